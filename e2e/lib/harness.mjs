@@ -1,0 +1,178 @@
+// Shared browser-test harness: a static server for dist/ (with the 404.html
+// fallback a static host gives deep links), Debian's Chromium through
+// playwright-core, pages that record console errors and foreign requests,
+// and axe-core checks.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { extname, join, normalize, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DIST = resolve(here, '../../dist');
+
+export const VIEWPORTS = {
+  phone: { width: 390, height: 844 },
+  tablet: { width: 820, height: 1180 },
+  projector: { width: 1920, height: 1080 },
+};
+
+export const ROUTES = ['/', '/droemme', '/aktiviteter', '/skal-kan', '/del', '/om'];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `root` under `base` (default '/') on a free loopback port.
+ * `overrides` maps a path below base to { body, type } served instead of a file.
+ * Unknown paths get 404.html with status 404, like GitHub Pages.
+ */
+export async function startServer({ root = DIST, base = '/', overrides = {} } = {}) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      let path = decodeURIComponent(url.pathname);
+      if (!path.startsWith(base)) {
+        res.writeHead(404).end('not under base');
+        return;
+      }
+      path = '/' + path.slice(base.length);
+      if (overrides[path]) {
+        const o = overrides[path];
+        res.writeHead(200, { 'content-type': o.type || TYPES[extname(path)] || 'application/octet-stream', 'cache-control': 'no-store' });
+        res.end(o.body);
+        return;
+      }
+      if (path.endsWith('/')) path += 'index.html';
+      const file = normalize(join(root, path));
+      if (!file.startsWith(root)) {
+        res.writeHead(403).end();
+        return;
+      }
+      let status = 200;
+      let target = file;
+      try {
+        if (!(await stat(target)).isFile()) throw new Error('dir');
+      } catch {
+        target = join(root, '404.html');
+        status = 404;
+      }
+      const body = await readFile(target);
+      res.writeHead(status, { 'content-type': TYPES[extname(target)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: (p = '/') => origin + base.replace(/\/$/, '') + p,
+    close: () => new Promise((ok) => server.close(ok)),
+  };
+}
+
+/** Launches Debian's Chromium, headless. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A new page in a fresh context (a separate profile: its own local storage).
+ * Records console errors, page errors, dialogs and requests to other origins.
+ */
+export async function newPage(browser, server, { size = 'phone', context: existing, ...ctxOptions } = {}) {
+  const context = existing || (await browser.newContext({ viewport: VIEWPORTS[size], locale: 'da-DK', timezoneId: 'Europe/Copenhagen', acceptDownloads: true, ...ctxOptions }));
+  const page = await context.newPage();
+  const problems = { errors: [], foreign: [], dialogs: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.errors.push(`pageerror: ${e.message}`));
+  page.on('dialog', async (d) => {
+    problems.dialogs.push(d.message());
+    await d.dismiss();
+  });
+  page.on('request', (r) => {
+    const u = r.url();
+    if (u.startsWith('data:') || u.startsWith('blob:')) return;
+    if (new URL(u).origin !== server.origin) problems.foreign.push(u);
+  });
+  return { context, page, problems };
+}
+
+/** Opens `path` and waits until the app has mounted. */
+export async function open(page, server, path = '/') {
+  await page.goto(server.url(path));
+  await page.locator('main#main').waitFor();
+}
+
+/** Fails when the page logged an error, opened a dialog or asked another origin for anything. */
+export function assertClean(problems, what = '') {
+  assert.deepEqual(problems.errors, [], `console errors ${what}`);
+  assert.deepEqual(problems.foreign, [], `requests to other origins ${what}`);
+  assert.deepEqual(problems.dialogs, [], `dialogs ${what}`);
+}
+
+const AXE = readFileSync(resolve(here, '../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.2 A and AA rules) and fails on any violation. */
+export async function assertAccessible(page, what = '') {
+  // evaluate() runs through the debugger protocol, so the page's CSP stays on.
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary) }));
+  });
+  assert.deepEqual(result, [], `axe violations ${what}: ${JSON.stringify(result, null, 1)}`);
+}
+
+/** Clicks a control and returns the text of the file it downloads. */
+export async function downloadText(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8'), path };
+}
+
+/** Picks a file for the /del import and waits for the preview or an error. */
+export async function importFile(page, server, { name = 'import.json', text, buffer, mimeType = 'application/json' }) {
+  if (!page.url().endsWith('/del')) await open(page, server, '/del');
+  await page.getByLabel('Importér fil', { exact: true }).setInputFiles({ name, mimeType, buffer: buffer ?? Buffer.from(text, 'utf8') });
+  await page.locator('.preview, .import-error .notice').first().waitFor();
+}
+
+/** Reads every app key of local storage. */
+export async function storageDump(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.startsWith('tidoglyst.')) out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}

@@ -1,0 +1,281 @@
+//! `/del`: export everything to a file (read back and checked first), import
+//! a file with a preview of what will change, all or nothing, with undo, and
+//! "Ryd mine data" with a confirmation.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::da::data as t;
+use crate::model::meta::format_millis;
+use crate::state::{now, use_app, AppState, NoticeKind};
+use crate::storage;
+use crate::sync::data::AppData;
+use crate::sync::import::{preview, ImportReport};
+use crate::sync::merge::live;
+use crate::sync::wire;
+use crate::ui::download::download_text;
+
+/// A file that has been read and checked, waiting for the user's yes.
+#[derive(Clone, PartialEq)]
+struct Pending {
+    file_name: String,
+    data: AppData,
+    report: ImportReport,
+}
+
+/// Exports `data` as a file after reading the text back and checking it.
+/// Returns the number of records, or `None` when the check failed.
+pub fn export_checked(state: AppState, data: &AppData, file_stem: &str) -> Option<usize> {
+    let t0 = now();
+    let text = wire::export_json(data, &state.device(), t0);
+    let back = wire::parse_text(&text).ok()?;
+    if &back.data != data {
+        return None;
+    }
+    let date = format_millis(t0)[..10].to_string();
+    let file = format!("{file_stem}-{date}.json");
+    if !download_text(&file, "application/json", &text) {
+        return None;
+    }
+    Some(data.len())
+}
+
+/// The data page.
+#[component]
+pub fn DataPage() -> impl IntoView {
+    view! {
+        <section class="page data-page">
+            <h1>{t::TITLE}</h1>
+            <p class="lead">{t::INTRO}</p>
+            <Stats/>
+            <ExportSection/>
+            <ImportSection/>
+            <ClearSection/>
+        </section>
+    }
+}
+
+/// What is stored on this device.
+#[component]
+fn Stats() -> impl IntoView {
+    let state = use_app();
+    let text = move || {
+        state.data.with(|d| t::stats(live(&d.dreams).count(), live(&d.activities).count(), live(&d.assessments).count()))
+    };
+    view! { <p class="stats">{text}</p> }
+}
+
+#[component]
+fn ExportSection() -> impl IntoView {
+    let state = use_app();
+    let (message, set_message) = signal(None::<(bool, String)>);
+    let export = move |_| {
+        let data = state.data.get_untracked();
+        let result = export_checked(state, &data, "tid-og-lyst");
+        match result {
+            Some(n) => {
+                let stamp = now();
+                state.settings.update(|s| s.last_export = Some(stamp));
+                let file = format!("tid-og-lyst-{}.json", &format_millis(stamp)[..10]);
+                set_message.set(Some((true, t::exported(n, &file))));
+            }
+            None => set_message.set(Some((false, t::EXPORT_FAILED.into()))),
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="export-title">
+            <h2 id="export-title">{t::EXPORT_TITLE}</h2>
+            <button type="button" class="btn btn--primary" on:click=export>{t::EXPORT}</button>
+            <p class="result" role="status">
+                {move || message.get().map(|(_, m)| m)}
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn ImportSection() -> impl IntoView {
+    let state = use_app();
+    let (pending, set_pending) = signal(None::<Pending>);
+    let (error, set_error) = signal(None::<String>);
+    let (done, set_done) = signal(None::<String>);
+    let undo_available = RwSignal::new(storage::raw_get(storage::KEY_UNDO).is_some());
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        set_error.set(None);
+        set_done.set(None);
+        set_pending.set(None);
+        let name = file.name();
+        if file.size() > wire::MAX_IMPORT_BYTES as f64 {
+            let err = wire::ImportError::TooLarge {
+                mb: (file.size() / (1024.0 * 1024.0)).ceil() as usize,
+                max: wire::MAX_IMPORT_BYTES / (1024 * 1024),
+            };
+            set_error.set(Some(err.to_string()));
+            return;
+        }
+        spawn_local(async move {
+            let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+            let Ok(buffer) = buffer else {
+                set_error.set(Some(t::READ_FAILED.into()));
+                return;
+            };
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            match wire::parse_bytes(&bytes) {
+                Err(e) => set_error.set(Some(e.to_string())),
+                Ok(parsed) => {
+                    let report = state.data.with_untracked(|d| preview(d, &parsed.data, &state.device()));
+                    set_pending.set(Some(Pending { file_name: name, data: parsed.data, report }));
+                }
+            }
+        });
+    };
+
+    let apply = move |_| {
+        let Some(p) = pending.get_untracked() else { return };
+        let before = state.data.get_untracked();
+        let saved_undo = storage::save(storage::KEY_UNDO, &before).is_ok();
+        state.observe(&p.data);
+        state.data.set(before.merge(&p.data));
+        undo_available.set(saved_undo);
+        set_pending.set(None);
+        set_done.set(Some(t::APPLIED.into()));
+    };
+
+    let undo = move |_| {
+        if let Ok(Some(before)) = storage::load::<AppData>(storage::KEY_UNDO, now()) {
+            state.data.set(before);
+            storage::remove(storage::KEY_UNDO);
+            undo_available.set(false);
+            set_done.set(Some(t::UNDONE.into()));
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="import-title">
+            <h2 id="import-title">{t::IMPORT_TITLE}</h2>
+            <p>{t::IMPORT_HELP}</p>
+            <input
+                id="import-file"
+                class="file-input"
+                type="file"
+                accept=".json,application/json"
+                on:change=on_file
+            />
+            <label for="import-file" class="btn btn--primary">{t::IMPORT}</label>
+            <div role="alert" class="import-error">
+                {move || error.get().map(|e| view! {
+                    <div class="notice notice--error">
+                        <p><strong>{t::ERROR}": "</strong>{e}</p>
+                        <p>{t::UNTOUCHED}</p>
+                    </div>
+                })}
+            </div>
+            {move || pending.get().map(|p| view! { <Preview pending=p on_cancel=move || set_pending.set(None) on_apply=apply/> })}
+            <p class="result" role="status">{move || done.get()}</p>
+            <Show when=move || undo_available.get()>
+                <button type="button" class="btn" on:click=undo>{t::UNDO}</button>
+            </Show>
+        </section>
+    }
+}
+
+/// The preview of an import: counts per kind and every conflict.
+#[component]
+fn Preview(
+    /// The checked file.
+    pending: Pending,
+    /// Called when the user declines.
+    on_cancel: impl Fn() + 'static,
+    /// Called when the user applies.
+    on_apply: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let r = &pending.report;
+    let (new, updated, deleted, conflicts, _) = r.totals();
+    let rows = [&r.dreams, &r.activities, &r.assessments]
+        .into_iter()
+        .zip(t::KINDS)
+        .filter(|(k, _)| k.new + k.updated + k.deleted + k.conflicts.len() + k.unchanged > 0)
+        .map(|(k, name)| {
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td>{k.new}</td>
+                    <td>{k.updated}</td>
+                    <td>{k.conflicts.len()}</td>
+                    <td>{k.unchanged}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let conflict_lines = [&r.dreams, &r.activities, &r.assessments]
+        .into_iter()
+        .flat_map(|k| k.conflicts.iter())
+        .map(|c| view! { <li>{t::conflict(&c.label, c.incoming_wins)}</li> })
+        .collect_view();
+    let noop = r.is_noop();
+    view! {
+        <div class="preview" aria-labelledby="preview-title">
+            <h3 id="preview-title">{t::PREVIEW_TITLE}": "{pending.file_name.clone()}</h3>
+            <p class="preview__summary">{t::preview(new, updated, deleted, conflicts)}</p>
+            <table class="preview__table">
+                <thead>
+                    <tr>
+                        <th scope="col"></th>
+                        <th scope="col">"Nye"</th>
+                        <th scope="col">"Opdaterede"</th>
+                        <th scope="col">"Konflikter"</th>
+                        <th scope="col">"Uændrede"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <ul class="preview__conflicts">{conflict_lines}</ul>
+            {noop.then(|| view! { <p>{t::NOTHING}</p> })}
+            <div class="actions">
+                <button type="button" class="btn btn--primary" on:click=on_apply disabled=noop>{t::APPLY}</button>
+                <button type="button" class="btn" on:click=move |_| on_cancel()>{t::CANCEL}</button>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn ClearSection() -> impl IntoView {
+    let state = use_app();
+    let (asking, set_asking) = signal(false);
+    let (cleared, set_cleared) = signal(false);
+    let clear = move |_| {
+        storage::clear_personal();
+        state.data.set(AppData::default());
+        state.settings.update(|s| s.last_export = None);
+        set_asking.set(false);
+        set_cleared.set(true);
+        state.notify(NoticeKind::Info, t::CLEARED);
+    };
+    view! {
+        <section class="card" aria-labelledby="clear-title">
+            <h2 id="clear-title">{t::CLEAR_TITLE}</h2>
+            <p>{t::CLEAR_HELP}</p>
+            <button type="button" class="btn btn--danger" on:click=move |_| { set_cleared.set(false); set_asking.set(true) }>
+                {t::CLEAR}
+            </button>
+            <Show when=move || asking.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="clear-q">
+                    <p id="clear-q">{t::CLEAR_CONFIRM}</p>
+                    <div class="actions">
+                        <button type="button" class="btn btn--danger" on:click=clear>{t::CLEAR_YES}</button>
+                        <button type="button" class="btn" on:click=move |_| set_asking.set(false)>{t::CANCEL}</button>
+                    </div>
+                </div>
+            </Show>
+            <p class="visually-hidden" role="status">{move || cleared.get().then_some(t::CLEARED)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,231 @@
+//! Danish user-facing text. Parts of the app keep their strings in the
+//! submodules below; nothing the user reads is written inline in a view.
+
+/// App-wide words.
+pub mod app {
+    /// The product name.
+    pub const NAME: &str = "Tid og Lyst";
+    /// The tagline.
+    pub const TAGLINE: &str = "Frivillig når du har tid og lyst";
+    /// Skip link.
+    pub const SKIP: &str = "Spring til indhold";
+    /// Name of the main navigation landmark.
+    pub const NAV_LABEL: &str = "Hovedmenu";
+    /// Main navigation: dreams.
+    pub const NAV_DREAMS: &str = "Drømme";
+    /// Main navigation: activities.
+    pub const NAV_ACTIVITIES: &str = "Aktiviteter";
+    /// Main navigation: assessment.
+    pub const NAV_ASSESSMENT: &str = "SKAL eller KAN";
+    /// Main navigation: data.
+    pub const NAV_DATA: &str = "Del data";
+    /// Main navigation: about.
+    pub const NAV_ABOUT: &str = "Om";
+    /// Home link.
+    pub const NAV_HOME: &str = "Forside";
+    /// Text size control.
+    pub const TEXT_SIZE: &str = "Tekststørrelse";
+    /// Projector mode toggle.
+    pub const PROJECTOR: &str = "Projektor-visning";
+    /// Text size steps.
+    pub const TEXT_SIZES: [(&str, &str); 3] = [("A", "Normal"), ("A+", "Stor"), ("A++", "Meget stor")];
+    /// Footer line.
+    pub const FOOTER: &str = "Tid og Lyst kører helt i din browser. Intet sendes til en server.";
+    /// Close button.
+    pub const CLOSE: &str = "Luk";
+}
+
+/// The forside.
+pub mod home {
+    /// Page heading.
+    pub const TITLE: &str = "Frivillig når du har tid og lyst";
+    /// Intro text.
+    pub const INTRO: &str = "Vælg, hvad du vil i dag. Alt virker også uden internet.";
+    /// The three doors: (route, title, text).
+    pub const DOORS: [(&str, &str, &str); 3] = [
+        ("/droemme", "Drømmeløber-tavlen", "Opfyld en ældres konkrete drøm, når du har tid og lyst."),
+        ("/aktiviteter", "Aktiviteter", "Find fællesskaber og aktiviteter for seniorer nær dig."),
+        ("/skal-kan", "SKAL eller KAN?", "Workshop: hvilke opgaver er kommunens, og hvilke kan frivillige tage?"),
+    ];
+}
+
+/// The about page.
+pub mod about {
+    /// Page heading.
+    pub const TITLE: &str = "Om Tid og Lyst";
+    /// Intro.
+    pub const INTRO: &str = "Tid og Lyst samler tre værktøjer til frivillighed på ældreområdet: \
+        Drømmeløber-tavlen, en oversigt over åbne aktiviteter og workshoppen SKAL eller KAN?";
+    /// Principles heading.
+    pub const PRINCIPLES_TITLE: &str = "Fire principper for det gode samspil";
+    /// Source of the principles.
+    pub const PRINCIPLES_SOURCE: &str = "Fra «Partnerskab for det gode ældreliv».";
+    /// The four principles: (title, text).
+    pub const PRINCIPLES: [(&str, &str); 4] = [
+        (
+            "Kom hinanden i møde med tillid og med respekt for forskellige roller",
+            "Samspillet mellem civilsamfundet, private og offentlige aktører skal bygge på åbenhed og gensidig respekt.",
+        ),
+        (
+            "Gør borgere til deltagere og skab løsninger, der afspejler borgernes forskellighed",
+            "Velfærd skabes i relationer mellem mennesker. Den enkelte ældres behov og ønsker sætter retningen.",
+        ),
+        (
+            "Vær modig og tydelig om roller og ansvar",
+            "En klar forventningsafstemning gør samarbejdet trygt og løsningsorienteret.",
+        ),
+        (
+            "Insister på samspil – og tænk systematisk",
+            "Ingen kan bære hele verden på sine skuldre. Derfor læner parterne sig ind mod hinanden og insisterer på samspil.",
+        ),
+    ];
+    /// Privacy heading.
+    pub const PRIVACY_TITLE: &str = "Dine data";
+    /// Privacy statement, one paragraph per entry.
+    pub const PRIVACY: [&str; 5] = [
+        "Alt, hvad du skriver, gemmes kun i denne browser på denne enhed (i browserens lokale lager). Der er ingen server, ingen konto og ingen sporing.",
+        "Data flytter kun, når du selv eksporterer en fil eller et link og giver det videre.",
+        "Skriv kun fornavn eller initialer på den ældre. Et CPR-nummer afvises. Koordinatorens private noter kommer ikke med i filen til drømmeløberne.",
+        "Du sletter alt på denne enhed med «Ryd mine data» på siden Del data.",
+        "Browseren kan slette data efter længe uden besøg. Eksportér derfor dine data jævnligt.",
+    ];
+}
+
+/// The not-found page.
+pub mod not_found {
+    /// Heading.
+    pub const TITLE: &str = "Siden findes ikke";
+    /// Text.
+    pub const TEXT: &str = "Adressen passer ikke til nogen side i Tid og Lyst.";
+    /// Link home.
+    pub const HOME: &str = "Gå til forsiden";
+}
+
+/// Placeholders of parts under construction.
+pub mod parts {
+    /// Dreams heading.
+    pub const DREAMS: &str = "Drømmeløber-tavlen";
+    /// Activities heading.
+    pub const ACTIVITIES: &str = "Aktiviteter";
+    /// Assessment heading.
+    pub const ASSESSMENT: &str = "SKAL eller KAN?";
+    /// Record not found.
+    pub const NO_SUCH: &str = "Den findes ikke (længere) på denne enhed.";
+}
+
+/// Storage messages.
+pub mod storage {
+    /// A stored value could not be read.
+    pub fn corrupt(what: &str) -> String {
+        format!(
+            "Noget af det gemte ({what}) kunne ikke læses og er lagt til side. Appen kører videre med resten. \
+             Du kan hente det beskadigede indhold som fil."
+        )
+    }
+    /// Storage is full.
+    pub const FULL: &str = "Browserens lager er fuldt, så din seneste ændring er ikke gemt på enheden. \
+        Den er ikke tabt endnu: eksportér dine data nu, og ryd derefter plads.";
+    /// Storage is not available.
+    pub const UNAVAILABLE: &str = "Browseren tillader ikke, at appen gemmer data. Dine ændringer forsvinder, når du lukker siden. Eksportér dem.";
+    /// Download a corrupt value.
+    pub const DOWNLOAD_CORRUPT: &str = "Hent det beskadigede indhold";
+    /// Data changed in another tab.
+    pub const OTHER_TAB: &str = "Data blev ændret i et andet vindue og er flettet ind her.";
+}
+
+/// The data page `/del`.
+pub mod data {
+    /// Heading.
+    pub const TITLE: &str = "Del og importér data";
+    /// Intro.
+    pub const INTRO: &str = "Flyt dine data mellem enheder med en fil. Ingen data sendes over internettet.";
+    /// Export heading.
+    pub const EXPORT_TITLE: &str = "Eksportér";
+    /// Export button.
+    pub const EXPORT: &str = "Eksportér data";
+    /// Export done.
+    pub fn exported(n: usize, file: &str) -> String {
+        format!("Eksporten er gemt som «{file}» med {n} poster. Filen er læst igen og kontrolleret.")
+    }
+    /// Export check failed.
+    pub const EXPORT_FAILED: &str = "Eksporten kunne ikke kontrolleres. Prøv igen.";
+    /// Import heading.
+    pub const IMPORT_TITLE: &str = "Importér";
+    /// Import button (file input label).
+    pub const IMPORT: &str = "Importér fil";
+    /// Import help.
+    pub const IMPORT_HELP: &str = "Vælg en fil fra Tid og Lyst (.json). Du ser, hvad der ændres, før noget ændres.";
+    /// Preview heading.
+    pub const PREVIEW_TITLE: &str = "Det vil ændre sig";
+    /// Preview totals.
+    pub fn preview(new: usize, updated: usize, deleted: usize, conflicts: usize) -> String {
+        let mut parts = vec![
+            count(new, "ny", "nye"),
+            count(updated, "opdateret", "opdaterede"),
+        ];
+        if deleted > 0 {
+            parts.push(count(deleted, "slettet", "slettede"));
+        }
+        parts.push(count(conflicts, "konflikt", "konflikter"));
+        parts.join(", ")
+    }
+    fn count(n: usize, one: &str, many: &str) -> String {
+        format!("{n} {}", if n == 1 { one } else { many })
+    }
+    /// Per-kind names for the preview table.
+    pub const KINDS: [&str; 3] = ["Drømme", "Aktiviteter", "Workshops"];
+    /// Conflict line.
+    pub fn conflict(label: &str, incoming_wins: bool) -> String {
+        if incoming_wins {
+            format!("«{label}» er ændret både her og i filen. Filens version er nyest og bruges.")
+        } else {
+            format!("«{label}» er ændret både her og i filen. Din version er nyest og beholdes.")
+        }
+    }
+    /// Nothing to change.
+    pub const NOTHING: &str = "Filen indeholder intet nyt. Intet ændres.";
+    /// Apply button.
+    pub const APPLY: &str = "Flet ind";
+    /// Cancel the preview.
+    pub const CANCEL: &str = "Annullér";
+    /// Applied.
+    pub const APPLIED: &str = "Importen er gennemført.";
+    /// Undo button.
+    pub const UNDO: &str = "Fortryd sidste import";
+    /// Undone.
+    pub const UNDONE: &str = "Sidste import er fortrudt. Data er som før importen.";
+    /// Import error prefix.
+    pub const ERROR: &str = "Filen blev ikke importeret";
+    /// Local data untouched.
+    pub const UNTOUCHED: &str = "Dine data er ikke ændret.";
+    /// Clear heading.
+    pub const CLEAR_TITLE: &str = "Ryd enheden";
+    /// Clear help.
+    pub const CLEAR_HELP: &str = "På en fælles tablet: fjern alle personlige data, når besøget er slut.";
+    /// Clear button.
+    pub const CLEAR: &str = "Ryd mine data";
+    /// Confirmation question.
+    pub const CLEAR_CONFIRM: &str = "Vil du slette alle dine data på denne enhed? Det kan ikke fortrydes. Eksportér først, hvis du vil gemme dem.";
+    /// Confirm button.
+    pub const CLEAR_YES: &str = "Ja, slet alt";
+    /// Cleared.
+    pub const CLEARED: &str = "Alle dine data er slettet fra denne enhed.";
+    /// Stats line.
+    pub fn stats(dreams: usize, activities: usize, sessions: usize) -> String {
+        format!("På denne enhed: {dreams} drømme, {activities} egne aktiviteter, {sessions} workshops.")
+    }
+    /// Reading the file failed.
+    pub const READ_FAILED: &str = "Filen kunne ikke åbnes.";
+}
+
+/// The panic page.
+pub mod panic {
+    /// Heading.
+    pub const TITLE: &str = "Ups – der skete en fejl";
+    /// Text.
+    pub const TEXT: &str = "Tid og Lyst stødte på en fejl og må genstartes. Dine gemte data er ikke slettet.";
+    /// Export link.
+    pub const EXPORT: &str = "Hent en kopi af dine data";
+    /// Reload link.
+    pub const RELOAD: &str = "Genstart appen";
+}

@@ -1,0 +1,8 @@
+//! PURE domain model: ids and revisions, the three record kinds and their
+//! validation. No leptos, web-sys or gloo; time is passed in.
+
+pub mod activity;
+pub mod assessment;
+pub mod dream;
+pub mod meta;
+pub mod text;

@@ -1,0 +1,205 @@
+//! App state shared through context: the data, settings and notices. Actions
+//! call the pure core; one effect persists the data; other tabs' changes are
+//! merged in.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::da;
+use crate::model::meta::{Clock, DeviceId, Meta, Millis, Rev};
+use crate::storage::{self, SaveError};
+use crate::sync::data::AppData;
+
+/// The current time in milliseconds, read from the browser.
+pub fn now() -> Millis {
+    js_sys::Date::now() as Millis
+}
+
+/// Display settings, remembered on the device.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// 0 = A, 1 = A+, 2 = A++.
+    #[serde(default)]
+    pub text_size: u8,
+    /// High-contrast projector mode.
+    #[serde(default)]
+    pub projector: bool,
+    /// When the user last exported their data (ms).
+    #[serde(default)]
+    pub last_export: Option<Millis>,
+}
+
+/// How serious a notice is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Something went well.
+    Info,
+    /// Something needs attention.
+    Warning,
+    /// Something failed.
+    Error,
+}
+
+/// A message shown at the top of every page until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Unique within the session.
+    pub id: u32,
+    /// Severity.
+    pub kind: NoticeKind,
+    /// Danish text.
+    pub text: String,
+    /// An optional file to offer: (file name, content).
+    pub download: Option<(String, String)>,
+}
+
+/// Everything the pages share; `Copy`, so it is cheap to pass around.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// All synchronised data.
+    pub data: RwSignal<AppData>,
+    /// Display settings.
+    pub settings: RwSignal<Settings>,
+    /// Messages for the user.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// True when the last save failed because storage is full.
+    pub storage_full: RwSignal<bool>,
+    clock: StoredValue<Clock>,
+    next_notice: StoredValue<u32>,
+}
+
+impl AppState {
+    /// Loads everything from storage and wires up persistence.
+    pub fn init() -> Self {
+        let t = now();
+        let (data, corrupt) = storage::load_data(t);
+        let mut clock = storage::load_clock(t);
+        data.observe_into(&mut clock);
+        let settings = match storage::load::<Settings>(storage::KEY_SETTINGS, t) {
+            Ok(Some(s)) => s,
+            _ => Settings::default(),
+        };
+        let state = AppState {
+            data: RwSignal::new(data),
+            settings: RwSignal::new(settings),
+            notices: RwSignal::new(Vec::new()),
+            storage_full: RwSignal::new(false),
+            clock: StoredValue::new(clock),
+            next_notice: StoredValue::new(1),
+        };
+        if !storage::available() {
+            state.notify(NoticeKind::Warning, da::storage::UNAVAILABLE);
+        }
+        for c in corrupt {
+            let content = storage::raw_get(&c.backup_key).unwrap_or_default();
+            let file = format!("{}.json", c.backup_key.replace('.', "-"));
+            state.push(NoticeKind::Warning, da::storage::corrupt(&describe_key(&c.key)), Some((file, content)));
+        }
+        state.persist_effects();
+        state.listen_other_tabs();
+        storage::request_persistence();
+        state
+    }
+
+    fn persist_effects(self) {
+        Effect::new(move |_| {
+            let result = self.data.with(storage::save_data);
+            self.after_save(result);
+        });
+        Effect::new(move |_| {
+            let s = self.settings.get();
+            let _ = storage::save(storage::KEY_SETTINGS, &s);
+        });
+    }
+
+    fn after_save(self, result: Result<(), SaveError>) {
+        match result {
+            Ok(()) => {
+                if self.storage_full.get_untracked() {
+                    self.storage_full.set(false);
+                }
+            }
+            Err(SaveError::Full) => {
+                if !self.storage_full.get_untracked() {
+                    self.storage_full.set(true);
+                    self.notify(NoticeKind::Error, da::storage::FULL);
+                }
+            }
+            Err(SaveError::Unavailable) => {}
+        }
+    }
+
+    fn listen_other_tabs(self) {
+        storage::on_other_tab_change(move |key, value| {
+            if key == storage::KEY_SETTINGS {
+                if let Some(s) = value.and_then(|v| serde_json::from_str::<Settings>(&v).ok()) {
+                    self.settings.set(s);
+                }
+                return;
+            }
+            if key.is_empty() {
+                return;
+            }
+            if let Some(theirs) = storage::data_from_other_tab(&key, value.as_deref()) {
+                self.clock.update_value(|c| theirs.observe_into(c));
+                self.data.update(|d| *d = d.merge(&theirs));
+            }
+        });
+    }
+
+    /// This device's id.
+    pub fn device(&self) -> DeviceId {
+        self.clock.with_value(|c| c.device.clone())
+    }
+
+    /// A fresh revision stamp.
+    pub fn stamp(&self) -> Rev {
+        let t = now();
+        let rev = self.clock.try_update_value(|c| c.tick(t)).expect("clock");
+        let _ = self.clock.with_value(|c| storage::save(storage::KEY_CLOCK, c));
+        rev
+    }
+
+    /// Meta for a new record.
+    pub fn new_meta(&self) -> Meta {
+        Meta { id: crate::model::meta::RecordId::new_v4(), rev: self.stamp(), deleted: false }
+    }
+
+    /// Lets the clock see all stamps of imported data.
+    pub fn observe(&self, data: &AppData) {
+        self.clock.update_value(|c| data.observe_into(c));
+        let _ = self.clock.with_value(|c| storage::save(storage::KEY_CLOCK, c));
+    }
+
+    /// Shows a message.
+    pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
+        self.push(kind, text.into(), None);
+    }
+
+    /// Shows a message with a file to download.
+    pub fn push(&self, kind: NoticeKind, text: String, download: Option<(String, String)>) {
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
+        self.notices.update(|n| n.push(Notice { id, kind, text, download }));
+    }
+
+    /// Removes a message.
+    pub fn dismiss(&self, id: u32) {
+        self.notices.update(|n| n.retain(|x| x.id != id));
+    }
+}
+
+fn describe_key(key: &str) -> String {
+    match key {
+        storage::KEY_DREAMS => "drømme".into(),
+        storage::KEY_ACTIVITIES => "aktiviteter".into(),
+        storage::KEY_ASSESSMENTS => "workshops".into(),
+        storage::KEY_SETTINGS => "indstillinger".into(),
+        other => other.trim_start_matches(storage::PREFIX).into(),
+    }
+}
+
+/// The app state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}

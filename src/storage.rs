@@ -1,0 +1,289 @@
+//! The only module that touches the browser's local storage.
+//!
+//! Keys are versioned (`tidoglyst.v1.*`) and migrated on load. Records are
+//! stored one JSON array per kind and read record by record, so one bad record
+//! is moved aside (under `tidoglyst.corrupt.*`) without losing the rest. A full
+//! storage is reported, never silent; changes from other tabs arrive through
+//! `storage` events and are merged, so no update is lost.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::meta::{Clock, DeviceId, Millis};
+use crate::sync::data::AppData;
+use crate::sync::merge::{self, Collection, Record};
+
+/// Prefix of every key the app owns.
+pub const PREFIX: &str = "tidoglyst.";
+/// Current schema version of the stored keys.
+pub const SCHEMA: u32 = 1;
+/// Key holding the schema version.
+pub const KEY_SCHEMA: &str = "tidoglyst.schema";
+/// Dreams.
+pub const KEY_DREAMS: &str = "tidoglyst.v1.dreams";
+/// The user's own activities (overlay on the catalogue).
+pub const KEY_ACTIVITIES: &str = "tidoglyst.v1.activities";
+/// Workshop sessions.
+pub const KEY_ASSESSMENTS: &str = "tidoglyst.v1.assessments";
+/// Display settings (not personal).
+pub const KEY_SETTINGS: &str = "tidoglyst.v1.settings";
+/// This device's id and clock.
+pub const KEY_CLOCK: &str = "tidoglyst.v1.clock";
+/// The data as it was before the last import.
+pub const KEY_UNDO: &str = "tidoglyst.v1.undo";
+/// Small personal preferences of the parts (favourites, my name …).
+pub const KEY_PREFS: &str = "tidoglyst.v1.prefs";
+/// Prefix of values moved aside because they could not be read.
+pub const CORRUPT_PREFIX: &str = "tidoglyst.corrupt.";
+
+/// Why a value could not be saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The quota is used up.
+    Full,
+    /// Local storage is switched off or missing.
+    Unavailable,
+}
+
+/// A stored value that could not be read and was moved aside.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Corrupt {
+    /// Where it was.
+    pub key: String,
+    /// Where it is now.
+    pub backup_key: String,
+}
+
+thread_local! {
+    /// The text last written per key, so unchanged values are not rewritten
+    /// (which would wake other tabs for nothing).
+    static LAST_WRITTEN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+fn store() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// True when local storage can be used at all.
+pub fn available() -> bool {
+    store().is_some()
+}
+
+/// The raw text under `key`.
+pub fn raw_get(key: &str) -> Option<String> {
+    store()?.get_item(key).ok().flatten()
+}
+
+/// Writes raw text, reporting a full storage.
+pub fn raw_set(key: &str, value: &str) -> Result<(), SaveError> {
+    let s = store().ok_or(SaveError::Unavailable)?;
+    let unchanged = LAST_WRITTEN.with(|m| m.borrow().get(key).map(|v| v == value).unwrap_or(false));
+    if unchanged && s.get_item(key).ok().flatten().as_deref() == Some(value) {
+        return Ok(());
+    }
+    match s.set_item(key, value) {
+        Ok(()) => {
+            LAST_WRITTEN.with(|m| m.borrow_mut().insert(key.to_string(), value.to_string()));
+            Ok(())
+        }
+        Err(e) => {
+            let name = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())).unwrap_or_default();
+            let dom_name = js_sys::Reflect::get(&e, &JsValue::from_str("name"))
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or(name);
+            if dom_name.contains("Quota") {
+                Err(SaveError::Full)
+            } else {
+                Err(SaveError::Unavailable)
+            }
+        }
+    }
+}
+
+/// Removes a key.
+pub fn remove(key: &str) {
+    if let Some(s) = store() {
+        let _ = s.remove_item(key);
+    }
+    LAST_WRITTEN.with(|m| m.borrow_mut().remove(key));
+}
+
+/// Every key the app owns, with its text.
+pub fn all_own() -> Vec<(String, String)> {
+    let Some(s) = store() else { return vec![] };
+    let n = s.length().unwrap_or(0);
+    let mut out = Vec::new();
+    for i in 0..n {
+        if let Some(k) = s.key(i).ok().flatten() {
+            if k.starts_with(PREFIX) {
+                if let Some(v) = s.get_item(&k).ok().flatten() {
+                    out.push((k, v));
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Moves an unreadable value aside and reports where it went.
+fn move_aside(key: &str, raw: &str, now: Millis) -> Corrupt {
+    let backup_key = format!("{CORRUPT_PREFIX}{}.{now}", key.trim_start_matches(PREFIX));
+    // If even the backup cannot be written, the value is kept where it is
+    // rather than lost; the app still starts with what it could read.
+    if raw_set(&backup_key, raw).is_ok() {
+        remove(key);
+    }
+    Corrupt { key: key.to_string(), backup_key }
+}
+
+/// Reads a single JSON value. A value that does not parse is moved aside.
+pub fn load<T: DeserializeOwned>(key: &str, now: Millis) -> Result<Option<T>, Corrupt> {
+    let Some(raw) = raw_get(key) else { return Ok(None) };
+    match serde_json::from_str::<T>(&raw) {
+        Ok(v) => Ok(Some(v)),
+        Err(_) => Err(move_aside(key, &raw, now)),
+    }
+}
+
+/// Writes a single JSON value.
+pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), SaveError> {
+    let text = serde_json::to_string(value).map_err(|_| SaveError::Unavailable)?;
+    raw_set(key, &text)
+}
+
+/// Reads one kind of record. Records that do not parse are moved aside
+/// together (as one backup); the readable ones are returned.
+fn load_kind<R: Record + DeserializeOwned>(key: &str, now: Millis, corrupt: &mut Vec<Corrupt>) -> Collection<R> {
+    let Some(raw) = raw_get(key) else { return Collection::new() };
+    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(&raw) else {
+        corrupt.push(move_aside(key, &raw, now));
+        return Collection::new();
+    };
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for item in items {
+        match serde_json::from_value::<R>(item.clone()) {
+            Ok(r) => good.push(r),
+            Err(_) => bad.push(item),
+        }
+    }
+    if !bad.is_empty() {
+        let bad_text = serde_json::to_string(&bad).unwrap_or_default();
+        let c = move_aside(&format!("{key}.records"), &bad_text, now);
+        corrupt.push(Corrupt { key: key.to_string(), backup_key: c.backup_key });
+    }
+    let collection = merge::collect(good);
+    // Write back what was read, so the bad records are not read again.
+    if !corrupt.is_empty() {
+        let _ = save_kind(key, &collection);
+    }
+    collection
+}
+
+fn save_kind<R: Record>(key: &str, c: &Collection<R>) -> Result<(), SaveError> {
+    let list: Vec<&R> = c.values().collect();
+    save(key, &list)
+}
+
+/// Reads all data; unreadable parts are moved aside and listed.
+pub fn load_data(now: Millis) -> (AppData, Vec<Corrupt>) {
+    migrate();
+    let mut corrupt = Vec::new();
+    let data = AppData {
+        dreams: load_kind(KEY_DREAMS, now, &mut corrupt),
+        activities: load_kind(KEY_ACTIVITIES, now, &mut corrupt),
+        assessments: load_kind(KEY_ASSESSMENTS, now, &mut corrupt),
+    };
+    (data, corrupt)
+}
+
+/// Writes all data (only the kinds whose text changed are written).
+pub fn save_data(data: &AppData) -> Result<(), SaveError> {
+    save_kind(KEY_DREAMS, &data.dreams)?;
+    save_kind(KEY_ACTIVITIES, &data.activities)?;
+    save_kind(KEY_ASSESSMENTS, &data.assessments)
+}
+
+/// Reads the data of one key written by another tab; `None` when the key is
+/// not a data key or cannot be read.
+pub fn data_from_other_tab(key: &str, new_value: Option<&str>) -> Option<AppData> {
+    let text = new_value?;
+    let mut data = AppData::default();
+    match key {
+        KEY_DREAMS => data.dreams = merge::collect(serde_json::from_str::<Vec<_>>(text).ok()?),
+        KEY_ACTIVITIES => data.activities = merge::collect(serde_json::from_str::<Vec<_>>(text).ok()?),
+        KEY_ASSESSMENTS => data.assessments = merge::collect(serde_json::from_str::<Vec<_>>(text).ok()?),
+        _ => return None,
+    }
+    Some(data)
+}
+
+/// This device's clock, created on first use.
+pub fn load_clock(now: Millis) -> Clock {
+    match load::<Clock>(KEY_CLOCK, now) {
+        Ok(Some(c)) => c,
+        _ => {
+            let c = Clock::new(DeviceId::new_random());
+            let _ = save(KEY_CLOCK, &c);
+            c
+        }
+    }
+}
+
+/// Brings stored keys up to [`SCHEMA`]. Version 1 is the first; later
+/// versions add their steps here.
+pub fn migrate() {
+    let found: u32 = raw_get(KEY_SCHEMA).and_then(|s| s.parse().ok()).unwrap_or(SCHEMA);
+    if found < SCHEMA {
+        // Steps for older schemas go here, one version at a time.
+    }
+    if found <= SCHEMA {
+        let _ = raw_set(KEY_SCHEMA, &SCHEMA.to_string());
+    }
+}
+
+/// Removes every personal value: data, undo copy, backups, preferences and
+/// the clock. Display settings stay.
+pub fn clear_personal() {
+    for (k, _) in all_own() {
+        if k != KEY_SETTINGS && k != KEY_SCHEMA {
+            remove(&k);
+        }
+    }
+}
+
+/// Calls `f(key, new_value)` whenever another tab changes one of our keys.
+pub fn on_other_tab_change(f: impl Fn(String, Option<String>) + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let cb = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |e: web_sys::StorageEvent| {
+        let Some(key) = e.key() else {
+            // `clear()` in another tab.
+            f(String::new(), None);
+            return;
+        };
+        if key.starts_with(PREFIX) {
+            LAST_WRITTEN.with(|m| m.borrow_mut().remove(&key));
+            f(key, e.new_value());
+        }
+    });
+    let _ = w.add_event_listener_with_callback("storage", cb.as_ref().unchecked_ref());
+    cb.forget();
+}
+
+/// Asks the browser to keep our storage (Safari deletes it after 7 days
+/// without a visit otherwise). Best effort; the answer is not needed.
+pub fn request_persistence() {
+    let Some(w) = web_sys::window() else { return };
+    let storage = w.navigator().storage();
+    if let Ok(p) = storage.persist() {
+        let _ = wasm_bindgen_futures::JsFuture::from(p);
+    }
+}

@@ -1,0 +1,52 @@
+//! The notices region: messages for the user, announced politely to screen
+//! readers, each with a close button and an optional file to download.
+
+use leptos::prelude::*;
+
+use crate::i18n::da;
+use crate::state::{use_app, NoticeKind};
+use crate::ui::download::download_text;
+
+/// Shows every open notice.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="notices" role="status" aria-live="polite">
+            <For each=move || state.notices.get() key=|n| n.id let:n>
+                {
+                    let class = match n.kind {
+                        NoticeKind::Info => "notice notice--info",
+                        NoticeKind::Warning => "notice notice--warning",
+                        NoticeKind::Error => "notice notice--error",
+                    };
+                    let id = n.id;
+                    let download = n.download.clone().map(|(file, content)| {
+                        view! {
+                            <button
+                                type="button"
+                                class="btn btn--small"
+                                on:click=move |_| { download_text(&file, "application/json", &content); }
+                            >
+                                {da::storage::DOWNLOAD_CORRUPT}
+                            </button>
+                        }
+                    });
+                    view! {
+                        <div class=class>
+                            <p>{n.text.clone()}</p>
+                            {download}
+                            <button
+                                type="button"
+                                class="btn btn--small btn--ghost"
+                                on:click=move |_| state.dismiss(id)
+                            >
+                                {da::app::CLOSE}
+                            </button>
+                        </div>
+                    }
+                }
+            </For>
+        </div>
+    }
+}

@@ -1,0 +1,67 @@
+//! The friendly error page shown after a panic. It is built with plain DOM
+//! calls (the reactive system cannot be trusted any more) and still lets the
+//! user download their data, read straight from storage.
+
+use serde_json::{json, Value};
+
+use crate::i18n::da::panic as t;
+use crate::storage;
+
+/// Replaces the page with the error page.
+pub fn show() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = doc.body() else { return };
+    body.set_text_content(None);
+    let Ok(main) = doc.create_element("main") else { return };
+    main.set_class_name("panic-page");
+    main.set_attribute("role", "alert").ok();
+    let add = |tag: &str, text: &str| {
+        if let Ok(el) = doc.create_element(tag) {
+            el.set_text_content(Some(text));
+            let _ = main.append_child(&el);
+            Some(el)
+        } else {
+            None
+        }
+    };
+    add("h1", t::TITLE);
+    add("p", t::TEXT);
+    if let Some(a) = add("a", t::EXPORT) {
+        let blob_url = data_url();
+        a.set_attribute("href", &blob_url).ok();
+        a.set_attribute("download", "tid-og-lyst-nødkopi.json").ok();
+        a.set_class_name("btn btn--primary");
+    }
+    if let Some(a) = add("a", t::RELOAD) {
+        a.set_attribute("href", &crate::ui::link::href("/")).ok();
+        a.set_class_name("btn");
+    }
+    let _ = body.append_child(&main);
+}
+
+/// The stored data as a v1 export, read raw so nothing has to be parsed into
+/// types, as an object URL.
+fn data_url() -> String {
+    let raw = |key: &str| -> Value {
+        storage::raw_get(key)
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+            .filter(Value::is_array)
+            .unwrap_or(json!([]))
+    };
+    let body = json!({
+        "format": crate::sync::wire::FORMAT,
+        "version": crate::sync::wire::VERSION,
+        "exported_at": crate::model::meta::format_millis(js_sys::Date::now() as i64),
+        "origin": "panic",
+        "dreams": raw(storage::KEY_DREAMS),
+        "activities": raw(storage::KEY_ACTIVITIES),
+        "assessments": raw(storage::KEY_ASSESSMENTS),
+    });
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&body.to_string()));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/json");
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .ok()
+        .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
+        .unwrap_or_default()
+}
