@@ -1,0 +1,230 @@
+// The app shell and the data page, as a person uses them: every route at
+// phone, tablet and projector size (no console error, no foreign request, no
+// axe violation), the display settings, export → clear → import, undo, bad
+// files, and a corrupt stored value.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  startServer, launch, newPage, open, assertClean, assertAccessible, downloadText, importFile,
+  storageDump, VIEWPORTS, ROUTES, DIST,
+} from '../lib/harness.mjs';
+
+const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const size of Object.keys(VIEWPORTS)) {
+  test(`every route is clean and accessible at ${size} size`, async () => {
+    const { context, page, problems } = await newPage(browser, server, { size });
+    for (const route of ROUTES) {
+      await open(page, server, route);
+      await page.locator('h1').first().waitFor();
+      const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
+      for (const name of ['Drømme', 'Aktiviteter', 'SKAL eller KAN', 'Del data']) {
+        assert.equal(await nav.getByRole('link', { name, exact: true }).count(), 1, `${name} on ${route}`);
+      }
+      assert.equal(await page.getByRole('group', { name: 'Tekststørrelse' }).count(), 1);
+      assert.equal(await page.getByRole('button', { name: 'Projektor-visning' }).count(), 1);
+      await assertAccessible(page, `${route} @ ${size}`);
+      // Nothing wider than the screen (no sideways scrolling).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${route} @ ${size} scrolls sideways by ${overflow}px`);
+    }
+    assertClean(problems, size);
+    await context.close();
+  });
+}
+
+test('the forside has three doors and the navigation works without reloads', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  await open(page, server, '/');
+  const doors = page.locator('.door');
+  assert.equal(await doors.count(), 3);
+  await page.getByRole('link', { name: 'Del data', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Del og importér data' }).waitFor();
+  assert.ok(page.url().endsWith('/del'));
+  await page.getByRole('link', { name: /^Om$/ }).click();
+  await page.getByRole('heading', { name: 'Fire principper for det gode samspil' }).waitFor();
+  assert.equal(await page.locator('.principles > li').count(), 4);
+  assertClean(problems);
+  await context.close();
+});
+
+test('an unknown address shows the not-found page', async () => {
+  const { context, page, problems } = await newPage(browser, server);
+  await open(page, server, '/findes/ikke');
+  await page.getByRole('heading', { level: 1, name: 'Siden findes ikke' }).waitFor();
+  await assertAccessible(page, 'not found');
+  // The static host answers 404 for the document itself; nothing else may fail.
+  problems.errors = problems.errors.filter((e) => !e.includes('404'));
+  assertClean(problems);
+  await context.close();
+});
+
+test('text size and projector mode are remembered', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'projector' });
+  await open(page, server, '/om');
+  const base = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  assert.ok(base >= 18, `base font ${base}px`);
+  await page.getByRole('button', { name: 'Tekststørrelse: Meget stor' }).click();
+  await page.getByRole('button', { name: 'Projektor-visning' }).click();
+  await page.reload();
+  await page.locator('main#main').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Tekststørrelse: Meget stor' }).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('button', { name: 'Projektor-visning' }).getAttribute('aria-pressed'), 'true');
+  const big = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  assert.ok(big > base * 1.3, `A++ in projector mode: ${big}px vs ${base}px`);
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(bg, 'rgb(0, 0, 0)');
+  await assertAccessible(page, 'projector mode');
+  assertClean(problems);
+  await context.close();
+});
+
+test('export → Ryd mine data → import brings the data back, and undo works', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
+  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  await page.getByText('3 nye, 0 opdaterede, 0 konflikter').waitFor();
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('Importen er gennemført.').waitFor();
+  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+
+  const first = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
+  await page.getByText(/Filen er læst igen og kontrolleret/).waitFor();
+  const exported = JSON.parse(first.text);
+  assert.equal(exported.format, 'tid-og-lyst');
+  assert.equal(exported.version, 1);
+  assert.match(first.name, /^tid-og-lyst-\d{4}-\d{2}-\d{2}\.json$/);
+  const original = JSON.parse(FIXTURE);
+  for (const kind of ['dreams', 'activities', 'assessments']) {
+    assert.deepEqual(exported[kind].map((r) => r.id), original[kind].map((r) => r.id), kind);
+  }
+  assert.deepEqual(exported.dreams[0].future_field, { kept: true }, 'unknown fields travel');
+
+  await page.getByRole('button', { name: 'Ryd mine data' }).click();
+  await page.getByRole('button', { name: 'Ja, slet alt' }).click();
+  await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
+  const cleared = await storageDump(page);
+  for (const key of Object.keys(cleared)) {
+    assert.ok(!key.startsWith('tidoglyst.corrupt') && key !== 'tidoglyst.v1.undo', `${key} survived Ryd mine data`);
+    if (key.endsWith('dreams') || key.endsWith('activities') || key.endsWith('assessments')) {
+      assert.equal(cleared[key], '[]', key);
+    }
+  }
+
+  await importFile(page, server, { name: first.name, text: first.text });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  const second = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
+  const again = JSON.parse(second.text);
+  for (const kind of ['dreams', 'activities', 'assessments']) {
+    assert.deepEqual(again[kind], exported[kind], `${kind} came back unchanged`);
+  }
+
+  // Importing the same file again changes nothing.
+  await importFile(page, server, { name: first.name, text: first.text });
+  await page.getByText('Filen indeholder intet nyt. Intet ændres.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Flet ind' }).isDisabled(), true);
+  await page.getByRole('button', { name: 'Annullér' }).click();
+
+  await page.getByRole('button', { name: 'Fortryd sidste import' }).click();
+  await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
+  await page.reload();
+  await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
+  await assertAccessible(page, '/del after undo');
+  assertClean(problems);
+  await context.close();
+});
+
+const BAD_FILES = [
+  ['not JSON', 'dette er ikke json', /kunne ikke læses som JSON/],
+  ['truncated', FIXTURE.slice(0, 200), /slutter for tidligt/],
+  ['another format', JSON.stringify({ format: 'noget-andet', version: 1 }), /ikke en Tid og Lyst-fil/],
+  ['a newer version', JSON.stringify({ format: 'tid-og-lyst', version: 2 }), /nyere version/],
+  ['wrong types', JSON.stringify({ ...JSON.parse(FIXTURE), dreams: [{ ...JSON.parse(FIXTURE).dreams[0], title: 7 }] }), /Drøm nr\. 1 kan ikke læses/],
+  ['duplicate ids', JSON.stringify({ ...JSON.parse(FIXTURE), activities: [JSON.parse(FIXTURE).activities[0], JSON.parse(FIXTURE).activities[0]] }), /samme id to gange/],
+  ['a list that is not a list', JSON.stringify({ format: 'tid-og-lyst', version: 1, dreams: 'alle' }), /skal være en liste/],
+];
+
+test('bad files get a clear Danish message and change nothing', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('Importen er gennemført.').waitFor();
+  const before = await storageDump(page);
+  for (const [what, text, message] of BAD_FILES) {
+    await importFile(page, server, { name: `${what}.json`, text });
+    const alert = page.locator('.import-error');
+    await alert.getByText(message).waitFor({ timeout: 5000 }).catch(() => {});
+    const shown = await alert.innerText();
+    assert.match(shown, message, `${what}: ${shown}`);
+    assert.match(shown, /Dine data er ikke ændret/, what);
+    assert.equal(await page.locator('.preview').count(), 0, `${what}: no preview`);
+    assert.deepEqual(await storageDump(page), before, `${what}: storage unchanged`);
+  }
+  // Too large: refused before it is read.
+  const big = Buffer.alloc(17 * 1024 * 1024, 0x20);
+  await importFile(page, server, { name: 'stor.json', buffer: big });
+  assert.match(await page.locator('.import-error').innerText(), /for stor/);
+  assert.deepEqual(await storageDump(page), before);
+  assertClean(problems);
+  await context.close();
+});
+
+test('a corrupt stored value is moved aside, offered for download, and the app starts', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('Importen er gennemført.').waitFor();
+  await page.evaluate(() => localStorage.setItem('tidoglyst.v1.dreams', '{"dette": er ødelagt'));
+  await page.reload();
+  await page.locator('main#main').waitFor();
+  const notice = page.locator('.notice--warning').first();
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /kunne ikke læses og er lagt til side/);
+  // The rest of the data is still there.
+  await page.getByText('På denne enhed: 0 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  const dump = await storageDump(page);
+  const backups = Object.keys(dump).filter((k) => k.startsWith('tidoglyst.corrupt.'));
+  assert.equal(backups.length, 1, JSON.stringify(Object.keys(dump)));
+  assert.equal(dump[backups[0]], '{"dette": er ødelagt');
+  const file = await downloadText(page, () => page.getByRole('button', { name: 'Hent det beskadigede indhold' }).click());
+  assert.equal(file.text, '{"dette": er ødelagt');
+  await assertAccessible(page, 'corrupt notice');
+  assertClean(problems);
+  await context.close();
+});
+
+test('storage changes in another tab are merged, not overwritten', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const second = await context.newPage();
+  await open(page, server, '/del');
+  await open(second, server, '/del');
+  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await second.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  assertClean(problems);
+  await context.close();
+});
+
+test('the built page keeps a strict CSP with no inline script', () => {
+  const html = readFileSync(resolve(DIST, 'index.html'), 'utf8');
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1] ?? '';
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].filter((m) => m[1].trim());
+  assert.equal(inline.length, 0, 'no inline scripts');
+  assert.equal(readFileSync(resolve(DIST, '404.html'), 'utf8'), html, '404.html fallback for deep links');
+});
