@@ -3,6 +3,9 @@
 
 pub mod activity;
 pub mod assessment;
+pub mod cards;
 pub mod dream;
 pub mod meta;
+pub mod results;
 pub mod text;
+pub mod verdict;
