@@ -1,0 +1,446 @@
+//! Danish strings of the activities part: the directory, its filters, the
+//! detail page, the form, CSV and calendar files, and the words schedules
+//! are described with.
+
+// ------------------------------------------------------------ calendar words
+
+/// Weekdays, Monday first.
+pub const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+/// Months.
+pub const MONTHS: [&str; 12] = [
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december",
+];
+/// Short month names as in "25. nov.".
+pub const MONTHS_SHORT: [&str; 12] =
+    ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
+/// Weeks of the month: 1st–4th and last.
+pub const NTH: [&str; 5] = ["første", "anden", "tredje", "fjerde", "sidste"];
+/// "og".
+pub const AND: &str = "og";
+/// "Hver" (every).
+pub const EVERY: &str = "Hver";
+/// "i måneden".
+pub const IN_THE_MONTH: &str = "i måneden";
+/// "ikke i" (breaks).
+pub const NOT_IN: &str = "ikke i";
+/// No fixed time.
+pub const BY_AGREEMENT: &str = "Efter aftale";
+/// "og N datoer mere".
+pub fn and_more(n: usize) -> String {
+    format!("og {n} {} mere", if n == 1 { "dato" } else { "datoer" })
+}
+
+// ------------------------------------------------------------ categories
+
+/// Categories: (wire key, Danish name).
+pub const CATEGORIES: [(&str, &str); 12] = [
+    ("faellesspisning", "Fællesspisning"),
+    ("cafe", "Café og mødested"),
+    ("motion", "Motion og idræt"),
+    ("it", "IT-hjælp"),
+    ("demens", "Demens"),
+    ("paaroerende", "Pårørende"),
+    ("kultur", "Kultur"),
+    ("natur", "Natur"),
+    ("musik", "Sang og musik"),
+    ("maend", "Mandefællesskab"),
+    ("besoegsven", "Besøgsven"),
+    ("andet", "Andet"),
+];
+
+// ------------------------------------------------------------ validation
+
+/// End not after start.
+pub const ERR_END_BEFORE_START: &str = "Sluttidspunktet skal ligge efter starttidspunktet.";
+/// Bad pause month.
+pub const ERR_PAUSE_MONTH: &str = "En pausemåned skal være et tal fra 1 til 12.";
+/// All months paused.
+pub const ERR_PAUSE_ALL: &str = "Aktiviteten kan ikke holde pause i alle årets måneder.";
+/// No weekday chosen.
+pub const ERR_NO_DAYS: &str = "Vælg mindst én ugedag.";
+/// Bad week of month.
+pub const ERR_NTH: &str = "Vælg hvilken uge i måneden (første til fjerde eller sidste).";
+/// No dates.
+pub const ERR_NO_DATES: &str = "Skriv mindst én dato (dd-mm-åååå).";
+/// Too many dates.
+pub const ERR_TOO_MANY_DATES: &str = "Højst 500 datoer.";
+/// Dates not in order.
+pub const ERR_DATES_ORDER: &str = "Datoerne skal stå i rækkefølge og kun én gang hver.";
+/// Title missing.
+pub const ERR_TITLE: &str = "Skriv en titel.";
+/// Title too long.
+pub const ERR_TITLE_LONG: &str = "Titlen må højst være 200 tegn.";
+/// Municipality missing or unknown.
+pub const ERR_MUNICIPALITY: &str = "Vælg en af Danmarks 98 kommuner.";
+/// Unknown category.
+pub const ERR_CATEGORY: &str = "Vælg en kategori.";
+/// Bad time.
+pub const ERR_TIME: &str = "Skriv klokkeslættet som tt.mm, fx 10.00.";
+/// Bad date.
+pub fn err_date(text: &str) -> String {
+    format!("«{text}» er ikke en dato. Skriv datoer som dd-mm-åååå, fx 25-11-2026.")
+}
+/// Bad price.
+pub const ERR_PRICE: &str = "Skriv prisen i kroner, fx 25 eller 25,50. Lad feltet stå tomt, hvis det er gratis.";
+/// Bad link.
+pub const ERR_LINK: &str = "Linket skal begynde med https:// eller http://.";
+/// Bad email.
+pub const ERR_EMAIL: &str = "Skriv en gyldig e-mailadresse, fx navn@forening.dk.";
+/// Bad phone.
+pub const ERR_PHONE: &str = "Skriv et telefonnummer med cifre, fx 12 34 56 78.";
+/// Bad last-updated date.
+pub const ERR_UPDATED: &str = "Datoen for seneste opdatering er ugyldig.";
+/// Heading of the error summary.
+pub const ERR_SUMMARY: &str = "Ret venligst disse felter:";
+
+// ------------------------------------------------------------ list page
+
+/// Page heading.
+pub const TITLE: &str = "Aktiviteter";
+/// Intro.
+pub const INTRO: &str = "Find fællesskaber og aktiviteter for seniorer nær dig. Listen virker også uden internet.";
+/// Example data notice.
+pub const EXAMPLE_NOTICE: &str = "Eksempeldata: aktiviteterne i kataloget er opdigtede eksempler bygget på rigtige typer af tilbud. Tider og adresser passer ikke.";
+/// Badge on each example entry.
+pub const EXAMPLE_BADGE: &str = "Eksempel";
+/// Search label.
+pub const SEARCH: &str = "Søg i aktiviteter";
+/// Search hint.
+pub const SEARCH_HINT: &str = "Fx demens, strik eller Assens";
+/// Filters heading.
+pub const FILTERS: &str = "Filtrér";
+/// Filter: municipality.
+pub const F_MUNICIPALITY: &str = "Kommune";
+/// Filter: category.
+pub const F_CATEGORY: &str = "Kategori";
+/// Filter: weekday.
+pub const F_WEEKDAY: &str = "Ugedag";
+/// Filter: part of day.
+pub const F_DAYPART: &str = "Tid på dagen";
+/// Parts of the day: (key, name).
+pub const DAYPARTS: [(&str, &str); 3] =
+    [("formiddag", "Formiddag"), ("eftermiddag", "Eftermiddag"), ("aften", "Aften")];
+/// "Alle" option.
+pub const ALL: &str = "Alle";
+/// Filter: free.
+pub const F_FREE: &str = "Gratis";
+/// Filter: wheelchair.
+pub const F_WHEELCHAIR: &str = "Kørestolsvenlig";
+/// Filter: transport.
+pub const F_TRANSPORT: &str = "Transport";
+/// Quick filter today.
+pub const Q_TODAY: &str = "I dag";
+/// Quick filter this week.
+pub const Q_WEEK: &str = "Denne uge";
+/// Favourites filter.
+pub const Q_MINE: &str = "Mine aktiviteter";
+/// Reset filters.
+pub const RESET: &str = "Nulstil";
+/// Result count.
+pub fn count(n: usize) -> String {
+    if n == 1 {
+        "1 aktivitet".into()
+    } else {
+        format!("{} aktiviteter", thousands(n))
+    }
+}
+/// "Vis flere".
+pub const SHOW_MORE: &str = "Vis flere";
+/// Nothing found.
+pub const NONE_FOUND: &str = "Ingen aktiviteter passer. Prøv et andet ord, eller nulstil filtrene.";
+/// Catalogue loading.
+pub const LOADING: &str = "Henter kataloget …";
+/// Catalogue failed.
+pub const LOAD_FAILED: &str = "Kataloget kunne ikke hentes. Dine egne aktiviteter vises stadig.";
+/// "Næste gang: …".
+pub fn next_time(when: &str) -> String {
+    format!("Næste gang: {when}")
+}
+/// Add button.
+pub const ADD: &str = "Tilføj aktivitet";
+/// Lists in and out heading.
+pub const LISTS: &str = "Lister ind og ud (CSV til regneark)";
+/// Export CSV button.
+pub const EXPORT_CSV: &str = "Eksportér CSV";
+/// Explanation of the CSV export.
+pub const EXPORT_CSV_HINT: &str = "Gemmer de viste aktiviteter som en CSV-fil, der kan åbnes i Excel.";
+/// Import CSV label.
+pub const IMPORT_CSV: &str = "Importér CSV";
+/// CSV preview summary.
+pub fn csv_preview(good: usize, bad: usize) -> String {
+    format!("{good} aktiviteter kan importeres. {bad} rækker har fejl og springes over.")
+}
+/// Import the good rows.
+pub const CSV_APPLY: &str = "Importér de gode rækker";
+/// Cancel.
+pub const CANCEL: &str = "Annullér";
+/// After import.
+pub fn csv_done(n: usize) -> String {
+    format!("{n} aktiviteter er importeret.")
+}
+/// A bad row (its row number as the spreadsheet shows it).
+pub fn csv_bad_row(line: usize, msg: &str) -> String {
+    format!("Række {line}: {msg}")
+}
+/// Week programme heading.
+pub fn week_title(place: &str) -> String {
+    format!("Ugeprogram: {place}")
+}
+/// Week programme intro.
+pub fn week_range(from: &str, to: &str) -> String {
+    format!("Uge fra {from} til {to}")
+}
+/// Empty day in the week programme.
+pub const WEEK_EMPTY_DAY: &str = "Ingen aktiviteter";
+/// Link to a place's week programme.
+pub const WEEK_LINK: &str = "Ugeprogram for stedet";
+/// Back to the list.
+pub const BACK: &str = "Tilbage til aktiviteter";
+/// Print.
+pub const PRINT: &str = "Udskriv";
+
+// ------------------------------------------------------------ detail page
+
+/// Not found.
+pub const NOT_FOUND: &str = "Aktiviteten findes ikke (længere). Den kan være slettet.";
+/// Where.
+pub const WHERE: &str = "Hvor";
+/// When.
+pub const WHEN: &str = "Hvornår";
+/// Price.
+pub const PRICE: &str = "Pris";
+/// Free.
+pub const FREE: &str = "Gratis";
+/// Price in kroner.
+pub fn price(kr: f64) -> String {
+    format!("{} kr.", decimal_comma(kr))
+}
+/// Organiser.
+pub const ORGANIZER: &str = "Arrangør";
+/// Audience.
+pub const AUDIENCE: &str = "For hvem";
+/// Access heading.
+pub const ACCESS: &str = "Tilgængelighed";
+/// Access: wheelchair.
+pub const A_WHEELCHAIR: &str = "Kørestolsvenlig";
+/// Access: transport.
+pub const A_TRANSPORT: &str = "Transport eller samkørsel";
+/// Access: companion.
+pub const A_COMPANION: &str = "Følgeven kan komme med";
+/// Drop-in.
+pub const DROP_IN: &str = "Kom som du er – ingen tilmelding";
+/// Contact.
+pub const CONTACT: &str = "Kontakt";
+/// Source.
+pub const SOURCE: &str = "Kilde";
+/// Last updated.
+pub const UPDATED: &str = "Sidst opdateret";
+/// Add to calendar.
+pub const CALENDAR: &str = "Føj til kalender";
+/// Calendar not possible.
+pub const CALENDAR_NONE: &str = "Aktiviteten har ingen faste tider, så den kan ikke lægges i kalenderen.";
+/// Calendar downloaded.
+pub const CALENDAR_DONE: &str = "Kalenderfilen er hentet. Åbn den for at lægge aktiviteten i din kalender.";
+/// Favourite on.
+pub const FAV_ADD: &str = "Gem i Mine aktiviteter";
+/// Favourite off.
+pub const FAV_REMOVE: &str = "Fjern fra Mine aktiviteter";
+/// Favourite star shown in the list.
+pub const FAV_MARK: &str = "I Mine aktiviteter";
+/// Edit.
+pub const EDIT: &str = "Redigér";
+/// Delete.
+pub const DELETE: &str = "Slet";
+/// Confirm delete.
+pub const DELETE_CONFIRM: &str = "Vil du slette aktiviteten? Sletningen følger med, når du deler dine data.";
+/// Deleted.
+pub const DELETED: &str = "Aktiviteten er slettet.";
+/// Flyer footer.
+pub const FLYER_FOOTER: &str = "Alle er velkomne. Fundet i Tid og Lyst.";
+
+// ------------------------------------------------------------ form
+
+/// New activity heading.
+pub const NEW_TITLE: &str = "Ny aktivitet";
+/// Edit heading.
+pub const EDIT_TITLE: &str = "Redigér aktivitet";
+/// Save.
+pub const SAVE: &str = "Gem";
+/// Saved.
+pub const SAVED: &str = "Aktiviteten er gemt.";
+/// Field labels.
+pub mod field {
+    /// Title.
+    pub const TITLE: &str = "Titel";
+    /// Organiser.
+    pub const ORGANIZER: &str = "Arrangør (forening)";
+    /// Category.
+    pub const CATEGORY: &str = "Kategori";
+    /// Description.
+    pub const DESCRIPTION: &str = "Beskrivelse";
+    /// Municipality.
+    pub const MUNICIPALITY: &str = "Kommune";
+    /// Town.
+    pub const TOWN: &str = "By";
+    /// Address.
+    pub const ADDRESS: &str = "Adresse";
+    /// Schedule kind.
+    pub const SCHEDULE: &str = "Hvor tit";
+    /// Schedule kinds: (key, name).
+    pub const SCHEDULE_KINDS: [(&str, &str); 4] = [
+        ("ugentlig", "Hver uge"),
+        ("maanedlig", "En gang om måneden"),
+        ("datoer", "På bestemte datoer"),
+        ("aftale", "Efter aftale"),
+    ];
+    /// Weekdays.
+    pub const DAYS: &str = "Ugedage";
+    /// Week of the month.
+    pub const NTH: &str = "Uge i måneden";
+    /// Weekday of a monthly activity.
+    pub const MONTH_DAY: &str = "Ugedag";
+    /// Dates.
+    pub const DATES: &str = "Datoer (dd-mm-åååå, adskilt af komma)";
+    /// Start.
+    pub const START: &str = "Fra kl.";
+    /// End.
+    pub const END: &str = "Til kl.";
+    /// Pause months.
+    pub const PAUSE: &str = "Holder pause i (fx juli)";
+    /// Price.
+    pub const PRICE: &str = "Pris i kr. (tom = gratis)";
+    /// Audience.
+    pub const AUDIENCE: &str = "For hvem (adskilt af komma)";
+    /// Wheelchair.
+    pub const WHEELCHAIR: &str = "Kørestolsvenlig";
+    /// Transport.
+    pub const TRANSPORT: &str = "Transport eller samkørsel";
+    /// Companion.
+    pub const COMPANION: &str = "Følgeven kan komme med";
+    /// Drop in.
+    pub const DROP_IN: &str = "Kom som du er (ingen tilmelding)";
+    /// Contact name.
+    pub const CONTACT_NAME: &str = "Kontaktperson";
+    /// Phone.
+    pub const PHONE: &str = "Telefon";
+    /// Email.
+    pub const EMAIL: &str = "E-mail";
+    /// Web.
+    pub const WEB: &str = "Hjemmeside";
+    /// Source.
+    pub const SOURCE: &str = "Kilde";
+}
+/// Pause months hint.
+pub const PAUSE_HINT: &str = "Skriv månedernes navne, fx «juli, august». Lad feltet stå tomt, hvis der ikke er pause.";
+/// Unknown month name.
+pub fn err_month(text: &str) -> String {
+    format!("«{text}» er ikke en måned.")
+}
+
+// ------------------------------------------------------------ CSV
+
+/// Column headings of the CSV file, in order.
+pub const CSV_COLUMNS: [&str; 28] = [
+    "Id",
+    "Titel",
+    "Arrangør",
+    "Kategori",
+    "Beskrivelse",
+    "Kommune",
+    "By",
+    "Adresse",
+    "Tidsplan",
+    "Ugedage",
+    "Uge i måneden",
+    "Datoer",
+    "Fra kl.",
+    "Til kl.",
+    "Pause i måneder",
+    "Pris (kr.)",
+    "For hvem",
+    "Kørestolsvenlig",
+    "Transport",
+    "Følgeven",
+    "Kom som du er",
+    "Kontaktperson",
+    "Telefon",
+    "E-mail",
+    "Hjemmeside",
+    "Kilde",
+    "Sidst opdateret",
+    "Eksempeldata",
+];
+/// Yes.
+pub const YES: &str = "ja";
+/// No.
+pub const NO: &str = "nej";
+/// Schedule kinds in CSV.
+pub const CSV_KINDS: [&str; 4] = ["ugentlig", "månedlig", "datoer", "efter aftale"];
+/// CSV errors.
+pub mod csv {
+    /// Empty file.
+    pub const EMPTY: &str = "Filen er tom.";
+    /// Unknown header.
+    pub const NO_HEADER: &str = "Første linje skal være kolonneoverskrifterne (Titel;Kommune;…). Kolonnen «Titel» mangler.";
+    /// A quote never closed.
+    pub const UNCLOSED_QUOTE: &str = "Et anførselstegn (\") bliver ikke lukket.";
+    /// Bad yes/no.
+    pub fn bad_bool(col: &str, v: &str) -> String {
+        format!("«{v}» i kolonnen «{col}» skal være ja eller nej.")
+    }
+    /// Bad schedule kind.
+    pub fn bad_kind(v: &str) -> String {
+        format!("Tidsplanen «{v}» kendes ikke. Brug ugentlig, månedlig, datoer eller efter aftale.")
+    }
+    /// Bad weekday.
+    pub fn bad_day(v: &str) -> String {
+        format!("«{v}» er ikke en ugedag.")
+    }
+    /// Bad week of month.
+    pub fn bad_nth(v: &str) -> String {
+        format!("«{v}» er ikke en uge i måneden (1, 2, 3, 4 eller sidste).")
+    }
+    /// Bad id.
+    pub fn bad_id(v: &str) -> String {
+        format!("Id'et «{v}» er ugyldigt.")
+    }
+    /// Unknown category.
+    pub fn bad_category(v: &str) -> String {
+        format!("Kategorien «{v}» kendes ikke.")
+    }
+    /// Unknown municipality.
+    pub fn bad_municipality(v: &str) -> String {
+        format!("«{v}» er ikke en dansk kommune.")
+    }
+    /// Too many rows.
+    pub const TOO_MANY: &str = "Filen har over 100.000 rækker.";
+    /// Same id twice.
+    pub fn duplicate(line: usize) -> String {
+        format!("Samme id som række {line}.")
+    }
+}
+
+// ------------------------------------------------------------ numbers
+
+/// "50.000".
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "25" or "25,50".
+pub fn decimal_comma(x: f64) -> String {
+    let cents = (x * 100.0).round() as i64;
+    if cents % 100 == 0 {
+        format!("{}", cents / 100)
+    } else {
+        format!("{},{:02}", cents / 100, (cents % 100).abs())
+    }
+}

@@ -1,0 +1,338 @@
+//! The directory as the list page sees it: the shipped catalogue with the
+//! user's own records laid over it by id, each entry prepared once (folded
+//! search text, next meeting) and sorted by next meeting; and the filters,
+//! which read from and write to the page's URL query.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{Duration, NaiveDate, Weekday};
+
+use crate::model::activity::{parse_weekday, Activity};
+use crate::model::meta::{Millis, RecordId};
+use crate::model::schedule::{monday_of, to_local, DayPart, Occurrence};
+use crate::search::{fold, Query};
+use crate::sync::merge::{pick_newer, Collection};
+
+/// One activity prepared for searching and sorting.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    /// The activity.
+    pub activity: Activity,
+    /// Its searchable text, folded once.
+    pub folded: String,
+    /// Its next meeting from the time the directory was built.
+    pub next: Option<Occurrence>,
+}
+
+/// The catalogue with the user's records laid over it: a user record
+/// replaces the catalogue one with the same id when it is newer (a newer
+/// tombstone hides it); the rest are added. Deleted records are left out.
+pub fn combine(catalogue: &[Activity], own: &Collection<Activity>) -> Vec<Activity> {
+    let mut by_id: BTreeMap<RecordId, &Activity> = BTreeMap::new();
+    for a in catalogue {
+        let winner = match by_id.get(&a.meta.id) {
+            Some(b) => pick_newer(a, *b),
+            None => a,
+        };
+        by_id.insert(a.meta.id, winner);
+    }
+    for a in own.values() {
+        let winner = match by_id.get(&a.meta.id) {
+            Some(b) => pick_newer(a, *b),
+            None => a,
+        };
+        by_id.insert(a.meta.id, winner);
+    }
+    by_id.into_values().filter(|a| !a.meta.deleted).cloned().collect()
+}
+
+/// Prepares and sorts entries: the soonest next meeting first, those without
+/// one ("efter aftale", all dates past) last, then by title.
+pub fn build(activities: Vec<Activity>, now: Millis) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = activities
+        .into_iter()
+        .map(|a| Entry { folded: fold(&a.search_text()), next: a.schedule.next_occurrence(now), activity: a })
+        .collect();
+    entries.sort_by(|a, b| {
+        let ka = a.next.map(|o| o.start_utc).unwrap_or(i64::MAX);
+        let kb = b.next.map(|o| o.start_utc).unwrap_or(i64::MAX);
+        ka.cmp(&kb).then_with(|| a.activity.title.cmp(&b.activity.title))
+    });
+    entries
+}
+
+/// "I dag" or "Denne uge".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Meets later today (or is going on).
+    Today,
+    /// Meets before the end of this Sunday.
+    ThisWeek,
+}
+
+/// The filters of the list page, as they stand in the URL.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    /// Search text as typed.
+    pub q: String,
+    /// Municipality.
+    pub municipality: String,
+    /// Category key.
+    pub category: String,
+    /// Weekday.
+    pub weekday: Option<Weekday>,
+    /// Part of day.
+    pub daypart: Option<DayPart>,
+    /// Free only.
+    pub free: bool,
+    /// Wheelchair-friendly only.
+    pub wheelchair: bool,
+    /// Transport only.
+    pub transport: bool,
+    /// Quick filter.
+    pub when: Option<When>,
+    /// Favourites only.
+    pub mine: bool,
+    /// A place for the week programme (address, town).
+    pub place: String,
+}
+
+/// URL query keys.
+pub mod keys {
+    /// Search.
+    pub const Q: &str = "q";
+    /// Municipality.
+    pub const MUNICIPALITY: &str = "kommune";
+    /// Category.
+    pub const CATEGORY: &str = "kategori";
+    /// Weekday.
+    pub const WEEKDAY: &str = "ugedag";
+    /// Part of day.
+    pub const DAYPART: &str = "tid";
+    /// Free.
+    pub const FREE: &str = "gratis";
+    /// Wheelchair.
+    pub const WHEELCHAIR: &str = "koerestol";
+    /// Transport.
+    pub const TRANSPORT: &str = "transport";
+    /// Quick filter.
+    pub const WHEN: &str = "hvornaar";
+    /// Favourites.
+    pub const MINE: &str = "mine";
+    /// Place (week programme).
+    pub const PLACE: &str = "sted";
+}
+
+/// Part-of-day URL/select keys.
+pub fn daypart_key(p: DayPart) -> &'static str {
+    match p {
+        DayPart::Morning => "formiddag",
+        DayPart::Afternoon => "eftermiddag",
+        DayPart::Evening => "aften",
+    }
+}
+
+/// Part of day from its key.
+pub fn daypart_from(key: &str) -> Option<DayPart> {
+    match key {
+        "formiddag" => Some(DayPart::Morning),
+        "eftermiddag" => Some(DayPart::Afternoon),
+        "aften" => Some(DayPart::Evening),
+        _ => None,
+    }
+}
+
+impl Filters {
+    /// Reads filters from query pairs (unknown keys and values are ignored).
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Filters {
+        let flag = |k: &str| get(k).is_some_and(|v| v == "1" || v == "ja");
+        Filters {
+            q: get(keys::Q).unwrap_or_default(),
+            municipality: get(keys::MUNICIPALITY).unwrap_or_default(),
+            category: get(keys::CATEGORY).unwrap_or_default(),
+            weekday: get(keys::WEEKDAY).and_then(|v| parse_weekday(&v)),
+            daypart: get(keys::DAYPART).and_then(|v| daypart_from(&v)),
+            free: flag(keys::FREE),
+            wheelchair: flag(keys::WHEELCHAIR),
+            transport: flag(keys::TRANSPORT),
+            when: match get(keys::WHEN).as_deref() {
+                Some("i-dag") => Some(When::Today),
+                Some("denne-uge") => Some(When::ThisWeek),
+                _ => None,
+            },
+            mine: flag(keys::MINE),
+            place: get(keys::PLACE).unwrap_or_default(),
+        }
+    }
+
+    /// The query pairs of these filters (empty ones left out).
+    pub fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        let mut put = |k: &'static str, v: String| {
+            if !v.is_empty() {
+                out.push((k, v));
+            }
+        };
+        put(keys::Q, self.q.clone());
+        put(keys::MUNICIPALITY, self.municipality.clone());
+        put(keys::CATEGORY, self.category.clone());
+        put(keys::WEEKDAY, self.weekday.map(|d| crate::model::schedule::weekday_name(d).to_string()).unwrap_or_default());
+        put(keys::DAYPART, self.daypart.map(|p| daypart_key(p).to_string()).unwrap_or_default());
+        let flag = |b: bool| if b { "1".to_string() } else { String::new() };
+        put(keys::FREE, flag(self.free));
+        put(keys::WHEELCHAIR, flag(self.wheelchair));
+        put(keys::TRANSPORT, flag(self.transport));
+        put(
+            keys::WHEN,
+            match self.when {
+                Some(When::Today) => "i-dag".into(),
+                Some(When::ThisWeek) => "denne-uge".into(),
+                None => String::new(),
+            },
+        );
+        put(keys::MINE, flag(self.mine));
+        put(keys::PLACE, self.place.clone());
+        out
+    }
+
+    /// True when no filter or search is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+}
+
+/// Filters compiled for one pass over the entries.
+pub struct Matcher<'a> {
+    f: &'a Filters,
+    query: Query,
+    today: NaiveDate,
+    sunday: NaiveDate,
+    favourites: &'a HashSet<RecordId>,
+}
+
+impl<'a> Matcher<'a> {
+    /// Prepares filters at time `now`.
+    pub fn new(f: &'a Filters, now: Millis, favourites: &'a HashSet<RecordId>) -> Self {
+        let today = to_local(now).date();
+        Matcher { f, query: Query::new(&f.q), today, sunday: monday_of(today) + Duration::days(6), favourites }
+    }
+
+    /// True when the entry passes every filter.
+    pub fn matches(&self, e: &Entry) -> bool {
+        let a = &e.activity;
+        let f = self.f;
+        (f.municipality.is_empty() || a.municipality == f.municipality)
+            && (f.category.is_empty() || a.category == f.category)
+            && f.weekday.is_none_or(|d| a.schedule.on_weekday(d))
+            && f.daypart.is_none_or(|p| a.schedule.times().is_some_and(|(s, _)| DayPart::of(s) == p))
+            && (!f.free || a.is_free())
+            && (!f.wheelchair || a.access.wheelchair)
+            && (!f.transport || a.access.transport)
+            && (!f.mine || self.favourites.contains(&a.meta.id))
+            && (f.place.is_empty() || a.place() == f.place)
+            && match f.when {
+                None => true,
+                Some(When::Today) => e.next.is_some_and(|o| o.date == self.today),
+                Some(When::ThisWeek) => e.next.is_some_and(|o| o.date <= self.sunday),
+            }
+            && self.query.matches(&e.folded)
+    }
+}
+
+/// The indices of the entries that match, in order.
+pub fn filter(entries: &[Entry], f: &Filters, now: Millis, favourites: &HashSet<RecordId>) -> Vec<usize> {
+    let m = Matcher::new(f, now, favourites);
+    entries.iter().enumerate().filter(|(_, e)| m.matches(e)).map(|(i, _)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::activity::Draft;
+    use crate::model::meta::{Clock, DeviceId, Meta};
+    use chrono::{TimeZone, Utc};
+
+    fn act(clock: &mut Clock, title: &str, kommune: &str, days: [bool; 7], start: &str) -> Activity {
+        let d = Draft {
+            title: title.into(),
+            municipality: kommune.into(),
+            category: "demens".into(),
+            days,
+            start: start.into(),
+            end: "23.00".into(),
+            ..Draft::default()
+        };
+        d.build(Meta::new(clock, 1_000), Default::default()).unwrap()
+    }
+
+    fn now() -> Millis {
+        // Wednesday 25 Nov 2026 09.00 local.
+        Utc.with_ymd_and_hms(2026, 11, 25, 8, 0, 0).unwrap().timestamp_millis()
+    }
+
+    const MON: [bool; 7] = [true, false, false, false, false, false, false];
+    const WED: [bool; 7] = [false, false, true, false, false, false, false];
+    const FRI: [bool; 7] = [false, false, false, false, true, false, false];
+
+    #[test]
+    fn sorted_by_next_meeting_and_filtered() {
+        let mut c = Clock::new(DeviceId("x".into()));
+        let list = vec![
+            act(&mut c, "Mandagscafé", "Assens", MON, "10.00"),
+            act(&mut c, "Demenscafé onsdag", "Assens", WED, "18.00"),
+            act(&mut c, "Fredagsdans", "Brønderslev", FRI, "14.00"),
+        ];
+        let entries = build(list, now());
+        let titles: Vec<&str> = entries.iter().map(|e| e.activity.title.as_str()).collect();
+        assert_eq!(titles, ["Demenscafé onsdag", "Fredagsdans", "Mandagscafé"]);
+        let none = HashSet::new();
+        let f = |f: Filters| filter(&entries, &f, now(), &none);
+        assert_eq!(f(Filters { when: Some(When::Today), ..Default::default() }), vec![0]);
+        assert_eq!(f(Filters { when: Some(When::ThisWeek), ..Default::default() }), vec![0, 1]);
+        assert_eq!(f(Filters { municipality: "Assens".into(), ..Default::default() }), vec![0, 2]);
+        assert_eq!(f(Filters { q: "DEMENSCAFE".into(), ..Default::default() }), vec![0]);
+        assert_eq!(f(Filters { daypart: Some(DayPart::Evening), ..Default::default() }), vec![0]);
+        assert_eq!(f(Filters { weekday: Some(Weekday::Fri), ..Default::default() }), vec![1]);
+        assert_eq!(f(Filters { q: "broenderslev dans".into(), ..Default::default() }), vec![1]);
+        let fav: HashSet<RecordId> = [entries[2].activity.meta.id].into();
+        assert_eq!(filter(&entries, &Filters { mine: true, ..Default::default() }, now(), &fav), vec![2]);
+    }
+
+    #[test]
+    fn own_records_overlay_the_catalogue() {
+        let mut c = Clock::new(DeviceId("x".into()));
+        let cat = vec![act(&mut c, "A", "Assens", MON, "10.00"), act(&mut c, "B", "Assens", MON, "10.00")];
+        let mut edited = cat[0].clone();
+        edited.title = "A rettet".into();
+        edited.meta.rev = c.tick(2_000);
+        let mut gone = cat[1].clone();
+        gone.meta.deleted = true;
+        gone.meta.rev = c.tick(3_000);
+        let mine = act(&mut c, "C", "Assens", MON, "10.00");
+        let own = crate::sync::merge::collect(vec![edited, gone, mine]);
+        let mut titles: Vec<String> = combine(&cat, &own).into_iter().map(|a| a.title).collect();
+        titles.sort();
+        assert_eq!(titles, ["A rettet", "C"]);
+    }
+
+    #[test]
+    fn filters_round_trip_through_the_url() {
+        let f = Filters {
+            q: "demens café".into(),
+            municipality: "Assens".into(),
+            category: "demens".into(),
+            weekday: Some(Weekday::Thu),
+            daypart: Some(DayPart::Morning),
+            free: true,
+            wheelchair: true,
+            transport: true,
+            when: Some(When::ThisWeek),
+            mine: true,
+            place: "Bytorvet 1, Glamsbjerg".into(),
+        };
+        let q = f.to_query();
+        let back = Filters::from_query(|k| q.iter().find(|(kk, _)| *kk == k).map(|(_, v)| v.clone()));
+        assert_eq!(back, f);
+        assert!(Filters::from_query(|_| None).is_empty());
+    }
+}
