@@ -39,6 +39,10 @@ pub const KEY_CLOCK: &str = "tidoglyst.v1.clock";
 pub const KEY_UNDO: &str = "tidoglyst.v1.undo";
 /// Small personal preferences of the parts (favourites, my name …).
 pub const KEY_PREFS: &str = "tidoglyst.v1.prefs";
+/// The dream runner's and coordinator's own name and contact.
+pub const KEY_DREAM_PREFS: &str = "tidoglyst.v1.dreamprefs";
+/// The ids of the user's favourite activities ("Mine aktiviteter").
+pub const KEY_ACTIVITY_FAVOURITES: &str = "tidoglyst.v1.activityfavourites";
 /// Prefix of values moved aside because they could not be read.
 pub const CORRUPT_PREFIX: &str = "tidoglyst.corrupt.";
 

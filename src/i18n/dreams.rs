@@ -269,3 +269,229 @@ pub const CAL_PREFIX: &str = "Drømmeløber";
 pub fn cal_alarm(title: &str) -> String {
     format!("I morgen: {title}")
 }
+
+// ---- the board page ----
+/// Finder heading.
+pub const FINDER_TITLE: &str = "Hvornår har du tid?";
+/// Finder help.
+pub const FINDER_HELP: &str = "Fortæl hvornår du er fri, og hvad du har lyst til. Så viser tavlen de drømme, der passer – dem med den korteste frist først.";
+/// Finder: free from.
+pub const FINDER_FROM: &str = "Jeg har tid fra";
+/// Finder: free to.
+pub const FINDER_TO: &str = "til og med";
+/// Finder: hours.
+pub const FINDER_HOURS: &str = "Timer jeg har";
+/// Finder: categories legend.
+pub const FINDER_WISH: &str = "Hvad har du lyst til?";
+/// Finder: submit.
+pub const FINDER_GO: &str = "Find drømme";
+/// Finder: reset.
+pub const FINDER_RESET: &str = "Nulstil";
+/// Filters heading.
+pub const FILTERS: &str = "Filtre";
+/// Filter: status.
+pub const F_STATUS: &str = "Status";
+/// "Alle".
+pub const ALL: &str = "Alle";
+/// Filter: fits my time.
+pub const FITS_MY_TIME: &str = "Passer til min tid";
+/// Count of dreams shown.
+pub fn count(n: usize, fitting: bool) -> String {
+    match (n, fitting) {
+        (1, true) => "1 drøm passer til din tid".into(),
+        (n, true) => format!("{n} drømme passer til din tid"),
+        (1, false) => "1 drøm".into(),
+        (n, false) => format!("{n} drømme"),
+    }
+}
+/// Empty column.
+pub const EMPTY_COLUMN: &str = "Ingen drømme her.";
+/// Empty board.
+pub const EMPTY_BOARD: &str = "Der er ingen drømme på tavlen endnu. Koordinatoren kan oprette en med «Ny drøm», eller du kan importere en fil fra koordinatoren under «Del data».";
+/// Board heading (screen readers).
+pub const BOARD_TITLE: &str = "Tavlen";
+/// Mine heading.
+pub const MINE_TITLE: &str = "Mine drømme";
+/// Mine empty.
+pub const MINE_EMPTY: &str = "Du har ikke taget nogen drømme endnu på denne enhed.";
+/// Coordinator heading.
+pub const COORD_TITLE: &str = "For drømmekoordinatoren";
+/// New dream button.
+pub const NEW: &str = "Ny drøm";
+/// Share to runners.
+pub const SHARE_RUNNERS: &str = "Del med drømmeløberne";
+/// Help for share to runners.
+pub const SHARE_RUNNERS_HELP: &str = "Gemmer en fil med tavlens drømme uden dine private noter. Send den til drømmeløberne, som importerer den under «Del data». Når de sender deres fil tilbage, fletter du den ind samme sted.";
+/// Shared to runners.
+pub fn shared_runners(n: usize, held: &[String]) -> String {
+    let mut s = format!("Filen til drømmeløberne er gemt med {n} drømme (uden private noter).");
+    if !held.is_empty() {
+        s.push_str(&format!(" Ikke med, fordi grænserne ikke er bekræftet: {}.", held.join(", ")));
+    }
+    s
+}
+/// Share failed.
+pub const SHARE_RUNNERS_FAILED: &str = "Filen kunne ikke gemmes. Prøv igen.";
+/// Counts heading.
+pub fn counts_title(year: i32) -> String {
+    format!("Drømme i {year}")
+}
+
+// ---- one dream ----
+/// Back link.
+pub const BACK: &str = "Tilbage til tavlen";
+/// Not found.
+pub const NOT_FOUND: &str = "Drømmen findes ikke (længere) på denne enhed. Måske skal du importere koordinatorens fil under «Del data».";
+/// New dream heading.
+pub const NEW_TITLE: &str = "Ny drøm";
+/// Edit heading.
+pub const EDIT_TITLE: &str = "Redigér drømmen";
+/// Save.
+pub const SAVE: &str = "Gem";
+/// Cancel.
+pub const CANCEL: &str = "Annullér";
+/// Edit button.
+pub const EDIT: &str = "Redigér";
+/// Form has errors.
+pub const FORM_ERRORS: &str = "Drømmen er ikke gemt. Ret felterne med fejl:";
+/// Form warnings heading.
+pub const FORM_WARNINGS: &str = "Vær opmærksom (du kan godt gemme):";
+/// Saved.
+pub const SAVED: &str = "Drømmen er gemt.";
+/// Boundaries legend.
+pub const BOUNDARIES_TITLE: &str = "Grænser for frivillige – bekræft hver";
+/// Boundaries help.
+pub const BOUNDARIES_HELP: &str = "Fra Ældre Sagens frivillighedspolitik: frivilligheden er fri og handler ikke om at løse faste opgaver. En drøm, der ikke holder sig inden for alle grænser, bliver markeret og deles ikke med drømmeløberne.";
+/// Times help.
+pub const TIMES_HELP: &str = "Sæt ingen flueben, hvis tidspunktet er ligegyldigt.";
+/// Window help.
+pub const WINDOW_HELP: &str = "Lad datoerne stå tomme, hvis drømmen skal opfyldes snarest.";
+/// Facts.
+pub const WHO: &str = "Drømmer";
+/// Facts.
+pub const WHERE: &str = "Hvor";
+/// Facts.
+pub const WHEN: &str = "Hvornår";
+/// Facts.
+pub const DURATION: &str = "Varighed";
+/// Facts.
+pub const RUNNERS: &str = "Drømmeløbere";
+/// Facts.
+pub const NEEDS: &str = "Praktisk";
+/// Facts.
+pub const CONTACT: &str = "Koordinator";
+/// Facts.
+pub const PLANNED: &str = "Aftalt dato";
+/// Runners x of y.
+pub fn runners_of(have: usize, need: u8) -> String {
+    format!("{have} af {need}")
+}
+/// Missing runners badge.
+pub fn missing(n: usize) -> String {
+    if n == 1 {
+        "Mangler 1 drømmeløber".into()
+    } else {
+        format!("Mangler {n} drømmeløbere")
+    }
+}
+/// Overbooked badge.
+pub const OVERBOOKED: &str = "Overbooket";
+/// Expired badge.
+pub const EXPIRED_BADGE: &str = "Udløbet";
+/// Flagged badge.
+pub const FLAGGED_BADGE: &str = "Tjek grænserne";
+/// Reply by badge.
+pub fn reply_by(d: &str) -> String {
+    format!("Svar senest {d}")
+}
+/// Claims heading.
+pub const CLAIMS_TITLE: &str = "Hvem har taget den";
+/// No claims.
+pub const NO_CLAIMS: &str = "Ingen endnu.";
+/// Claim heading.
+pub const CLAIM_TITLE: &str = "Vil du opfylde drømmen?";
+/// Claim help.
+pub const CLAIM_HELP: &str = "Skriv dit navn og hvordan koordinatoren kan kontakte dig. Dit navn huskes på denne enhed, så du kan finde drømmen under «Mine drømme».";
+/// Claim button.
+pub const CLAIM: &str = "Jeg tager den";
+/// Claimed.
+pub const CLAIMED: &str = "Tak! Du har taget drømmen. Eksportér dine data under «Del data», og send filen til koordinatoren, så hun eller han ved det.";
+/// Release button.
+pub const RELEASE: &str = "Slip igen";
+/// Released.
+pub const RELEASED: &str = "Du har sluppet drømmen. Den er åben igen for andre.";
+/// You have it.
+pub const YOU_HAVE_IT: &str = "Du har taget denne drøm.";
+/// Not claimable.
+pub const NOT_CLAIMABLE: &str = "Drømmen har nok drømmeløbere lige nu.";
+/// Export for coordinator.
+pub const EXPORT_FOR_COORD: &str = "Gem fil til koordinatoren";
+/// Calendar button.
+pub const CALENDAR: &str = "Føj til kalender";
+/// Calendar help.
+pub const CALENDAR_HELP: &str = "Gemmer en kalenderfil (.ics) med en påmindelse dagen før. Åbn filen for at lægge aftalen i din kalender.";
+/// Calendar saved.
+pub const CALENDAR_SAVED: &str = "Kalenderfilen er gemt. Åbn den for at lægge aftalen i din kalender.";
+/// Coordinator tools on a dream.
+pub const MANAGE_TITLE: &str = "Koordinatorens værktøjer";
+/// Plan button.
+pub const PLAN: &str = "Sæt dato";
+/// Plan needs a date.
+pub const PLAN_NEEDS_DATE: &str = "Vælg en dato.";
+/// Fulfil button.
+pub const FULFIL: &str = "Markér som opfyldt";
+/// Cancel dream button.
+pub const CANCEL_DREAM: &str = "Aflys drømmen";
+/// Reopen button.
+pub const REOPEN: &str = "Genåbn drømmen";
+/// Remove a claim (coordinator).
+pub fn remove_claim(name: &str) -> String {
+    format!("Fjern {name}")
+}
+/// Private note heading.
+pub const PRIVATE_TITLE: &str = "Private noter (kun her)";
+/// Outcome heading.
+pub const OUTCOME_TITLE: &str = "Sådan gik det";
+/// Cancelled reason heading.
+pub const CANCELLED_TITLE: &str = "Aflyst";
+/// History heading.
+pub const HISTORY_TITLE: &str = "Historik";
+/// Event text.
+pub fn event(e: &crate::model::dream::Event, claim_name: Option<&str>) -> String {
+    use crate::model::dream::Event::*;
+    let n = claim_name.unwrap_or("en drømmeløber");
+    match e {
+        Created => "oprettede drømmen".into(),
+        Edited => "rettede drømmen".into(),
+        Claimed { .. } => format!("tog drømmen ({n})"),
+        Released { .. } => format!("slap drømmen ({n})"),
+        Planned { date } => format!("satte dato: {date}"),
+        Fulfilled => "markerede drømmen som opfyldt".into(),
+        Cancelled => "aflyste drømmen".into(),
+        Reopened => "genåbnede drømmen".into(),
+    }
+}
+/// Share heading.
+pub const SHARE_TITLE: &str = "Del som opslag";
+/// Share help.
+pub const SHARE_HELP: &str = "En færdig tekst til Facebook-gruppen, en SMS eller en mail. Kun fornavn – aldrig de private noter.";
+/// Channel legend.
+pub const CHANNEL: &str = "Hvor skal opslaget hen?";
+/// Channels.
+pub const CHANNELS: [&str; 3] = ["Facebook-gruppen", "SMS", "Mail"];
+/// Post text label.
+pub const POST_TEXT: &str = "Tekst til opslaget";
+/// Copy button.
+pub const COPY: &str = "Kopiér teksten";
+/// Copied.
+pub const COPIED: &str = "Teksten er kopieret. Sæt den ind i opslaget.";
+/// Copy failed.
+pub const COPY_FAILED: &str = "Kunne ikke kopiere. Markér teksten og kopiér den selv.";
+/// Web share button.
+pub const WEB_SHARE: &str = "Del …";
+/// Mail link.
+pub const MAIL_LINK: &str = "Åbn i mailprogram";
+/// Date-time format for the log.
+pub fn log_time(date: &str, time: &str) -> String {
+    format!("{date} kl. {time}")
+}

@@ -363,6 +363,11 @@ pub fn format_hours(h: f64) -> String {
 }
 
 impl Checked {
+    /// The coordinator's contact as entered (to remember on the device).
+    pub fn coordinator(&self) -> &Coordinator {
+        &self.coordinator
+    }
+
     fn fill(self, dream: &mut Dream, note_rev: Rev) {
         dream.title = self.title;
         dream.story = self.story;

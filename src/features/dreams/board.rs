@@ -1,0 +1,237 @@
+//! `/droemme`: "Hvornår har du tid?", "Mine drømme", the filters and the
+//! board (a list on the phone, columns by status on tablet and projector),
+//! and the coordinator's counts, "Ny drøm" and "Del med drømmeløberne".
+
+use chrono::{Datelike, NaiveDate};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use super::card::DreamCard;
+use super::finder::Finder;
+use super::{prefs, today};
+use crate::features::data::export_checked;
+use crate::i18n::dreams as t;
+use crate::model::dream::{counts, Category, Dream, Status};
+use crate::model::dream_match::{fit, municipalities, passes, sort_by_deadline, Availability, Filter};
+use crate::model::privacy::share_with_runners;
+use crate::state::use_app;
+use crate::sync::merge::live;
+use crate::ui::link::href;
+
+/// The board page.
+#[component]
+pub fn DreamsPage() -> impl IntoView {
+    let avail = RwSignal::new(None::<Availability>);
+    let fit_only = RwSignal::new(false);
+    let filter = RwSignal::new(Filter::default());
+    view! {
+        <section class="page dreams-page">
+            <h1>{t::TITLE}</h1>
+            <p class="lead">{t::INTRO}</p>
+            <div class="dreams-top">
+                <Finder avail fit_only/>
+                <Mine/>
+            </div>
+            <Filters filter fit_only/>
+            <Board avail fit_only filter/>
+            <CoordinatorTools/>
+        </section>
+    }
+}
+
+/// "Mine drømme": the dreams with a live claim in my remembered name.
+#[component]
+fn Mine() -> impl IntoView {
+    let state = use_app();
+    let name = prefs::load().name;
+    let today = today();
+    let mine = Memo::new(move |_| {
+        state.data.with(|d| {
+            let mut v: Vec<&Dream> = live(&d.dreams).filter(|x| x.claim_by(&name).is_some()).collect();
+            sort_by_deadline(&mut v);
+            v.into_iter().cloned().collect::<Vec<Dream>>()
+        })
+    });
+    view! {
+        <section class="card dreams-mine" aria-labelledby="mine-title">
+            <h2 id="mine-title">{t::MINE_TITLE}</h2>
+            {move || {
+                let v = mine.get();
+                if v.is_empty() {
+                    view! { <p>{t::MINE_EMPTY}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="dream-list">
+                            {v.into_iter().map(|d| view! { <li><DreamCard dream=d today/></li> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Kommune, kategori, status and "Passer til min tid".
+#[component]
+fn Filters(
+    /// The list filters.
+    filter: RwSignal<Filter>,
+    /// Only dreams that fit my time.
+    fit_only: RwSignal<bool>,
+) -> impl IntoView {
+    let state = use_app();
+    let kommuner = Memo::new(move |_| state.data.with(|d| municipalities(d.dreams.values())));
+    view! {
+        <section class="dreams-filters" aria-labelledby="filters-title">
+            <h2 id="filters-title" class="visually-hidden">{t::FILTERS}</h2>
+            <div class="field">
+                <label for="f-kommune">{t::F_MUNICIPALITY}</label>
+                <select
+                    id="f-kommune"
+                    prop:value=move || filter.with(|f| f.municipality.clone())
+                    on:change=move |ev| filter.update(|f| f.municipality = event_target_value(&ev))
+                >
+                    <option value="">{t::ALL}</option>
+                    {move || kommuner.get().into_iter().map(|k| view! { <option value=k.clone()>{k.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-kategori">{t::F_CATEGORY}</label>
+                <select
+                    id="f-kategori"
+                    on:change=move |ev| filter.update(|f| f.category = Category::from_slug(&event_target_value(&ev)))
+                >
+                    <option value="">{t::ALL}</option>
+                    {Category::ALL.into_iter().map(|c| view! { <option value=c.slug()>{c.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-status">{t::F_STATUS}</label>
+                <select
+                    id="f-status"
+                    on:change=move |ev| filter.update(|f| f.status = Status::from_slug(&event_target_value(&ev)))
+                >
+                    <option value="">{t::ALL}</option>
+                    {Status::ALL.into_iter().map(|s| view! { <option value=s.slug()>{s.label()}</option> }).collect_view()}
+                </select>
+            </div>
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || fit_only.get()
+                    on:change=move |ev| fit_only.set(event_target_checked(&ev))
+                />
+                {t::FITS_MY_TIME}
+            </label>
+        </section>
+    }
+}
+
+/// The dreams shown, per status column, soonest deadline first.
+fn shown(dreams: &[Dream], filter: &Filter, fit_only: bool, avail: &Availability, today: NaiveDate) -> Vec<Dream> {
+    let mut v: Vec<&Dream> = dreams
+        .iter()
+        .filter(|d| passes(d, filter))
+        .filter(|d| !fit_only || fit(d, avail, today).is_ok())
+        .collect();
+    sort_by_deadline(&mut v);
+    v.into_iter().cloned().collect()
+}
+
+/// The board: one column per status.
+#[component]
+fn Board(
+    /// The runner's free time, once given.
+    avail: RwSignal<Option<Availability>>,
+    /// Only dreams that fit.
+    fit_only: RwSignal<bool>,
+    /// The list filters.
+    filter: RwSignal<Filter>,
+) -> impl IntoView {
+    let state = use_app();
+    let today = today();
+    let list = Memo::new(move |_| {
+        let all: Vec<Dream> = state.data.with(|d| live(&d.dreams).cloned().collect());
+        let a = avail.get().unwrap_or_default();
+        filter.with(|f| shown(&all, f, fit_only.get(), &a, today))
+    });
+    let empty = Memo::new(move |_| state.data.with(|d| live(&d.dreams).next().is_none()));
+    let columns = move || match filter.with(|f| f.status) {
+        Some(s) => vec![s],
+        None => vec![Status::Open, Status::Taken, Status::Planned, Status::Fulfilled],
+    };
+    view! {
+        <p class="dreams-count" role="status">{move || t::count(list.with(Vec::len), fit_only.get())}</p>
+        <Show when=move || empty.get()>
+            <p class="notice">{t::EMPTY_BOARD}</p>
+        </Show>
+        <section class="dream-board" aria-label=t::BOARD_TITLE>
+            {move || {
+                columns()
+                    .into_iter()
+                    .map(|s| {
+                        let items: Vec<Dream> = list.with(|l| l.iter().filter(|d| d.status() == s).cloned().collect());
+                        let id = format!("col-{}", s.slug());
+                        let n = items.len();
+                        view! {
+                            <section class=format!("dream-column dream-column--{}", s.slug()) aria-labelledby=id.clone()>
+                                <h2 id=id.clone()>{format!("{} ({n})", s.label())}</h2>
+                                {if items.is_empty() {
+                                    view! { <p class="dream-column__empty">{t::EMPTY_COLUMN}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="dream-list">
+                                            {items.into_iter().map(|d| view! { <li><DreamCard dream=d today/></li> }).collect_view()}
+                                        </ul>
+                                    }
+                                    .into_any()
+                                }}
+                            </section>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </section>
+    }
+}
+
+/// Counts, "Ny drøm" and "Del med drømmeløberne".
+#[component]
+fn CoordinatorTools() -> impl IntoView {
+    let state = use_app();
+    let year = today().year();
+    let c = Memo::new(move |_| state.data.with(|d| counts(d.dreams.values(), year)));
+    let (message, set_message) = signal(None::<String>);
+    let navigate = use_navigate();
+    let new_dream = move |_| {
+        navigate(&href("/droemme/ny"), NavigateOptions { resolve: false, ..Default::default() });
+    };
+    let share = move |_| {
+        let (data, held) = state.data.with_untracked(|d| share_with_runners(&d.dreams));
+        let n = data.dreams.len();
+        match export_checked(state, &data, "droemme-til-droemmeloeberne") {
+            Some(_) => set_message.set(Some(t::shared_runners(n, &held))),
+            None => set_message.set(Some(t::SHARE_RUNNERS_FAILED.into())),
+        }
+    };
+    view! {
+        <section class="card dreams-coord" aria-labelledby="coord-title">
+            <h2 id="coord-title">{t::COORD_TITLE}</h2>
+            <h3>{t::counts_title(year)}</h3>
+            <dl class="dream-counts">
+                <div><dt>{Status::Open.label()}</dt><dd>{move || c.get().open}</dd></div>
+                <div><dt>{Status::Taken.label()}</dt><dd>{move || c.get().taken}</dd></div>
+                <div><dt>{Status::Planned.label()}</dt><dd>{move || c.get().planned}</dd></div>
+                <div><dt>{Status::Fulfilled.label()}</dt><dd>{move || c.get().fulfilled}</dd></div>
+            </dl>
+            <div class="actions">
+                <button type="button" class="btn btn--primary" on:click=new_dream>{t::NEW}</button>
+                <button type="button" class="btn" on:click=share>{t::SHARE_RUNNERS}</button>
+            </div>
+            <p class="hint">{t::SHARE_RUNNERS_HELP}</p>
+            <p role="status">{move || message.get()}</p>
+        </section>
+    }
+}

@@ -1,0 +1,81 @@
+//! One dream as a card on the board: title link, where and when, and its
+//! badges (runners missing, overbooked, expired, boundaries to check).
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::i18n::dreams as t;
+use crate::model::dream::{Dream, Status};
+use crate::model::dream_form::format_hours;
+use crate::model::dream_share::{danish_date, window_text};
+use crate::ui::link::href;
+
+/// The badges of a dream as (css modifier, text).
+pub fn badges(d: &Dream, today: NaiveDate) -> Vec<(&'static str, String)> {
+    let mut v = Vec::new();
+    if d.is_flagged() {
+        v.push(("flag", t::FLAGGED_BADGE.to_string()));
+    }
+    if d.is_overbooked() {
+        v.push(("over", t::OVERBOOKED.to_string()));
+    }
+    if d.is_expired(today) {
+        v.push(("expired", t::EXPIRED_BADGE.to_string()));
+    } else if d.status() == Status::Open {
+        v.push(("missing", t::missing(d.runners_missing())));
+        if let Some(r) = d.reply_by {
+            v.push(("deadline", t::reply_by(&danish_date(r))));
+        }
+    }
+    v
+}
+
+/// The badges as a list.
+#[component]
+pub fn Badges(
+    /// The badges: (css modifier, text).
+    items: Vec<(&'static str, String)>,
+) -> impl IntoView {
+    (!items.is_empty()).then(|| {
+        view! {
+            <ul class="badges">
+                {items
+                    .into_iter()
+                    .map(|(kind, text)| view! { <li class=format!("badge badge--{kind}")>{text}</li> })
+                    .collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// A dream on the board.
+#[component]
+pub fn DreamCard(
+    /// The dream.
+    dream: Dream,
+    /// Today, for expiry.
+    today: NaiveDate,
+) -> impl IntoView {
+    let link = href(&format!("/droemme/{}", dream.meta.id));
+    let place = [dream.place.as_str(), dream.municipality.as_str()]
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let meta = format!(
+        "{} · {} · {}",
+        window_text(&dream),
+        t::hours(&format_hours(dream.duration_hours)),
+        dream.category.label()
+    );
+    let items = badges(&dream, today);
+    view! {
+        <article class="dream-card">
+            <h3 class="dream-card__title"><a href=link>{dream.title.clone()}</a></h3>
+            <p class="dream-card__place">{place}</p>
+            <p class="dream-card__meta">{meta}</p>
+            <Badges items/>
+        </article>
+    }
+}

@@ -1,0 +1,574 @@
+//! `/droemme/:id`: one dream with its facts and flags, "Jeg tager den",
+//! "Slip igen", "Føj til kalender", "Del som opslag", the coordinator's
+//! tools (edit, date, fulfil, cancel, reopen) and the history.
+//! `/droemme/ny` is the form for a new dream.
+
+use chrono::NaiveTime;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+
+use super::card::{badges, Badges};
+use super::form::DreamFormView;
+use super::share::ShareBox;
+use super::{act, local_time, prefs, today, update_dream};
+use crate::features::data::export_checked;
+use crate::i18n::dreams as t;
+use crate::model::dream::{Dream, Phase, PlannedFor, Runner, Stage, Status};
+use crate::model::dream_form::{format_hours, parse_date, Checked, DreamForm};
+use crate::model::dream_share::{calendar, danish_date, danish_day, window_text};
+use crate::model::meta::RecordId;
+use crate::model::privacy::{find_cpr, strip_dream};
+use crate::state::{now, use_app, NoticeKind};
+use crate::sync::data::AppData;
+use crate::ui::download::download_text;
+use crate::ui::link::href;
+
+/// The page for one dream (or the new-dream form at `/droemme/ny`).
+#[component]
+pub fn DreamPage() -> impl IntoView {
+    let params = use_params_map();
+    let raw = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    view! {
+        <section class="page dream-page">
+            <p><a class="back-link" href=href("/droemme")>{t::BACK}</a></p>
+            {move || {
+                let raw = raw.get();
+                if raw == "ny" {
+                    view! { <NewDream/> }.into_any()
+                } else {
+                    match RecordId::parse(&raw) {
+                        Some(id) => view! { <DreamView id/> }.into_any(),
+                        None => view! { <Missing/> }.into_any(),
+                    }
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Missing() -> impl IntoView {
+    view! {
+        <h1>{t::TITLE}</h1>
+        <p>{t::NOT_FOUND}</p>
+    }
+}
+
+/// The form for a new dream.
+#[component]
+fn NewDream() -> impl IntoView {
+    let state = use_app();
+    let p = prefs::load();
+    let initial = DreamForm { coord_name: p.coord_name.clone(), coord_contact: p.coord_contact.clone(), ..Default::default() };
+    let navigate = use_navigate();
+    let nav2 = navigate.clone();
+    let on_save = Callback::new(move |c: Checked| {
+        let mut p = prefs::load();
+        p.coord_name = c.coordinator().name.clone();
+        p.coord_contact = c.coordinator().contact.clone();
+        prefs::save(&p);
+        let a = act(state, &p.coord_name);
+        let dream = c.into_new(&a, RecordId::new_v4());
+        let id = dream.meta.id;
+        state.data.update(|d| {
+            d.dreams.insert(id, dream);
+        });
+        state.notify(NoticeKind::Info, t::SAVED);
+        navigate(&href(&format!("/droemme/{id}")), NavigateOptions { resolve: false, ..Default::default() });
+    });
+    let on_cancel = Callback::new(move |_| {
+        nav2(&href("/droemme"), NavigateOptions { resolve: false, ..Default::default() });
+    });
+    view! {
+        <h1>{t::NEW_TITLE}</h1>
+        <DreamFormView initial title=t::NEW_TITLE on_save on_cancel/>
+    }
+}
+
+/// One stored dream.
+#[component]
+fn DreamView(
+    /// The dream's id.
+    id: RecordId,
+) -> impl IntoView {
+    let state = use_app();
+    let dream = Memo::new(move |_| state.data.with(|d| d.dreams.get(&id).filter(|x| !x.meta.deleted).cloned()));
+    let editing = RwSignal::new(false);
+    move || match (dream.get(), editing.get()) {
+        (None, _) => view! { <Missing/> }.into_any(),
+        (Some(d), true) => view! { <EditDream dream=d editing/> }.into_any(),
+        (Some(d), false) => view! { <Details dream=d editing/> }.into_any(),
+    }
+}
+
+/// The edit form of a stored dream.
+#[component]
+fn EditDream(
+    /// The dream.
+    dream: Dream,
+    /// Leaves edit mode.
+    editing: RwSignal<bool>,
+) -> impl IntoView {
+    let state = use_app();
+    let id = dream.meta.id;
+    let who = coordinator_name(&dream);
+    let on_save = Callback::new(move |c: Checked| {
+        let a = act(state, &who);
+        update_dream(state, id, |d| c.apply(d, &a, a.rev.clone()));
+        editing.set(false);
+        state.notify(NoticeKind::Info, t::SAVED);
+    });
+    let on_cancel = Callback::new(move |_| editing.set(false));
+    view! {
+        <h1>{dream.title.clone()}</h1>
+        <DreamFormView initial=DreamForm::from_dream(&dream) title=t::EDIT_TITLE on_save on_cancel/>
+    }
+}
+
+fn coordinator_name(d: &Dream) -> String {
+    let p = prefs::load();
+    if !p.coord_name.trim().is_empty() {
+        p.coord_name
+    } else {
+        d.coordinator.name.clone()
+    }
+}
+
+/// The dream as everyone sees it.
+#[component]
+fn Details(
+    /// The dream.
+    dream: Dream,
+    /// Enters edit mode.
+    editing: RwSignal<bool>,
+) -> impl IntoView {
+    let today = today();
+    let status = dream.status();
+    let items = badges(&dream, today);
+    view! {
+        <h1>{dream.title.clone()}</h1>
+        <p class=format!("dream-status dream-status--{}", status.slug())>
+            {format!("{}: {}", t::F_STATUS, status.label())}
+        </p>
+        <Badges items/>
+        <Flags dream=dream.clone()/>
+        <div class="dream-layout">
+            <div class="dream-main">
+                <Facts dream=dream.clone()/>
+                {(!dream.story.trim().is_empty()).then(|| view! { <p class="dream-story">{dream.story.clone()}</p> })}
+                <Outcome dream=dream.clone()/>
+                <Claims dream=dream.clone()/>
+            </div>
+            <div class="dream-side">
+                <RunnerBox dream=dream.clone()/>
+            </div>
+        </div>
+        <ShareBox dream=dream.clone()/>
+        <Manage dream=dream.clone() editing/>
+        <History dream/>
+    }
+}
+
+/// Overbooked, expired and boundary notices, in words.
+#[component]
+fn Flags(
+    /// The dream.
+    dream: Dream,
+) -> impl IntoView {
+    let mut v = Vec::new();
+    if dream.is_overbooked() {
+        v.push(t::overbooked(dream.claim_count(), dream.runners_needed));
+    }
+    if dream.is_expired(today()) {
+        v.push(t::EXPIRED.to_string());
+    }
+    if dream.is_flagged() {
+        v.push(t::flagged(&dream.boundaries_missing()));
+    }
+    v.into_iter().map(|text| view! { <div class="notice notice--warning dream-flag"><p>{text}</p></div> }).collect_view()
+}
+
+/// The facts as a description list.
+#[component]
+fn Facts(
+    /// The dream.
+    dream: Dream,
+) -> impl IntoView {
+    let who = match dream.dreamer_age {
+        Some(a) if !dream.dreamer.is_empty() => format!("{} ({a} år)", dream.dreamer),
+        _ => dream.dreamer.clone(),
+    };
+    let place = [dream.place.as_str(), dream.municipality.as_str()]
+        .iter()
+        .filter(|s| !s.trim().is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut when = window_text(&dream);
+    if !dream.times.is_empty() {
+        let parts: Vec<&str> = dream.times.iter().map(|p| p.label()).collect();
+        when = format!("{when} ({})", parts.join(", ").to_lowercase());
+    }
+    let planned = dream.planned_for().map(|p| match p.time {
+        Some(tm) => format!("{} kl. {}", danish_day(p.date), tm.format("%H.%M")),
+        None => danish_day(p.date),
+    });
+    let mut rows: Vec<(&str, String)> = vec![
+        (t::WHO, who),
+        (t::WHERE, place),
+        (t::WHEN, when),
+        (t::DURATION, t::hours(&format_hours(dream.duration_hours))),
+        (t::F_CATEGORY, dream.category.label().to_string()),
+        (t::RUNNERS, t::runners_of(dream.claim_count(), dream.runners_needed)),
+    ];
+    if let Some(r) = dream.reply_by {
+        rows.push((t::F_REPLY_BY, danish_date(r)));
+    }
+    if let Some(p) = planned {
+        rows.push((t::PLANNED, p));
+    }
+    if !dream.needs.is_empty() {
+        rows.push((t::NEEDS, dream.needs.join(", ")));
+    }
+    rows.push((t::CONTACT, format!("{}, {}", dream.coordinator.name, dream.coordinator.contact)));
+    view! {
+        <dl class="dream-facts">
+            {rows
+                .into_iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> })
+                .collect_view()}
+        </dl>
+    }
+}
+
+/// "Sådan gik det" or the reason for cancelling.
+#[component]
+fn Outcome(
+    /// The dream.
+    dream: Dream,
+) -> impl IntoView {
+    match &dream.phase {
+        Phase::Fulfilled { outcome, .. } if !outcome.is_empty() => Some(view! {
+            <section class="dream-outcome"><h2>{t::OUTCOME_TITLE}</h2><p>{outcome.clone()}</p></section>
+        }.into_any()),
+        Phase::Cancelled { reason, .. } if !reason.is_empty() => Some(view! {
+            <section class="dream-outcome"><h2>{t::CANCELLED_TITLE}</h2><p>{reason.clone()}</p></section>
+        }.into_any()),
+        _ => None,
+    }
+}
+
+/// Who has taken it.
+#[component]
+fn Claims(
+    /// The dream.
+    dream: Dream,
+) -> impl IntoView {
+    let claims: Vec<(String, String)> = dream.live_claims().into_iter().map(|c| (c.name.clone(), c.contact.clone())).collect();
+    view! {
+        <section class="dream-claims" aria-labelledby="claims-title">
+            <h2 id="claims-title">{t::CLAIMS_TITLE}</h2>
+            {if claims.is_empty() {
+                view! { <p>{t::NO_CLAIMS}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="claims">
+                        {claims.into_iter().map(|(n, c)| view! {
+                            <li><strong>{n}</strong>{(!c.is_empty()).then(|| format!(" – {c}"))}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The runner's part: claim, or release / calendar / file for the coordinator.
+#[component]
+fn RunnerBox(
+    /// The dream.
+    dream: Dream,
+) -> impl IntoView {
+    let p = prefs::load();
+    let mine = dream.claim_by(&p.name).map(|c| c.meta.id);
+    match mine {
+        Some(claim) => view! { <MyClaim dream claim/> }.into_any(),
+        None if dream.status() == Status::Open => view! { <ClaimForm id=dream.meta.id/> }.into_any(),
+        None => view! { <section class="card dream-runner"><p>{t::NOT_CLAIMABLE}</p></section> }.into_any(),
+    }
+}
+
+/// "Jeg tager den" with name and contact.
+#[component]
+fn ClaimForm(
+    /// The dream's id.
+    id: RecordId,
+) -> impl IntoView {
+    let state = use_app();
+    let p = prefs::load();
+    let name = RwSignal::new(p.name.clone());
+    let contact = RwSignal::new(p.contact.clone());
+    let (error, set_error) = signal(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_string();
+        let c = contact.get_untracked().trim().to_string();
+        if n.is_empty() {
+            set_error.set(Some(t::RUNNER_NAME_MISSING.into()));
+            return;
+        }
+        if c.is_empty() {
+            set_error.set(Some(t::RUNNER_CONTACT_MISSING.into()));
+            return;
+        }
+        for (field, v) in [(t::F_RUNNER_NAME, &n), (t::F_RUNNER_CONTACT, &c)] {
+            if let Some(found) = find_cpr(v) {
+                set_error.set(Some(t::cpr_refused(field, &found)));
+                return;
+            }
+            if let Err(e) = crate::model::text::check_field(field, v) {
+                set_error.set(Some(e));
+                return;
+            }
+        }
+        let mut p = prefs::load();
+        p.name = n.clone();
+        p.contact = c.clone();
+        prefs::save(&p);
+        let a = act(state, &n);
+        update_dream(state, id, |d| {
+            if let Stage::Open(s) = d.stage() {
+                s.claim(&a, RecordId::new_v4(), Runner { name: n, contact: c });
+            }
+        });
+        state.notify(NoticeKind::Info, t::CLAIMED);
+    };
+    view! {
+        <form class="card dream-runner" on:submit=submit aria-labelledby="claim-title">
+            <h2 id="claim-title">{t::CLAIM_TITLE}</h2>
+            <p class="hint">{t::CLAIM_HELP}</p>
+            <div class="field">
+                <label for="cl-name">{t::F_RUNNER_NAME}</label>
+                <input id="cl-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="cl-contact">{t::F_RUNNER_CONTACT}</label>
+                <input id="cl-contact" type="text" autocomplete="tel" prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev))/>
+            </div>
+            <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
+            <button type="submit" class="btn btn--primary">{t::CLAIM}</button>
+        </form>
+    }
+}
+
+/// The runner has this dream: "Slip igen", calendar, file for the coordinator.
+#[component]
+fn MyClaim(
+    /// The dream.
+    dream: Dream,
+    /// My claim.
+    claim: RecordId,
+) -> impl IntoView {
+    let state = use_app();
+    let id = dream.meta.id;
+    let (status, set_status) = signal(None::<String>);
+    let release = move |_| {
+        let who = prefs::load().name;
+        let a = act(state, &who);
+        update_dream(state, id, |d| {
+            let _ = release_claim(d, &a, claim);
+        });
+        state.notify(NoticeKind::Info, t::RELEASED);
+    };
+    let has_date = dream.planned_for().is_some();
+    let cal_dream = dream.clone();
+    let add_to_calendar = move |_| {
+        if let Some(ics) = calendar(&cal_dream, now()) {
+            let file = format!("droem-{}.ics", &cal_dream.meta.id.to_string()[..8]);
+            if download_text(&file, "text/calendar;charset=utf-8", &ics) {
+                set_status.set(Some(t::CALENDAR_SAVED.into()));
+            }
+        }
+    };
+    let to_coordinator = move |_| {
+        let mut data = AppData::default();
+        state.data.with_untracked(|d| {
+            if let Some(x) = d.dreams.get(&id) {
+                data.dreams.insert(id, strip_dream(x));
+            }
+        });
+        let _ = export_checked(state, &data, "droem-til-koordinatoren");
+    };
+    view! {
+        <section class="card dream-runner" aria-labelledby="mine-claim-title">
+            <h2 id="mine-claim-title">{t::YOU_HAVE_IT}</h2>
+            <div class="actions">
+                {has_date.then(|| view! { <button type="button" class="btn btn--primary" on:click=add_to_calendar>{t::CALENDAR}</button> })}
+                <button type="button" class="btn" on:click=to_coordinator>{t::EXPORT_FOR_COORD}</button>
+                <button type="button" class="btn btn--danger" on:click=release>{t::RELEASE}</button>
+            </div>
+            {has_date.then(|| view! { <p class="hint">{t::CALENDAR_HELP}</p> })}
+            <p role="status">{move || status.get()}</p>
+        </section>
+    }
+}
+
+/// Releases a claim from whatever state allows it.
+fn release_claim(d: &mut Dream, a: &crate::model::dream::Act, claim: RecordId) -> bool {
+    match d.stage() {
+        Stage::Open(s) => s.release(a, claim),
+        Stage::Taken(s) => s.release(a, claim),
+        Stage::Planned(s) => s.release(a, claim),
+        Stage::Fulfilled(_) | Stage::Cancelled(_) => false,
+    }
+}
+
+/// The coordinator's tools, folded away for runners.
+#[component]
+fn Manage(
+    /// The dream.
+    dream: Dream,
+    /// Enters edit mode.
+    editing: RwSignal<bool>,
+) -> impl IntoView {
+    let state = use_app();
+    let id = dream.meta.id;
+    let who = StoredValue::new(coordinator_name(&dream));
+    let status = dream.status();
+    let plan_date = RwSignal::new(dream.planned_for().map(|p| p.date.format("%Y-%m-%d").to_string()).unwrap_or_default());
+    let plan_time = RwSignal::new(dream.planned_for().and_then(|p| p.time).map(|t| t.format("%H:%M").to_string()).unwrap_or_default());
+    let outcome = RwSignal::new(String::new());
+    let reason = RwSignal::new(String::new());
+    let (error, set_error) = signal(None::<String>);
+    let plan = move |_| {
+        let Some(date) = parse_date(&plan_date.get_untracked()) else {
+            set_error.set(Some(t::PLAN_NEEDS_DATE.into()));
+            return;
+        };
+        let time = NaiveTime::parse_from_str(plan_time.get_untracked().trim(), "%H:%M").ok();
+        let a = act(state, &who.get_value());
+        update_dream(state, id, |d| match d.stage() {
+            Stage::Taken(s) => s.plan(&a, PlannedFor { date, time }),
+            Stage::Planned(s) => s.replan(&a, PlannedFor { date, time }),
+            _ => {}
+        });
+    };
+    let fulfil = move |_| {
+        let a = act(state, &who.get_value());
+        let text = outcome.get_untracked();
+        if let Some(found) = find_cpr(&text) {
+            set_error.set(Some(t::cpr_refused(t::F_OUTCOME, &found)));
+            return;
+        }
+        update_dream(state, id, |d| {
+            if let Stage::Planned(s) = d.stage() {
+                s.fulfil(&a, text);
+            }
+        });
+    };
+    let cancel = move |_| {
+        let a = act(state, &who.get_value());
+        let text = reason.get_untracked();
+        if let Some(found) = find_cpr(&text) {
+            set_error.set(Some(t::cpr_refused(t::F_REASON, &found)));
+            return;
+        }
+        update_dream(state, id, |d| match d.stage() {
+            Stage::Open(s) => s.cancel(&a, text),
+            Stage::Taken(s) => s.cancel(&a, text),
+            Stage::Planned(s) => s.cancel(&a, text),
+            _ => {}
+        });
+    };
+    let reopen = move |_| {
+        let a = act(state, &who.get_value());
+        update_dream(state, id, |d| {
+            if let Stage::Cancelled(s) = d.stage() {
+                s.reopen(&a);
+            }
+        });
+    };
+    let removable: Vec<(RecordId, String)> = dream.live_claims().into_iter().map(|c| (c.meta.id, c.name.clone())).collect();
+    let active = matches!(status, Status::Open | Status::Taken | Status::Planned);
+    let note = dream.private_note.as_ref().map(|n| n.text.clone()).filter(|n| !n.trim().is_empty());
+    view! {
+        <details class="card dream-manage">
+            <summary>{t::MANAGE_TITLE}</summary>
+            <div class="actions">
+                <button type="button" class="btn" on:click=move |_| editing.set(true)>{t::EDIT}</button>
+            </div>
+            {note.map(|n| view! { <section class="dream-private"><h3>{t::PRIVATE_TITLE}</h3><p>{n}</p></section> })}
+            <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
+            {matches!(status, Status::Taken | Status::Planned).then(|| view! {
+                <div class="form-row">
+                    <div class="field">
+                        <label for="mg-date">{t::F_PLAN_DATE}</label>
+                        <input id="mg-date" type="date" prop:value=move || plan_date.get() on:input=move |ev| plan_date.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="mg-time">{t::F_PLAN_TIME}</label>
+                        <input id="mg-time" type="time" prop:value=move || plan_time.get() on:input=move |ev| plan_time.set(event_target_value(&ev))/>
+                    </div>
+                </div>
+                <button type="button" class="btn btn--primary" on:click=plan>{t::PLAN}</button>
+            })}
+            {(status == Status::Planned).then(|| view! {
+                <div class="field">
+                    <label for="mg-outcome">{t::F_OUTCOME}</label>
+                    <textarea id="mg-outcome" rows="3" prop:value=move || outcome.get() on:input=move |ev| outcome.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="button" class="btn btn--primary" on:click=fulfil>{t::FULFIL}</button>
+            })}
+            {(!removable.is_empty() && active).then(|| view! {
+                <div class="actions">
+                    {removable.into_iter().map(|(cid, name)| {
+                        let release = move |_| {
+                            let a = act(state, &who.get_value());
+                            update_dream(state, id, |d| { let _ = release_claim(d, &a, cid); });
+                        };
+                        view! { <button type="button" class="btn btn--small" on:click=release>{t::remove_claim(&name)}</button> }
+                    }).collect_view()}
+                </div>
+            })}
+            {active.then(|| view! {
+                <div class="field">
+                    <label for="mg-reason">{t::F_REASON}</label>
+                    <input id="mg-reason" type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
+                </div>
+                <button type="button" class="btn btn--danger" on:click=cancel>{t::CANCEL_DREAM}</button>
+            })}
+            {(status == Status::Cancelled).then(|| view! {
+                <button type="button" class="btn" on:click=reopen>{t::REOPEN}</button>
+            })}
+        </details>
+    }
+}
+
+/// Every transition with time and who.
+#[component]
+fn History(
+    /// The dream.
+    dream: Dream,
+) -> impl IntoView {
+    let name_of = |id: &RecordId| dream.claims.get(id).map(|c| c.name.clone());
+    let rows: Vec<String> = dream
+        .log
+        .iter()
+        .rev()
+        .map(|e| {
+            let claim_name = match &e.event {
+                crate::model::dream::Event::Claimed { claim } | crate::model::dream::Event::Released { claim } => name_of(claim),
+                _ => None,
+            };
+            format!("{} – {} {}", local_time(e.rev.at), e.who, t::event(&e.event, claim_name.as_deref()))
+        })
+        .collect();
+    view! {
+        <section class="dream-history" aria-labelledby="history-title">
+            <h2 id="history-title">{t::HISTORY_TITLE}</h2>
+            <ol>{rows.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ol>
+        </section>
+    }
+}

@@ -1,0 +1,94 @@
+//! "Hvornår har du tid?": the runner gives dates, part of day, hours and
+//! what they feel like; the board then shows only the dreams that fit.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+
+use crate::i18n::dreams as t;
+use crate::model::dream::{Category, PartOfDay};
+use crate::model::dream_form::{parse_date, parse_hours};
+use crate::model::dream_match::Availability;
+
+/// The finder form.
+#[component]
+pub fn Finder(
+    /// Where the availability goes.
+    avail: RwSignal<Option<Availability>>,
+    /// Switched on when the runner asks.
+    fit_only: RwSignal<bool>,
+) -> impl IntoView {
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let hours = RwSignal::new(String::new());
+    let parts = RwSignal::new(BTreeSet::<PartOfDay>::new());
+    let cats = RwSignal::new(BTreeSet::<Category>::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        avail.set(Some(Availability {
+            from: parse_date(&from.get_untracked()),
+            to: parse_date(&to.get_untracked()),
+            parts: parts.get_untracked(),
+            hours: parse_hours(&hours.get_untracked()),
+            categories: cats.get_untracked(),
+        }));
+        fit_only.set(true);
+    };
+    let reset = move |_| {
+        from.set(String::new());
+        to.set(String::new());
+        hours.set(String::new());
+        parts.set(BTreeSet::new());
+        cats.set(BTreeSet::new());
+        avail.set(None);
+        fit_only.set(false);
+    };
+    view! {
+        <section class="card dreams-finder" aria-labelledby="finder-title">
+            <h2 id="finder-title">{t::FINDER_TITLE}</h2>
+            <p class="hint">{t::FINDER_HELP}</p>
+            <form on:submit=submit>
+                <div class="finder-dates">
+                    <div class="field">
+                        <label for="fi-from">{t::FINDER_FROM}</label>
+                        <input id="fi-from" type="date" prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="fi-to">{t::FINDER_TO}</label>
+                        <input id="fi-to" type="date" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev))/>
+                    </div>
+                    <div class="field">
+                        <label for="fi-hours">{t::FINDER_HOURS}</label>
+                        <input id="fi-hours" type="text" inputmode="decimal" autocomplete="off" prop:value=move || hours.get() on:input=move |ev| hours.set(event_target_value(&ev))/>
+                    </div>
+                </div>
+                <fieldset class="field checks">
+                    <legend>{t::F_TIMES}</legend>
+                    {PartOfDay::ALL.into_iter().map(|p| view! {
+                        <label class="check">
+                            <input type="checkbox"
+                                prop:checked=move || parts.with(|s| s.contains(&p))
+                                on:change=move |ev| { let on = event_target_checked(&ev); parts.update(|s| { if on { s.insert(p); } else { s.remove(&p); } }) }/>
+                            {p.label()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <fieldset class="field checks">
+                    <legend>{t::FINDER_WISH}</legend>
+                    {Category::ALL.into_iter().map(|c| view! {
+                        <label class="check">
+                            <input type="checkbox"
+                                prop:checked=move || cats.with(|s| s.contains(&c))
+                                on:change=move |ev| { let on = event_target_checked(&ev); cats.update(|s| { if on { s.insert(c); } else { s.remove(&c); } }) }/>
+                            {c.label()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <div class="actions">
+                    <button type="submit" class="btn btn--primary">{t::FINDER_GO}</button>
+                    <button type="button" class="btn" on:click=reset>{t::FINDER_RESET}</button>
+                </div>
+            </form>
+        </section>
+    }
+}

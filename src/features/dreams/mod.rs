@@ -1,0 +1,52 @@
+//! The dreams part, Drømmeløber-tavlen: the board (`/droemme`) with
+//! "Hvornår har du tid?", "Mine drømme", filters and columns by status, the
+//! coordinator's counts and "Del med drømmeløberne"; and one dream
+//! (`/droemme/:id`, `/droemme/ny`) with claiming, the lifecycle, sharing as a
+//! post and the calendar file. The rules live in the pure core
+//! (`model::dream*`); these components only call them.
+
+mod board;
+mod card;
+mod detail;
+mod finder;
+mod form;
+mod prefs;
+mod share;
+
+pub use board::DreamsPage;
+pub use detail::DreamPage;
+
+use chrono::NaiveDate;
+use leptos::prelude::Update;
+
+use crate::model::dream::Act;
+use crate::state::AppState;
+
+/// Today's date in the browser's local time (Danish users: Danish date).
+pub(crate) fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
+}
+
+/// A stamped act by `who`.
+pub(crate) fn act(state: AppState, who: &str) -> Act {
+    Act { rev: state.stamp(), who: who.trim().to_string() }
+}
+
+/// Applies `f` to the dream `id` in the app data (if it is there).
+pub(crate) fn update_dream(state: AppState, id: crate::model::meta::RecordId, f: impl FnOnce(&mut crate::model::dream::Dream)) {
+    state.data.update(|d| {
+        if let Some(dream) = d.dreams.get_mut(&id) {
+            f(dream);
+        }
+    });
+}
+
+/// A millisecond time as Danish local date and time: `24. november 2026 kl. 19.05`.
+pub(crate) fn local_time(ms: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let date = NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .map(crate::model::dream_share::danish_date)
+        .unwrap_or_default();
+    crate::i18n::dreams::log_time(&date, &format!("{:02}.{:02}", d.get_hours(), d.get_minutes()))
+}
