@@ -38,7 +38,7 @@ const TYPES = {
 /**
  * Serves `root` under `base` (default '/') on a free loopback port.
  * `overrides` maps a path below base to { body, type } served instead of a file.
- * Unknown paths get 404.html with status 404, like GitHub Pages.
+ * Unknown routes get index.html (like nginx try_files); missing assets get 404.
  */
 export async function startServer({ root = DIST, base = '/', overrides = {} } = {}) {
   const server = createServer(async (req, res) => {
@@ -67,8 +67,14 @@ export async function startServer({ root = DIST, base = '/', overrides = {} } = 
       try {
         if (!(await stat(target)).isFile()) throw new Error('dir');
       } catch {
-        target = join(root, '404.html');
-        status = 404;
+        // Like nginx's try_files: an address without a file extension is a
+        // route of the app; a missing asset is a real 404.
+        if (extname(path)) {
+          target = join(root, '404.html');
+          status = 404;
+        } else {
+          target = join(root, 'index.html');
+        }
       }
       const body = await readFile(target);
       res.writeHead(status, { 'content-type': TYPES[extname(target)] || 'application/octet-stream', 'cache-control': 'no-store' });

@@ -28,7 +28,7 @@ pub mod app {
     /// Projector mode toggle.
     pub const PROJECTOR: &str = "Projektor-visning";
     /// Text size steps.
-    pub const TEXT_SIZES: [(&str, &str); 3] = [("A", "Normal"), ("A+", "Stor"), ("A++", "Meget stor")];
+    pub const TEXT_SIZES: [(&str, &str); 3] = [("A", "A normal tekst"), ("A+", "A+ stor tekst"), ("A++", "A++ meget stor tekst")];
     /// Footer line.
     pub const FOOTER: &str = "Tid og Lyst kører helt i din browser. Intet sendes til en server.";
     /// Close button.

@@ -100,7 +100,7 @@ fn DisplayControls() -> impl IntoView {
                                 type="button"
                                 class="btn btn--small"
                                 aria-pressed=move || (size() == i).to_string()
-                                aria-label=format!("{}: {}", t::TEXT_SIZE, name)
+                                aria-label=*name
                                 on:click=move |_| state.settings.update(|s| s.text_size = i)
                             >
                                 {*label}
