@@ -15,6 +15,7 @@ use crate::sync::import::{preview, ImportReport};
 use crate::sync::merge::live;
 use crate::sync::wire;
 use crate::ui::download::download_text;
+use crate::ui::share::{self, ShareLink};
 
 /// A file that has been read and checked, waiting for the user's yes.
 #[derive(Clone, PartialEq)]
@@ -50,6 +51,7 @@ pub fn DataPage() -> impl IntoView {
             <p class="lead">{t::INTRO}</p>
             <Stats/>
             <ExportSection/>
+            <LinkSection/>
             <ImportSection/>
             <ClearSection/>
         </section>
@@ -94,6 +96,20 @@ fn ExportSection() -> impl IntoView {
     }
 }
 
+/// Everything as a link or QR code.
+#[component]
+fn LinkSection() -> impl IntoView {
+    let state = use_app();
+    let what = Callback::new(move |()| state.data.get_untracked());
+    view! {
+        <section class="card" aria-labelledby="link-title">
+            <h2 id="link-title">{crate::i18n::da::share::TITLE}</h2>
+            <p>{crate::i18n::da::share::HELP}</p>
+            <ShareLink what=what title=crate::i18n::da::app::NAME/>
+        </section>
+    }
+}
+
 #[component]
 fn ImportSection() -> impl IntoView {
     let state = use_app();
@@ -101,6 +117,24 @@ fn ImportSection() -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
     let (done, set_done) = signal(None::<String>);
     let undo_available = RwSignal::new(storage::raw_get(storage::KEY_UNDO).is_some());
+
+    // Checks export text from a file or a link and shows its preview.
+    let receive = move |name: String, text: Result<String, String>| {
+        set_error.set(None);
+        set_done.set(None);
+        set_pending.set(None);
+        match text.and_then(|t| wire::parse_text(&t).map_err(|e| e.to_string())) {
+            Err(e) => set_error.set(Some(e)),
+            Ok(parsed) => {
+                let report = state.data.with_untracked(|d| preview(d, &parsed.data, &state.device()));
+                set_pending.set(Some(Pending { file_name: name, data: parsed.data, report }));
+            }
+        }
+    };
+    // A link that carries data (`#data=…`) leads straight to its preview.
+    if let Some(text) = share::take_fragment() {
+        receive(crate::i18n::da::share::FROM_LINK.into(), text);
+    }
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {

@@ -229,3 +229,35 @@ pub mod panic {
     /// Reload link.
     pub const RELOAD: &str = "Genstart appen";
 }
+
+/// Sharing as a link and a QR code.
+pub mod share {
+    /// Button.
+    pub const SHARE_LINK: &str = "Del som link";
+    /// Button.
+    pub const SHOW_QR: &str = "Vis QR-kode";
+    /// Label of the link box.
+    pub const THE_LINK: &str = "Linket (kan også kopieres herfra)";
+    /// Shared through the share sheet.
+    pub const SHARED: &str = "Linket er delt.";
+    /// Share sheet closed.
+    pub const SHARE_CANCELLED: &str = "Deling annulleret. Du kan kopiere linket herunder.";
+    /// Copied to the clipboard.
+    pub const COPIED: &str = "Linket er kopieret. Sæt det ind i en sms, en mail eller Messenger.";
+    /// Could not copy.
+    pub const COPY_FAILED: &str = "Linket kunne ikke kopieres automatisk. Markér og kopiér det herunder.";
+    /// QR alt text.
+    pub const QR_ALT: &str = "QR-kode med linket. Peg mobilens kamera på den for at åbne det.";
+    /// QR caption.
+    pub const QR_CAPTION: &str = "Peg mobilens kamera på koden for at åbne linket.";
+    /// Too long for a QR code.
+    pub const QR_TOO_LONG: &str = "Der er for mange data til en QR-kode, der kan scannes. Del linket eller en fil i stedet.";
+    /// Heading on /del.
+    pub const TITLE: &str = "Del uden fil";
+    /// Help on /del.
+    pub const HELP: &str = "Send dine data som et link i en sms, en mail eller Messenger, eller vis en QR-kode. Modtageren ser, hvad der ændres, før noget ændres.";
+    /// Opening a link.
+    pub const FROM_LINK: &str = "data fra et link";
+    /// Link error prefix.
+    pub const LINK_ERROR: &str = "Linket kunne ikke læses";
+}

@@ -3,6 +3,7 @@
 
 pub mod data;
 pub mod import;
+pub mod link;
 pub mod merge;
 pub mod migrate;
 pub mod wire;

@@ -5,3 +5,4 @@ pub mod layout;
 pub mod link;
 pub mod notices;
 pub mod panic;
+pub mod share;
