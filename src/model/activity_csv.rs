@@ -363,6 +363,25 @@ fn read_row(get: &dyn Fn(usize) -> String) -> Result<(Option<RecordId>, Draft), 
     Ok((id, draft))
 }
 
+/// The text of a CSV file: UTF-8 (with or without BOM), or else Windows-1252,
+/// which older Danish Excel versions write for "CSV (semikolonsepareret)".
+pub fn decode(bytes: &[u8]) -> String {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“',
+        '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|b| match b {
+            0x80..=0x9f => HIGH[(*b - 0x80) as usize],
+            _ => *b as char,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -490,6 +509,14 @@ mod tests {
         let r = from_csv(&csv, &mut mk).unwrap();
         assert_eq!(r.good.len(), 1);
         assert_eq!(r.bad, vec![(3, t::csv::duplicate(2))]);
+    }
+
+    #[test]
+    fn windows_1252_files_from_old_excel_are_read() {
+        let bytes = b"Titel;Kommune\r\nS\xf8ndagscaf\xe9 \x96 \xe6\xf8\xe5;Br\xf8nderslev\r\n";
+        let text = decode(bytes);
+        assert_eq!(text, "Titel;Kommune\r\nSøndagscafé – æøå;Brønderslev\r\n");
+        assert_eq!(decode("Åbne ø".as_bytes()), "Åbne ø");
     }
 
     #[test]

@@ -1,0 +1,125 @@
+//! The example catalogue, fetched once per session from the static file
+//! beside the app (never copied into local storage), and the directory
+//! entries built from it and the user's own records, cached so going back
+//! and forth between list and detail does not rebuild 50,000 entries.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::model::activity::Activity;
+use crate::model::directory::{build, combine, Entry};
+use crate::state::now;
+use crate::sync::merge::Collection;
+
+/// Where the catalogue stands.
+#[derive(Clone, Debug)]
+pub enum Catalogue {
+    /// Being fetched.
+    Loading,
+    /// Ready.
+    Ready(Arc<Vec<Activity>>),
+    /// Could not be fetched or read; the user's own records still show.
+    Failed,
+}
+
+impl PartialEq for Catalogue {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Catalogue::Loading, Catalogue::Loading) | (Catalogue::Failed, Catalogue::Failed) => true,
+            (Catalogue::Ready(a), Catalogue::Ready(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// The prepared, sorted directory; compared by identity (it is large).
+#[derive(Clone, Debug)]
+pub struct Entries(pub Arc<Vec<Entry>>);
+
+impl PartialEq for Entries {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+thread_local! {
+    static CATALOGUE: RefCell<Option<ArcRwSignal<Catalogue>>> = const { RefCell::new(None) };
+    static CACHE: RefCell<Option<(Arc<Vec<Activity>>, Collection<Activity>, Entries)>> = const { RefCell::new(None) };
+}
+
+/// The catalogue signal; the first call starts the fetch.
+pub fn catalogue() -> RwSignal<Catalogue> {
+    let arc = CATALOGUE.with(|c| {
+        c.borrow_mut()
+            .get_or_insert_with(|| {
+                let sig = ArcRwSignal::new(Catalogue::Loading);
+                let s2 = sig.clone();
+                spawn_local(async move {
+                    let result = fetch().await;
+                    s2.set(match result {
+                        Some(list) => Catalogue::Ready(Arc::new(list)),
+                        None => Catalogue::Failed,
+                    });
+                });
+                sig
+            })
+            .clone()
+    });
+    RwSignal::from(arc)
+}
+
+async fn fetch() -> Option<Vec<Activity>> {
+    let w = web_sys::window()?;
+    let url = crate::ui::link::href("/catalogue.json");
+    let resp = JsFuture::from(w.fetch_with_str(&url)).await.ok()?;
+    let resp: web_sys::Response = resp.dyn_into().ok()?;
+    if !resp.ok() {
+        return None;
+    }
+    let text = JsFuture::from(resp.text().ok()?).await.ok()?.as_string()?;
+    let parsed = crate::sync::wire::parse_text(&text).ok()?;
+    Some(parsed.data.activities.into_values().collect())
+}
+
+/// The directory entries for the catalogue and the user's records,
+/// built once per change of either.
+pub fn entries(cat: &Catalogue, own: &Collection<Activity>) -> Entries {
+    let list = match cat {
+        Catalogue::Ready(l) => l.clone(),
+        _ => Arc::new(Vec::new()),
+    };
+    if let Some(hit) = CACHE.with(|c| {
+        c.borrow().as_ref().and_then(|(l, o, e)| (Arc::ptr_eq(l, &list) && o == own).then(|| e.clone()))
+    }) {
+        return hit;
+    }
+    let e = Entries(Arc::new(build(combine(&list, own), now())));
+    CACHE.with(|c| *c.borrow_mut() = Some((list, own.clone(), e.clone())));
+    e
+}
+
+/// A reactive view of the entries.
+pub fn use_entries() -> Memo<Entries> {
+    let state = crate::state::use_app();
+    let cat = catalogue();
+    Memo::new(move |_| cat.with(|c| state.data.with(|d| entries(c, &d.activities))))
+}
+
+/// One activity by id, from the user's records or the catalogue.
+pub fn find(cat: &Catalogue, own: &Collection<Activity>, id: crate::model::meta::RecordId) -> Option<Activity> {
+    let from_cat = match cat {
+        Catalogue::Ready(l) => l.iter().find(|a| a.meta.id == id).cloned(),
+        _ => None,
+    };
+    let mine = own.get(&id).cloned();
+    let winner = match (from_cat, mine) {
+        (Some(a), Some(b)) => Some(crate::sync::merge::pick_newer(&a, &b).clone()),
+        (a, b) => a.or(b),
+    };
+    winner.filter(|a| !a.meta.deleted)
+}

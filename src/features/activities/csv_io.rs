@@ -1,0 +1,130 @@
+//! CSV in and out on the list page: export the activities the current
+//! search shows; import a spreadsheet with a preview (good rows, bad rows by
+//! row number) and then all good rows at once, with undo.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::i18n::activities as t;
+use crate::model::activity::Activity;
+use crate::model::activity_csv::{decode, from_csv, to_csv, CsvImport};
+use crate::model::meta::{format_millis, Meta};
+use crate::state::{now, use_app, NoticeKind};
+use crate::sync::data::AppData;
+use crate::sync::merge;
+use crate::ui::download::download_text;
+
+use super::catalogue::use_entries;
+
+/// The CSV section.
+#[component]
+pub fn CsvSection(
+    /// Indices of the entries the current search shows.
+    matches: Memo<Vec<usize>>,
+) -> impl IntoView {
+    let state = use_app();
+    let entries = use_entries();
+    let export = move |_| {
+        let text = entries.with_untracked(|e| {
+            matches.with_untracked(|m| to_csv(m.iter().map(|i| &e.0[*i].activity)))
+        });
+        let file = format!("aktiviteter-{}.csv", &format_millis(now())[..10]);
+        download_text(&file, "text/csv;charset=utf-8", &text);
+    };
+    let (preview, set_preview) = signal(None::<CsvImport>);
+    let (error, set_error) = signal(None::<String>);
+    let undo = RwSignal::new(None::<AppData>);
+    let on_file = move |ev: leptos::ev::Event| {
+        set_error.set(None);
+        set_preview.set(None);
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        if file.size() > crate::sync::wire::MAX_IMPORT_BYTES as f64 {
+            set_error.set(Some(crate::sync::wire::ImportError::TooLarge { mb: (file.size() / 1_048_576.0).ceil() as usize, max: 16 }.to_string()));
+            return;
+        }
+        spawn_local(async move {
+            let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+                set_error.set(Some(crate::i18n::da::data::READ_FAILED.into()));
+                return;
+            };
+            let text = decode(&js_sys::Uint8Array::new(&buf).to_vec());
+            let mut make = |id: Option<crate::model::meta::RecordId>| {
+                let mut m: Meta = state.new_meta();
+                if let Some(id) = id {
+                    m.id = id;
+                }
+                m
+            };
+            match from_csv(&text, &mut make) {
+                Ok(r) => set_preview.set(Some(r)),
+                Err(e) => set_error.set(Some(e)),
+            }
+        });
+    };
+    let apply = move |_| {
+        let Some(p) = preview.get_untracked() else { return };
+        let before = state.data.get_untracked();
+        let n = p.good.len();
+        let incoming: Vec<Activity> = p.good.into_iter().map(|(_, a)| a).collect();
+        state.data.update(|d| {
+            for a in incoming {
+                merge::insert(&mut d.activities, a);
+            }
+        });
+        undo.set(Some(before));
+        set_preview.set(None);
+        state.notify(NoticeKind::Info, t::csv_done(n));
+    };
+    let do_undo = move |_| {
+        if let Some(before) = undo.get_untracked() {
+            state.data.set(before);
+            undo.set(None);
+        }
+    };
+    view! {
+        <section class="card act-csv no-print" aria-labelledby="act-csv-title">
+            <h2 id="act-csv-title">{t::LISTS}</h2>
+            <p>{t::EXPORT_CSV_HINT}</p>
+            <div class="actions">
+                <button type="button" class="btn" on:click=export>{t::EXPORT_CSV}</button>
+                <input id="act-csv-file" class="file-input" type="file" accept=".csv,text/csv" on:change=on_file/>
+                <label for="act-csv-file" class="btn">{t::IMPORT_CSV}</label>
+            </div>
+            <div role="alert">
+                {move || error.get().map(|e| view! { <p class="notice notice--error">{e}</p> })}
+            </div>
+            {move || preview.get().map(|p| view! { <CsvPreview report=p on_apply=apply on_cancel=move || set_preview.set(None)/> })}
+            <Show when=move || undo.with(Option::is_some)>
+                <button type="button" class="btn" on:click=do_undo>{crate::i18n::da::data::UNDO}</button>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn CsvPreview(
+    /// The read file.
+    report: CsvImport,
+    /// Import the good rows.
+    on_apply: impl Fn(leptos::ev::MouseEvent) + 'static,
+    /// Close without importing.
+    on_cancel: impl Fn() + 'static,
+) -> impl IntoView {
+    let good = report.good.len();
+    let bad = report.bad.clone();
+    view! {
+        <div class="preview act-csv-preview">
+            <p class="preview__summary">{t::csv_preview(good, bad.len())}</p>
+            <ul class="act-csv-bad">
+                {bad.into_iter().map(|(line, msg)| view! { <li>{t::csv_bad_row(line, &msg)}</li> }).collect_view()}
+            </ul>
+            <div class="actions">
+                <button type="button" class="btn btn--primary" on:click=on_apply disabled=good == 0>{t::CSV_APPLY}</button>
+                <button type="button" class="btn" on:click=move |_| on_cancel()>{t::CANCEL}</button>
+            </div>
+        </div>
+    }
+}

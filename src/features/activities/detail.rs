@@ -1,0 +1,194 @@
+//! `/aktiviteter/:id`: one activity (also its printable flyer), with
+//! favourites, "Føj til kalender", "Udskriv", edit and delete. `ny` opens the
+//! form for a new activity and `?rediger=1` the form for this one.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::i18n::activities as t;
+use crate::model::activity::{category_name, is_web_link, mail_link, phone_link, Activity};
+use crate::model::activity_ics::{file_name, to_ics};
+use crate::model::meta::RecordId;
+use crate::model::schedule::format_occurrence;
+use crate::state::{now, use_app, NoticeKind};
+use crate::sync::merge;
+use crate::ui::download::download_text;
+use crate::ui::link::href;
+
+use super::catalogue::{catalogue, find, Catalogue};
+use super::favourites::{favourites, toggle};
+use super::form::ActivityForm;
+
+/// The detail page (and the form for `ny` and `?rediger=1`).
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let state = use_app();
+    let cat = catalogue();
+    let id_text = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let editing = Memo::new(move |_| query.with(|q| q.get("rediger").is_some()));
+    let activity = Memo::new(move |_| {
+        let id = RecordId::parse(&id_text.get())?;
+        cat.with(|c| state.data.with(|d| find(c, &d.activities, id)))
+    });
+    move || {
+        if id_text.get() == "ny" {
+            return view! { <ActivityForm existing=None/> }.into_any();
+        }
+        match (activity.get(), cat.with(|c| matches!(c, Catalogue::Loading))) {
+            (Some(a), _) if editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
+            (Some(a), _) => view! { <Detail activity=a/> }.into_any(),
+            (None, true) => view! { <section class="page"><p>{t::LOADING}</p></section> }.into_any(),
+            (None, false) => view! {
+                <section class="page">
+                    <h1>{t::TITLE}</h1>
+                    <p>{t::NOT_FOUND}</p>
+                    <p><a href=href("/aktiviteter")>{t::BACK}</a></p>
+                </section>
+            }
+            .into_any(),
+        }
+    }
+}
+
+#[component]
+fn Detail(activity: Activity) -> impl IntoView {
+    let a = activity;
+    let next = a.schedule.next_occurrence(now());
+    let place_link = href(&format!(
+        "/aktiviteter?sted={}",
+        String::from(js_sys::encode_uri_component(&a.place()))
+    ));
+    view! {
+        <article class="page activity-detail">
+            <p class="no-print"><a href=href("/aktiviteter")>{t::BACK}</a></p>
+            <p class="activity-detail__category">{category_name(&a.category)}</p>
+            <h1>{a.title.clone()}</h1>
+            {a.example.then(|| view! { <p class="notice example-notice">{t::EXAMPLE_NOTICE}</p> })}
+            {(!a.organizer.is_empty()).then(|| view! { <p class="lead">{a.organizer.clone()}</p> })}
+            <p class="activity-detail__next">
+                {match next {
+                    Some(o) => t::next_time(&format_occurrence(&o)),
+                    None => a.schedule.describe(),
+                }}
+            </p>
+            <DetailActions activity=a.clone()/>
+            {(!a.description.is_empty()).then(|| view! { <p class="activity-detail__text">{a.description.clone()}</p> })}
+            <dl class="activity-facts">
+                <dt>{t::WHEN}</dt>
+                <dd>{a.schedule.describe()}</dd>
+                <dt>{t::WHERE}</dt>
+                <dd>{a.place()}" ("{a.municipality.clone()}" Kommune)"</dd>
+                <dt>{t::PRICE}</dt>
+                <dd>{a.price_dkk.filter(|p| *p > 0.0).map(t::price).unwrap_or_else(|| t::FREE.into())}</dd>
+                {(!a.audience.is_empty()).then(|| view! { <dt>{t::AUDIENCE}</dt><dd>{a.audience.join(", ")}</dd> })}
+                <Access activity=a.clone()/>
+                <Contact activity=a.clone()/>
+                {(!a.source.is_empty()).then(|| view! { <dt>{t::SOURCE}</dt><dd>{a.source.clone()}</dd> })}
+                {a.updated.map(|d| view! { <dt>{t::UPDATED}</dt><dd>{crate::model::activity::format_date(d)}</dd> })}
+            </dl>
+            <p class="no-print"><a href=place_link>{t::WEEK_LINK}</a></p>
+            <p class="flyer-footer">{t::FLYER_FOOTER}</p>
+        </article>
+    }
+}
+
+#[component]
+fn Access(activity: Activity) -> impl IntoView {
+    let a = activity;
+    let mut items = Vec::new();
+    if a.access.wheelchair {
+        items.push(t::A_WHEELCHAIR);
+    }
+    if a.access.transport {
+        items.push(t::A_TRANSPORT);
+    }
+    if a.access.companion {
+        items.push(t::A_COMPANION);
+    }
+    if a.drop_in {
+        items.push(t::DROP_IN);
+    }
+    (!items.is_empty()).then(|| view! { <dt>{t::ACCESS}</dt><dd>{items.join(". ")}</dd> })
+}
+
+#[component]
+fn Contact(activity: Activity) -> impl IntoView {
+    let c = activity.contact;
+    let empty = c.name.is_empty() && c.phone.is_empty() && c.email.is_empty() && c.web.is_empty();
+    (!empty).then(|| {
+        view! {
+            <dt>{t::CONTACT}</dt>
+            <dd class="activity-contact">
+                {(!c.name.is_empty()).then(|| view! { <span>{c.name.clone()}</span> })}
+                {phone_link(&c.phone).map(|l| view! { <a href=l>{c.phone.clone()}</a> })}
+                {mail_link(&c.email).map(|l| view! { <a href=l>{c.email.clone()}</a> })}
+                {is_web_link(&c.web).then(|| view! { <a href=c.web.trim().to_string() rel="noopener noreferrer">{c.web.clone()}</a> })}
+            </dd>
+        }
+    })
+}
+
+#[component]
+fn DetailActions(activity: Activity) -> impl IntoView {
+    let state = use_app();
+    let favs = favourites();
+    let id = activity.meta.id;
+    let has_times = activity.schedule.times().is_some();
+    let for_calendar = activity.clone();
+    let calendar = move |_| match to_ics(&for_calendar, now()) {
+        Some(ics) => {
+            download_text(&file_name(&for_calendar), "text/calendar;charset=utf-8", &ics);
+            state.notify(NoticeKind::Info, t::CALENDAR_DONE);
+        }
+        None => state.notify(NoticeKind::Warning, t::CALENDAR_NONE),
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let confirming = RwSignal::new(false);
+    let navigate = use_navigate();
+    let for_delete = activity.clone();
+    let delete = move |_| {
+        let mut gone = for_delete.clone();
+        gone.meta.rev = state.stamp();
+        gone.meta.deleted = true;
+        state.data.update(|d| merge::insert(&mut d.activities, gone));
+        state.notify(NoticeKind::Info, t::DELETED);
+        navigate(&href("/aktiviteter"), NavigateOptions { resolve: false, ..Default::default() });
+    };
+    let edit_link = href(&format!("/aktiviteter/{id}?rediger=1"));
+    view! {
+        <div class="actions activity-actions">
+            {if has_times {
+                view! { <button type="button" class="btn btn--primary" on:click=calendar>{t::CALENDAR}</button> }.into_any()
+            } else {
+                view! { <p class="hint">{t::CALENDAR_NONE}</p> }.into_any()
+            }}
+            <button
+                type="button"
+                class="btn"
+                aria-pressed=move || if favs.with(|f| f.contains(&id)) { "true" } else { "false" }
+                on:click=move |_| toggle(id)
+            >
+                {t::FAV_ADD}
+            </button>
+            <button type="button" class="btn" on:click=print>{t::PRINT}</button>
+            <a class="btn" href=edit_link>{t::EDIT}</a>
+            <button type="button" class="btn btn--danger" on:click=move |_| confirming.set(true)>{t::DELETE}</button>
+        </div>
+        <Show when=move || confirming.get()>
+            <div class="confirm no-print" role="alert">
+                <p>{t::DELETE_CONFIRM}</p>
+                <div class="actions">
+                    <button type="button" class="btn btn--danger" on:click=delete.clone()>{t::DELETE}</button>
+                    <button type="button" class="btn" on:click=move |_| confirming.set(false)>{t::CANCEL}</button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,368 @@
+//! `/aktiviteter`: search as you type and filters, all kept in the URL query
+//! (so a view survives reload and can be shared), the live result count, one
+//! page of results at a time ("Vis flere"), the week programme of a place,
+//! and CSV in and out.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::i18n::activities as t;
+use crate::model::activity::category_name;
+use crate::model::directory::{daypart_from, daypart_key, filter, Filters, When};
+use crate::model::meta::RecordId;
+use crate::model::schedule::{format_occurrence, weekday_name};
+use crate::state::now;
+use crate::ui::link::href;
+
+use super::catalogue::{catalogue, use_entries, Catalogue};
+use super::csv_io::CsvSection;
+use super::favourites::favourites;
+use super::week::WeekProgramme;
+
+/// Results rendered per page.
+const PAGE: usize = 50;
+
+/// Builds "?q=…&kommune=…" from filters.
+pub fn query_string(f: &Filters) -> String {
+    let pairs = f.to_query();
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+    let parts: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", enc(v))).collect();
+    format!("?{}", parts.join("&"))
+}
+
+/// The filters from the URL and a way to change them (replacing the
+/// history entry, so typing does not fill the back button).
+fn use_filters() -> (Memo<Filters>, Callback<Filters>) {
+    let query = use_query_map();
+    let filters = Memo::new(move |_| query.with(|q| Filters::from_query(|k| q.get(k))));
+    let navigate = use_navigate();
+    let set = Callback::new(move |f: Filters| {
+        let path = href(&format!("/aktiviteter{}", query_string(&f)));
+        navigate(&path, NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
+    });
+    (filters, set)
+}
+
+/// The list page.
+#[component]
+pub fn ActivitiesPage() -> impl IntoView {
+    let (filters, set_filters) = use_filters();
+    let entries = use_entries();
+    let favs = favourites();
+    let now_ms = now();
+    let matches = Memo::new(move |_| entries.with(|e| filters.with(|f| favs.with(|fv| filter(&e.0, f, now_ms, fv)))));
+    let shown = RwSignal::new(PAGE);
+    // A new search starts again at the first page.
+    Effect::watch(move || filters.get(), move |_, _, _| shown.set(PAGE), false);
+    let count = move || t::count(matches.with(Vec::len));
+    let has_place = move || filters.with(|f| !f.place.is_empty());
+    view! {
+        <section class="page activities" class:activities--week=has_place>
+            <h1>{t::TITLE}</h1>
+            <p class="lead">{t::INTRO}</p>
+            <p class="notice example-notice no-print">{t::EXAMPLE_NOTICE}</p>
+            <AddButton/>
+            <Show when=has_place>
+                <WeekProgramme place=Signal::derive(move || filters.with(|f| f.place.clone())) entries=entries/>
+            </Show>
+            <Finder filters=filters set_filters=set_filters/>
+            <p role="status" aria-live="polite" class="result-count">{count}</p>
+            <LoadState/>
+            <Results matches=matches shown=shown/>
+            <CsvSection matches=matches/>
+        </section>
+    }
+}
+
+#[component]
+fn AddButton() -> impl IntoView {
+    let navigate = use_navigate();
+    let add = move |_| {
+        navigate(&href("/aktiviteter/ny"), NavigateOptions { resolve: false, ..Default::default() });
+    };
+    view! {
+        <div class="actions no-print">
+            <button type="button" class="btn btn--primary" on:click=add>{t::ADD}</button>
+        </div>
+    }
+}
+
+#[component]
+fn LoadState() -> impl IntoView {
+    let cat = catalogue();
+    move || match cat.get() {
+        Catalogue::Loading => Some(view! { <p class="act-loading">{t::LOADING}</p> }.into_any()),
+        Catalogue::Failed => Some(view! { <p class="notice notice--warning">{t::LOAD_FAILED}</p> }.into_any()),
+        Catalogue::Ready(_) => None,
+    }
+}
+
+/// The search field and the filters.
+#[component]
+fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
+    let change = move |edit: fn(&mut Filters, String), v: String| {
+        let mut f = filters.get_untracked();
+        edit(&mut f, v);
+        set_filters.run(f);
+    };
+    view! {
+        <div class="act-finder no-print" role="search">
+            <div class="field act-search">
+                <label for="act-search">{t::SEARCH}</label>
+                <input
+                    id="act-search"
+                    type="search"
+                    autocomplete="off"
+                    placeholder=t::SEARCH_HINT
+                    prop:value=move || filters.with(|f| f.q.clone())
+                    on:input=move |ev| change(|f, v| f.q = v, event_target_value(&ev))
+                />
+            </div>
+            <div class="act-filters">
+                <MunicipalitySelect filters=filters set_filters=set_filters/>
+                <div class="field">
+                    <label for="act-category">{t::F_CATEGORY}</label>
+                    <select
+                        id="act-category"
+                        prop:value=move || filters.with(|f| f.category.clone())
+                        on:change=move |ev| change(|f, v| f.category = v, event_target_value(&ev))
+                    >
+                        <option value="">{t::ALL}</option>
+                        {t::CATEGORIES.iter().map(|(k, n)| view! { <option value=*k>{*n}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="act-weekday">{t::F_WEEKDAY}</label>
+                    <select
+                        id="act-weekday"
+                        prop:value=move || filters.with(|f| f.weekday.map(|d| weekday_name(d).to_string()).unwrap_or_default())
+                        on:change=move |ev| change(|f, v| f.weekday = crate::model::activity::parse_weekday(&v), event_target_value(&ev))
+                    >
+                        <option value="">{t::ALL}</option>
+                        {t::WEEKDAYS.iter().map(|d| view! { <option value=*d>{capital(d)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="act-daypart">{t::F_DAYPART}</label>
+                    <select
+                        id="act-daypart"
+                        prop:value=move || filters.with(|f| f.daypart.map(|p| daypart_key(p).to_string()).unwrap_or_default())
+                        on:change=move |ev| change(|f, v| f.daypart = daypart_from(&v), event_target_value(&ev))
+                    >
+                        <option value="">{t::ALL}</option>
+                        {t::DAYPARTS.iter().map(|(k, n)| view! { <option value=*k>{*n}</option> }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <FlagFilters filters=filters set_filters=set_filters/>
+        </div>
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+#[component]
+fn MunicipalitySelect(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
+    let entries = use_entries();
+    // The municipalities that have activities, plus the chosen one.
+    let options = Memo::new(move |_| {
+        let mut set: std::collections::BTreeSet<String> =
+            entries.with(|e| e.0.iter().map(|x| x.activity.municipality.clone()).collect());
+        filters.with(|f| {
+            if !f.municipality.is_empty() {
+                set.insert(f.municipality.clone());
+            }
+        });
+        let mut list: Vec<String> = set.into_iter().collect();
+        // Danish order: æ, ø, å after z.
+        list.sort_by_key(|m| {
+            m.to_lowercase().replace("aa", "å").replace('æ', "{").replace('ø', "|").replace('å', "}")
+        });
+        list
+    });
+    view! {
+        <div class="field">
+            <label for="act-municipality">{t::F_MUNICIPALITY}</label>
+            <select
+                id="act-municipality"
+                prop:value=move || filters.with(|f| f.municipality.clone())
+                on:change=move |ev| {
+                    let mut f = filters.get_untracked();
+                    f.municipality = event_target_value(&ev);
+                    set_filters.run(f);
+                }
+            >
+                <option value="">{t::ALL}</option>
+                <For each=move || options.get() key=|m| m.clone() let:m>
+                    <option value=m.clone() selected=move || filters.with(|f| f.municipality == m)>{m.clone()}</option>
+                </For>
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn FlagFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
+    let check = move |label: &'static str, get: fn(&Filters) -> bool, set: fn(&mut Filters, bool)| {
+        view! {
+            <label class="check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || filters.with(get)
+                    on:change=move |ev| {
+                        let mut f = filters.get_untracked();
+                        set(&mut f, event_target_checked(&ev));
+                        set_filters.run(f);
+                    }
+                />
+                {label}
+            </label>
+        }
+    };
+    let quick = move |label: &'static str, get: fn(&Filters) -> bool, set: fn(&mut Filters)| {
+        view! {
+            <button
+                type="button"
+                class="btn btn--small"
+                aria-pressed=move || if filters.with(get) { "true" } else { "false" }
+                on:click=move |_| {
+                    let mut f = filters.get_untracked();
+                    set(&mut f);
+                    set_filters.run(f);
+                }
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="act-flags">
+            {check(t::F_FREE, |f| f.free, |f, v| f.free = v)}
+            {check(t::F_WHEELCHAIR, |f| f.wheelchair, |f, v| f.wheelchair = v)}
+            {check(t::F_TRANSPORT, |f| f.transport, |f, v| f.transport = v)}
+        </div>
+        <div class="act-quick">
+            {quick(t::Q_TODAY, |f| f.when == Some(When::Today), |f| {
+                f.when = if f.when == Some(When::Today) { None } else { Some(When::Today) }
+            })}
+            {quick(t::Q_WEEK, |f| f.when == Some(When::ThisWeek), |f| {
+                f.when = if f.when == Some(When::ThisWeek) { None } else { Some(When::ThisWeek) }
+            })}
+            {quick(t::Q_MINE, |f| f.mine, |f| f.mine = !f.mine)}
+            <button
+                type="button"
+                class="btn btn--small btn--ghost"
+                on:click=move |_| set_filters.run(Filters::default())
+                disabled=move || filters.with(Filters::is_empty)
+            >
+                {t::RESET}
+            </button>
+        </div>
+    }
+}
+
+/// What one result card shows; the key of its row.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Card {
+    id: RecordId,
+    title: String,
+    next: String,
+    place: String,
+    category: &'static str,
+    tags: Vec<&'static str>,
+    price: Option<String>,
+    fav: bool,
+}
+
+#[component]
+fn Results(matches: Memo<Vec<usize>>, shown: RwSignal<usize>) -> impl IntoView {
+    let entries = use_entries();
+    let favs = favourites();
+    let cards = move || {
+        let n = shown.get();
+        entries.with(|e| {
+            matches.with(|m| {
+                favs.with(|fv| {
+                    m.iter()
+                        .take(n)
+                        .map(|i| {
+                            let x = &e.0[*i];
+                            let a = &x.activity;
+                            let mut tags = Vec::new();
+                            if a.example {
+                                tags.push(t::EXAMPLE_BADGE);
+                            }
+                            if a.is_free() {
+                                tags.push(t::FREE);
+                            }
+                            if a.access.wheelchair {
+                                tags.push(t::A_WHEELCHAIR);
+                            }
+                            if a.access.transport {
+                                tags.push(t::F_TRANSPORT);
+                            }
+                            Card {
+                                id: a.meta.id,
+                                title: a.title.clone(),
+                                next: match &x.next {
+                                    Some(o) => t::next_time(&format_occurrence(o)),
+                                    None => a.schedule.describe(),
+                                },
+                                place: [a.town.as_str(), a.municipality.as_str()]
+                                    .iter()
+                                    .filter(|s| !s.is_empty())
+                                    .copied()
+                                    .collect::<Vec<_>>()
+                                    .join(", "),
+                                category: category_name(&a.category),
+                                tags,
+                                price: a.price_dkk.filter(|p| *p > 0.0).map(t::price),
+                                fav: fv.contains(&a.meta.id),
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    };
+    let more = move || matches.with(Vec::len) > shown.get();
+    view! {
+        <Show when=move || matches.with(Vec::is_empty) && !matches!(catalogue().get(), Catalogue::Loading)>
+            <p class="act-none">{t::NONE_FOUND}</p>
+        </Show>
+        <ul class="act-list">
+            <For each=cards key=|c| c.clone() let:c>
+                <CardView card=c/>
+            </For>
+        </ul>
+        <Show when=more>
+            <div class="actions no-print">
+                <button type="button" class="btn" on:click=move |_| shown.update(|n| *n += PAGE)>{t::SHOW_MORE}</button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn CardView(card: Card) -> impl IntoView {
+    let link = href(&format!("/aktiviteter/{}", card.id));
+    view! {
+        <li class="act-card">
+            <h2 class="act-card__title"><a href=link>{card.title}</a></h2>
+            <p class="act-card__next">{card.next}</p>
+            <p class="act-card__where">{card.category}" · "{card.place}</p>
+            <ul class="act-card__tags">
+                {card.tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
+                {card.price.map(|p| view! { <li class="tag">{p}</li> })}
+                {card.fav.then(|| view! { <li class="tag tag--fav">{t::FAV_MARK}</li> })}
+            </ul>
+        </li>
+    }
+}

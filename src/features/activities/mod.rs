@@ -1,0 +1,15 @@
+//! The activities part: the offline directory of open activities (list with
+//! search and filters kept in the URL), the detail page with calendar file,
+//! favourites and print, the form for adding and editing, CSV in and out,
+//! and the printable week programme of one place.
+
+mod catalogue;
+mod csv_io;
+mod detail;
+mod favourites;
+mod form;
+mod list;
+mod week;
+
+pub use detail::ActivityPage;
+pub use list::ActivitiesPage;
