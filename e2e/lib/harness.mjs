@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DIST = resolve(here, '../../dist');
+export const DIST = process.env.TOL_DIST ? resolve(process.env.TOL_DIST) : resolve(here, '../../dist');
 
 export const VIEWPORTS = {
   phone: { width: 390, height: 844 },

@@ -1,0 +1,113 @@
+// Share without files: profile A makes a link, profile B opens it, sees the
+// import preview, imports, and has the same data; the QR code on screen
+// decodes (with zbarimg, an independent reader) to the same link; tampered
+// and truncated links get a Danish error and change nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  startServer, launch, newPage, open, assertClean, assertAccessible, downloadText, importFile, storageDump,
+} from '../lib/harness.mjs';
+
+const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function makeLink(size = 'phone') {
+  const a = await newPage(browser, server, { size });
+  await importFile(a.page, server, { name: 'golden.json', text: FIXTURE });
+  await a.page.getByRole('button', { name: 'Flet ind' }).click();
+  await a.page.getByText('Importen er gennemført.').waitFor();
+  await a.page.getByRole('button', { name: 'Del som link' }).click();
+  const box = a.page.getByLabel('Linket (kan også kopieres herfra)');
+  await box.waitFor();
+  const link = await box.inputValue();
+  const message = await a.page.locator('.share-link__message').innerText();
+  assert.match(message, /kopieret|delt|Markér og kopiér/);
+  return { a, link };
+}
+
+test('a link made on one phone imports on another, and a reload does not import twice', async () => {
+  const { a, link } = await makeLink();
+  assert.ok(link.startsWith(server.url('/del#data=')), link);
+  assert.ok(link.length < 8000);
+  const b = await newPage(browser, server, { size: 'phone' });
+  await b.page.goto(link);
+  await b.page.locator('.preview').waitFor();
+  assert.match(await b.page.locator('.preview').innerText(), /3 nye, 0 opdaterede, 0 konflikter/);
+  assert.equal(new URL(b.page.url()).hash, '', 'the fragment is removed after reading');
+  await assertAccessible(b.page, 'link preview');
+  await b.page.getByRole('button', { name: 'Flet ind' }).click();
+  await b.page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await b.page.reload();
+  await b.page.locator('main#main').waitFor();
+  assert.equal(await b.page.locator('.preview').count(), 0, 'no second preview after reload');
+
+  const fromA = await downloadText(a.page, () => a.page.getByRole('button', { name: 'Eksportér data' }).click());
+  const fromB = await downloadText(b.page, () => b.page.getByRole('button', { name: 'Eksportér data' }).click());
+  for (const kind of ['dreams', 'activities', 'assessments']) {
+    assert.deepEqual(JSON.parse(fromB.text)[kind], JSON.parse(fromA.text)[kind], kind);
+  }
+  assertClean(a.problems);
+  assertClean(b.problems);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('the QR code on screen decodes to the same link', async () => {
+  const { a } = await makeLink('projector');
+  await a.page.getByRole('button', { name: 'Vis QR-kode' }).click();
+  const link = await a.page.getByLabel('Linket (kan også kopieres herfra)').inputValue();
+  const qr = a.page.getByRole('img', { name: /QR-kode med linket/ });
+  await qr.waitFor();
+  const box = await qr.boundingBox();
+  assert.ok(box.width >= 300, `QR code is ${box.width}px wide on the projector`);
+  const dir = mkdtempSync(join(tmpdir(), 'qr-'));
+  const png = join(dir, 'qr.png');
+  await qr.screenshot({ path: png });
+  const decoded = execFileSync('zbarimg', ['--quiet', '--raw', '-Sbinary', png]).toString('utf8').trim();
+  assert.equal(decoded, link);
+  await assertAccessible(a.page, 'QR code');
+  assertClean(a.problems);
+  await a.context.close();
+});
+
+test('a tampered or truncated link gets a clear Danish error and changes nothing', async () => {
+  const { a, link } = await makeLink();
+  await a.context.close();
+  const b = await newPage(browser, server, { size: 'phone' });
+  await importFile(b.page, server, { name: 'golden.json', text: FIXTURE });
+  await b.page.getByRole('button', { name: 'Flet ind' }).click();
+  await b.page.getByText('Importen er gennemført.').waitFor();
+  const before = await storageDump(b.page);
+  const payload = link.split('#data=')[1];
+  const broken = [
+    server.url('/del#data=' + payload.slice(0, Math.floor(payload.length / 2))),
+    server.url('/del#data=' + payload.slice(0, 40) + '!!' + payload.slice(42)),
+    server.url('/del#data='),
+  ];
+  for (const url of broken) {
+    await b.page.goto('about:blank');
+    await b.page.goto(url);
+    const alert = b.page.locator('.import-error .notice');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.match(text, /Linket (er ødelagt|er ufuldstændigt|indeholder ingen data)/, text);
+    assert.match(text, /Dine data er ikke ændret/);
+    assert.deepEqual(await storageDump(b.page), before);
+  }
+  assertClean(b.problems);
+  await b.context.close();
+});
