@@ -133,7 +133,7 @@ test('an IT-café volunteer adds an activity, exports CSV and imports it in a fr
 
   await page.getByRole('link', { name: 'Tilbage til aktiviteter' }).click();
   await countIs(page, TOTAL + 1);
-  await page.getByLabel('Søg i aktiviteter').fill('losning nybegyndere');
+  await page.getByLabel('Søg i aktiviteter').fill('loesning NYBEGYNDERE');
   await countIs(page, 1);
   const csv = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér CSV' }).click());
   assert.match(csv.name, /\.csv$/);
@@ -185,7 +185,7 @@ test('favourites, quick filters under a fixed clock, and Danish-aware search', a
   await page.getByLabel('Søg i aktiviteter').fill('grønningens dansevenner');
   assert.equal(await count(page), a);
   assert.ok(a >= 1);
-  await page.getByLabel('Søg i aktiviteter').fill('aabne moedested nykoebing');
+  await page.getByLabel('Søg i aktiviteter').fill('aaben moedested nykoebing');
   await countIs(page, 1);
 
   await page.locator('.act-card__title a').first().click();
@@ -193,7 +193,7 @@ test('favourites, quick filters under a fixed clock, and Danish-aware search', a
   await fav.click();
   assert.equal(await fav.getAttribute('aria-pressed'), 'true');
   await page.getByRole('link', { name: 'Tilbage til aktiviteter' }).click();
-  await page.getByRole('button', { name: 'Nulstil' }).click();
+  await countIs(page, TOTAL);
   await page.getByRole('button', { name: 'Mine aktiviteter' }).click();
   await countIs(page, 1);
   await page.reload();
