@@ -106,3 +106,48 @@ fn calendar_file_for_a_whole_day() {
     assert!(ics.contains("DTEND;VALUE=DATE:20261204\r\n"));
     assert!(ics.contains("TRIGGER:-P1D\r\n"));
 }
+
+/// Reads a calendar file with Python's `icalendar` (an independent parser;
+/// `./x test` installs it) and returns what it understood.
+fn independent(ics: &str) -> serde_json::Value {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    const SCRIPT: &str = r#"
+import json, sys, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+ev = next(iter(cal.walk("VEVENT")))
+al = next(iter(ev.walk("VALARM")))
+print(json.dumps({
+    "summary": str(ev["SUMMARY"]), "description": str(ev["DESCRIPTION"]), "location": str(ev["LOCATION"]),
+    "start": ev["DTSTART"].dt.isoformat(), "end": ev["DTEND"].dt.isoformat(),
+    "trigger_seconds": al["TRIGGER"].dt.total_seconds(), "action": str(al["ACTION"]),
+}, ensure_ascii=False))
+"#;
+    let mut child = Command::new("python3")
+        .args(["-c", SCRIPT])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 must be installed");
+    child.stdin.take().unwrap().write_all(ics.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "icalendar refused the file:\n{}\n{ics}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn an_independent_parser_reads_the_same_event_and_alarm() {
+    let d = planned(Some(NaiveTime::from_hms_opt(18, 30, 0).unwrap()));
+    let v = independent(&calendar(&d, 0).unwrap());
+    assert_eq!(v["summary"], "Drømmeløber: Koncert; jazz, i Tivoli");
+    assert_eq!(v["location"], "Tivoli, København");
+    assert!(v["description"].as_str().unwrap().starts_with("Inger elsker jazz.\nHun har ikke været i Tivoli"));
+    assert_eq!(v["start"], "2026-12-03T18:30:00");
+    assert_eq!(v["end"], "2026-12-03T21:30:00");
+    assert_eq!(v["trigger_seconds"], -86400.0);
+    assert_eq!(v["action"], "DISPLAY");
+    let v = independent(&calendar(&planned(None), 0).unwrap());
+    assert_eq!(v["start"], "2026-12-03");
+    assert_eq!(v["end"], "2026-12-04");
+}

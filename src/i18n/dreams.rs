@@ -459,12 +459,12 @@ pub const HISTORY_TITLE: &str = "Historik";
 /// Event text.
 pub fn event(e: &crate::model::dream::Event, claim_name: Option<&str>) -> String {
     use crate::model::dream::Event::*;
-    let n = claim_name.unwrap_or("en drømmeløber");
+    let n = claim_name.map(|n| format!(" ({n})")).unwrap_or_default();
     match e {
         Created => "oprettede drømmen".into(),
         Edited => "rettede drømmen".into(),
-        Claimed { .. } => format!("tog drømmen ({n})"),
-        Released { .. } => format!("slap drømmen ({n})"),
+        Claimed { .. } => format!("tog drømmen{n}"),
+        Released { .. } => format!("slap drømmen{n}"),
         Planned { date } => format!("satte dato: {date}"),
         Fulfilled => "markerede drømmen som opfyldt".into(),
         Cancelled => "aflyste drømmen".into(),

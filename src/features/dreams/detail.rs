@@ -559,7 +559,9 @@ fn History(
         .rev()
         .map(|e| {
             let claim_name = match &e.event {
-                crate::model::dream::Event::Claimed { claim } | crate::model::dream::Event::Released { claim } => name_of(claim),
+                crate::model::dream::Event::Claimed { claim } | crate::model::dream::Event::Released { claim } => {
+                    name_of(claim).filter(|n| n.trim() != e.who.trim())
+                }
                 _ => None,
             };
             format!("{} – {} {}", local_time(e.rev.at), e.who, t::event(&e.event, claim_name.as_deref()))
