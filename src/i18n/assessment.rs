@@ -248,6 +248,14 @@ pub mod ui {
     pub const LIST_TITLE: &str = "Workshops på denne enhed";
     /// No sessions.
     pub const NONE: &str = "Der er ingen workshops endnu. Opret en, eller importér en workshopfil fra facilitatoren på siden Del data.";
+    /// One line of the session list.
+    pub fn list_meta(date: &str, participants: usize) -> String {
+        if date.is_empty() {
+            format!(" · {participants} deltagere")
+        } else {
+            format!(" · {date} · {participants} deltagere")
+        }
+    }
     /// Join help.
     pub const JOIN_HELP: &str = "Deltager? Importér workshopfilen fra facilitatoren under «Del data», og åbn workshoppen her.";
     /// Cards heading.
@@ -286,6 +294,8 @@ pub mod ui {
     }
     /// Export failed.
     pub const EXPORT_FAILED: &str = "Filen kunne ikke kontrolleres. Prøv igen.";
+    /// Heading of the ballot import.
+    pub const BALLOTS_TITLE: &str = "Saml deltagernes svar";
     /// Import answers.
     pub const IMPORT_BALLOTS: &str = "Importér svarfiler";
     /// Import help.
@@ -324,6 +334,8 @@ pub mod ui {
     pub const OWN_QUESTION: &str = "Spørgsmål til drøftelse";
     /// Add own card.
     pub const ADD_CARD: &str = "Tilføj kort";
+    /// Card text refused.
+    pub const CARD_TEXT_BAD: &str = "Kortets tekst er for lang eller indeholder usynlige tegn.";
     /// Card title required.
     pub const CARD_TITLE_REQUIRED: &str = "Skriv en titel på kortet.";
     /// Remove own card.

@@ -1,0 +1,139 @@
+//! `/skal-kan`: the workshop's question, the sessions on this device, a form
+//! to create a new one, and the built-in task cards.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::i18n::assessment::{content as c, ui as t};
+use crate::model::assessment::Assessment;
+use crate::model::cards::{builtin, Origin};
+use crate::model::meta::format_millis;
+use crate::state::{now, use_app};
+use crate::sync::merge::live;
+use crate::ui::link::href;
+
+/// The list page.
+#[component]
+pub fn AssessmentPage() -> impl IntoView {
+    view! {
+        <section class="page assessment">
+            <h1>{t::TITLE}</h1>
+            <p class="lead">{t::INTRO}</p>
+            <blockquote class="assessment__question">{c::MAIN_QUESTION}</blockquote>
+            <SessionList/>
+            <NewSession/>
+            <CardCatalogue/>
+        </section>
+    }
+}
+
+#[component]
+fn SessionList() -> impl IntoView {
+    let state = use_app();
+    let sessions = Memo::new(move |_| {
+        state.data.with(|d| {
+            let mut v: Vec<(String, String, String, usize)> = live(&d.assessments)
+                .map(|s| (s.meta.id.to_string(), s.title.clone(), s.date.clone(), s.participants().len()))
+                .collect();
+            v.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            v
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="sessions-title">
+            <h2 id="sessions-title">{t::LIST_TITLE}</h2>
+            <Show when=move || sessions.with(Vec::is_empty)>
+                <p>{t::NONE}</p>
+            </Show>
+            <ul class="session-list">
+                <For each=move || sessions.get() key=|s| s.clone() let:s>
+                    <li>
+                        <a href=href(&format!("/skal-kan/{}", s.0))>{s.1.clone()}</a>
+                        <span class="session-list__meta">{t::list_meta(&s.2, s.3)}</span>
+                    </li>
+                </For>
+            </ul>
+            <p class="hint">{t::JOIN_HELP}</p>
+        </section>
+    }
+}
+
+#[component]
+fn NewSession() -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let (name, set_name) = signal(String::new());
+    let today = format_millis(now())[..10].to_string();
+    let (date, set_date) = signal(today);
+    let (error, set_error) = signal(None::<&'static str>);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let title = name.get_untracked();
+        if title.trim().is_empty() {
+            set_error.set(Some(t::NAME_REQUIRED));
+            return;
+        }
+        let cards = builtin().into_iter().filter(|c| c.origin == Origin::Seed).collect();
+        let session = Assessment::new(state.new_meta(), &title, &date.get_untracked(), cards);
+        let id = session.meta.id;
+        state.data.update(|d| {
+            d.assessments.insert(id, session);
+        });
+        navigate(&format!("/skal-kan/{id}"), Default::default());
+    };
+    view! {
+        <section class="card" aria-labelledby="new-title">
+            <h2 id="new-title">{t::NEW_TITLE}</h2>
+            <form on:submit=create novalidate>
+                <div class="field">
+                    <label for="session-name">{t::NAME}</label>
+                    <input
+                        id="session-name"
+                        type="text"
+                        maxlength="200"
+                        autocomplete="off"
+                        aria-invalid=move || error.get().is_some().to_string()
+                        aria-describedby="session-name-error"
+                        prop:value=move || name.get()
+                        on:input=move |ev| set_name.set(event_target_value(&ev))
+                    />
+                    <p id="session-name-error" class="error" role="alert">{move || error.get()}</p>
+                </div>
+                <div class="field">
+                    <label for="session-date">{t::DATE}</label>
+                    <input
+                        id="session-date"
+                        type="date"
+                        prop:value=move || date.get()
+                        on:input=move |ev| set_date.set(event_target_value(&ev))
+                    />
+                </div>
+                <button type="submit" class="btn btn--primary">{t::CREATE}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn CardCatalogue() -> impl IntoView {
+    let cards = builtin();
+    view! {
+        <section aria-labelledby="catalogue-title">
+            <h2 id="catalogue-title">{t::CARDS_TITLE}</h2>
+            <ul class="card-grid">
+                {cards
+                    .into_iter()
+                    .map(|card| {
+                        view! {
+                            <li class="task-card" class:task-card--example=card.origin == Origin::Example>
+                                <h3>{card.title.clone()}</h3>
+                                <p>{card.question.clone()}</p>
+                                <p class="task-card__origin">{card.origin.label()}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,344 @@
+//! The facilitator's overview of a session: send it to the participants,
+//! import their answer files (checked, previewed, then merged, with undo on
+//! `/del`), choose the cards, add the group's own, delete the session.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+use crate::features::data::export_checked;
+use crate::i18n::assessment::ui as t;
+use crate::model::assessment::{ballot_diff, Assessment, BallotDiff};
+use crate::model::cards::{builtin, Card, Origin};
+use crate::model::meta::{format_millis, RecordId};
+use crate::state::{now, use_app, NoticeKind};
+use crate::storage;
+use crate::sync::data::AppData;
+use crate::model::text::check_field;
+use crate::sync::merge::{self, Record};
+use crate::sync::wire;
+
+use super::{slug, update_header};
+
+/// The overview.
+#[component]
+pub fn Overview(
+    /// Session id.
+    id: RecordId,
+    /// The session.
+    session: Memo<Option<Assessment>>,
+) -> impl IntoView {
+    view! {
+        <ShareSection session=session/>
+        <ImportBallots id=id session=session/>
+        <CardsEditor id=id session=session/>
+        <DeleteSession id=id/>
+    }
+}
+
+#[component]
+fn ShareSection(session: Memo<Option<Assessment>>) -> impl IntoView {
+    let state = use_app();
+    let (message, set_message) = signal(None::<String>);
+    let share = move |_| {
+        let Some(s) = session.get_untracked() else { return };
+        let stem = format!("skal-kan-{}", slug(&s.title));
+        let data = AppData { assessments: merge::collect([s.for_participants()]), ..AppData::default() };
+        let msg = match export_checked(state, &data, &stem) {
+            Some(_) => t::exported(&format!("{stem}-{}.json", &format_millis(now())[..10])),
+            None => t::EXPORT_FAILED.to_string(),
+        };
+        set_message.set(Some(msg));
+    };
+    view! {
+        <section class="card no-print" aria-labelledby="share-title">
+            <h2 id="share-title">{t::FACILITATOR}</h2>
+            <p>{t::SHARE_HELP}</p>
+            <button type="button" class="btn btn--primary" on:click=share>{t::SHARE_SESSION}</button>
+            <p role="status" class="result">{move || message.get()}</p>
+        </section>
+    }
+}
+
+/// Answer files read and checked, waiting for the facilitator's yes.
+#[derive(Clone, PartialEq)]
+struct Pending {
+    incoming: Assessment,
+    diff: BallotDiff,
+}
+
+#[component]
+fn ImportBallots(id: RecordId, session: Memo<Option<Assessment>>) -> impl IntoView {
+    let state = use_app();
+    let (pending, set_pending) = signal(None::<Pending>);
+    let (errors, set_errors) = signal(Vec::<String>::new());
+    let (done, set_done) = signal(None::<&'static str>);
+
+    let on_files = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(list) = input.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        input.set_value("");
+        set_errors.set(Vec::new());
+        set_done.set(None);
+        set_pending.set(None);
+        spawn_local(async move {
+            let mut combined: Option<Assessment> = None;
+            let mut errs = Vec::new();
+            for file in files {
+                let name = file.name();
+                if file.size() > wire::MAX_IMPORT_BYTES as f64 {
+                    let e = wire::ImportError::TooLarge {
+                        mb: (file.size() / (1024.0 * 1024.0)).ceil() as usize,
+                        max: wire::MAX_IMPORT_BYTES / (1024 * 1024),
+                    };
+                    errs.push(t::file_error(&name, &e.to_string()));
+                    continue;
+                }
+                let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
+                    errs.push(t::file_error(&name, crate::i18n::da::data::READ_FAILED));
+                    continue;
+                };
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                match wire::parse_bytes(&bytes) {
+                    Err(e) => errs.push(t::file_error(&name, &e.to_string())),
+                    Ok(parsed) => match parsed.data.assessments.get(&id) {
+                        None => errs.push(t::file_error(&name, t::OTHER_SESSION)),
+                        Some(s) => {
+                            combined = Some(match combined.take() {
+                                Some(c) => Assessment::join(&c, s),
+                                None => s.clone(),
+                            });
+                        }
+                    },
+                }
+            }
+            set_errors.set(errs);
+            if let Some(incoming) = combined {
+                let diff = session.with_untracked(|local| ballot_diff(local.as_ref(), &incoming));
+                set_pending.set(Some(Pending { incoming, diff }));
+            }
+        });
+    };
+
+    let apply = move |_| {
+        let Some(p) = pending.get_untracked() else { return };
+        let before = state.data.get_untracked();
+        let _ = storage::save(storage::KEY_UNDO, &before);
+        let incoming = AppData { assessments: merge::collect([p.incoming]), ..AppData::default() };
+        state.observe(&incoming);
+        state.data.set(before.merge(&incoming));
+        set_pending.set(None);
+        set_done.set(Some(t::APPLIED));
+        state.notify(NoticeKind::Info, t::APPLIED);
+    };
+
+    view! {
+        <section class="card no-print" aria-labelledby="ballots-title">
+            <h2 id="ballots-title">{t::BALLOTS_TITLE}</h2>
+            <p>{t::IMPORT_HELP}</p>
+            <input
+                id="ballot-files"
+                class="file-input"
+                type="file"
+                multiple
+                accept=".json,application/json"
+                on:change=on_files
+            />
+            <label for="ballot-files" class="btn btn--primary">{t::IMPORT_BALLOTS}</label>
+            <div role="alert" class="ballot-errors">
+                <For each=move || errors.get() key=|e| e.clone() let:e>
+                    <p class="notice notice--error">{e}</p>
+                </For>
+            </div>
+            {move || {
+                pending
+                    .get()
+                    .map(|p| {
+                        let names = p.diff.participants.iter().cloned().collect::<Vec<_>>().join(", ");
+                        view! {
+                            <div class="preview ballot-preview">
+                                <p class="preview__summary">
+                                    {t::ballot_preview(p.diff.new, p.diff.replaced, p.diff.unchanged)}
+                                </p>
+                                <p>{t::from_participants(&names)}</p>
+                                <div class="actions">
+                                    <button type="button" class="btn btn--primary" on:click=apply>
+                                        {t::APPLY_BALLOTS}
+                                    </button>
+                                    <button type="button" class="btn" on:click=move |_| set_pending.set(None)>
+                                        {t::CANCEL}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+            <p role="status" class="result">{move || done.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn CardsEditor(id: RecordId, session: Memo<Option<Assessment>>) -> impl IntoView {
+    let state = use_app();
+    let included = move |card_id: &str| session.with(|s| s.as_ref().is_some_and(|s| s.card(card_id).is_some()));
+    let toggle = move |card: Card| {
+        update_header(state, id, |s| {
+            if s.card(&card.id).is_some() {
+                s.tasks.retain(|c| c.id != card.id);
+            } else {
+                // Keep built-in order: insert before the first card that comes later.
+                let order: Vec<String> = builtin().into_iter().map(|c| c.id).collect();
+                let rank = |cid: &str| order.iter().position(|o| o == cid).unwrap_or(usize::MAX);
+                let at = s.tasks.iter().position(|c| rank(&c.id) > rank(&card.id)).unwrap_or(s.tasks.len());
+                s.tasks.insert(at, card);
+            }
+        })
+    };
+    let own = Memo::new(move |_| {
+        session.with(|s| {
+            s.as_ref().map(|s| s.tasks.iter().filter(|c| c.origin == Origin::Own).cloned().collect::<Vec<_>>())
+        })
+        .unwrap_or_default()
+    });
+    view! {
+        <section class="card no-print" aria-labelledby="cards-title">
+            <h2 id="cards-title">{t::EDIT_TITLE}</h2>
+            <ul class="card-toggles">
+                {builtin()
+                    .into_iter()
+                    .map(|card| {
+                        let cid = card.id.clone();
+                        let label = t::include_card(&card.title);
+                        let input_id = format!("include-{}", card.id);
+                        let c2 = card.clone();
+                        view! {
+                            <li class="check">
+                                <input
+                                    type="checkbox"
+                                    id=input_id.clone()
+                                    prop:checked=move || included(&cid)
+                                    on:change=move |_| toggle(c2.clone())
+                                />
+                                <label for=input_id>{label}</label>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            <ul class="own-cards">
+                <For each=move || own.get() key=|c| c.id.clone() let:card>
+                    <li>
+                        <strong>{card.title.clone()}</strong>
+                        " – "
+                        {card.question.clone()}
+                        " "
+                        <button
+                            type="button"
+                            class="btn btn--small btn--danger"
+                            on:click={
+                                let c = card.clone();
+                                move |_| toggle(c.clone())
+                            }
+                        >
+                            {t::remove_card(&card.title)}
+                        </button>
+                    </li>
+                </For>
+            </ul>
+            <OwnCardForm id=id/>
+        </section>
+    }
+}
+
+#[component]
+fn OwnCardForm(id: RecordId) -> impl IntoView {
+    let state = use_app();
+    let (title, set_title) = signal(String::new());
+    let (question, set_question) = signal(String::new());
+    let (error, set_error) = signal(None::<&'static str>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let ti = title.get_untracked().trim().to_string();
+        if ti.is_empty() {
+            set_error.set(Some(t::CARD_TITLE_REQUIRED));
+            return;
+        }
+        let card = Card {
+            id: RecordId::new_v4().to_string(),
+            title: ti,
+            question: question.get_untracked().trim().to_string(),
+            origin: Origin::Own,
+            context: String::new(),
+        };
+        if check_field(t::OWN_TITLE, &card.title).is_err() || check_field(t::OWN_QUESTION, &card.question).is_err() {
+            set_error.set(Some(t::CARD_TEXT_BAD));
+            return;
+        }
+        update_header(state, id, |s| s.tasks.push(card));
+        set_title.set(String::new());
+        set_question.set(String::new());
+        set_error.set(None);
+    };
+    view! {
+        <form class="own-card-form" on:submit=add novalidate>
+            <h3>{t::OWN_CARD}</h3>
+            <div class="field">
+                <label for="own-title">{t::OWN_TITLE}</label>
+                <input
+                    id="own-title"
+                    type="text"
+                    maxlength="120"
+                    aria-invalid=move || error.get().is_some().to_string()
+                    aria-describedby="own-title-error"
+                    prop:value=move || title.get()
+                    on:input=move |ev| set_title.set(event_target_value(&ev))
+                />
+                <p id="own-title-error" class="error" role="alert">{move || error.get()}</p>
+            </div>
+            <div class="field">
+                <label for="own-question">{t::OWN_QUESTION}</label>
+                <textarea
+                    id="own-question"
+                    rows="2"
+                    maxlength="1000"
+                    prop:value=move || question.get()
+                    on:input=move |ev| set_question.set(event_target_value(&ev))
+                ></textarea>
+            </div>
+            <button type="submit" class="btn">{t::ADD_CARD}</button>
+        </form>
+    }
+}
+
+#[component]
+fn DeleteSession(id: RecordId) -> impl IntoView {
+    let state = use_app();
+    let navigate = use_navigate();
+    let (asking, set_asking) = signal(false);
+    let delete = move |_| {
+        update_header(state, id, |s| {
+            s.meta.deleted = true;
+        });
+        state.notify(NoticeKind::Info, t::DELETED);
+        navigate("/skal-kan", Default::default());
+    };
+    view! {
+        <section class="no-print">
+            <button type="button" class="btn btn--danger" on:click=move |_| set_asking.set(true)>{t::DELETE}</button>
+            <Show when=move || asking.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby="delete-q">
+                    <p id="delete-q">{t::DELETE_CONFIRM}</p>
+                    <div class="actions">
+                        <button type="button" class="btn btn--danger" on:click=delete.clone()>{t::DELETE_YES}</button>
+                        <button type="button" class="btn" on:click=move |_| set_asking.set(false)>{t::CANCEL}</button>
+                    </div>
+                </div>
+            </Show>
+        </section>
+    }
+}

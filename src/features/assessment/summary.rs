@@ -1,0 +1,154 @@
+//! After the workshop: a printable summary (results per card, notes,
+//! comments, and for every card judged KAN or Gråzone the agreement
+//! checklist of seed 003), the results as CSV, and the branch reflection
+//! questions of seed 000 as optional free-text sections.
+
+use leptos::prelude::*;
+
+use crate::i18n::assessment::{content as c, ui as t};
+use crate::model::assessment::{Assessment, Reflection};
+use crate::model::meta::{format_millis, RecordId};
+use crate::model::results::{agreement_label, results, results_csv, CardResult};
+use crate::state::{now, use_app, NoticeKind};
+use crate::ui::download::download_text;
+
+use super::answer::VerdictPanel;
+use super::chart::SpreadChart;
+use super::{slug, update_session};
+
+/// The summary view.
+#[component]
+pub fn SummaryView(
+    /// Session id.
+    id: RecordId,
+    /// The session.
+    session: Memo<Option<Assessment>>,
+) -> impl IntoView {
+    let state = use_app();
+    let all = Memo::new(move |_| session.with(|s| s.as_ref().map(results).unwrap_or_default()));
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let csv = move |_| {
+        let Some(s) = session.get_untracked() else { return };
+        let file = format!("skal-kan-{}-{}.csv", slug(&s.title), &format_millis(now())[..10]);
+        if download_text(&file, "text/csv;charset=utf-8", &results_csv(&s)) {
+            state.notify(NoticeKind::Info, t::csv_saved(&file));
+        }
+    };
+    view! {
+        <section class="summary" aria-labelledby="summary-title">
+            <h2 id="summary-title">{t::SUMMARY_TITLE}</h2>
+            <div class="actions no-print">
+                <button type="button" class="btn btn--primary" on:click=print>{t::PRINT}</button>
+                <button type="button" class="btn" on:click=csv>{t::CSV}</button>
+            </div>
+            <p class="summary__question">{c::MAIN_QUESTION}</p>
+            <For each=move || all.get() key=|r| format!("{:?}", r) let:r>
+                <CardSummary result=r/>
+            </For>
+            <Reflections id=id session=session/>
+        </section>
+    }
+}
+
+#[component]
+fn CardSummary(result: CardResult) -> impl IntoView {
+    let r = result;
+    let agreement = agreement_label(r.agreement());
+    let needs_agreement = r.judgement.verdict.needs_agreement();
+    let judgement = Memo::new({
+        let j = r.judgement.clone();
+        move |_| j.clone()
+    });
+    let heading_id = format!("sum-{}", r.card.id);
+    let labelled_by = heading_id.clone();
+    view! {
+        <article class="card summary-card" aria-labelledby=labelled_by>
+            <h3 id=heading_id>{r.card.title.clone()}</h3>
+            <p class="summary-card__question">{r.card.question.clone()}</p>
+            <SpreadChart spread=r.spread title=r.card.title.clone()/>
+            <p class="agreement">{agreement}" ("{t::sources(r.ballots, r.hands)}")"</p>
+            <VerdictPanel judgement=judgement heading=t::GROUP_VERDICT/>
+            {(!r.note.trim().is_empty()).then(|| view! {
+                <h4>{t::NOTES}</h4>
+                <p class="summary-card__note">{r.note.clone()}</p>
+            })}
+            {(!r.comments.is_empty()).then(|| view! {
+                <h4>{t::COMMENTS}</h4>
+                <ul class="summary-card__comments">
+                    {r.comments.iter().map(|(a, text)| view! { <li><strong>{a.clone()}": "</strong>{text.clone()}</li> }).collect_view()}
+                </ul>
+            })}
+            {needs_agreement.then(|| view! { <AgreementChecklist/> })}
+        </article>
+    }
+}
+
+/// The agreement checklist of seed 003.
+#[component]
+fn AgreementChecklist() -> impl IntoView {
+    view! {
+        <section class="agreement-checklist">
+            <h4>{t::AGREEMENT_TITLE}</h4>
+            <p class="hint">{t::AGREEMENT_INTRO}</p>
+            <ul class="checklist">
+                {c::AGREEMENT.iter().map(|item| view! { <li>{*item}</li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn Reflections(id: RecordId, session: Memo<Option<Assessment>>) -> impl IntoView {
+    view! {
+        <section class="reflections" aria-labelledby="reflections-title">
+            <h2 id="reflections-title">{t::REFLECTIONS_TITLE}</h2>
+            {c::REFLECTIONS
+                .iter()
+                .map(|(sid, heading, questions)| {
+                    view! { <ReflectionSection id=id session=session section=sid heading=heading questions=questions/> }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn ReflectionSection(
+    id: RecordId,
+    session: Memo<Option<Assessment>>,
+    section: &'static str,
+    heading: &'static str,
+    questions: &'static [&'static str],
+) -> impl IntoView {
+    let state = use_app();
+    let text = Memo::new(move |_| {
+        session.with(|s| s.as_ref().and_then(|s| s.reflections.get(section).map(|r| r.text.clone())).unwrap_or_default())
+    });
+    let (saved, set_saved) = signal(false);
+    let save = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if value == text.get_untracked() {
+            return;
+        }
+        let rev = state.stamp();
+        update_session(state, id, move |s| {
+            s.reflections.insert(section.to_string(), Reflection { section: section.to_string(), text: value, rev });
+        });
+        set_saved.set(true);
+    };
+    let field_id = format!("reflection-{section}");
+    view! {
+        <div class="card reflection">
+            <h3>{heading}</h3>
+            <ul>{questions.iter().map(|q| view! { <li>{*q}</li> }).collect_view()}</ul>
+            <div class="field no-print">
+                <label for=field_id.clone()>{t::reflection_field(heading)}</label>
+                <textarea id=field_id rows="5" prop:value=move || text.get() on:change=save></textarea>
+                <p role="status" class="result">{move || saved.get().then_some(t::SAVED)}</p>
+            </div>
+            <p class="print-only reflection__text">{move || text.get()}</p>
+        </div>
+    }
+}
