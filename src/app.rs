@@ -25,6 +25,7 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let state = AppState::init();
     provide_context(state);
+    crate::ui::offline::start(state);
     let base = crate::ui::link::base();
     view! {
         <Router base=base>

@@ -27,6 +27,9 @@ pub struct Settings {
     /// When the user last exported their data (ms).
     #[serde(default)]
     pub last_export: Option<Millis>,
+    /// The iPhone home-screen hint has been shown.
+    #[serde(default)]
+    pub ios_hint_seen: bool,
 }
 
 /// How serious a notice is.
@@ -51,6 +54,8 @@ pub struct Notice {
     pub text: String,
     /// An optional file to offer: (file name, content).
     pub download: Option<(String, String)>,
+    /// An optional action button: (label, what it does).
+    pub action: Option<(&'static str, fn())>,
 }
 
 /// Everything the pages share; `Copy`, so it is cheap to pass around.
@@ -180,7 +185,14 @@ impl AppState {
     pub fn push(&self, kind: NoticeKind, text: String, download: Option<(String, String)>) {
         let id = self.next_notice.get_value();
         self.next_notice.set_value(id + 1);
-        self.notices.update(|n| n.push(Notice { id, kind, text, download }));
+        self.notices.update(|n| n.push(Notice { id, kind, text, download, action: None }));
+    }
+
+    /// Shows a message with an action button.
+    pub fn push_action(&self, kind: NoticeKind, text: String, label: &'static str, action: fn()) {
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
+        self.notices.update(|n| n.push(Notice { id, kind, text, download: None, action: Some((label, action)) }));
     }
 
     /// Removes a message.

@@ -2,8 +2,9 @@
 // every inline <script> trunk writes into a file of its own, then writes the
 // 404.html fallback that static hosts serve for deep links.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -23,4 +24,23 @@ html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (whol
 });
 writeFileSync(indexPath, html);
 writeFileSync(join(dir, '404.html'), html);
-console.log(`postbuild: moved ${moved} inline script(s), wrote 404.html`);
+
+// The service worker precaches every file of the build; its version is the
+// hash of their contents, so any change makes a new cache and an update.
+function walk(d) {
+  return readdirSync(d).flatMap((f) => {
+    const p = join(d, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+const files = walk(dir)
+  .map((p) => relative(dir, p).split('\\').join('/'))
+  .filter((f) => f !== 'sw.js' && f !== '404.html' && !f.startsWith('.'))
+  .sort();
+const hash = createHash('sha256');
+for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
+const version = hash.digest('hex').slice(0, 16);
+const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'sw-template.js'), 'utf8');
+const precache = files;
+if (process.env.TRUNK_PROFILE !== 'debug') writeFileSync(join(dir, 'sw.js'), template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(precache)));
+console.log(`postbuild: moved ${moved} inline script(s), wrote 404.html and sw.js (${files.length} files, version ${version})`);

@@ -261,3 +261,21 @@ pub mod share {
     /// Link error prefix.
     pub const LINK_ERROR: &str = "Linket kunne ikke læses";
 }
+
+/// Offline use, updates and reminders.
+pub mod offline {
+    /// A new version is waiting.
+    pub const UPDATE_READY: &str = "En ny version er klar.";
+    /// Button to switch to it.
+    pub const UPDATE_NOW: &str = "Opdatér nu";
+    /// iPhone hint.
+    pub const IOS_HOME_SCREEN: &str = "Tip til iPhone og iPad: tryk på Del-knappen og vælg «Føj til hjemmeskærm». \
+        Så virker Tid og Lyst uden internet, og Safari sletter ikke dine data efter 7 dage uden besøg.";
+    /// Export reminder.
+    pub fn export_reminder(days: i64) -> String {
+        format!(
+            "Du har data på denne enhed, som ikke er eksporteret i {days} dage. \
+             Eksportér dem på siden «Del data», så de ikke går tabt, hvis browseren rydder op."
+        )
+    }
+}

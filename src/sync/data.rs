@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::activity::Activity;
 use crate::model::assessment::Assessment;
 use crate::model::dream::Dream;
-use crate::model::meta::Clock;
+use crate::model::meta::{Clock, DeviceId, Millis};
 use crate::sync::merge::{self, Collection, Record};
 
 /// Everything the user owns, tombstones included.
@@ -52,5 +52,62 @@ impl AppData {
         each(&self.dreams, clock);
         each(&self.activities, clock);
         each(&self.assessments, clock);
+    }
+}
+
+/// Days after which unexported changes made on this device earn a reminder.
+pub const EXPORT_REMINDER_DAYS: i64 = 7;
+
+/// When changes made on this device have waited at least
+/// [`EXPORT_REMINDER_DAYS`] since they were made without an export after
+/// them, the number of days the oldest has waited.
+pub fn export_reminder_due(data: &AppData, me: &DeviceId, last_export: Option<Millis>, now: Millis) -> Option<i64> {
+    fn oldest<R: Record>(c: &Collection<R>, me: &DeviceId, after: Millis) -> Option<Millis> {
+        c.values().map(|r| &r.meta().rev).filter(|rev| &rev.by == me && rev.at > after).map(|rev| rev.at).min()
+    }
+    let after = last_export.unwrap_or(Millis::MIN);
+    let first = [oldest(&data.dreams, me, after), oldest(&data.activities, me, after), oldest(&data.assessments, me, after)]
+        .into_iter()
+        .flatten()
+        .min()?;
+    let days = (now - first) / 86_400_000;
+    (days >= EXPORT_REMINDER_DAYS).then_some(days)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::activity::Activity;
+    use crate::model::meta::{Meta, RecordId, Rev};
+
+    const DAY: Millis = 86_400_000;
+
+    fn data_with_edit(by: &str, at: Millis) -> AppData {
+        let json = serde_json::json!({
+            "id": RecordId::new_v4().to_string(),
+            "rev": serde_json::to_value(Rev { at, n: 0, by: DeviceId(by.into()) }).unwrap(),
+            "title": "Stolemotion", "organizer": "Ældre Sagen", "municipality": "Assens",
+        });
+        let a: Activity = serde_json::from_value(json).unwrap();
+        let _: &Meta = a.meta();
+        AppData { activities: merge::collect([a]), ..AppData::default() }
+    }
+
+    #[test]
+    fn reminds_only_about_own_unexported_changes_that_waited_a_week() {
+        let me = DeviceId("me".into());
+        let t0 = 1_790_000_000_000;
+        let cases = [
+            // (who edited, edited at, last export, now, expected)
+            ("me", t0, None, t0 + 8 * DAY, Some(8)),
+            ("me", t0, None, t0 + 6 * DAY, None),
+            ("me", t0, Some(t0 + DAY), t0 + 30 * DAY, None),
+            ("other", t0, None, t0 + 30 * DAY, None),
+            ("me", t0 + 2 * DAY, Some(t0 + DAY), t0 + 10 * DAY, Some(8)),
+        ];
+        for (by, at, last, now, expected) in cases {
+            assert_eq!(export_reminder_due(&data_with_edit(by, at), &me, last, now), expected, "{by} {at} {last:?} {now}");
+        }
+        assert_eq!(export_reminder_due(&AppData::default(), &me, None, t0), None);
     }
 }

@@ -4,5 +4,6 @@ pub mod download;
 pub mod layout;
 pub mod link;
 pub mod notices;
+pub mod offline;
 pub mod panic;
 pub mod share;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::i18n::da;
 use crate::state::{use_app, NoticeKind};
 use crate::ui::download::download_text;
+use crate::ui::offline::NoticeAction;
 
 /// Shows every open notice.
 #[component]
@@ -32,10 +33,12 @@ pub fn Notices() -> impl IntoView {
                             </button>
                         }
                     });
+                    let action = n.action.map(|(label, action)| view! { <NoticeAction label=label action=action/> });
                     view! {
                         <div class=class>
                             <p>{n.text.clone()}</p>
                             {download}
+                            {action}
                             <button
                                 type="button"
                                 class="btn btn--small btn--ghost"
