@@ -82,7 +82,7 @@ fn NewDream() -> impl IntoView {
     });
     view! {
         <h1>{t::NEW_TITLE}</h1>
-        <DreamFormView initial title=t::NEW_TITLE on_save on_cancel/>
+        <DreamFormView initial on_save on_cancel/>
     }
 }
 

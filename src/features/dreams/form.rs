@@ -81,8 +81,9 @@ fn Input(
 pub fn DreamFormView(
     /// Starting values.
     initial: DreamForm,
-    /// Heading.
-    title: &'static str,
+    /// Heading inside the form (none when the page heading says it).
+    #[prop(optional)]
+    title: Option<&'static str>,
     /// Called with the checked values on "Gem".
     on_save: Callback<Checked>,
     /// Called on "Annullér".
@@ -110,7 +111,7 @@ pub fn DreamFormView(
     };
     view! {
         <form class="card dream-form" on:submit=submit novalidate>
-            <h2>{title}</h2>
+            {title.map(|h| view! { <h2>{h}</h2> })}
             <div role="alert">
                 {move || (tried.get() && !errors.with(Vec::is_empty)).then(|| view! {
                     <div class="notice notice--error">
