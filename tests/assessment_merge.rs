@@ -215,6 +215,8 @@ fn a_show_of_hands_adds_to_the_ballots() {
     let r = card_result(&s, s.card("bisiddere").unwrap());
     assert_eq!(r.spread.counts, [3, 2, 0, 0, 0]);
     assert_eq!((r.ballots, r.hands), (1, 4));
+    assert!(!r.is_unanswered());
+    assert!(card_result(&s, s.card("indkoebsture").unwrap()).is_unanswered());
 }
 
 #[test]

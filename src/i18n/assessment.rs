@@ -493,10 +493,11 @@ pub mod ui {
     pub const SAVED: &str = "Gemt.";
     /// Date line.
     pub fn date_line(date: &str) -> String {
-        if date.is_empty() {
-            String::new()
-        } else {
-            format!("Dato: {date}")
+        let parts: Vec<&str> = date.split('-').collect();
+        match parts.as_slice() {
+            [] | [""] => String::new(),
+            [y, m, d] => format!("{}.{}.{y} · ", d.trim_start_matches('0'), m),
+            _ => format!("{date} · "),
         }
     }
 }

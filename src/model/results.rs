@@ -19,6 +19,8 @@ pub struct CardResult {
     pub ballots: u32,
     /// Hands counted.
     pub hands: u32,
+    /// Ballots that say anything (position, checks or comment).
+    pub voters: u32,
     /// The group's verdict.
     pub judgement: Judgement,
     /// Notes from the discussion.
@@ -28,6 +30,10 @@ pub struct CardResult {
 }
 
 impl CardResult {
+    /// True when nobody has said anything about the card yet.
+    pub fn is_unanswered(&self) -> bool {
+        self.voters == 0 && self.hands == 0
+    }
     /// Whether the group agrees.
     pub fn agreement(&self) -> Agreement {
         self.spread.agreement()
@@ -63,6 +69,7 @@ pub fn card_result(s: &Assessment, card: &Card) -> CardResult {
         spread,
         ballots: with_position,
         hands: hands.iter().sum(),
+        voters: ballots.len() as u32,
         judgement,
         note: s.note(&card.id).to_string(),
         comments,

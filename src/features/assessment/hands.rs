@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::assessment::ui as t;
-use crate::model::assessment::{Assessment, Tally, MAX_HANDS};
+use crate::model::assessment::{Assessment, Tally};
 use crate::model::cards::{Card, Position};
 use crate::model::meta::RecordId;
 use crate::state::use_app;
@@ -52,7 +52,7 @@ fn TallyForm(id: RecordId, session: Memo<Option<Assessment>>, card: Card) -> imp
                 continue;
             }
             match text.parse::<u32>() {
-                Ok(n) if n < 1000 && n <= MAX_HANDS => counts[i] = n,
+                Ok(n) if n < 1000 => counts[i] = n,
                 _ => {
                     set_error.set(Some(t::BAD_NUMBER));
                     set_saved.set(false);

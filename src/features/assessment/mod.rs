@@ -148,7 +148,7 @@ fn SessionHeader(
         <header class="session__header">
             <p class="session__back no-print"><a href=href("/skal-kan")>{t::BACK}</a></p>
             <h1>{title}</h1>
-            <p class="session__meta">{date}" "<span class="no-print">{stats}</span></p>
+            <p class="session__meta">{date}<span class="no-print">{stats}</span></p>
             <nav class="session__modes no-print" aria-label=t::MODES>
                 <ul>
                     {views

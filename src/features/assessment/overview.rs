@@ -133,7 +133,6 @@ fn ImportBallots(id: RecordId, session: Memo<Option<Assessment>>) -> impl IntoVi
         state.data.set(before.merge(&incoming));
         set_pending.set(None);
         set_done.set(Some(t::APPLIED));
-        state.notify(NoticeKind::Info, t::APPLIED);
     };
 
     view! {

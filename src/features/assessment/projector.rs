@@ -77,14 +77,22 @@ pub fn ProjectorView(
     });
     on_cleanup(move || handle.remove());
 
-    let body = move || {
-        let Some(cid) = card_id.get() else { return view! { <p>{t::NO_ANSWERS}</p> }.into_any() };
-        let card = session.with_untracked(|s| s.as_ref().and_then(|s| s.card(&cid).cloned()));
-        let Some(card) = card else { return ().into_any() };
+    let card = Memo::new(move |_| {
+        let cid = card_id.get()?;
+        session.with(|s| s.as_ref().and_then(|s| s.card(&cid).cloned()))
+    });
+    let head = move || {
+        let Some(card) = card.get() else { return view! { <p>{t::NO_ANSWERS}</p> }.into_any() };
         view! {
             <p class="projector__count">{move || t::card_of(idx.get() + 1, n.get())}</p>
             <h2 class="projector__title" id="projector-title">{card.title.clone()}</h2>
             <p class="projector__question">{card.question.clone()}</p>
+        }
+        .into_any()
+    };
+    let tail = move || {
+        let Some(cid) = card_id.get() else { return ().into_any() };
+        view! {
             <ProjectorResult session=session card_id=cid.clone() revealed=is_revealed/>
             <NotesField id=id session=session card_id=cid/>
         }
@@ -101,7 +109,32 @@ pub fn ProjectorView(
 
     view! {
         <section class="projector" aria-labelledby="projector-title" tabindex="-1" node_ref=node>
-            {body}
+            {head}
+            <Controls id=id idx=idx n=n revealed=is_revealed prev=prev next=next toggle=toggle/>
+            {tail}
+            <p class="hint projector__keys">{t::KEYS_HELP}</p>
+        </section>
+    }
+}
+
+/// Previous, reveal, next and close.
+#[component]
+fn Controls<P, N, T>(
+    id: RecordId,
+    idx: RwSignal<usize>,
+    n: Memo<usize>,
+    revealed: Memo<bool>,
+    prev: P,
+    next: N,
+    toggle: T,
+) -> impl IntoView
+where
+    P: Fn() + Copy + 'static,
+    N: Fn() + Copy + 'static,
+    T: Fn() + Copy + 'static,
+{
+    let is_revealed = revealed;
+    view! {
             <div class="actions projector__controls">
                 <button type="button" class="btn" on:click=move |_| prev() disabled=move || idx.get() == 0>
                     {t::PREV}
@@ -124,8 +157,6 @@ pub fn ProjectorView(
                 </button>
                 <a class="btn btn--ghost" href=session_link(id, "")>{t::CLOSE_PROJECTOR}</a>
             </div>
-            <p class="hint projector__keys">{t::KEYS_HELP}</p>
-        </section>
     }
 }
 
@@ -153,8 +184,10 @@ fn ProjectorResult(session: Memo<Option<Assessment>>, card_id: String, revealed:
             };
             view! {
                 <div class="projector__result">
-                    <SpreadChart spread=r.spread title=r.card.title.clone()/>
-                    <p class=class>{agreement_label(agreement)}" ("{t::sources(r.ballots, r.hands)}")"</p>
+                    <div class="projector__spread">
+                        <SpreadChart spread=r.spread title=r.card.title.clone()/>
+                        <p class=class>{agreement_label(agreement)}" ("{t::sources(r.ballots, r.hands)}")"</p>
+                    </div>
                     <VerdictPanel judgement=judgement heading=t::GROUP_VERDICT/>
                 </div>
             }

@@ -56,7 +56,7 @@ pub fn SummaryView(
 fn CardSummary(result: CardResult) -> impl IntoView {
     let r = result;
     let agreement = agreement_label(r.agreement());
-    let needs_agreement = r.judgement.verdict.needs_agreement();
+    let needs_agreement = !r.is_unanswered() && r.judgement.verdict.needs_agreement();
     let judgement = Memo::new({
         let j = r.judgement.clone();
         move |_| j.clone()
@@ -67,9 +67,16 @@ fn CardSummary(result: CardResult) -> impl IntoView {
         <article class="card summary-card" aria-labelledby=labelled_by>
             <h3 id=heading_id>{r.card.title.clone()}</h3>
             <p class="summary-card__question">{r.card.question.clone()}</p>
-            <SpreadChart spread=r.spread title=r.card.title.clone()/>
-            <p class="agreement">{agreement}" ("{t::sources(r.ballots, r.hands)}")"</p>
-            <VerdictPanel judgement=judgement heading=t::GROUP_VERDICT/>
+            {if r.is_unanswered() {
+                view! { <p class="summary-card__none">{t::NO_ANSWERS}</p> }.into_any()
+            } else {
+                view! {
+                    <SpreadChart spread=r.spread title=r.card.title.clone()/>
+                    <p class="agreement">{agreement}" ("{t::sources(r.ballots, r.hands)}")"</p>
+                    <VerdictPanel judgement=judgement heading=t::GROUP_VERDICT/>
+                }
+                .into_any()
+            }}
             {(!r.note.trim().is_empty()).then(|| view! {
                 <h4>{t::NOTES}</h4>
                 <p class="summary-card__note">{r.note.clone()}</p>
