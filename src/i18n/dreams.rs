@@ -495,3 +495,8 @@ pub const MAIL_LINK: &str = "Åbn i mailprogram";
 pub fn log_time(date: &str, time: &str) -> String {
     format!("{date} kl. {time}")
 }
+
+/// Heading of the share-as-link part of a dream's share box.
+pub const AS_LINK_TITLE: &str = "Send drømmen som link";
+/// Help for it.
+pub const AS_LINK_HELP: &str = "Et link eller en QR-kode lægger drømmen direkte ind i modtagerens Tid og Lyst – uden fil. Private noter kommer ikke med.";

@@ -18,6 +18,7 @@ use crate::model::privacy::share_with_runners;
 use crate::state::use_app;
 use crate::sync::merge::live;
 use crate::ui::link::href;
+use crate::ui::share::ShareLink;
 
 /// The board page.
 #[component]
@@ -232,6 +233,10 @@ fn CoordinatorTools() -> impl IntoView {
             </div>
             <p class="hint">{t::SHARE_RUNNERS_HELP}</p>
             <p role="status">{move || message.get()}</p>
+            <ShareLink
+                what=Callback::new(move |()| state.data.with_untracked(|d| share_with_runners(&d.dreams).0))
+                title=t::SHARE_RUNNERS
+            />
         </section>
     }
 }

@@ -19,10 +19,11 @@ use crate::model::dream_form::{format_hours, parse_date, Checked, DreamForm};
 use crate::model::dream_share::{calendar, danish_date, danish_day, window_text};
 use crate::model::meta::RecordId;
 use crate::model::privacy::{find_cpr, strip_dream};
-use crate::state::{now, use_app, NoticeKind};
+use crate::state::{now, use_app, AppState, NoticeKind};
 use crate::sync::data::AppData;
 use crate::ui::download::download_text;
 use crate::ui::link::href;
+use crate::ui::share::ShareLink;
 
 /// The page for one dream (or the new-dream form at `/droemme/ny`).
 #[component]
@@ -393,13 +394,7 @@ fn MyClaim(
         }
     };
     let to_coordinator = move |_| {
-        let mut data = AppData::default();
-        state.data.with_untracked(|d| {
-            if let Some(x) = d.dreams.get(&id) {
-                data.dreams.insert(id, strip_dream(x));
-            }
-        });
-        let _ = export_checked(state, &data, "droem-til-koordinatoren");
+        let _ = export_checked(state, &for_coordinator(state, id), "droem-til-koordinatoren");
     };
     view! {
         <section class="card dream-runner" aria-labelledby="mine-claim-title">
@@ -411,8 +406,20 @@ fn MyClaim(
             </div>
             {has_date.then(|| view! { <p class="hint">{t::CALENDAR_HELP}</p> })}
             <p role="status">{move || status.get()}</p>
+            <ShareLink what=Callback::new(move |()| for_coordinator(state, id)) title=t::EXPORT_FOR_COORD/>
         </section>
     }
+}
+
+/// The runner's copy of one dream for the coordinator (no private fields).
+fn for_coordinator(state: AppState, id: RecordId) -> AppData {
+    let mut data = AppData::default();
+    state.data.with_untracked(|d| {
+        if let Some(x) = d.dreams.get(&id) {
+            data.dreams.insert(id, strip_dream(x));
+        }
+    });
+    data
 }
 
 /// Releases a claim from whatever state allows it.

@@ -8,6 +8,7 @@ use wasm_bindgen::JsValue;
 use crate::i18n::dreams as t;
 use crate::model::dream::Dream;
 use crate::model::dream_share::{mail_subject, post, Channel};
+use crate::ui::share::ShareLink;
 
 /// True when the browser has `navigator.<name>`.
 fn navigator_has(name: &str) -> bool {
@@ -56,6 +57,14 @@ pub fn ShareBox(
         )
     });
     let channels = [Channel::Facebook, Channel::Sms, Channel::Mail];
+    // The dream as the runners may see it, for "Del som link" / "Vis QR-kode".
+    let one_dream = Callback::new(move |()| {
+        dream.with_value(|d| {
+            let mut c = crate::sync::merge::Collection::new();
+            c.insert(d.meta.id, d.clone());
+            crate::model::privacy::share_with_runners(&c).0
+        })
+    });
     view! {
         <section class="card dream-share" aria-labelledby="share-title">
             <h2 id="share-title">{t::SHARE_TITLE}</h2>
@@ -83,6 +92,9 @@ pub fn ShareBox(
                 </Show>
             </div>
             <p role="status">{move || status.get()}</p>
+            <h3>{t::AS_LINK_TITLE}</h3>
+            <p class="hint">{t::AS_LINK_HELP}</p>
+            <ShareLink what=one_dream title=t::AS_LINK_TITLE/>
         </section>
     }
 }
