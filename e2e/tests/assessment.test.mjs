@@ -92,12 +92,23 @@ test('a whole workshop: three phones, ballots merged once, projector reveal, han
   assert.equal(sessionJson.assessments.length, 1);
   assert.equal(sessionJson.assessments[0].tasks.length, 7);
   assert.deepEqual(sessionJson.assessments[0].responses, []);
+  // The same session as a QR code for the projector, and as a link.
+  await fac.page.getByRole('button', { name: 'Vis QR-kode' }).click();
+  await fac.page.locator('.qr svg[role="img"]').waitFor();
+  const joinLink = await fac.page.locator('.share-link__url').inputValue();
+  assert.match(joinLink, /\/del#data=/);
 
   // ---- Three participants, three profiles, on their phones.
   const ballots = [];
   for (const p of PARTICIPANTS) {
     const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-    await importFile(page, server, { name: sessionFile.name, text: sessionFile.text });
+    if (p.alias === 'Carl') {
+      // Carl scans the QR code instead of getting the file.
+      await page.goto(joinLink);
+      await page.locator('.preview').waitFor();
+    } else {
+      await importFile(page, server, { name: sessionFile.name, text: sessionFile.text });
+    }
     await page.getByRole('button', { name: 'Flet ind' }).click();
     await page.getByText('Importen er gennemført.').waitFor();
     await page.getByRole('link', { name: 'SKAL eller KAN', exact: true }).click();

@@ -288,6 +288,10 @@ pub mod ui {
     pub const SHARE_SESSION: &str = "Eksportér workshop til deltagerne";
     /// Share help.
     pub const SHARE_HELP: &str = "Giv filen til deltagerne (mail, SMS, USB). De importerer den under «Del data» og svarer på deres telefon.";
+    /// Link and QR help for the session.
+    pub const SHARE_LINK_HELP: &str = "Eller uden fil: vis QR-koden på projektoren, så deltagerne åbner workshoppen med telefonens kamera, eller send linket.";
+    /// Link help for a participant's answers.
+    pub const ANSWERS_LINK_HELP: &str = "Eller send dine svar som et link (SMS, mail, Messenger). Facilitatoren åbner linket og fletter svarene ind.";
     /// Exported.
     pub fn exported(file: &str) -> String {
         format!("Filen «{file}» er gemt og kontrolleret.")

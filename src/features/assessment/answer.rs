@@ -15,6 +15,7 @@ use crate::model::verdict::{judge_ballot, Judgement};
 use crate::state::{now, use_app};
 use crate::sync::data::AppData;
 use crate::sync::merge;
+use crate::ui::share::ShareLink;
 
 use super::{slug, update_session};
 
@@ -170,6 +171,11 @@ fn Answering(
 fn ExportMine(session: Memo<Option<Assessment>>, alias: String) -> impl IntoView {
     let state = use_app();
     let (message, set_message) = signal(None::<String>);
+    let alias_link = alias.clone();
+    let what = Callback::new(move |()| AppData {
+        assessments: merge::collect(session.get_untracked().map(|s| s.answers_of(&alias_link))),
+        ..AppData::default()
+    });
     let export = move |_| {
         let Some(s) = session.get_untracked() else { return };
         let stem = format!("skal-kan-svar-{}", slug(&alias));
@@ -186,6 +192,8 @@ fn ExportMine(session: Memo<Option<Assessment>>, alias: String) -> impl IntoView
             <p>{t::EXPORT_MINE_HELP}</p>
             <button type="button" class="btn btn--primary" on:click=export>{t::EXPORT_MINE}</button>
             <p role="status" class="result">{move || message.get()}</p>
+            <p>{t::ANSWERS_LINK_HELP}</p>
+            <ShareLink what=what title=t::EXPORT_MINE/>
         </section>
     }
 }

@@ -18,6 +18,7 @@ use crate::sync::data::AppData;
 use crate::model::text::check_field;
 use crate::sync::merge::{self, Record};
 use crate::sync::wire;
+use crate::ui::share::ShareLink;
 
 use super::{slug, update_header};
 
@@ -51,12 +52,19 @@ fn ShareSection(session: Memo<Option<Assessment>>) -> impl IntoView {
         };
         set_message.set(Some(msg));
     };
+    let what = Callback::new(move |()| AppData {
+        assessments: merge::collect(session.get_untracked().map(|s| s.for_participants())),
+        ..AppData::default()
+    });
+    let title = session.with_untracked(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default());
     view! {
         <section class="card no-print" aria-labelledby="share-title">
             <h2 id="share-title">{t::FACILITATOR}</h2>
             <p>{t::SHARE_HELP}</p>
             <button type="button" class="btn btn--primary" on:click=share>{t::SHARE_SESSION}</button>
             <p role="status" class="result">{move || message.get()}</p>
+            <p>{t::SHARE_LINK_HELP}</p>
+            <ShareLink what=what title=title/>
         </section>
     }
 }
