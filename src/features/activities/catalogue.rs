@@ -48,6 +48,7 @@ impl PartialEq for Entries {
 }
 
 thread_local! {
+    static EMPTY: Arc<Vec<Activity>> = Arc::new(Vec::new());
     static CATALOGUE: RefCell<Option<ArcRwSignal<Catalogue>>> = const { RefCell::new(None) };
     static CACHE: RefCell<Option<(Arc<Vec<Activity>>, Collection<Activity>, Entries)>> = const { RefCell::new(None) };
 }
@@ -82,8 +83,7 @@ async fn fetch() -> Option<Vec<Activity>> {
         return None;
     }
     let text = JsFuture::from(resp.text().ok()?).await.ok()?.as_string()?;
-    let parsed = crate::sync::wire::parse_text(&text).ok()?;
-    Some(parsed.data.activities.into_values().collect())
+    crate::model::directory::parse_catalogue(&text).ok().map(|(list, _bad)| list)
 }
 
 /// The directory entries for the catalogue and the user's records,
@@ -91,7 +91,7 @@ async fn fetch() -> Option<Vec<Activity>> {
 pub fn entries(cat: &Catalogue, own: &Collection<Activity>) -> Entries {
     let list = match cat {
         Catalogue::Ready(l) => l.clone(),
-        _ => Arc::new(Vec::new()),
+        _ => EMPTY.with(Arc::clone),
     };
     if let Some(hit) = CACHE.with(|c| {
         c.borrow().as_ref().and_then(|(l, o, e)| (Arc::ptr_eq(l, &list) && o == own).then(|| e.clone()))

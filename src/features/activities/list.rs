@@ -34,23 +34,71 @@ pub fn query_string(f: &Filters) -> String {
     format!("?{}", parts.join("&"))
 }
 
-/// The filters from the URL and a way to change them (replacing the
-/// history entry, so typing does not fill the back button).
-fn use_filters() -> (Memo<Filters>, Callback<Filters>) {
+/// The filters from the URL, a way to change them (replacing the history
+/// entry, so typing does not fill the back button), and a way to set the
+/// search text. What is typed is used at once; the URL follows 300 ms after
+/// the last keystroke, so a keystroke costs no navigation.
+fn use_filters() -> (Memo<Filters>, Callback<Filters>, Callback<String>) {
     let query = use_query_map();
-    let filters = Memo::new(move |_| query.with(|q| Filters::from_query(|k| q.get(k))));
-    let navigate = use_navigate();
-    let set = Callback::new(move |f: Filters| {
-        let path = href(&format!("/aktiviteter{}", query_string(&f)));
-        navigate(&path, NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
+    let from_url = Memo::new(move |_| query.with(|q| Filters::from_query(|k| q.get(k))));
+    let typed = RwSignal::new(None::<String>);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let filters = Memo::new(move |_| {
+        let mut f = from_url.get();
+        if let Some(q) = typed.get() {
+            f.q = q;
+        }
+        f
     });
-    (filters, set)
+    // When nothing is waiting to be written, the URL decides (also after
+    // the back button).
+    Effect::watch(
+        move || from_url.with(|f| f.q.clone()),
+        move |_, _, _| {
+            if pending.with_value(Option::is_none) {
+                typed.set(None);
+            }
+        },
+        false,
+    );
+    let navigate = use_navigate();
+    let go = move |f: &Filters| {
+        let path = href(&format!("/aktiviteter{}", query_string(f)));
+        navigate(&path, NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
+    };
+    let cancel = move || {
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    };
+    let set = Callback::new({
+        let go = go.clone();
+        move |f: Filters| {
+            cancel();
+            go(&f);
+        }
+    });
+    let search = Callback::new(move |q: String| {
+        cancel();
+        typed.set(Some(q));
+        let go = go.clone();
+        let handle = set_timeout_with_handle(
+            move || {
+                pending.set_value(None);
+                go(&filters.get_untracked());
+            },
+            std::time::Duration::from_millis(300),
+        )
+        .ok();
+        pending.set_value(handle);
+    });
+    (filters, set, search)
 }
 
 /// The list page.
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
-    let (filters, set_filters) = use_filters();
+    let (filters, set_filters, search) = use_filters();
     let entries = use_entries();
     let favs = favourites();
     let now_ms = now();
@@ -69,7 +117,7 @@ pub fn ActivitiesPage() -> impl IntoView {
             <Show when=has_place>
                 <WeekProgramme place=Signal::derive(move || filters.with(|f| f.place.clone())) entries=entries/>
             </Show>
-            <Finder filters=filters set_filters=set_filters/>
+            <Finder filters=filters set_filters=set_filters search=search/>
             <p role="status" aria-live="polite" class="result-count">{count}</p>
             <LoadState/>
             <Results matches=matches shown=shown/>
@@ -103,7 +151,7 @@ fn LoadState() -> impl IntoView {
 
 /// The search field and the filters.
 #[component]
-fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
+fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>, search: Callback<String>) -> impl IntoView {
     let change = move |edit: fn(&mut Filters, String), v: String| {
         let mut f = filters.get_untracked();
         edit(&mut f, v);
@@ -119,7 +167,7 @@ fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoVi
                     autocomplete="off"
                     placeholder=t::SEARCH_HINT
                     prop:value=move || filters.with(|f| f.q.clone())
-                    on:input=move |ev| change(|f, v| f.q = v, event_target_value(&ev))
+                    on:input=move |ev| search.run(event_target_value(&ev))
                 />
             </div>
             <div class="act-filters">
@@ -171,16 +219,25 @@ fn capital(s: &str) -> String {
 #[component]
 fn MunicipalitySelect(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
     let entries = use_entries();
-    // The municipalities that have activities, plus the chosen one.
+    // The municipalities that have activities (once per directory), plus
+    // the chosen one.
+    let present = Memo::new(move |_| {
+        entries.with(|e| {
+            let mut seen = std::collections::BTreeSet::<&str>::new();
+            for x in e.0.iter() {
+                seen.insert(x.activity.municipality.as_str());
+            }
+            seen.into_iter().map(str::to_string).collect::<Vec<_>>()
+        })
+    });
+    let chosen = Memo::new(move |_| filters.with(|f| f.municipality.clone()));
     let options = Memo::new(move |_| {
-        let mut set: std::collections::BTreeSet<String> =
-            entries.with(|e| e.0.iter().map(|x| x.activity.municipality.clone()).collect());
-        filters.with(|f| {
-            if !f.municipality.is_empty() {
-                set.insert(f.municipality.clone());
+        let mut list = present.get();
+        chosen.with(|c| {
+            if !c.is_empty() && !list.contains(c) {
+                list.push(c.clone());
             }
         });
-        let mut list: Vec<String> = set.into_iter().collect();
         // Danish order: æ, ø, å after z.
         list.sort_by_key(|m| {
             m.to_lowercase().replace("aa", "å").replace('æ', "{").replace('ø', "|").replace('å', "}")
@@ -201,7 +258,7 @@ fn MunicipalitySelect(filters: Memo<Filters>, set_filters: Callback<Filters>) ->
             >
                 <option value="">{t::ALL}</option>
                 <For each=move || options.get() key=|m| m.clone() let:m>
-                    <option value=m.clone() selected=move || filters.with(|f| f.municipality == m)>{m.clone()}</option>
+                    <option value=m.clone() selected=move || chosen.with(|c| *c == m)>{m.clone()}</option>
                 </For>
             </select>
         </div>
