@@ -1,0 +1,173 @@
+// Robustness in the browser: every file of the hostile corpus through the
+// imports (a clear Danish message and storage byte for byte unchanged, or a
+// safe import where no script runs and no markup appears), a 20 MB file,
+// a full storage, and two tabs editing at once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  startServer, launch, newPage, open, assertClean, downloadText, importFile, storageDump,
+} from '../lib/harness.mjs';
+
+const HOSTILE = resolve(import.meta.dirname, '../../tests/hostile');
+const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function assertNothingRan(page, what) {
+  for (const path of ['/droemme', '/aktiviteter', '/skal-kan']) {
+    await open(page, server, path);
+    await page.locator('main#main h1').first().waitFor();
+    await page.waitForTimeout(100);
+    const state = await page.evaluate(() => ({
+      pwned: window.__pwned,
+      injected: document.querySelectorAll('#pwned, main script, main iframe, main object, main embed, main img[onerror], main svg[onload]').length,
+      jsLinks: [...document.querySelectorAll('a[href]')].filter((a) => /^\s*(javascript|data|vbscript):/i.test(a.getAttribute('href'))).length,
+    }));
+    assert.deepEqual(state, { pwned: undefined, injected: 0, jsLinks: 0 }, `${what} on ${path}`);
+  }
+}
+
+test('every hostile JSON file is refused with a Danish message or imported safely', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
+  const files = readdirSync(HOSTILE).filter((f) => f.endsWith('.json')).sort();
+  assert.ok(files.length >= 35);
+  let refused = 0;
+  let imported = 0;
+  for (const name of files) {
+    await open(page, server, '/del');
+    const before = await storageDump(page);
+    await importFile(page, server, { name, buffer: readFileSync(resolve(HOSTILE, name)) });
+    if (await page.locator('.preview').count()) {
+      imported += 1;
+      await page.getByRole('button', { name: 'Flet ind' }).click().catch(() => {});
+      await assertNothingRan(page, name);
+      await open(page, server, '/del');
+      await page.getByRole('button', { name: 'Ryd mine data' }).click();
+      await page.getByRole('button', { name: 'Ja, slet alt' }).click();
+    } else {
+      refused += 1;
+      const text = await page.locator('.import-error').innerText();
+      assert.match(text, /Filen blev ikke importeret: [A-ZÆØÅ]/, `${name}: ${text}`);
+      assert.match(text, /Dine data er ikke ændret/, name);
+      assert.deepEqual(await storageDump(page), before, `${name}: storage unchanged`);
+    }
+  }
+  assert.ok(refused >= 25 && imported >= 4, `refused ${refused}, imported ${imported}`);
+  assertClean(problems);
+  await context.close();
+});
+
+test('a 20 MB file is refused at once and changes nothing', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('Importen er gennemført.').waitFor();
+  const before = await storageDump(page);
+  const record = JSON.parse(FIXTURE).dreams[0];
+  const big = Buffer.from(JSON.stringify({ format: 'tid-og-lyst', version: 1, dreams: Array.from({ length: 40000 }, () => ({ ...record, story: 'x'.repeat(480) })) }));
+  assert.ok(big.length > 20 * 1024 * 1024);
+  await importFile(page, server, { name: 'tyve-mb.json', buffer: big });
+  assert.match(await page.locator('.import-error').innerText(), /Filen er for stor \(\d+ MB\)/);
+  assert.deepEqual(await storageDump(page), before);
+  assertClean(problems);
+  await context.close();
+});
+
+test('every hostile CSV file gets a Danish message or a safe import', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
+  const files = readdirSync(HOSTILE).filter((f) => f.endsWith('.csv')).sort();
+  for (const name of files) {
+    await open(page, server, '/aktiviteter');
+    const before = await storageDump(page);
+    await page.getByLabel('Importér CSV', { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: readFileSync(resolve(HOSTILE, name)) });
+    const preview = page.locator('.act-csv-preview');
+    const error = page.locator('.act-csv .notice--error');
+    await preview.or(error).first().waitFor();
+    if (await preview.count()) {
+      const apply = page.getByRole('button', { name: 'Importér de gode rækker' });
+      if (await apply.isEnabled()) await apply.click();
+      await assertNothingRan(page, name);
+    } else {
+      assert.match(await error.innerText(), /[A-ZÆØÅ]/, name);
+      assert.deepEqual(await storageDump(page), before, `${name}: storage unchanged`);
+    }
+  }
+  assertClean(problems);
+  await context.close();
+});
+
+test('a full storage is reported, nothing is lost, and export still works', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  await open(page, server, '/del');
+  // Fill local storage to the quota with junk.
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
+      for (;;) {
+        try {
+          localStorage.setItem(`junk.${n++}`, 'x'.repeat(size));
+        } catch {
+          break;
+        }
+      }
+    }
+    return n;
+  });
+  assert.ok(filled > 0);
+  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText(/Browserens lager er fuldt/).waitFor();
+  // The change is still here in memory …
+  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  // … and can be exported.
+  const file = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
+  assert.equal(JSON.parse(file.text).dreams[0].title, 'Fisketur fra havnen');
+  // Once there is room again, the next change saves everything.
+  await page.evaluate(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('junk.')) localStorage.removeItem(k);
+  });
+  const second = JSON.parse(FIXTURE);
+  second.dreams[0] = { ...second.dreams[0], id: '11111111-2222-4333-8444-555555555555', title: 'Koncert i parken' };
+  await importFile(page, server, { name: 'anden.json', text: JSON.stringify({ ...second, activities: [], assessments: [] }) });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('På denne enhed: 2 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  const saved = await page.evaluate(() => localStorage.getItem('tidoglyst.v1.dreams'));
+  assert.match(saved, /Fisketur fra havnen/);
+  assert.match(saved, /Koncert i parken/);
+  assertClean(problems);
+  await context.close();
+});
+
+test('two tabs importing different data at the same time lose nothing', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const other = await context.newPage();
+  await open(page, server, '/del');
+  await open(other, server, '/del');
+  const fixture = JSON.parse(FIXTURE);
+  const onlyDream = JSON.stringify({ ...fixture, activities: [], assessments: [] });
+  const onlyActivity = JSON.stringify({ ...fixture, dreams: [], assessments: [] });
+  await importFile(page, server, { name: 'a.json', text: onlyDream });
+  await importFile(other, server, { name: 'b.json', text: onlyActivity });
+  await Promise.all([
+    page.getByRole('button', { name: 'Flet ind' }).click(),
+    other.getByRole('button', { name: 'Flet ind' }).click(),
+  ]);
+  for (const p of [page, other]) {
+    await p.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 0 workshops.').waitFor();
+  }
+  await page.reload();
+  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 0 workshops.').waitFor();
+  assertClean(problems);
+  await context.close();
+});
