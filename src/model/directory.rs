@@ -235,6 +235,15 @@ impl Filters {
     }
 }
 
+/// True when every entry that passes `new` also passes `old`: the same
+/// filters and a search that only grew at the end ("demen" → "demens").
+/// Then the list can be narrowed from the last result instead of scanning
+/// the whole directory again.
+pub fn refines(old: &Filters, new: &Filters) -> bool {
+    let same_rest = Filters { q: String::new(), ..old.clone() } == Filters { q: String::new(), ..new.clone() };
+    same_rest && fold(&new.q).starts_with(&fold(&old.q))
+}
+
 /// Filters compiled for one pass over the entries.
 pub struct Matcher<'a> {
     f: &'a Filters,
@@ -365,6 +374,40 @@ mod tests {
         assert_eq!((list.len(), bad), (1, 2));
         assert!(parse_catalogue(r#"{"format":"andet","version":1,"activities":[]}"#).is_err());
         assert!(parse_catalogue("ikke json").is_err());
+    }
+
+    #[test]
+    fn narrowing_is_only_allowed_when_the_result_can_only_shrink() {
+        let f = |q: &str| Filters { q: q.into(), ..Default::default() };
+        assert!(refines(&f("demen"), &f("demens")));
+        assert!(refines(&f("it caf"), &f("IT-café")));
+        assert!(refines(&f(""), &f("a")));
+        assert!(!refines(&f("demens"), &f("demen")));
+        assert!(!refines(&f("cafe"), &f("it cafe")));
+        let g = Filters { municipality: "Assens".into(), ..f("demens") };
+        assert!(!refines(&f("demen"), &g));
+        // The property behind it: narrowing gives the same result as a full scan.
+        let mut c = Clock::new(DeviceId("x".into()));
+        let entries = build(
+            vec![
+                act(&mut c, "Demenscafé", "Assens", MON, "10.00"),
+                act(&mut c, "Dans", "Assens", MON, "10.00"),
+                act(&mut c, "Demens dans", "Roskilde", WED, "10.00"),
+            ],
+            now(),
+        );
+        let none = HashSet::new();
+        let mut last = filter(&entries, &f(""), now(), &none);
+        let mut prev = f("");
+        for q in ["d", "de", "dem", "demens", "demens d", "demens dans"] {
+            let next = f(q);
+            assert!(refines(&prev, &next));
+            let m = Matcher::new(&next, now(), &none);
+            let narrowed: Vec<usize> = last.iter().copied().filter(|i| m.matches(&entries[*i])).collect();
+            assert_eq!(narrowed, filter(&entries, &next, now(), &none), "{q}");
+            last = narrowed;
+            prev = next;
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use leptos_router::NavigateOptions;
 
 use crate::i18n::activities as t;
 use crate::model::activity::category_name;
-use crate::model::directory::{daypart_from, daypart_key, filter, Filters, When};
+use crate::model::directory::{daypart_from, daypart_key, filter, refines, Filters, Matcher, When};
 use crate::model::meta::RecordId;
 use crate::model::schedule::{format_occurrence, weekday_name};
 use crate::state::now;
@@ -102,7 +102,30 @@ pub fn ActivitiesPage() -> impl IntoView {
     let entries = use_entries();
     let favs = favourites();
     let now_ms = now();
-    let matches = Memo::new(move |_| entries.with(|e| filters.with(|f| favs.with(|fv| filter(&e.0, f, now_ms, fv)))));
+    // While the search only grows, narrow the last result instead of
+    // scanning the whole directory again.
+    let last = StoredValue::new(None::<(Filters, usize, usize)>);
+    let matches = Memo::new(move |prev: Option<&Vec<usize>>| {
+        entries.with(|e| {
+            filters.with(|f| {
+                favs.with(|fv| {
+                    let key = (f.clone(), std::sync::Arc::as_ptr(&e.0) as usize, fv.len());
+                    let narrow = last.with_value(|l| {
+                        l.as_ref().is_some_and(|(lf, lp, ln)| *lp == key.1 && *ln == key.2 && refines(lf, f))
+                    });
+                    let out = match prev {
+                        Some(p) if narrow => {
+                            let m = Matcher::new(f, now_ms, fv);
+                            p.iter().copied().filter(|i| m.matches(&e.0[*i])).collect()
+                        }
+                        _ => filter(&e.0, f, now_ms, fv),
+                    };
+                    last.set_value(Some(key));
+                    out
+                })
+            })
+        })
+    });
     let shown = RwSignal::new(PAGE);
     // A new search starts again at the first page.
     Effect::watch(move || filters.get(), move |_, _, _| shown.set(PAGE), false);
