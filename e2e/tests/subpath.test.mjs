@@ -1,0 +1,60 @@
+// Hosting from a sub-path: the build made with `./x build /tidoglyst/`
+// (dist-sub/) works under /tidoglyst/: deep links, navigation, the example
+// catalogue and the service worker all stay under the sub-path.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startServer, launch, newPage, open, assertClean, assertAccessible } from '../lib/harness.mjs';
+
+const ROOT = process.env.TOL_DIST_SUB ? resolve(process.env.TOL_DIST_SUB) : resolve(import.meta.dirname, '../../dist-sub');
+const BASE = '/tidoglyst/';
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(resolve(ROOT, 'index.html')), 'dist-sub/ is built by ./x test (trunk build --public-url /tidoglyst/)');
+  server = await startServer({ root: ROOT, base: BASE });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('deep links and navigation stay under the sub-path', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  await open(page, server, '/om');
+  await page.getByRole('heading', { level: 1, name: 'Om Tid og Lyst' }).waitFor();
+  for (const [name, path, heading] of [
+    ['Drømme', '/droemme', /Drømme/],
+    ['Aktiviteter', '/aktiviteter', /Aktiviteter/],
+    ['SKAL eller KAN', '/skal-kan', /SKAL eller KAN/],
+    ['Del data', '/del', /Del og importér data/],
+  ]) {
+    await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name, exact: true }).click();
+    await page.waitForURL(`**${BASE.slice(0, -1)}${path}`);
+    await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
+    assert.equal(new URL(page.url()).pathname, BASE.slice(0, -1) + path);
+  }
+  await page.getByRole('link', { name: /Tid og Lyst – Forside/ }).click();
+  await page.waitForURL(`**${BASE}`);
+  const hrefs = await page.evaluate(() => [...document.querySelectorAll('a[href^="/"]')].map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length > 3);
+  for (const h of hrefs) assert.ok(h.startsWith('/tidoglyst/'), `link ${h} leaves the sub-path`);
+  assertClean(problems);
+  await context.close();
+});
+
+test('the example catalogue and the service worker load from the sub-path', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
+  await open(page, server, '/aktiviteter');
+  await page.getByRole('status').filter({ hasText: /\d+ aktiviteter/ }).first().waitFor();
+  const count = Number((await page.getByRole('status').filter({ hasText: /\d+ aktiviteter/ }).first().innerText()).match(/(\d+)/)[1]);
+  assert.ok(count >= 80, `${count} activities from the catalogue`);
+  const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(new URL(scope).pathname, BASE);
+  await assertAccessible(page, 'activities under a sub-path');
+  assertClean(problems);
+  await context.close();
+});
