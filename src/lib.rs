@@ -6,6 +6,7 @@
 
 pub mod i18n;
 pub mod model;
+pub mod search;
 pub mod sync;
 
 #[cfg(target_arch = "wasm32")]
