@@ -8,33 +8,18 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut space = true;
     for c in text.chars() {
-        let piece: &str = match c {
-            'æ' | 'Æ' | 'ä' | 'Ä' => "ae",
-            'ø' | 'Ø' | 'ö' | 'Ö' => "oe",
-            'å' | 'Å' => "aa",
-            'ß' => "ss",
-            'à' | 'á' | 'â' | 'ã' | 'À' | 'Á' | 'Â' | 'Ã' | 'ā' | 'ą' => "a",
-            'ç' | 'Ç' | 'ć' | 'č' | 'Č' => "c",
-            'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'ę' | 'ě' => "e",
-            'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ī' => "i",
-            'ñ' | 'Ñ' | 'ń' | 'ň' => "n",
-            'ò' | 'ó' | 'ô' | 'õ' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'ō' | 'ő' => "o",
-            'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ū' | 'ů' | 'ű' => "u",
-            'ý' | 'ÿ' | 'Ý' => "y",
-            'š' | 'Š' | 'ś' => "s",
-            'ž' | 'Ž' | 'ź' | 'ż' => "z",
-            'ł' | 'Ł' => "l",
-            'ř' | 'Ř' => "r",
-            'đ' | 'ð' | 'Ð' => "d",
-            'þ' | 'Þ' => "th",
-            _ => "",
-        };
+        let piece = fold_char(c).unwrap_or("");
         if !piece.is_empty() {
             out.push_str(piece);
             space = false;
         } else if c.is_alphanumeric() {
+            // Lower-casing can give a letter with an accent (Ą → ą), which
+            // folds further; so folding stays idempotent.
             for l in c.to_lowercase().filter(|l| !is_combining(*l)) {
-                out.push(l);
+                match fold_char(l) {
+                    Some(p) => out.push_str(p),
+                    None => out.push(l),
+                }
             }
             space = false;
         } else if is_combining(c) {
@@ -48,6 +33,31 @@ pub fn fold(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// The folded form of a letter with an accent or a Danish letter, if it has one.
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'æ' | 'Æ' | 'ä' | 'Ä' => "ae",
+        'ø' | 'Ø' | 'ö' | 'Ö' => "oe",
+        'å' | 'Å' => "aa",
+        'ß' => "ss",
+        'à' | 'á' | 'â' | 'ã' | 'À' | 'Á' | 'Â' | 'Ã' | 'ā' | 'ą' => "a",
+        'ç' | 'Ç' | 'ć' | 'č' | 'Č' => "c",
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' | 'ē' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'ī' => "i",
+        'ñ' | 'Ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'ō' | 'ő' => "o",
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'ū' | 'ů' | 'ű' => "u",
+        'ý' | 'ÿ' | 'Ý' => "y",
+        'š' | 'Š' | 'ś' => "s",
+        'ž' | 'Ž' | 'ź' | 'ż' => "z",
+        'ł' | 'Ł' => "l",
+        'ř' | 'Ř' => "r",
+        'đ' | 'ð' | 'Ð' => "d",
+        'þ' | 'Þ' => "th",
+        _ => return None,
+    })
 }
 
 fn is_combining(c: char) -> bool {
