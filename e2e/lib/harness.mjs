@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -40,7 +41,8 @@ const TYPES = {
  * `overrides` maps a path below base to { body, type } served instead of a file.
  * Unknown routes get index.html (like nginx try_files); missing assets get 404.
  */
-export async function startServer({ root = DIST, base = '/', overrides = {} } = {}) {
+export async function startServer({ root = DIST, base = '/', overrides = {}, compress = false } = {}) {
+  const packed = new Map();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -76,8 +78,16 @@ export async function startServer({ root = DIST, base = '/', overrides = {} } = 
           target = join(root, 'index.html');
         }
       }
-      const body = await readFile(target);
-      res.writeHead(status, { 'content-type': TYPES[extname(target)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      let body = await readFile(target);
+      const headers = { 'content-type': TYPES[extname(target)] || 'application/octet-stream', 'cache-control': 'no-store' };
+      // Like a real static host: brotli when the browser takes it (benchmarks only).
+      if (compress && /\bbr\b/.test(req.headers['accept-encoding'] || '') && !/\.(png)$/.test(target)) {
+        if (!packed.has(target)) packed.set(target, brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
+        body = packed.get(target);
+        headers['content-encoding'] = 'br';
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(status, headers);
       res.end(body);
     } catch (e) {
       res.writeHead(500).end(String(e));
