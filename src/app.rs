@@ -20,6 +20,13 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
+/// Panics on purpose, so the browser tests can check the error page. Called
+/// only from tests, through the bindings trunk exposes (`window.wasmBindings`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn selftest_panic() {
+    panic!("selvtest af fejlsiden");
+}
+
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {

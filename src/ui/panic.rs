@@ -14,7 +14,6 @@ pub fn show() {
     body.set_text_content(None);
     let Ok(main) = doc.create_element("main") else { return };
     main.set_class_name("panic-page");
-    main.set_attribute("role", "alert").ok();
     let add = |tag: &str, text: &str| {
         if let Ok(el) = doc.create_element(tag) {
             el.set_text_content(Some(text));
@@ -34,6 +33,9 @@ pub fn show() {
     }
     if let Some(a) = add("a", t::RELOAD) {
         a.set_attribute("href", &crate::ui::link::href("/")).ok();
+        // A plain page load: the router's click handler lives in the wasm
+        // that just stopped.
+        a.set_attribute("rel", "external").ok();
         a.set_class_name("btn");
     }
     let _ = body.append_child(&main);
