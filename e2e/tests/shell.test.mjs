@@ -226,3 +226,22 @@ test('the built page keeps a strict CSP with no inline script', () => {
   assert.equal(inline.length, 0, 'no inline scripts');
   assert.equal(readFileSync(resolve(DIST, '404.html'), 'utf8'), html, '404.html fallback for deep links');
 });
+
+test('every route fits a 320 px wide screen (and so 200 % zoom on a small laptop)', async () => {
+  const { context, page, problems } = await newPage(browser, server, { viewport: { width: 320, height: 640 } });
+  for (const route of ROUTES) {
+    await open(page, server, route);
+    await page.locator('h1').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${route} scrolls sideways by ${overflow}px at 320 px`);
+  }
+  // Targets stay at least 44 × 44 px.
+  const small = await page.evaluate(() => [...document.querySelectorAll('button, a.btn, .main-nav a')]
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => ({ t: el.textContent.trim(), r: el.getBoundingClientRect() }))
+    .filter(({ r }) => r.height < 44 || r.width < 44)
+    .map(({ t, r }) => `${t} ${Math.round(r.width)}×${Math.round(r.height)}`));
+  assert.deepEqual(small, [], 'targets under 44 px');
+  assertClean(problems);
+  await context.close();
+});
