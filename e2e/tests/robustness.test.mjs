@@ -171,3 +171,34 @@ test('two tabs importing different data at the same time lose nothing', async ()
   assertClean(problems);
   await context.close();
 });
+
+test('two tabs editing the same record in turn: each sees the other, no update is lost', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const other = await context.newPage();
+  const fixture = JSON.parse(FIXTURE);
+  const dream = fixture.dreams[0];
+  const version = (title, story, at) => JSON.stringify({
+    ...fixture, activities: [], assessments: [], dreams: [{ ...dream, title, story, rev: { at, n: 0, by: 'tabtest' } }],
+  });
+  await open(page, server, '/del');
+  await open(other, server, '/del');
+  await importFile(page, server, { name: 'a.json', text: version('Fisketur (fra fane A)', dream.story, '2026-11-22T10:00:00.000Z') });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  // The other tab picks the change up without a reload …
+  await open(other, server, `/droemme/${dream.id}`);
+  await other.getByRole('heading', { level: 1, name: 'Fisketur (fra fane A)' }).waitFor();
+  // … edits the same record on top of it …
+  await open(other, server, '/del');
+  await importFile(other, server, { name: 'b.json', text: version('Fisketur (fra fane A)', 'Historien rettet i fane B.', '2026-11-22T11:00:00.000Z') });
+  await other.getByRole('button', { name: 'Flet ind' }).click();
+  // … and the first tab, which never reloaded, shows and keeps both edits.
+  await open(page, server, `/droemme/${dream.id}`);
+  await page.getByText('Historien rettet i fane B.').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Fisketur (fra fane A)' }).waitFor();
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('tidoglyst.v1.dreams')));
+  assert.equal(stored.length, 1);
+  assert.equal(stored[0].title, 'Fisketur (fra fane A)');
+  assert.equal(stored[0].story, 'Historien rettet i fane B.');
+  assertClean(problems);
+  await context.close();
+});
