@@ -58,6 +58,6 @@ fn searching_demens_in_the_catalogue_finds_the_assens_cafes() {
     );
     assert!(hits.len() >= 3, "{}", hits.len());
     // Sorted by next meeting.
-    let starts: Vec<i64> = hits.iter().map(|i| entries[*i].next.map(|o| o.start_utc).unwrap_or(i64::MAX)).collect();
+    let starts: Vec<i64> = hits.iter().map(|i| entries[*i as usize].next.map(|o| o.start_utc).unwrap_or(i64::MAX)).collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]));
 }

@@ -2,6 +2,11 @@
 //! user's own records laid over it by id, each entry prepared once (folded
 //! search text, next meeting) and sorted by next meeting; and the filters,
 //! which read from and write to the page's URL query.
+//!
+//! A keystroke costs one search over the prepared [`Directory`]: the other
+//! filters compare fields, the words are found in the folded texts laid end
+//! to end ([`Haystack`]), and the result is a list of entry numbers in the
+//! prepared order; nothing is cloned, folded or sorted again.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -10,18 +15,56 @@ use chrono::{Duration, NaiveDate, Weekday};
 use crate::model::activity::{parse_weekday, Activity};
 use crate::model::meta::{Millis, RecordId};
 use crate::model::schedule::{monday_of, to_local, DayPart, Occurrence};
-use crate::search::{fold, Query};
+use crate::search::{fold, Haystack, Query};
 use crate::sync::merge::{pick_newer, Collection};
 
-/// One activity prepared for searching and sorting.
+/// One activity prepared for sorting and showing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// The activity.
     pub activity: Activity,
-    /// Its searchable text, folded once.
-    pub folded: String,
     /// Its next meeting from the time the directory was built.
     pub next: Option<Occurrence>,
+}
+
+/// The entries sorted by next meeting (it derefs to the slice of them) and
+/// their search texts, folded once, in the same order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Directory {
+    entries: Vec<Entry>,
+    texts: Haystack,
+}
+
+impl std::ops::Deref for Directory {
+    type Target = [Entry];
+    fn deref(&self) -> &[Entry] {
+        &self.entries
+    }
+}
+
+impl Directory {
+    /// The folded search text of entry `i`.
+    pub fn folded(&self, i: usize) -> &str {
+        self.texts.get(i)
+    }
+
+    /// The numbers of the entries that pass the filters, in order: of all
+    /// entries, or of those in `within` (a result of an earlier search,
+    /// when the new filters can only narrow it; see [`refines`]).
+    pub fn search(&self, f: &Filters, now: Millis, favourites: &HashSet<RecordId>, within: Option<&[u32]>) -> Vec<u32> {
+        let m = Matcher::new(f, now, favourites);
+        if m.passes_all() {
+            return self.texts.search(&m.query, within);
+        }
+        let passed: Vec<u32> = match within {
+            Some(list) => list.iter().copied().filter(|i| m.passes(&self.entries[*i as usize])).collect(),
+            None => (0..self.entries.len() as u32).filter(|i| m.passes(&self.entries[*i as usize])).collect(),
+        };
+        if m.query.is_empty() {
+            return passed;
+        }
+        self.texts.search(&m.query, Some(&passed))
+    }
 }
 
 /// The catalogue with the user's records laid over it: a user record
@@ -82,17 +125,19 @@ pub fn parse_catalogue(text: &str) -> Result<(Vec<Activity>, usize), String> {
 
 /// Prepares and sorts entries: the soonest next meeting first, those without
 /// one ("efter aftale", all dates past) last, then by title.
-pub fn build(activities: Vec<Activity>, now: Millis) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = activities
-        .into_iter()
-        .map(|a| Entry { folded: fold(&a.search_text()), next: a.schedule.next_occurrence(now), activity: a })
-        .collect();
+pub fn build(activities: Vec<Activity>, now: Millis) -> Directory {
+    let mut entries: Vec<Entry> =
+        activities.into_iter().map(|a| Entry { next: a.schedule.next_occurrence(now), activity: a }).collect();
     entries.sort_by(|a, b| {
         let ka = a.next.map(|o| o.start_utc).unwrap_or(i64::MAX);
         let kb = b.next.map(|o| o.start_utc).unwrap_or(i64::MAX);
         ka.cmp(&kb).then_with(|| a.activity.title.cmp(&b.activity.title))
     });
-    entries
+    let mut texts = Haystack::new();
+    for e in &entries {
+        texts.push(&e.activity.search_text());
+    }
+    Directory { entries, texts }
 }
 
 /// "I dag" or "Denne uge".
@@ -244,7 +289,8 @@ pub fn refines(old: &Filters, new: &Filters) -> bool {
     same_rest && fold(&new.q).starts_with(&fold(&old.q))
 }
 
-/// Filters compiled for one pass over the entries.
+/// Filters compiled for one pass over the entries: the search words, and
+/// the other filters, which compare fields of each entry.
 pub struct Matcher<'a> {
     f: &'a Filters,
     query: Query,
@@ -260,8 +306,18 @@ impl<'a> Matcher<'a> {
         Matcher { f, query: Query::new(&f.q), today, sunday: monday_of(today) + Duration::days(6), favourites }
     }
 
-    /// True when the entry passes every filter.
-    pub fn matches(&self, e: &Entry) -> bool {
+    /// True when every entry passes the filters other than the search.
+    pub fn passes_all(&self) -> bool {
+        Filters { q: String::new(), ..self.f.clone() }.is_empty()
+    }
+
+    /// True when the entry passes every filter, its folded text the search.
+    pub fn matches(&self, e: &Entry, folded: &str) -> bool {
+        self.passes(e) && self.query.matches(folded)
+    }
+
+    /// True when the entry passes the filters other than the search.
+    pub fn passes(&self, e: &Entry) -> bool {
         let a = &e.activity;
         let f = self.f;
         (f.municipality.is_empty() || a.municipality == f.municipality)
@@ -278,14 +334,12 @@ impl<'a> Matcher<'a> {
                 Some(When::Today) => e.next.is_some_and(|o| o.date == self.today),
                 Some(When::ThisWeek) => e.next.is_some_and(|o| o.date <= self.sunday),
             }
-            && self.query.matches(&e.folded)
     }
 }
 
-/// The indices of the entries that match, in order.
-pub fn filter(entries: &[Entry], f: &Filters, now: Millis, favourites: &HashSet<RecordId>) -> Vec<usize> {
-    let m = Matcher::new(f, now, favourites);
-    entries.iter().enumerate().filter(|(_, e)| m.matches(e)).map(|(i, _)| i).collect()
+/// The numbers of the entries that match, in order.
+pub fn filter(dir: &Directory, f: &Filters, now: Millis, favourites: &HashSet<RecordId>) -> Vec<u32> {
+    dir.search(f, now, favourites, None)
 }
 
 #[cfg(test)]
@@ -339,6 +393,12 @@ mod tests {
         assert_eq!(f(Filters { q: "broenderslev dans".into(), ..Default::default() }), vec![1]);
         let fav: HashSet<RecordId> = [entries[2].activity.meta.id].into();
         assert_eq!(filter(&entries, &Filters { mine: true, ..Default::default() }, now(), &fav), vec![2]);
+        // Search and other filters together, over all or within a result.
+        let g = Filters { q: "cafe".into(), municipality: "Assens".into(), ..Default::default() };
+        assert_eq!(f(g.clone()), vec![0, 2]);
+        assert_eq!(entries.search(&g, now(), &none, Some(&[1, 2])), vec![2]);
+        assert_eq!(entries.search(&Filters { q: "fredag".into(), ..g }, now(), &none, None), Vec::<u32>::new());
+        assert!(entries.folded(1).starts_with("fredagsdans ") && entries.folded(1).contains(" broenderslev "));
     }
 
     #[test]
@@ -403,8 +463,11 @@ mod tests {
             let next = f(q);
             assert!(refines(&prev, &next));
             let m = Matcher::new(&next, now(), &none);
-            let narrowed: Vec<usize> = last.iter().copied().filter(|i| m.matches(&entries[*i])).collect();
+            let naive: Vec<u32> =
+                (0..entries.len() as u32).filter(|i| m.matches(&entries[*i as usize], entries.folded(*i as usize))).collect();
+            let narrowed = entries.search(&next, now(), &none, Some(&last));
             assert_eq!(narrowed, filter(&entries, &next, now(), &none), "{q}");
+            assert_eq!(narrowed, naive, "{q}");
             last = narrowed;
             prev = next;
         }

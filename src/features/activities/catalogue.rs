@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::model::activity::Activity;
-use crate::model::directory::{build, combine, Entry};
+use crate::model::directory::{build, combine, Directory};
 use crate::state::now;
 use crate::sync::merge::Collection;
 
@@ -39,7 +39,7 @@ impl PartialEq for Catalogue {
 
 /// The prepared, sorted directory; compared by identity (it is large).
 #[derive(Clone, Debug)]
-pub struct Entries(pub Arc<Vec<Entry>>);
+pub struct Entries(pub Arc<Directory>);
 
 impl PartialEq for Entries {
     fn eq(&self, other: &Self) -> bool {
@@ -82,8 +82,13 @@ async fn fetch() -> Option<Vec<Activity>> {
     if !resp.ok() {
         return None;
     }
-    let text = JsFuture::from(resp.text().ok()?).await.ok()?.as_string()?;
-    crate::model::directory::parse_catalogue(&text).ok().map(|(list, _bad)| list)
+    // The bytes as they came (43 MB at 50,000 activities), not a JS string
+    // that would be decoded to UTF-16 and encoded back.
+    let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    drop(buf);
+    let text = std::str::from_utf8(&bytes).ok()?;
+    crate::model::directory::parse_catalogue(text).ok().map(|(list, _bad)| list)
 }
 
 /// The directory entries for the catalogue and the user's records,

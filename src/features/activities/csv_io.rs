@@ -21,13 +21,13 @@ use super::catalogue::use_entries;
 #[component]
 pub fn CsvSection(
     /// Indices of the entries the current search shows.
-    matches: Memo<Vec<usize>>,
+    matches: Memo<Vec<u32>>,
 ) -> impl IntoView {
     let state = use_app();
     let entries = use_entries();
     let export = move |_| {
         let text = entries.with_untracked(|e| {
-            matches.with_untracked(|m| to_csv(m.iter().map(|i| &e.0[*i].activity)))
+            matches.with_untracked(|m| to_csv(m.iter().map(|i| &e.0[*i as usize].activity)))
         });
         let file = format!("aktiviteter-{}.csv", &format_millis(now())[..10]);
         download_text(&file, "text/csv;charset=utf-8", &text);

@@ -9,7 +9,9 @@ use leptos_router::NavigateOptions;
 
 use crate::i18n::activities as t;
 use crate::model::activity::category_name;
-use crate::model::directory::{daypart_from, daypart_key, filter, refines, Filters, Matcher, When};
+use crate::model::directory::{daypart_from, daypart_key, refines, Filters, When};
+use std::collections::HashSet;
+
 use crate::model::meta::RecordId;
 use crate::model::schedule::{format_occurrence, weekday_name};
 use crate::state::now;
@@ -20,8 +22,9 @@ use super::csv_io::CsvSection;
 use super::favourites::favourites;
 use super::week::WeekProgramme;
 
-/// Results rendered per page.
-const PAGE: usize = 50;
+/// Results rendered per page (a phone shows three or four at a time; a
+/// small page keeps the work per keystroke small).
+const PAGE: usize = 20;
 
 /// Builds "?q=…&kommune=…" from filters.
 pub fn query_string(f: &Filters) -> String {
@@ -71,6 +74,8 @@ fn use_filters() -> (Memo<Filters>, Callback<Filters>, Callback<String>) {
             h.clear();
         }
     };
+    // Leaving the page drops a URL update still waiting.
+    on_cleanup(cancel);
     let set = Callback::new({
         let go = go.clone();
         move |f: Filters| {
@@ -84,8 +89,11 @@ fn use_filters() -> (Memo<Filters>, Callback<Filters>, Callback<String>) {
         let go = go.clone();
         let handle = set_timeout_with_handle(
             move || {
-                pending.set_value(None);
-                go(&filters.get_untracked());
+                pending.try_set_value(None);
+                // The page may have been left meanwhile.
+                if let Some(f) = filters.try_get_untracked() {
+                    go(&f);
+                }
             },
             std::time::Duration::from_millis(300),
         )
@@ -104,22 +112,17 @@ pub fn ActivitiesPage() -> impl IntoView {
     let now_ms = now();
     // While the search only grows, narrow the last result instead of
     // scanning the whole directory again.
-    let last = StoredValue::new(None::<(Filters, usize, usize)>);
-    let matches = Memo::new(move |prev: Option<&Vec<usize>>| {
+    let last = StoredValue::new(None::<(Filters, usize, HashSet<RecordId>)>);
+    let matches = Memo::new(move |prev: Option<&Vec<u32>>| {
         entries.with(|e| {
             filters.with(|f| {
                 favs.with(|fv| {
-                    let key = (f.clone(), std::sync::Arc::as_ptr(&e.0) as usize, fv.len());
+                    let key = (f.clone(), std::sync::Arc::as_ptr(&e.0) as usize, fv.clone());
                     let narrow = last.with_value(|l| {
-                        l.as_ref().is_some_and(|(lf, lp, ln)| *lp == key.1 && *ln == key.2 && refines(lf, f))
+                        l.as_ref().is_some_and(|(lf, lp, lv)| *lp == key.1 && *lv == key.2 && refines(lf, f))
                     });
-                    let out = match prev {
-                        Some(p) if narrow => {
-                            let m = Matcher::new(f, now_ms, fv);
-                            p.iter().copied().filter(|i| m.matches(&e.0[*i])).collect()
-                        }
-                        _ => filter(&e.0, f, now_ms, fv),
-                    };
+                    let within = prev.filter(|_| narrow).map(Vec::as_slice);
+                    let out = e.0.search(f, now_ms, fv, within);
                     last.set_value(Some(key));
                     out
                 })
@@ -362,7 +365,7 @@ struct Card {
 }
 
 #[component]
-fn Results(matches: Memo<Vec<usize>>, shown: RwSignal<usize>) -> impl IntoView {
+fn Results(matches: Memo<Vec<u32>>, shown: RwSignal<usize>) -> impl IntoView {
     let entries = use_entries();
     let favs = favourites();
     let cards = move || {
@@ -373,7 +376,7 @@ fn Results(matches: Memo<Vec<usize>>, shown: RwSignal<usize>) -> impl IntoView {
                     m.iter()
                         .take(n)
                         .map(|i| {
-                            let x = &e.0[*i];
+                            let x = &e.0[*i as usize];
                             let a = &x.activity;
                             let mut tags = Vec::new();
                             if a.example {
