@@ -111,3 +111,29 @@ test('a tampered or truncated link gets a clear Danish error and changes nothing
   assertClean(b.problems);
   await b.context.close();
 });
+
+test("one municipality's own activities travel as a link", async () => {
+  const a = await newPage(browser, server, { size: 'tablet' });
+  // An own activity in Assens, imported from a file like a coordinator's list.
+  const fixture = JSON.parse(FIXTURE);
+  const own = { ...fixture.activities[0], municipality: 'Assens', title: 'Stolemotion i Assens (egen)' };
+  await importFile(a.page, server, { name: 'assens.json', text: JSON.stringify({ ...fixture, dreams: [], assessments: [], activities: [own] }) });
+  await a.page.getByRole('button', { name: 'Flet ind' }).click();
+  await a.page.getByText('Importen er gennemført.').waitFor();
+  await open(a.page, server, '/aktiviteter');
+  await a.page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Assens' });
+  await a.page.getByRole('button', { name: 'Del som link' }).click();
+  const link = await a.page.getByLabel('Linket (kan også kopieres herfra)').inputValue();
+  const b = await newPage(browser, server, { size: 'phone' });
+  await b.page.goto(link);
+  await b.page.locator('.preview').waitFor();
+  assert.match(await b.page.locator('.preview').innerText(), /1 ny, 0 opdaterede, 0 konflikter/);
+  await b.page.getByRole('button', { name: 'Flet ind' }).click();
+  await open(b.page, server, '/aktiviteter');
+  await b.page.getByLabel('Søg i aktiviteter').fill('stolemotion egen');
+  await b.page.getByText('Stolemotion i Assens (egen)').first().waitFor();
+  assertClean(a.problems);
+  assertClean(b.problems);
+  await a.context.close();
+  await b.context.close();
+});

@@ -444,3 +444,6 @@ pub fn decimal_comma(x: f64) -> String {
         format!("{},{:02}", cents / 100, (cents % 100).abs())
     }
 }
+
+/// Help for sharing the shown activities as a link.
+pub const SHARE_SHOWN_HINT: &str = "Del dine egne aktiviteter blandt de viste (fx én kommunes) som link eller QR-kode. Eksempeldata kommer ikke med; de findes allerede i alles app.";

@@ -234,6 +234,8 @@ pub mod panic {
 pub mod share {
     /// Button.
     pub const SHARE_LINK: &str = "Del som link";
+    /// Nothing to share.
+    pub const NOTHING: &str = "Der er ingen egne data at dele her endnu.";
     /// Button.
     pub const SHOW_QR: &str = "Vis QR-kode";
     /// Label of the link box.

@@ -20,6 +20,9 @@ pub fn import_page_url() -> String {
 
 /// Builds the link for `data`, or a Danish reason why not.
 pub fn link_for(data: &AppData, device: &crate::model::meta::DeviceId) -> Result<String, String> {
+    if data.is_empty() {
+        return Err(t::NOTHING.into());
+    }
     let json = serde_json::to_string(&wire::export_value(data, device, now())).map_err(|e| e.to_string())?;
     let url = link::make_link(&import_page_url(), &json).map_err(|e| e.to_string())?;
     // Read the link back before offering it, like a file export.

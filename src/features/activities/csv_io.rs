@@ -14,6 +14,7 @@ use crate::state::{now, use_app, NoticeKind};
 use crate::sync::data::AppData;
 use crate::sync::merge;
 use crate::ui::download::download_text;
+use crate::ui::share::ShareLink;
 
 use super::catalogue::use_entries;
 
@@ -32,6 +33,19 @@ pub fn CsvSection(
         let file = format!("aktiviteter-{}.csv", &format_millis(now())[..10]);
         download_text(&file, "text/csv;charset=utf-8", &text);
     };
+    // "Del som link": the user's own activities among those shown (the
+    // example catalogue is already on every device), e.g. one municipality's.
+    let own_shown = Callback::new(move |()| {
+        let mut data = AppData::default();
+        entries.with_untracked(|e| {
+            matches.with_untracked(|m| {
+                for a in m.iter().map(|i| &e.0[*i as usize].activity).filter(|a| !a.example) {
+                    data.activities.insert(a.meta.id, a.clone());
+                }
+            })
+        });
+        data
+    });
     let (preview, set_preview) = signal(None::<CsvImport>);
     let (error, set_error) = signal(None::<String>);
     let undo = RwSignal::new(None::<AppData>);
@@ -93,6 +107,8 @@ pub fn CsvSection(
                 <input id="act-csv-file" class="file-input" type="file" accept=".csv,text/csv" on:change=on_file/>
                 <label for="act-csv-file" class="btn">{t::IMPORT_CSV}</label>
             </div>
+            <p class="hint">{t::SHARE_SHOWN_HINT}</p>
+            <ShareLink what=own_shown title=t::LISTS/>
             <div role="alert">
                 {move || error.get().map(|e| view! { <p class="notice notice--error">{e}</p> })}
             </div>
