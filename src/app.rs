@@ -17,6 +17,10 @@ pub fn start() {
         crate::ui::panic::show();
     }));
     crate::ui::link::init_base();
+    // The static "appen starter" message in index.html gives way to the app.
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-loading")) {
+        el.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 
