@@ -87,8 +87,10 @@ pub fn raw_get(key: &str) -> Option<String> {
 /// Writes raw text, reporting a full storage.
 pub fn raw_set(key: &str, value: &str) -> Result<(), SaveError> {
     let s = store().ok_or(SaveError::Unavailable)?;
+    // Other tabs' writes and removals forget the key here, so an entry that
+    // matches is what storage holds.
     let unchanged = LAST_WRITTEN.with(|m| m.borrow().get(key).map(|v| v == value).unwrap_or(false));
-    if unchanged && s.get_item(key).ok().flatten().as_deref() == Some(value) {
+    if unchanged {
         return Ok(());
     }
     match s.set_item(key, value) {

@@ -26,8 +26,9 @@ struct Pending {
 }
 
 /// Exports `data` as a file after reading the text back and checking it.
-/// Returns the number of records, or `None` when the check failed.
-pub fn export_checked(state: AppState, data: &AppData, file_stem: &str) -> Option<usize> {
+/// Returns the number of records and the file name, or `None` when the check
+/// failed.
+pub fn export_checked(state: AppState, data: &AppData, file_stem: &str) -> Option<(usize, String)> {
     let t0 = now();
     let text = wire::export_json(data, &state.device(), t0);
     let back = wire::parse_text(&text).ok()?;
@@ -39,7 +40,7 @@ pub fn export_checked(state: AppState, data: &AppData, file_stem: &str) -> Optio
     if !download_text(&file, "application/json", &text) {
         return None;
     }
-    Some(data.len())
+    Some((data.len(), file))
 }
 
 /// The data page.
@@ -76,10 +77,8 @@ fn ExportSection() -> impl IntoView {
         let data = state.data.get_untracked();
         let result = export_checked(state, &data, "tid-og-lyst");
         match result {
-            Some(n) => {
-                let stamp = now();
-                state.settings.update(|s| s.last_export = Some(stamp));
-                let file = format!("tid-og-lyst-{}.json", &format_millis(stamp)[..10]);
+            Some((n, file)) => {
+                state.settings.update(|s| s.last_export = Some(now()));
                 set_message.set(Some((true, t::exported(n, &file))));
             }
             None => set_message.set(Some((false, t::EXPORT_FAILED.into()))),
@@ -118,22 +117,18 @@ fn ImportSection() -> impl IntoView {
     let (done, set_done) = signal(None::<String>);
     let undo_available = RwSignal::new(storage::raw_get(storage::KEY_UNDO).is_some());
 
-    // Checks export text from a file or a link and shows its preview.
-    let receive = move |name: String, text: Result<String, String>| {
-        set_error.set(None);
-        set_done.set(None);
-        set_pending.set(None);
-        match text.and_then(|t| wire::parse_text(&t).map_err(|e| e.to_string())) {
-            Err(e) => set_error.set(Some(e)),
-            Ok(parsed) => {
-                let report = state.data.with_untracked(|d| preview(d, &parsed.data, &state.device()));
-                set_pending.set(Some(Pending { file_name: name, data: parsed.data, report }));
-            }
+    // Shows the preview of a checked file or link, or why it was refused.
+    let receive = move |name: String, parsed: Result<wire::Parsed, String>| match parsed {
+        Err(e) => set_error.set(Some(e)),
+        Ok(parsed) => {
+            let report = state.data.with_untracked(|d| preview(d, &parsed.data, &state.device()));
+            set_pending.set(Some(Pending { file_name: name, data: parsed.data, report }));
         }
     };
     // A link that carries data (`#data=…`) leads straight to its preview.
     if let Some(text) = share::take_fragment() {
-        receive(crate::i18n::da::share::FROM_LINK.into(), text);
+        let parsed = text.and_then(|t| wire::parse_text(&t).map_err(|e| e.to_string()));
+        receive(crate::i18n::da::share::FROM_LINK.into(), parsed);
     }
 
     let on_file = move |ev: leptos::ev::Event| {
@@ -146,12 +141,8 @@ fn ImportSection() -> impl IntoView {
         set_done.set(None);
         set_pending.set(None);
         let name = file.name();
-        if file.size() > wire::MAX_IMPORT_BYTES as f64 {
-            let err = wire::ImportError::TooLarge {
-                mb: (file.size() / (1024.0 * 1024.0)).ceil() as usize,
-                max: wire::MAX_IMPORT_BYTES / (1024 * 1024),
-            };
-            set_error.set(Some(err.to_string()));
+        if let Err(e) = wire::check_size(file.size() as usize) {
+            set_error.set(Some(e.to_string()));
             return;
         }
         spawn_local(async move {
@@ -161,13 +152,7 @@ fn ImportSection() -> impl IntoView {
                 return;
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            match wire::parse_bytes(&bytes) {
-                Err(e) => set_error.set(Some(e.to_string())),
-                Ok(parsed) => {
-                    let report = state.data.with_untracked(|d| preview(d, &parsed.data, &state.device()));
-                    set_pending.set(Some(Pending { file_name: name, data: parsed.data, report }));
-                }
-            }
+            receive(name, wire::parse_bytes(&bytes).map_err(|e| e.to_string()));
         });
     };
 

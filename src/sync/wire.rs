@@ -111,26 +111,25 @@ pub fn export_value(data: &AppData, origin: &DeviceId, now: Millis) -> Value {
     })
 }
 
+/// Refuses input over [`MAX_IMPORT_BYTES`]; callers with a file in hand
+/// check its size with this before reading it.
+pub fn check_size(bytes: usize) -> Result<(), ImportError> {
+    if bytes > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { mb: bytes.div_ceil(1024 * 1024), max: MAX_IMPORT_BYTES / (1024 * 1024) });
+    }
+    Ok(())
+}
+
 /// Parses the bytes of a file, checking everything before anything is used.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, ImportError> {
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            mb: bytes.len().div_ceil(1024 * 1024),
-            max: MAX_IMPORT_BYTES / (1024 * 1024),
-        });
-    }
+    check_size(bytes.len())?;
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
     parse_text(text)
 }
 
 /// Parses the text of a file.
 pub fn parse_text(text: &str) -> Result<Parsed, ImportError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            mb: text.len().div_ceil(1024 * 1024),
-            max: MAX_IMPORT_BYTES / (1024 * 1024),
-        });
-    }
+    check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);

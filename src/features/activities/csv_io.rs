@@ -55,8 +55,8 @@ pub fn CsvSection(
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
-        if file.size() > crate::sync::wire::MAX_IMPORT_BYTES as f64 {
-            set_error.set(Some(crate::sync::wire::ImportError::TooLarge { mb: (file.size() / 1_048_576.0).ceil() as usize, max: 16 }.to_string()));
+        if let Err(e) = crate::sync::wire::check_size(file.size() as usize) {
+            set_error.set(Some(e.to_string()));
             return;
         }
         spawn_local(async move {

@@ -10,9 +10,9 @@ use crate::features::data::export_checked;
 use crate::i18n::assessment::{ui as t, verdict as tv};
 use crate::model::assessment::{Assessment, Keyed, Response};
 use crate::model::cards::{Answer, Card, Check, Position};
-use crate::model::meta::{format_millis, RecordId};
+use crate::model::meta::RecordId;
 use crate::model::verdict::{judge_ballot, Judgement};
-use crate::state::{now, use_app};
+use crate::state::use_app;
 use crate::sync::data::AppData;
 use crate::sync::merge;
 use crate::ui::share::ShareLink;
@@ -181,7 +181,7 @@ fn ExportMine(session: Memo<Option<Assessment>>, alias: String) -> impl IntoView
         let stem = format!("skal-kan-svar-{}", slug(&alias));
         let data = AppData { assessments: merge::collect([s.answers_of(&alias)]), ..AppData::default() };
         let msg = match export_checked(state, &data, &stem) {
-            Some(_) => t::exported(&format!("{stem}-{}.json", &format_millis(now())[..10])),
+            Some((_, file)) => t::exported(&file),
             None => t::EXPORT_FAILED.to_string(),
         };
         set_message.set(Some(msg));

@@ -11,8 +11,8 @@ use crate::features::data::export_checked;
 use crate::i18n::assessment::ui as t;
 use crate::model::assessment::{ballot_diff, Assessment, BallotDiff};
 use crate::model::cards::{builtin, Card, Origin};
-use crate::model::meta::{format_millis, RecordId};
-use crate::state::{now, use_app, NoticeKind};
+use crate::model::meta::RecordId;
+use crate::state::{use_app, NoticeKind};
 use crate::storage;
 use crate::sync::data::AppData;
 use crate::model::text::check_field;
@@ -47,7 +47,7 @@ fn ShareSection(session: Memo<Option<Assessment>>) -> impl IntoView {
         let stem = format!("skal-kan-{}", slug(&s.title));
         let data = AppData { assessments: merge::collect([s.for_participants()]), ..AppData::default() };
         let msg = match export_checked(state, &data, &stem) {
-            Some(_) => t::exported(&format!("{stem}-{}.json", &format_millis(now())[..10])),
+            Some((_, file)) => t::exported(&file),
             None => t::EXPORT_FAILED.to_string(),
         };
         set_message.set(Some(msg));
@@ -98,11 +98,7 @@ fn ImportBallots(id: RecordId, session: Memo<Option<Assessment>>) -> impl IntoVi
             let mut errs = Vec::new();
             for file in files {
                 let name = file.name();
-                if file.size() > wire::MAX_IMPORT_BYTES as f64 {
-                    let e = wire::ImportError::TooLarge {
-                        mb: (file.size() / (1024.0 * 1024.0)).ceil() as usize,
-                        max: wire::MAX_IMPORT_BYTES / (1024 * 1024),
-                    };
+                if let Err(e) = wire::check_size(file.size() as usize) {
                     errs.push(t::file_error(&name, &e.to_string()));
                     continue;
                 }
