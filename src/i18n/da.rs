@@ -138,7 +138,7 @@ pub mod data {
     /// Heading.
     pub const TITLE: &str = "Del og importér data";
     /// Intro.
-    pub const INTRO: &str = "Flyt dine data mellem enheder med en fil. Ingen data sendes over internettet.";
+    pub const INTRO: &str = "Flyt dine data mellem enheder med en fil eller et link. Ingen data sendes til en server.";
     /// Export heading.
     pub const EXPORT_TITLE: &str = "Eksportér";
     /// Export button.
