@@ -1,13 +1,13 @@
-//! Tid og Lyst: "Frivillig når du har tid og lyst".
+//! Tid og Lyst: "Frivillig når du har tid og lyst", the browser app.
 //!
-//! Modules in reading order: the pure core (`model`, `sync`) that compiles and
-//! is tested natively, the Danish strings (`i18n`), then the browser side
-//! (`storage`, `state`, `app`, `ui`, `features`), compiled only for wasm32.
+//! The rules live in the pure `tid_og_lyst_core` crate (`core/`); this crate
+//! renders them. Modules in reading order: `routes` (the typed addresses),
+//! `storage` (the only code that touches browser storage), `state` (signals
+//! and the persistence effects), `app` (router), `ui` (shared pieces) and
+//! `features` (one folder per part). Everything but `routes` is compiled only
+//! for wasm32.
 
-pub mod i18n;
-pub mod model;
-pub mod search;
-pub mod sync;
+pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

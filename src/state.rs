@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::da;
-use crate::model::meta::{Clock, DeviceId, Meta, Millis, Rev};
+use tid_og_lyst_core::da;
+use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, Millis, Rev};
 use crate::storage::{self, SaveError};
-use crate::sync::data::AppData;
+use tid_og_lyst_core::sync::data::AppData;
 
 /// The current time in milliseconds, read from the browser.
 pub fn now() -> Millis {
@@ -167,7 +167,7 @@ impl AppState {
 
     /// Meta for a new record.
     pub fn new_meta(&self) -> Meta {
-        Meta { id: crate::model::meta::RecordId::new_v4(), rev: self.stamp(), deleted: false }
+        Meta { id: crate::ui::ids::new_id(), rev: self.stamp(), deleted: false }
     }
 
     /// Lets the clock see all stamps of imported data.

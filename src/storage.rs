@@ -15,9 +15,9 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::meta::{Clock, DeviceId, Millis};
-use crate::sync::data::AppData;
-use crate::sync::merge::{self, Collection, Record};
+use tid_og_lyst_core::record::meta::{Clock, Millis};
+use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::record::merge::{self, Collection, Record};
 
 /// Prefix of every key the app owns.
 pub const PREFIX: &str = "tidoglyst.";
@@ -237,7 +237,7 @@ pub fn load_clock(now: Millis) -> Clock {
     match load::<Clock>(KEY_CLOCK, now) {
         Ok(Some(c)) => c,
         _ => {
-            let c = Clock::new(DeviceId::new_random());
+            let c = Clock::new(crate::ui::ids::new_device());
             let _ = save(KEY_CLOCK, &c);
             c
         }

@@ -1,9 +1,14 @@
-//! House rules, checked like any other test: every module has a `//!` doc,
-//! the pure core never touches the browser, no stray debug output, no inline
-//! HTML from strings, no machine paths.
+//! House rules for both crates, checked like any other test: every module has
+//! a `//!` doc, the core crate's manifest names no browser crate or feature,
+//! no module imports one that imports it back, routes are spelled only in
+//! `routes.rs`, only the storage module touches browser storage, no stray
+//! debug output, no inline HTML from strings, no machine paths.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in fs::read_dir(dir).unwrap() {
@@ -21,69 +26,257 @@ fn code(text: &str) -> String {
     text.lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
 }
 
-fn sources() -> Vec<(PathBuf, String)> {
+/// `(path relative to the repository, text)` of every Rust file below `dir`.
+fn sources_in(dir: &str) -> Vec<(String, String)> {
     let mut files = Vec::new();
-    rust_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut files);
+    rust_files(&Path::new(ROOT).join(dir), &mut files);
     files.sort();
-    files.into_iter().map(|p| {
-        let text = fs::read_to_string(&p).unwrap();
-        (p, text)
-    }).collect()
+    files
+        .into_iter()
+        .map(|p| {
+            let text = fs::read_to_string(&p).unwrap();
+            (p.strip_prefix(ROOT).unwrap().to_string_lossy().replace('\\', "/"), text)
+        })
+        .collect()
 }
 
-/// Modules that must stay pure: no browser, no framework.
-fn is_pure(path: &Path) -> bool {
-    let p = path.to_string_lossy().replace('\\', "/");
-    p.contains("/src/model/") || p.contains("/src/sync/") || p.ends_with("/src/search.rs") || p.contains("/src/i18n/")
+fn app_sources() -> Vec<(String, String)> {
+    sources_in("src")
+}
+
+fn core_sources() -> Vec<(String, String)> {
+    sources_in("core/src")
+}
+
+fn all_sources() -> Vec<(String, String)> {
+    let mut all = app_sources();
+    all.extend(core_sources());
+    all.extend(sources_in("core/tests"));
+    all.extend(sources_in("tests"));
+    all
 }
 
 #[test]
 fn every_module_has_a_doc_comment() {
-    for (path, text) in sources() {
-        assert!(text.trim_start().starts_with("//!"), "{} lacks a //! module doc", path.display());
+    for (path, text) in all_sources() {
+        assert!(text.trim_start().starts_with("//!"), "{path} lacks a //! module doc");
     }
 }
 
+/// The `[dependencies]` table of a manifest, without comments.
+fn dependencies(manifest: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for line in manifest.lines() {
+        let line = line.split('#').next().unwrap().trim();
+        if line.starts_with('[') {
+            inside = line == "[dependencies]";
+        } else if inside {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 #[test]
-fn pure_core_does_not_touch_the_browser() {
-    let forbidden = ["leptos", "web_sys", "gloo", "js_sys", "wasm_bindgen", "SystemTime::now", "Utc::now", "Local::now"];
-    for (path, text) in sources().into_iter().filter(|(p, _)| is_pure(p)) {
+fn the_core_manifest_names_no_browser_crate_or_feature() {
+    let manifest = fs::read_to_string(Path::new(ROOT).join("core/Cargo.toml")).unwrap();
+    let deps = dependencies(&manifest);
+    assert!(deps.contains("serde"), "the [dependencies] table was not found");
+    for crate_name in ["leptos", "web-sys", "js-sys", "gloo", "wasm-bindgen", "getrandom", "console_error"] {
+        assert!(!deps.contains(crate_name), "core/Cargo.toml depends on {crate_name}");
+    }
+    for feature in ["\"clock\"", "\"wasmbind\"", "\"js\"", "\"v4\"", "\"now\""] {
+        assert!(!deps.contains(feature), "core/Cargo.toml turns on the browser/clock feature {feature}");
+    }
+    assert!(!manifest.contains("[target."), "core/Cargo.toml has target-specific dependencies");
+}
+
+#[test]
+fn the_core_never_reads_the_clock() {
+    for (path, text) in core_sources() {
         let text = code(&text);
-        for word in forbidden {
-            assert!(!text.contains(word), "{} uses {word}: the pure core must not", path.display());
+        for word in ["SystemTime::now", "Instant::now", "Utc::now", "Local::now", "thread_rng", "getrandom"] {
+            assert!(!text.contains(word), "{path} uses {word}: time and randomness are passed into the core");
+        }
+    }
+}
+
+/// The modules a file imports through `crate::…` paths, as top-level module
+/// paths such as `dreams::dream` (braces expanded one level deep).
+fn imports(text: &str) -> BTreeSet<Vec<String>> {
+    let text = code(text);
+    let mut out = BTreeSet::new();
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find("crate::") {
+        rest = &rest[i + "crate::".len()..];
+        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':')).unwrap_or(rest.len());
+        let head: Vec<String> = rest[..end].split("::").filter(|s| !s.is_empty()).map(str::to_string).collect();
+        if rest[end..].starts_with('{') && head.len() <= 1 {
+            let close = rest[end..].find('}').map(|j| end + j).unwrap_or(rest.len());
+            for item in rest[end + 1..close].split(',') {
+                let mut p = head.clone();
+                p.extend(item.trim().split("::").filter(|s| !s.is_empty() && *s != "self").map(str::to_string));
+                out.insert(p);
+            }
+        } else {
+            out.insert(head);
+        }
+    }
+    out
+}
+
+/// The file a module path names, the longest prefix that is a file.
+fn resolve(root: &str, files: &BTreeSet<String>, path: &[String]) -> Option<String> {
+    (1..=path.len()).rev().find_map(|n| {
+        let stem = path[..n].join("/");
+        [format!("{root}/{stem}.rs"), format!("{root}/{stem}/mod.rs")].into_iter().find(|f| files.contains(f))
+    })
+}
+
+/// Edges between files (or, with `top`, between top-level modules) of one crate.
+fn graph(root: &str, sources: &[(String, String)], top: bool) -> BTreeMap<String, BTreeSet<String>> {
+    let files: BTreeSet<String> = sources.iter().map(|(p, _)| p.clone()).collect();
+    let name = |file: &str| -> String {
+        if top {
+            file.trim_start_matches(&format!("{root}/")).split('/').next().unwrap().trim_end_matches(".rs").to_string()
+        } else {
+            file.to_string()
+        }
+    };
+    let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (path, text) in sources {
+        for imp in imports(text) {
+            if let Some(target) = resolve(root, &files, &imp) {
+                let (a, b) = (name(path), name(&target));
+                if a != b && !target.ends_with("/mod.rs") && !target.ends_with("/lib.rs") {
+                    g.entry(a).or_default().insert(b);
+                }
+            }
+        }
+    }
+    g
+}
+
+/// A cycle in the graph, if there is one.
+fn find_cycle(g: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        g: &BTreeMap<String, BTreeSet<String>>,
+        state: &mut BTreeMap<String, u8>,
+        stack: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        state.insert(n.to_string(), 1);
+        stack.push(n.to_string());
+        for m in g.get(n).into_iter().flatten() {
+            match state.get(m.as_str()).copied().unwrap_or(0) {
+                1 => {
+                    let i = stack.iter().position(|s| s == m).unwrap();
+                    let mut c = stack[i..].to_vec();
+                    c.push(m.clone());
+                    return Some(c);
+                }
+                0 => {
+                    if let Some(c) = visit(m, g, state, stack) {
+                        return Some(c);
+                    }
+                }
+                _ => {}
+            }
+        }
+        stack.pop();
+        state.insert(n.to_string(), 2);
+        None
+    }
+    let mut state = BTreeMap::new();
+    for n in g.keys() {
+        if state.get(n.as_str()).copied().unwrap_or(0) == 0 {
+            if let Some(c) = visit(n, g, &mut state, &mut Vec::new()) {
+                return Some(c);
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn no_module_imports_one_that_imports_it_back() {
+    for (root, sources) in [("core/src", core_sources()), ("src", app_sources())] {
+        for top in [false, true] {
+            let g = graph(root, &sources, top);
+            assert!(!g.is_empty(), "no imports found in {root}: the checker is broken");
+            if let Some(c) = find_cycle(&g) {
+                panic!("import circle in {root}: {}", c.join(" → "));
+            }
         }
     }
 }
 
 #[test]
-fn only_storage_touches_local_storage() {
-    for (path, text) in sources() {
-        if path.ends_with("storage.rs") {
+fn the_cycle_finder_finds_a_planted_cycle() {
+    let sources = vec![
+        ("x/a.rs".to_string(), "use crate::b::Thing;".to_string()),
+        ("x/b.rs".to_string(), "use crate::{c::Other, a};".to_string()),
+        ("x/c.rs".to_string(), "//! leaf".to_string()),
+    ];
+    let c = find_cycle(&graph("x", &sources, false)).expect("a → b → a");
+    assert_eq!(c, ["x/a.rs", "x/b.rs", "x/a.rs"]);
+    assert!(find_cycle(&graph("x", &sources[..1], false)).is_none());
+}
+
+#[test]
+fn routes_are_spelled_only_in_routes_rs() {
+    let pages = ["\"/droemme", "\"/aktiviteter", "\"/skal-kan", "\"/del\"", "\"/om\"", "\"/sw.js\""];
+    for (path, text) in app_sources() {
+        if path == "src/routes.rs" || path == "src/app.rs" {
             continue;
         }
-        for word in ["local_storage()", "LocalStorage", "gloo_storage"] {
-            assert!(!text.contains(word), "{} uses {word}: only src/storage.rs may", path.display());
+        let text = code(&text);
+        for p in pages {
+            assert!(!text.contains(p), "{path} spells the route {p}: use routes::Route");
+        }
+    }
+    let app = fs::read_to_string(Path::new(ROOT).join("src/app.rs")).unwrap();
+    let declared: Vec<&str> = app.split("path!(\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
+    assert_eq!(declared, tid_og_lyst::routes::PATTERNS, "app.rs must declare exactly routes::PATTERNS, in order");
+}
+
+#[test]
+fn only_storage_touches_browser_storage() {
+    for (path, text) in all_sources() {
+        if path.starts_with("src/storage") || path == "tests/tidy.rs" {
+            continue;
+        }
+        for word in ["local_storage()", "LocalStorage", "gloo_storage", "indexed_db", "IdbDatabase"] {
+            assert!(!text.contains(word), "{path} uses {word}: only src/storage may");
         }
     }
 }
 
 #[test]
 fn no_stray_debug_output_or_html_injection() {
-    for (path, text) in sources() {
+    for (path, text) in all_sources() {
+        if path == "tests/tidy.rs" {
+            continue;
+        }
         let text = code(&text);
         for word in ["dbg!(", "inner_html", "set_inner_html", "console::log"] {
-            assert!(!text.contains(word), "{} contains {word}", path.display());
+            assert!(!text.contains(word), "{path} contains {word}");
         }
         let stdout = text.matches("println!(").count() - text.matches("eprintln!(").count();
-        assert_eq!(stdout, 0, "{} prints to stdout", path.display());
+        assert_eq!(stdout, 0, "{path} prints to stdout");
     }
 }
 
 #[test]
 fn no_machine_paths_in_the_repository() {
-    for (path, text) in sources() {
+    for (path, text) in all_sources() {
+        if path == "tests/tidy.rs" {
+            continue;
+        }
         for word in ["/home/", "/root/", "/work/", "C:\\"] {
-            assert!(!text.contains(word), "{} contains a machine path ({word})", path.display());
+            assert!(!text.contains(word), "{path} contains a machine path ({word})");
         }
     }
 }

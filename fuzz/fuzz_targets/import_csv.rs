@@ -4,8 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tid_og_lyst::model::activity_csv::{decode, from_csv};
-use tid_og_lyst::model::meta::{Clock, DeviceId, Meta, RecordId};
+use tid_og_lyst_core::activities::csv::{decode, from_csv};
+use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, RecordId};
 
 fuzz_target!(|data: &[u8]| {
     let text = decode(data);
@@ -13,11 +13,7 @@ fuzz_target!(|data: &[u8]| {
     let mut t = 1_795_374_000_000;
     let mut meta = |id: Option<RecordId>| {
         t += 1;
-        let mut m = Meta::new(&mut clock, t);
-        if let Some(id) = id {
-            m.id = id;
-        }
-        m
+        Meta::new(id.unwrap_or(RecordId::from_seed(t as u64)), &mut clock, t)
     };
     let _ = from_csv(&text, &mut meta);
 });

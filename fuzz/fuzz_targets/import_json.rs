@@ -3,8 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tid_og_lyst::model::meta::DeviceId;
-use tid_og_lyst::sync::wire::{export_json, parse_bytes, parse_text};
+use tid_og_lyst_core::record::meta::DeviceId;
+use tid_og_lyst_core::sync::wire::{export_json, parse_bytes, parse_text};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(parsed) = parse_bytes(data) {

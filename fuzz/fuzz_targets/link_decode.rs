@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tid_og_lyst::sync::link::{decode, MAX_INFLATED_BYTES};
+use tid_og_lyst_core::sync::link::{decode, MAX_INFLATED_BYTES};
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::da::about as t;
+use tid_og_lyst_core::da::about as t;
 
 /// The about page.
 #[component]

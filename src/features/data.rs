@@ -6,14 +6,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::da::data as t;
-use crate::model::meta::format_millis;
+use tid_og_lyst_core::da::data as t;
+use tid_og_lyst_core::record::meta::format_millis;
 use crate::state::{now, use_app, AppState, NoticeKind};
 use crate::storage;
-use crate::sync::data::AppData;
-use crate::sync::import::{preview, ImportReport};
-use crate::sync::merge::live;
-use crate::sync::wire;
+use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::import::{preview, ImportReport};
+use tid_og_lyst_core::record::merge::live;
+use tid_og_lyst_core::sync::wire;
 use crate::ui::download::download_text;
 use crate::ui::share::{self, ShareLink};
 
@@ -102,9 +102,9 @@ fn LinkSection() -> impl IntoView {
     let what = Callback::new(move |()| state.data.get_untracked());
     view! {
         <section class="card" aria-labelledby="link-title">
-            <h2 id="link-title">{crate::i18n::da::share::TITLE}</h2>
-            <p>{crate::i18n::da::share::HELP}</p>
-            <ShareLink what=what title=crate::i18n::da::app::NAME/>
+            <h2 id="link-title">{tid_og_lyst_core::da::share::TITLE}</h2>
+            <p>{tid_og_lyst_core::da::share::HELP}</p>
+            <ShareLink what=what title=tid_og_lyst_core::da::app::NAME/>
         </section>
     }
 }
@@ -128,7 +128,7 @@ fn ImportSection() -> impl IntoView {
     // A link that carries data (`#data=…`) leads straight to its preview.
     if let Some(text) = share::take_fragment() {
         let parsed = text.and_then(|t| wire::parse_text(&t).map_err(|e| e.to_string()));
-        receive(crate::i18n::da::share::FROM_LINK.into(), parsed);
+        receive(tid_og_lyst_core::da::share::FROM_LINK.into(), parsed);
     }
 
     let on_file = move |ev: leptos::ev::Event| {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::da::home as t;
+use tid_og_lyst_core::da::home as t;
 use crate::ui::link::href;
 
 /// The forside.

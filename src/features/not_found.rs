@@ -1,9 +1,10 @@
 //! The page for an address that matches no route.
 
+use crate::ui::link::to;
+use crate::routes::Route;
 use leptos::prelude::*;
 
-use crate::i18n::da::not_found as t;
-use crate::ui::link::href;
+use tid_og_lyst_core::da::not_found as t;
 
 /// Not found.
 #[component]
@@ -13,7 +14,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>{t::TITLE}</h1>
             <p>{t::TEXT}</p>
             <p>
-                <a class="btn btn--primary" href=href("/")>{t::HOME}</a>
+                <a class="btn btn--primary" href=to(&Route::Home)>{t::HOME}</a>
             </p>
         </section>
     }

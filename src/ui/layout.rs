@@ -1,10 +1,12 @@
 //! The frame around every page: skip link, header with the main navigation,
 //! text size and projector controls, the notices, and the footer.
 
+use crate::ui::link::to;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::i18n::da::app as t;
+use tid_og_lyst_core::da::app as t;
 use crate::state::use_app;
 use crate::ui::link::href;
 use crate::ui::notices::Notices;
@@ -30,7 +32,7 @@ pub fn Layout(
     view! {
         <a class="skip-link" href="#main">{t::SKIP}</a>
         <header class="site-header">
-            <a class="brand" href=href("/") aria-label=format!("{} – {}", t::NAME, t::NAV_HOME)>
+            <a class="brand" href=to(&Route::Home) aria-label=format!("{} – {}", t::NAME, t::NAV_HOME)>
                 <img src=href("/icon.svg") alt="" width="40" height="40"/>
                 <span>{t::NAME}</span>
             </a>
@@ -41,7 +43,7 @@ pub fn Layout(
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer">
             <p>{t::FOOTER}</p>
-            <a href=href("/om")>{t::NAV_ABOUT}</a>
+            <a href=to(&Route::About)>{t::NAV_ABOUT}</a>
         </footer>
     }
 }
@@ -51,18 +53,18 @@ pub fn Layout(
 fn MainNav() -> impl IntoView {
     let location = use_location();
     let items = [
-        ("/droemme", t::NAV_DREAMS),
-        ("/aktiviteter", t::NAV_ACTIVITIES),
-        ("/skal-kan", t::NAV_ASSESSMENT),
-        ("/del", t::NAV_DATA),
+        (Route::Dreams, t::NAV_DREAMS),
+        (Route::Activities(vec![]), t::NAV_ACTIVITIES),
+        (Route::Assessment, t::NAV_ASSESSMENT),
+        (Route::Data, t::NAV_DATA),
     ];
     view! {
         <nav class="main-nav" aria-label=t::NAV_LABEL>
             <ul>
                 {items
                     .into_iter()
-                    .map(|(path, label)| {
-                        let full = href(path);
+                    .map(|(route, label)| {
+                        let full = to(&route);
                         let current = {
                             let full = full.clone();
                             move || {

@@ -26,3 +26,8 @@ pub fn base() -> String {
 pub fn href(path: &str) -> String {
     format!("{}{}", base(), path)
 }
+
+/// The link to a page of the app, below the base path.
+pub fn to(route: &crate::routes::Route) -> String {
+    href(&route.path())
+}

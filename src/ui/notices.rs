@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::da;
+use tid_og_lyst_core::da;
 use crate::state::{use_app, NoticeKind};
 use crate::ui::download::download_text;
 use crate::ui::offline::NoticeAction;

@@ -3,12 +3,13 @@
 //! iPhone users to add the app to the home screen, and reminds everyone to
 //! export data that has not been exported for a while.
 
+use crate::routes::Route;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::i18n::da::offline as t;
+use tid_og_lyst_core::da::offline as t;
 use crate::state::{now, AppState, NoticeKind};
-use crate::sync::data::export_reminder_due;
+use tid_og_lyst_core::sync::data::export_reminder_due;
 
 #[wasm_bindgen(inline_js = r#"
 export function register_sw(url, scope, onUpdate) {
@@ -47,7 +48,7 @@ pub fn start(state: AppState) {
     let on_update = Closure::<dyn Fn()>::new(move || {
         state.push_action(NoticeKind::Info, t::UPDATE_READY.into(), t::UPDATE_NOW, activate_update);
     });
-    register_sw(&crate::ui::link::href("/sw.js"), &crate::ui::link::href("/"), &on_update);
+    register_sw(&crate::ui::link::to(&crate::routes::Route::ServiceWorker), &crate::ui::link::to(&Route::Home), &on_update);
     on_update.forget();
 
     if is_ios_browser_tab() && !state.settings.with_untracked(|s| s.ios_hint_seen) {

@@ -2,9 +2,10 @@
 //! calls (the reactive system cannot be trusted any more) and still lets the
 //! user download their data, read straight from storage.
 
+use crate::routes::Route;
 use serde_json::{json, Value};
 
-use crate::i18n::da::panic as t;
+use tid_og_lyst_core::da::panic as t;
 use crate::storage;
 
 /// Replaces the page with the error page.
@@ -32,7 +33,7 @@ pub fn show() {
         a.set_class_name("btn btn--primary");
     }
     if let Some(a) = add("a", t::RELOAD) {
-        a.set_attribute("href", &crate::ui::link::href("/")).ok();
+        a.set_attribute("href", &crate::ui::link::to(&Route::Home)).ok();
         // A plain page load: the router's click handler lives in the wasm
         // that just stopped.
         a.set_attribute("rel", "external").ok();
@@ -51,9 +52,9 @@ fn data_url() -> String {
             .unwrap_or(json!([]))
     };
     let body = json!({
-        "format": crate::sync::wire::FORMAT,
-        "version": crate::sync::wire::VERSION,
-        "exported_at": crate::model::meta::format_millis(js_sys::Date::now() as i64),
+        "format": tid_og_lyst_core::sync::wire::FORMAT,
+        "version": tid_og_lyst_core::sync::wire::VERSION,
+        "exported_at": tid_og_lyst_core::record::meta::format_millis(js_sys::Date::now() as i64),
         "origin": "panic",
         "dreams": raw(storage::KEY_DREAMS),
         "activities": raw(storage::KEY_ACTIVITIES),

@@ -2,24 +2,25 @@
 //! carries the data, handed to the Web Share API (SMS, mail, Messenger) or
 //! copied, and the same link as a large QR code.
 
+use crate::ui::link::to;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::i18n::da::share as t;
+use tid_og_lyst_core::da::share as t;
 use crate::state::{now, use_app};
-use crate::sync::data::AppData;
-use crate::sync::{link, wire};
-use crate::ui::link::href;
+use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::{link, wire};
 
 /// The address of the import page, absolute (`https://…/del`).
 pub fn import_page_url() -> String {
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    format!("{origin}{}", href("/del"))
+    format!("{origin}{}", to(&Route::Data))
 }
 
 /// Builds the link for `data`, or a Danish reason why not.
-pub fn link_for(data: &AppData, device: &crate::model::meta::DeviceId) -> Result<String, String> {
+pub fn link_for(data: &AppData, device: &tid_og_lyst_core::record::meta::DeviceId) -> Result<String, String> {
     if data.is_empty() {
         return Err(t::NOTHING.into());
     }
@@ -30,7 +31,7 @@ pub fn link_for(data: &AppData, device: &crate::model::meta::DeviceId) -> Result
     let back = link::decode(payload).map_err(|e| e.to_string())?;
     let parsed = wire::parse_text(&back).map_err(|e| e.to_string())?;
     if &parsed.data != data {
-        return Err(crate::i18n::da::data::EXPORT_FAILED.into());
+        return Err(tid_og_lyst_core::da::data::EXPORT_FAILED.into());
     }
     Ok(url)
 }

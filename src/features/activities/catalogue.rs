@@ -11,10 +11,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::model::activity::Activity;
-use crate::model::directory::{build, combine, Directory};
+use tid_og_lyst_core::activities::activity::Activity;
+use tid_og_lyst_core::activities::directory::{build, combine, Directory};
 use crate::state::now;
-use crate::sync::merge::Collection;
+use tid_og_lyst_core::record::merge::Collection;
 
 /// Where the catalogue stands.
 #[derive(Clone, Debug)]
@@ -88,7 +88,7 @@ async fn fetch() -> Option<Vec<Activity>> {
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
     drop(buf);
     let text = std::str::from_utf8(&bytes).ok()?;
-    crate::model::directory::parse_catalogue(text).ok().map(|(list, _bad)| list)
+    tid_og_lyst_core::activities::directory::parse_catalogue(text).ok().map(|(list, _bad)| list)
 }
 
 /// The directory entries for the catalogue and the user's records,
@@ -116,14 +116,14 @@ pub fn use_entries() -> Memo<Entries> {
 }
 
 /// One activity by id, from the user's records or the catalogue.
-pub fn find(cat: &Catalogue, own: &Collection<Activity>, id: crate::model::meta::RecordId) -> Option<Activity> {
+pub fn find(cat: &Catalogue, own: &Collection<Activity>, id: tid_og_lyst_core::record::meta::RecordId) -> Option<Activity> {
     let from_cat = match cat {
         Catalogue::Ready(l) => l.iter().find(|a| a.meta.id == id).cloned(),
         _ => None,
     };
     let mine = own.get(&id).cloned();
     let winner = match (from_cat, mine) {
-        (Some(a), Some(b)) => Some(crate::sync::merge::pick_newer(&a, &b).clone()),
+        (Some(a), Some(b)) => Some(tid_og_lyst_core::record::merge::pick_newer(&a, &b).clone()),
         (a, b) => a.or(b),
     };
     winner.filter(|a| !a.meta.deleted)

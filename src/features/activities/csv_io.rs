@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::activities as t;
-use crate::model::activity::Activity;
-use crate::model::activity_csv::{decode, from_csv, to_csv, CsvImport};
-use crate::model::meta::{format_millis, Meta};
+use tid_og_lyst_core::activities::da as t;
+use tid_og_lyst_core::activities::activity::Activity;
+use tid_og_lyst_core::activities::csv::{decode, from_csv, to_csv, CsvImport};
+use tid_og_lyst_core::record::meta::{format_millis, Meta};
 use crate::state::{now, use_app, NoticeKind};
-use crate::sync::data::AppData;
-use crate::sync::merge;
+use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::record::merge;
 use crate::ui::download::download_text;
 use crate::ui::share::ShareLink;
 
@@ -55,17 +55,17 @@ pub fn CsvSection(
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
-        if let Err(e) = crate::sync::wire::check_size(file.size() as usize) {
+        if let Err(e) = tid_og_lyst_core::sync::wire::check_size(file.size() as usize) {
             set_error.set(Some(e.to_string()));
             return;
         }
         spawn_local(async move {
             let Ok(buf) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
-                set_error.set(Some(crate::i18n::da::data::READ_FAILED.into()));
+                set_error.set(Some(tid_og_lyst_core::da::data::READ_FAILED.into()));
                 return;
             };
             let text = decode(&js_sys::Uint8Array::new(&buf).to_vec());
-            let mut make = |id: Option<crate::model::meta::RecordId>| {
+            let mut make = |id: Option<tid_og_lyst_core::record::meta::RecordId>| {
                 let mut m: Meta = state.new_meta();
                 if let Some(id) = id {
                     m.id = id;
@@ -114,7 +114,7 @@ pub fn CsvSection(
             </div>
             {move || preview.get().map(|p| view! { <CsvPreview report=p on_apply=apply on_cancel=move || set_preview.set(None)/> })}
             <Show when=move || undo.with(Option::is_some)>
-                <button type="button" class="btn" on:click=do_undo>{crate::i18n::da::data::UNDO}</button>
+                <button type="button" class="btn" on:click=do_undo>{tid_og_lyst_core::da::data::UNDO}</button>
             </Show>
         </section>
     }

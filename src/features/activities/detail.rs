@@ -2,19 +2,20 @@
 //! favourites, "Føj til kalender", "Udskriv", edit and delete. `ny` opens the
 //! form for a new activity and `?rediger=1` the form for this one.
 
+use crate::ui::link::to;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::i18n::activities as t;
-use crate::model::activity::{category_name, is_web_link, mail_link, phone_link, Activity};
-use crate::model::activity_ics::{file_name, to_ics};
-use crate::model::meta::RecordId;
-use crate::model::schedule::format_occurrence;
+use tid_og_lyst_core::activities::da as t;
+use tid_og_lyst_core::activities::activity::{category_name, is_web_link, mail_link, phone_link, Activity};
+use tid_og_lyst_core::activities::ics::{file_name, to_ics};
+use tid_og_lyst_core::record::meta::RecordId;
+use tid_og_lyst_core::activities::schedule::format_occurrence;
 use crate::state::{now, use_app, NoticeKind};
-use crate::sync::merge;
+use tid_og_lyst_core::record::merge;
 use crate::ui::download::download_text;
-use crate::ui::link::href;
 
 use super::catalogue::{catalogue, find, Catalogue};
 use super::favourites::{favourites, toggle};
@@ -45,7 +46,7 @@ pub fn ActivityPage() -> impl IntoView {
                 <section class="page">
                     <h1>{t::TITLE}</h1>
                     <p>{t::NOT_FOUND}</p>
-                    <p><a href=href("/aktiviteter")>{t::BACK}</a></p>
+                    <p><a href=to(&Route::Activities(vec![]))>{t::BACK}</a></p>
                 </section>
             }
             .into_any(),
@@ -57,13 +58,10 @@ pub fn ActivityPage() -> impl IntoView {
 fn Detail(activity: Activity) -> impl IntoView {
     let a = activity;
     let next = a.schedule.next_occurrence(now());
-    let place_link = href(&format!(
-        "/aktiviteter?sted={}",
-        String::from(js_sys::encode_uri_component(&a.place()))
-    ));
+    let place_link = to(&Route::activities_at(&a.place()));
     view! {
         <article class="page activity-detail">
-            <p class="no-print"><a href=href("/aktiviteter")>{t::BACK}</a></p>
+            <p class="no-print"><a href=to(&Route::Activities(vec![]))>{t::BACK}</a></p>
             <p class="activity-detail__category">{category_name(&a.category)}</p>
             <h1>{a.title.clone()}</h1>
             {a.example.then(|| view! { <p class="notice example-notice">{t::EXAMPLE_NOTICE}</p> })}
@@ -87,7 +85,7 @@ fn Detail(activity: Activity) -> impl IntoView {
                 <Access activity=a.clone()/>
                 <Contact activity=a.clone()/>
                 {(!a.source.is_empty()).then(|| view! { <dt>{t::SOURCE}</dt><dd>{a.source.clone()}</dd> })}
-                {a.updated.map(|d| view! { <dt>{t::UPDATED}</dt><dd>{crate::model::activity::format_date(d)}</dd> })}
+                {a.updated.map(|d| view! { <dt>{t::UPDATED}</dt><dd>{tid_og_lyst_core::activities::activity::format_date(d)}</dd> })}
             </dl>
             <p class="no-print"><a href=place_link>{t::WEEK_LINK}</a></p>
             <p class="flyer-footer">{t::FLYER_FOOTER}</p>
@@ -159,9 +157,9 @@ fn DetailActions(activity: Activity) -> impl IntoView {
         gone.meta.deleted = true;
         state.data.update(|d| merge::insert(&mut d.activities, gone));
         state.notify(NoticeKind::Info, t::DELETED);
-        navigate(&href("/aktiviteter"), NavigateOptions { resolve: false, ..Default::default() });
+        navigate(&to(&Route::Activities(vec![])), NavigateOptions { resolve: false, ..Default::default() });
     };
-    let edit_link = href(&format!("/aktiviteter/{id}?rediger=1"));
+    let edit_link = to(&Route::EditActivity(id.to_string()));
     view! {
         <div class="actions activity-actions">
             {if has_times {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use crate::model::meta::RecordId;
+use tid_og_lyst_core::record::meta::RecordId;
 use crate::storage;
 
 thread_local! {

@@ -2,17 +2,18 @@
 //! the pure core builds the record or returns a Danish error per field,
 //! shown next to the field and summarised at the top.
 
+use crate::ui::link::to;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::i18n::activities::{self as t, field as f};
-use crate::model::activity::{format_date, Activity, Draft, FieldErrors, KIND_DATES, KIND_MONTHLY, KIND_WEEKLY};
-use crate::model::municipalities::MUNICIPALITIES;
-use crate::model::schedule::to_local;
+use tid_og_lyst_core::activities::da::{self as t, field as f};
+use tid_og_lyst_core::activities::activity::{format_date, Activity, Draft, FieldErrors, KIND_DATES, KIND_MONTHLY, KIND_WEEKLY};
+use tid_og_lyst_core::activities::municipalities::MUNICIPALITIES;
+use tid_og_lyst_core::activities::schedule::to_local;
 use crate::state::{now, use_app, NoticeKind};
-use crate::sync::merge;
-use crate::ui::link::href;
+use tid_og_lyst_core::record::merge;
 
 type GetText = fn(&Draft) -> String;
 type SetText = fn(&mut Draft, String);
@@ -46,7 +47,7 @@ pub fn ActivityForm(
                 let id = a.meta.id;
                 state.data.update(|data| merge::insert(&mut data.activities, a));
                 state.notify(NoticeKind::Info, t::SAVED);
-                navigate(&href(&format!("/aktiviteter/{id}")), NavigateOptions { resolve: false, ..Default::default() });
+                navigate(&to(&Route::Activity(id.to_string())), NavigateOptions { resolve: false, ..Default::default() });
             }
             Err(e) => {
                 let first = e.keys().next().map(|k| format!("af-{k}"));
@@ -59,7 +60,7 @@ pub fn ActivityForm(
     };
     view! {
         <section class="page activity-form">
-            <p><a href=href("/aktiviteter")>{t::BACK}</a></p>
+            <p><a href=to(&Route::Activities(vec![]))>{t::BACK}</a></p>
             <h1>{if is_new { t::NEW_TITLE } else { t::EDIT_TITLE }}</h1>
             <ErrorSummary errors=errors/>
             <form on:submit=save novalidate>
@@ -261,7 +262,7 @@ fn ScheduleFields(draft: RwSignal<Draft>, errors: RwSignal<FieldErrors>) -> impl
         <Show when=move || kind() == KIND_DATES>
             <TextField draft errors key="dates" label=f::DATES get=|d| d.dates.clone() set=|d, v| d.dates = v/>
         </Show>
-        <Show when=move || kind() != crate::model::activity::KIND_AGREEMENT>
+        <Show when=move || kind() != tid_og_lyst_core::activities::activity::KIND_AGREEMENT>
             <div class="act-times">
                 <TextField draft errors key="start" label=f::START input_mode="decimal" get=|d| d.start.clone() set=|d, v| d.start = v/>
                 <TextField draft errors key="end" label=f::END input_mode="decimal" get=|d| d.end.clone() set=|d, v| d.end = v/>

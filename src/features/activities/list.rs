@@ -3,19 +3,20 @@
 //! page of results at a time ("Vis flere"), the week programme of a place,
 //! and CSV in and out.
 
+use crate::ui::link::to;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::i18n::activities as t;
-use crate::model::activity::category_name;
-use crate::model::directory::{daypart_from, daypart_key, refines, Filters, When};
+use tid_og_lyst_core::activities::da as t;
+use tid_og_lyst_core::activities::activity::category_name;
+use tid_og_lyst_core::activities::directory::{daypart_from, daypart_key, refines, Filters, When};
 use std::collections::HashSet;
 
-use crate::model::meta::RecordId;
-use crate::model::schedule::{format_occurrence, weekday_name};
+use tid_og_lyst_core::record::meta::RecordId;
+use tid_og_lyst_core::activities::schedule::{format_occurrence, weekday_name};
 use crate::state::now;
-use crate::ui::link::href;
 
 use super::catalogue::{catalogue, use_entries, Catalogue};
 use super::csv_io::CsvSection;
@@ -26,15 +27,9 @@ use super::week::WeekProgramme;
 /// small page keeps the work per keystroke small).
 const PAGE: usize = 20;
 
-/// Builds "?q=…&kommune=…" from filters.
-pub fn query_string(f: &Filters) -> String {
-    let pairs = f.to_query();
-    if pairs.is_empty() {
-        return String::new();
-    }
-    let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
-    let parts: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", enc(v))).collect();
-    format!("?{}", parts.join("&"))
+/// The directory address for these filters ("?q=…&kommune=…").
+pub fn route(f: &Filters) -> Route {
+    Route::Activities(f.to_query().into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
 }
 
 /// The filters from the URL, a way to change them (replacing the history
@@ -66,7 +61,7 @@ fn use_filters() -> (Memo<Filters>, Callback<Filters>, Callback<String>) {
     );
     let navigate = use_navigate();
     let go = move |f: &Filters| {
-        let path = href(&format!("/aktiviteter{}", query_string(f)));
+        let path = to(&route(f));
         navigate(&path, NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
     };
     let cancel = move || {
@@ -156,7 +151,7 @@ pub fn ActivitiesPage() -> impl IntoView {
 fn AddButton() -> impl IntoView {
     let navigate = use_navigate();
     let add = move |_| {
-        navigate(&href("/aktiviteter/ny"), NavigateOptions { resolve: false, ..Default::default() });
+        navigate(&to(&Route::NewActivity), NavigateOptions { resolve: false, ..Default::default() });
     };
     view! {
         <div class="actions no-print">
@@ -214,7 +209,7 @@ fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>, search: Callba
                     <select
                         id="act-weekday"
                         prop:value=move || filters.with(|f| f.weekday.map(|d| weekday_name(d).to_string()).unwrap_or_default())
-                        on:change=move |ev| change(|f, v| f.weekday = crate::model::activity::parse_weekday(&v), event_target_value(&ev))
+                        on:change=move |ev| change(|f, v| f.weekday = tid_og_lyst_core::activities::activity::parse_weekday(&v), event_target_value(&ev))
                     >
                         <option value="">{t::ALL}</option>
                         {t::WEEKDAYS.iter().map(|d| view! { <option value=*d>{capital(d)}</option> }).collect_view()}
@@ -435,7 +430,7 @@ fn Results(matches: Memo<Vec<u32>>, shown: RwSignal<usize>) -> impl IntoView {
 
 #[component]
 fn CardView(card: Card) -> impl IntoView {
-    let link = href(&format!("/aktiviteter/{}", card.id));
+    let link = to(&Route::Activity(card.id.to_string()));
     view! {
         <li class="act-card">
             <h2 class="act-card__title"><a href=link>{card.title}</a></h2>

@@ -4,8 +4,8 @@
 use chrono::Duration;
 use leptos::prelude::*;
 
-use crate::i18n::activities as t;
-use crate::model::schedule::{monday_of, short_date, to_local, Schedule};
+use tid_og_lyst_core::activities::da as t;
+use tid_og_lyst_core::activities::schedule::{monday_of, short_date, to_local, Schedule};
 use crate::state::now;
 
 use super::catalogue::Entries;

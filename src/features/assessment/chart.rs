@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::assessment::ui as t;
-use crate::model::cards::Position;
-use crate::model::results::chart_parts;
-use crate::model::verdict::Spread;
+use tid_og_lyst_core::assessment::da::ui as t;
+use tid_og_lyst_core::assessment::cards::Position;
+use tid_og_lyst_core::assessment::results::chart_parts;
+use tid_og_lyst_core::assessment::verdict::Spread;
 
 const W: u32 = 600;
 const H: u32 = 300;

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::assessment::ui as t;
-use crate::model::assessment::{Assessment, Tally};
-use crate::model::cards::{Card, Position};
-use crate::model::meta::RecordId;
+use tid_og_lyst_core::assessment::da::ui as t;
+use tid_og_lyst_core::assessment::session::{Assessment, Tally};
+use tid_og_lyst_core::assessment::cards::{Card, Position};
+use tid_og_lyst_core::record::meta::RecordId;
 use crate::state::use_app;
 
 use super::update_session;

@@ -1,16 +1,18 @@
 //! `/skal-kan`: the workshop's question, the sessions on this device, a form
 //! to create a new one, and the built-in task cards.
 
+use leptos_router::NavigateOptions;
+use crate::ui::link::to;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::i18n::assessment::{content as c, ui as t};
-use crate::model::assessment::Assessment;
-use crate::model::cards::{builtin, Origin};
-use crate::model::meta::format_millis;
+use tid_og_lyst_core::assessment::da::{content as c, ui as t};
+use tid_og_lyst_core::assessment::session::Assessment;
+use tid_og_lyst_core::assessment::cards::{builtin, Origin};
+use tid_og_lyst_core::record::meta::format_millis;
 use crate::state::{now, use_app};
-use crate::sync::merge::live;
-use crate::ui::link::href;
+use tid_og_lyst_core::record::merge::live;
 
 /// The list page.
 #[component]
@@ -48,7 +50,7 @@ fn SessionList() -> impl IntoView {
             <ul class="session-list">
                 <For each=move || sessions.get() key=|s| s.clone() let:s>
                     <li>
-                        <a href=href(&format!("/skal-kan/{}", s.0))>{s.1.clone()}</a>
+                        <a href=to(&Route::Session(s.0.to_string(), String::new()))>{s.1.clone()}</a>
                         <span class="session-list__meta">{t::list_meta(&s.2, s.3)}</span>
                     </li>
                 </For>
@@ -79,7 +81,7 @@ fn NewSession() -> impl IntoView {
         state.data.update(|d| {
             d.assessments.insert(id, session);
         });
-        navigate(&format!("/skal-kan/{id}"), Default::default());
+        navigate(&to(&Route::Session(id.to_string(), String::new())), NavigateOptions { resolve: false, ..Default::default() });
     };
     view! {
         <section class="card" aria-labelledby="new-title">

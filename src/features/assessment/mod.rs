@@ -14,14 +14,15 @@ mod overview;
 mod projector;
 mod summary;
 
+use crate::ui::link::to;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::i18n::assessment::ui as t;
-use crate::model::assessment::Assessment;
-use crate::model::meta::RecordId;
+use tid_og_lyst_core::assessment::da::ui as t;
+use tid_og_lyst_core::assessment::session::Assessment;
+use tid_og_lyst_core::record::meta::RecordId;
 use crate::state::{use_app, AppState};
-use crate::ui::link::href;
 
 pub use list::AssessmentPage;
 
@@ -73,9 +74,9 @@ pub(crate) fn slug(text: &str) -> String {
 /// The link to one view of a session.
 pub(crate) fn session_link(id: RecordId, view: &str) -> String {
     if view.is_empty() {
-        href(&format!("/skal-kan/{id}"))
+        to(&Route::Session(id.to_string(), String::new()))
     } else {
-        href(&format!("/skal-kan/{id}?visning={view}"))
+        to(&Route::Session(id.to_string(), view.to_string()))
     }
 }
 
@@ -94,7 +95,7 @@ pub fn SessionPage() -> impl IntoView {
                 <section class="page assessment">
                     <h1>{t::TITLE}</h1>
                     <p>{t::NOT_FOUND}</p>
-                    <p><a href=href("/skal-kan")>{t::BACK}</a></p>
+                    <p><a href=to(&Route::Assessment)>{t::BACK}</a></p>
                 </section>
             }
             .into_any();
@@ -146,7 +147,7 @@ fn SessionHeader(
     ];
     view! {
         <header class="session__header">
-            <p class="session__back no-print"><a href=href("/skal-kan")>{t::BACK}</a></p>
+            <p class="session__back no-print"><a href=to(&Route::Assessment)>{t::BACK}</a></p>
             <h1>{title}</h1>
             <p class="session__meta">{date}<span class="no-print">{stats}</span></p>
             <nav class="session__modes no-print" aria-label=t::MODES>

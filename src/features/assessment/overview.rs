@@ -2,22 +2,25 @@
 //! import their answer files (checked, previewed, then merged, with undo on
 //! `/del`), choose the cards, add the group's own, delete the session.
 
+use leptos_router::NavigateOptions;
+use crate::ui::link::to;
+use crate::routes::Route;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use crate::features::data::export_checked;
-use crate::i18n::assessment::ui as t;
-use crate::model::assessment::{ballot_diff, Assessment, BallotDiff};
-use crate::model::cards::{builtin, Card, Origin};
-use crate::model::meta::RecordId;
+use tid_og_lyst_core::assessment::da::ui as t;
+use tid_og_lyst_core::assessment::session::{ballot_diff, Assessment, BallotDiff};
+use tid_og_lyst_core::assessment::cards::{builtin, Card, Origin};
+use tid_og_lyst_core::record::meta::RecordId;
 use crate::state::{use_app, NoticeKind};
 use crate::storage;
-use crate::sync::data::AppData;
-use crate::model::text::check_field;
-use crate::sync::merge::{self, Record};
-use crate::sync::wire;
+use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::text::fields::check_field;
+use tid_og_lyst_core::record::merge::{self, Record};
+use tid_og_lyst_core::sync::wire;
 use crate::ui::share::ShareLink;
 
 use super::{slug, update_header};
@@ -103,7 +106,7 @@ fn ImportBallots(id: RecordId, session: Memo<Option<Assessment>>) -> impl IntoVi
                     continue;
                 }
                 let Ok(buffer) = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await else {
-                    errs.push(t::file_error(&name, crate::i18n::da::data::READ_FAILED));
+                    errs.push(t::file_error(&name, tid_og_lyst_core::da::data::READ_FAILED));
                     continue;
                 };
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
@@ -272,7 +275,7 @@ fn OwnCardForm(id: RecordId) -> impl IntoView {
             return;
         }
         let card = Card {
-            id: RecordId::new_v4().to_string(),
+            id: crate::ui::ids::new_id().to_string(),
             title: ti,
             question: question.get_untracked().trim().to_string(),
             origin: Origin::Own,
@@ -328,7 +331,7 @@ fn DeleteSession(id: RecordId) -> impl IntoView {
             s.meta.deleted = true;
         });
         state.notify(NoticeKind::Info, t::DELETED);
-        navigate("/skal-kan", Default::default());
+        navigate(&to(&Route::Assessment), NavigateOptions { resolve: false, ..Default::default() });
     };
     view! {
         <section class="no-print">

@@ -9,11 +9,11 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::assessment::ui as t;
-use crate::model::assessment::{Assessment, Note};
-use crate::model::meta::RecordId;
-use crate::model::results::{agreement_label, card_result};
-use crate::model::verdict::{judge, Agreement};
+use tid_og_lyst_core::assessment::da::ui as t;
+use tid_og_lyst_core::assessment::session::{Assessment, Note};
+use tid_og_lyst_core::record::meta::RecordId;
+use tid_og_lyst_core::assessment::results::{agreement_label, card_result};
+use tid_og_lyst_core::assessment::verdict::{judge, Agreement};
 use crate::state::use_app;
 
 use super::answer::VerdictPanel;

@@ -5,10 +5,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::assessment::{content as c, ui as t};
-use crate::model::assessment::{Assessment, Reflection};
-use crate::model::meta::{format_millis, RecordId};
-use crate::model::results::{agreement_label, results, results_csv, CardResult};
+use tid_og_lyst_core::assessment::da::{content as c, ui as t};
+use tid_og_lyst_core::assessment::session::{Assessment, Reflection};
+use tid_og_lyst_core::record::meta::{format_millis, RecordId};
+use tid_og_lyst_core::assessment::results::{agreement_label, results, results_csv, CardResult};
 use crate::state::{now, use_app, NoticeKind};
 use crate::ui::download::download_text;
 

@@ -2,6 +2,8 @@
 //! board (a list on the phone, columns by status on tablet and projector),
 //! and the coordinator's counts, "Ny drøm" and "Del med drømmeløberne".
 
+use crate::ui::link::to;
+use crate::routes::Route;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -11,13 +13,12 @@ use super::card::DreamCard;
 use super::finder::Finder;
 use super::{prefs, today};
 use crate::features::data::export_checked;
-use crate::i18n::dreams as t;
-use crate::model::dream::{counts, Category, Dream, Status};
-use crate::model::dream_match::{fit, municipalities, passes, sort_by_deadline, Availability, Filter};
-use crate::model::privacy::share_with_runners;
+use tid_og_lyst_core::dreams::da as t;
+use tid_og_lyst_core::dreams::dream::{counts, Category, Dream, Status};
+use tid_og_lyst_core::dreams::matching::{fit, municipalities, passes, sort_by_deadline, Availability, Filter};
+use tid_og_lyst_core::dreams::privacy::share_with_runners;
 use crate::state::use_app;
-use crate::sync::merge::live;
-use crate::ui::link::href;
+use tid_og_lyst_core::record::merge::live;
 use crate::ui::share::ShareLink;
 
 /// The board page.
@@ -207,7 +208,7 @@ fn CoordinatorTools() -> impl IntoView {
     let (message, set_message) = signal(None::<String>);
     let navigate = use_navigate();
     let new_dream = move |_| {
-        navigate(&href("/droemme/ny"), NavigateOptions { resolve: false, ..Default::default() });
+        navigate(&to(&Route::NewDream), NavigateOptions { resolve: false, ..Default::default() });
     };
     let share = move |_| {
         let (data, held) = state.data.with_untracked(|d| share_with_runners(&d.dreams));

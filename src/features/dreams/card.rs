@@ -1,14 +1,15 @@
 //! One dream as a card on the board: title link, where and when, and its
 //! badges (runners missing, overbooked, expired, boundaries to check).
 
+use crate::ui::link::to;
+use crate::routes::Route;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use crate::i18n::dreams as t;
-use crate::model::dream::{Dream, Status};
-use crate::model::dream_form::format_hours;
-use crate::model::dream_share::{danish_date, window_text};
-use crate::ui::link::href;
+use tid_og_lyst_core::dreams::da as t;
+use tid_og_lyst_core::dreams::dream::{Dream, Status};
+use tid_og_lyst_core::dreams::form::format_hours;
+use tid_og_lyst_core::dreams::share::{danish_date, window_text};
 
 /// The badges of a dream as (css modifier, text).
 pub fn badges(d: &Dream, today: NaiveDate) -> Vec<(&'static str, String)> {
@@ -56,7 +57,7 @@ pub fn DreamCard(
     /// Today, for expiry.
     today: NaiveDate,
 ) -> impl IntoView {
-    let link = href(&format!("/droemme/{}", dream.meta.id));
+    let link = to(&Route::Dream(dream.meta.id.to_string()));
     let place = [dream.place.as_str(), dream.municipality.as_str()]
         .iter()
         .filter(|s| !s.trim().is_empty())

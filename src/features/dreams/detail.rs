@@ -3,6 +3,8 @@
 //! tools (edit, date, fulfil, cancel, reopen) and the history.
 //! `/droemme/ny` is the form for a new dream.
 
+use crate::ui::link::to;
+use crate::routes::Route;
 use chrono::NaiveTime;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -13,16 +15,15 @@ use super::form::DreamFormView;
 use super::share::ShareBox;
 use super::{act, local_time, prefs, today, update_dream};
 use crate::features::data::export_checked;
-use crate::i18n::dreams as t;
-use crate::model::dream::{Dream, Phase, PlannedFor, Runner, Stage, Status};
-use crate::model::dream_form::{format_hours, parse_date, Checked, DreamForm};
-use crate::model::dream_share::{calendar, danish_date, danish_day, window_text};
-use crate::model::meta::RecordId;
-use crate::model::privacy::{find_cpr, strip_dream};
+use tid_og_lyst_core::dreams::da as t;
+use tid_og_lyst_core::dreams::dream::{Dream, Phase, PlannedFor, Runner, Stage, Status};
+use tid_og_lyst_core::dreams::form::{format_hours, parse_date, Checked, DreamForm};
+use tid_og_lyst_core::dreams::share::{calendar, danish_date, danish_day, window_text};
+use tid_og_lyst_core::record::meta::RecordId;
+use tid_og_lyst_core::dreams::privacy::{find_cpr, strip_dream};
 use crate::state::{now, use_app, AppState, NoticeKind};
-use crate::sync::data::AppData;
+use tid_og_lyst_core::sync::data::AppData;
 use crate::ui::download::download_text;
-use crate::ui::link::href;
 use crate::ui::share::ShareLink;
 
 /// The page for one dream (or the new-dream form at `/droemme/ny`).
@@ -32,7 +33,7 @@ pub fn DreamPage() -> impl IntoView {
     let raw = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     view! {
         <section class="page dream-page">
-            <p><a class="back-link" href=href("/droemme")>{t::BACK}</a></p>
+            <p><a class="back-link" href=to(&Route::Dreams)>{t::BACK}</a></p>
             {move || {
                 let raw = raw.get();
                 if raw == "ny" {
@@ -70,16 +71,16 @@ fn NewDream() -> impl IntoView {
         p.coord_contact = c.coordinator().contact.clone();
         prefs::save(&p);
         let a = act(state, &p.coord_name);
-        let dream = c.into_new(&a, RecordId::new_v4());
+        let dream = c.into_new(&a, crate::ui::ids::new_id());
         let id = dream.meta.id;
         state.data.update(|d| {
             d.dreams.insert(id, dream);
         });
         state.notify(NoticeKind::Info, t::SAVED);
-        navigate(&href(&format!("/droemme/{id}")), NavigateOptions { resolve: false, ..Default::default() });
+        navigate(&to(&Route::Dream(id.to_string())), NavigateOptions { resolve: false, ..Default::default() });
     });
     let on_cancel = Callback::new(move |_| {
-        nav2(&href("/droemme"), NavigateOptions { resolve: false, ..Default::default() });
+        nav2(&to(&Route::Dreams), NavigateOptions { resolve: false, ..Default::default() });
     });
     view! {
         <h1>{t::NEW_TITLE}</h1>
@@ -329,7 +330,7 @@ fn ClaimForm(
                 set_error.set(Some(t::cpr_refused(field, &found)));
                 return;
             }
-            if let Err(e) = crate::model::text::check_field(field, v) {
+            if let Err(e) = tid_og_lyst_core::text::fields::check_field(field, v) {
                 set_error.set(Some(e));
                 return;
             }
@@ -341,7 +342,7 @@ fn ClaimForm(
         let a = act(state, &n);
         update_dream(state, id, |d| {
             if let Stage::Open(s) = d.stage() {
-                s.claim(&a, RecordId::new_v4(), Runner { name: n, contact: c });
+                s.claim(&a, crate::ui::ids::new_id(), Runner { name: n, contact: c });
             }
         });
         state.notify(NoticeKind::Info, t::CLAIMED);
@@ -423,7 +424,7 @@ fn for_coordinator(state: AppState, id: RecordId) -> AppData {
 }
 
 /// Releases a claim from whatever state allows it.
-fn release_claim(d: &mut Dream, a: &crate::model::dream::Act, claim: RecordId) -> bool {
+fn release_claim(d: &mut Dream, a: &tid_og_lyst_core::dreams::dream::Act, claim: RecordId) -> bool {
     match d.stage() {
         Stage::Open(s) => s.release(a, claim),
         Stage::Taken(s) => s.release(a, claim),
@@ -566,7 +567,7 @@ fn History(
         .rev()
         .map(|e| {
             let claim_name = match &e.event {
-                crate::model::dream::Event::Claimed { claim } | crate::model::dream::Event::Released { claim } => {
+                tid_og_lyst_core::dreams::dream::Event::Claimed { claim } | tid_og_lyst_core::dreams::dream::Event::Released { claim } => {
                     name_of(claim).filter(|n| n.trim() != e.who.trim())
                 }
                 _ => None,

@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
-use crate::i18n::dreams as t;
-use crate::model::dream::{Category, PartOfDay};
-use crate::model::dream_form::{parse_date, parse_hours};
-use crate::model::dream_match::Availability;
+use tid_og_lyst_core::dreams::da as t;
+use tid_og_lyst_core::dreams::dream::{Category, PartOfDay};
+use tid_og_lyst_core::dreams::form::{parse_date, parse_hours};
+use tid_og_lyst_core::dreams::matching::Availability;
 
 /// The finder form.
 #[component]

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::dreams as t;
-use crate::model::dream::{Boundary, Category, PartOfDay};
-use crate::model::dream_form::{Checked, DreamForm, Field, Message};
+use tid_og_lyst_core::dreams::da as t;
+use tid_og_lyst_core::dreams::dream::{Boundary, Category, PartOfDay};
+use tid_og_lyst_core::dreams::form::{Checked, DreamForm, Field, Message};
 
 type GetFn = fn(&DreamForm) -> String;
 type SetFn = fn(&mut DreamForm, String);

@@ -19,7 +19,7 @@ pub use detail::DreamPage;
 use chrono::NaiveDate;
 use leptos::prelude::Update;
 
-use crate::model::dream::Act;
+use tid_og_lyst_core::dreams::dream::Act;
 use crate::state::AppState;
 
 /// Today's date in the browser's local time (Danish users: Danish date).
@@ -34,7 +34,7 @@ pub(crate) fn act(state: AppState, who: &str) -> Act {
 }
 
 /// Applies `f` to the dream `id` in the app data (if it is there).
-pub(crate) fn update_dream(state: AppState, id: crate::model::meta::RecordId, f: impl FnOnce(&mut crate::model::dream::Dream)) {
+pub(crate) fn update_dream(state: AppState, id: tid_og_lyst_core::record::meta::RecordId, f: impl FnOnce(&mut tid_og_lyst_core::dreams::dream::Dream)) {
     state.data.update(|d| {
         if let Some(dream) = d.dreams.get_mut(&id) {
             f(dream);
@@ -46,7 +46,7 @@ pub(crate) fn update_dream(state: AppState, id: crate::model::meta::RecordId, f:
 pub(crate) fn local_time(ms: i64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     let date = NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-        .map(crate::model::dream_share::danish_date)
+        .map(tid_og_lyst_core::dreams::share::danish_date)
         .unwrap_or_default();
-    crate::i18n::dreams::log_time(&date, &format!("{:02}.{:02}", d.get_hours(), d.get_minutes()))
+    tid_og_lyst_core::dreams::da::log_time(&date, &format!("{:02}.{:02}", d.get_hours(), d.get_minutes()))
 }

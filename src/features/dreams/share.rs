@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-use crate::i18n::dreams as t;
-use crate::model::dream::Dream;
-use crate::model::dream_share::{mail_subject, post, Channel};
+use tid_og_lyst_core::dreams::da as t;
+use tid_og_lyst_core::dreams::dream::Dream;
+use tid_og_lyst_core::dreams::share::{mail_subject, post, Channel};
 use crate::ui::share::ShareLink;
 
 /// True when the browser has `navigator.<name>`.
@@ -60,9 +60,9 @@ pub fn ShareBox(
     // The dream as the runners may see it, for "Del som link" / "Vis QR-kode".
     let one_dream = Callback::new(move |()| {
         dream.with_value(|d| {
-            let mut c = crate::sync::merge::Collection::new();
+            let mut c = tid_og_lyst_core::record::merge::Collection::new();
             c.insert(d.meta.id, d.clone());
-            crate::model::privacy::share_with_runners(&c).0
+            tid_og_lyst_core::dreams::privacy::share_with_runners(&c).0
         })
     });
     view! {

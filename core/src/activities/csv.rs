@@ -1,0 +1,540 @@
+//! Activities in and out of spreadsheets, in the dialect Danish Excel reads
+//! and writes: semicolon between fields, UTF-8 with a byte-order mark, CRLF
+//! line ends, dates as dd-mm-yyyy, decimal comma, ja/nej. Every row goes
+//! through the same [`Draft`] as the form, so the rules are the same; a bad
+//! row is reported by its line number and the good rows can still be used.
+//!
+//! Cells that a spreadsheet would run as a formula (starting with `=`, `+`,
+//! `-`, `@`) are written with a leading apostrophe, which the reader removes
+//! again, so a round trip loses nothing and no cell becomes a formula.
+
+use std::collections::HashMap;
+
+use crate::activities::da as t;
+use crate::activities::activity::{
+    parse_weekday, Activity, Draft, KIND_AGREEMENT, KIND_DATES, KIND_MONTHLY, KIND_WEEKLY,
+};
+use crate::record::meta::{Meta, RecordId};
+use crate::activities::schedule::Schedule;
+
+/// Most rows read from one file.
+pub const MAX_ROWS: usize = 100_000;
+
+/// One cell of a parsed CSV file.
+type Row = Vec<String>;
+
+/// Splits CSV text into rows, each with the (1-based) line it starts on.
+/// Quoted fields may hold the separator, quotes (`""`) and line breaks.
+pub fn parse_rows(text: &str, sep: char) -> Result<Vec<(usize, Row)>, (usize, String)> {
+    let mut rows = Vec::new();
+    let mut row: Row = Vec::new();
+    let mut field = String::new();
+    let mut line = 1usize;
+    let mut row_line = 1usize;
+    let mut quoted = false;
+    let mut quote_line = 0usize;
+    let mut field_started = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                '"' => quoted = false,
+                '\n' => {
+                    line += 1;
+                    field.push('\n');
+                }
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    line += 1;
+                    field.push('\n');
+                }
+                _ => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' if !field_started => {
+                quoted = true;
+                quote_line = line;
+                field_started = true;
+            }
+            c if c == sep => {
+                row.push(std::mem::take(&mut field));
+                field_started = false;
+            }
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                row.push(std::mem::take(&mut field));
+                field_started = false;
+                if !(row.len() == 1 && row[0].is_empty()) {
+                    rows.push((row_line, std::mem::take(&mut row)));
+                } else {
+                    row.clear();
+                }
+                line += 1;
+                row_line = line;
+                if rows.len() > MAX_ROWS {
+                    return Err((line, t::csv::TOO_MANY.into()));
+                }
+            }
+            _ => {
+                field.push(c);
+                field_started = true;
+            }
+        }
+    }
+    if quoted {
+        return Err((quote_line, t::csv::UNCLOSED_QUOTE.into()));
+    }
+    if field_started || !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        if !(row.len() == 1 && row[0].is_empty()) {
+            rows.push((row_line, row));
+        }
+    }
+    Ok(rows)
+}
+
+fn cell(value: &str) -> String {
+    let v = if value.starts_with(['=', '+', '-', '@', '\'']) { format!("'{value}") } else { value.to_string() };
+    if v.contains([';', '"', '\n', '\r']) || v != v.trim() {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+fn uncell(value: &str) -> String {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\'']) => rest.to_string(),
+        _ => value.to_string(),
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        t::YES
+    } else {
+        t::NO
+    }
+}
+
+/// The cells of one activity, in the order of `CSV_COLUMNS`.
+fn cells(a: &Activity) -> Vec<String> {
+    let d = Draft::from_activity(a);
+    let (kind, days, nth) = match &a.schedule {
+        Schedule::Weekly { .. } => (t::CSV_KINDS[0], weekday_list(&d.days), String::new()),
+        Schedule::Monthly { nth, day, .. } => (
+            t::CSV_KINDS[1],
+            t::WEEKDAYS[day.num_days_from_monday() as usize].to_string(),
+            if *nth == -1 { t::NTH[4].to_string() } else { nth.to_string() },
+        ),
+        Schedule::Dates { .. } => (t::CSV_KINDS[2], String::new(), String::new()),
+        Schedule::ByAgreement => (t::CSV_KINDS[3], String::new(), String::new()),
+    };
+    vec![
+        a.meta.id.to_string(),
+        d.title,
+        d.organizer,
+        crate::activities::activity::category_name(&a.category).to_string(),
+        d.description,
+        d.municipality,
+        d.town,
+        d.address,
+        kind.to_string(),
+        days,
+        nth,
+        d.dates,
+        d.start,
+        d.end,
+        d.pause,
+        d.price,
+        d.audience,
+        yes_no(d.wheelchair).into(),
+        yes_no(d.transport).into(),
+        yes_no(d.companion).into(),
+        yes_no(d.drop_in).into(),
+        d.contact_name,
+        d.phone,
+        d.email,
+        d.web,
+        d.source,
+        d.updated,
+        yes_no(d.example).into(),
+    ]
+}
+
+fn weekday_list(days: &[bool; 7]) -> String {
+    (0..7).filter(|i| days[*i]).map(|i| t::WEEKDAYS[i]).collect::<Vec<_>>().join(", ")
+}
+
+/// The CSV text of activities: BOM, header, one CRLF-ended row each.
+pub fn to_csv<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> String {
+    let mut out = String::from('\u{feff}');
+    out.push_str(&t::CSV_COLUMNS.iter().map(|c| cell(c)).collect::<Vec<_>>().join(";"));
+    out.push_str("\r\n");
+    for a in activities {
+        out.push_str(&cells(a).iter().map(|c| cell(c)).collect::<Vec<_>>().join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The result of reading a CSV file: the good rows (with their row number
+/// as a spreadsheet shows it, the header being row 1) and the bad ones (row
+/// number and a Danish message).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CsvImport {
+    /// Activities that can be imported, with the line they came from.
+    pub good: Vec<(usize, Activity)>,
+    /// Rows that cannot, with the reason.
+    pub bad: Vec<(usize, String)>,
+}
+
+fn field_column(key: &str) -> &'static str {
+    let i = match key {
+        "title" => 1,
+        "category" => 3,
+        "municipality" => 5,
+        "kind" => 8,
+        "days" => 9,
+        "nth" => 10,
+        "dates" => 11,
+        "start" => 12,
+        "end" => 13,
+        "pause" => 14,
+        "price" => 15,
+        "phone" => 22,
+        "email" => 23,
+        "web" => 24,
+        "updated" => 26,
+        _ => return "",
+    };
+    t::CSV_COLUMNS[i]
+}
+
+fn parse_bool(col: &str, v: &str) -> Result<bool, String> {
+    match v.trim().to_lowercase().as_str() {
+        "ja" | "j" | "x" | "1" | "sand" | "true" => Ok(true),
+        "nej" | "n" | "" | "0" | "falsk" | "false" => Ok(false),
+        _ => Err(t::csv::bad_bool(col, v.trim())),
+    }
+}
+
+/// Reads CSV text. `make_meta` gives the meta for a row (called with the
+/// row's id when it has a valid one, so re-importing updates, not doubles).
+pub fn from_csv(text: &str, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta) -> Result<CsvImport, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(t::csv::EMPTY.into());
+    }
+    let first_line = text.lines().next().unwrap_or("");
+    let sep = if first_line.contains(';') || !first_line.contains(',') { ';' } else { ',' };
+    let rows = parse_rows(text, sep).map_err(|(line, msg)| t::csv_bad_row(line, &msg))?;
+    let Some(((_, header), body)) = rows.split_first() else { return Err(t::csv::EMPTY.into()) };
+    let index: HashMap<String, usize> =
+        header.iter().enumerate().map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_lowercase(), i)).collect();
+    let col = |name: &str| index.get(&name.to_lowercase()).copied();
+    if col(t::CSV_COLUMNS[1]).is_none() {
+        return Err(t::csv::NO_HEADER.into());
+    }
+    let mut out = CsvImport::default();
+    let mut seen: HashMap<RecordId, usize> = HashMap::new();
+    for (i, (physical, row)) in body.iter().enumerate() {
+        if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        // The spreadsheet's row number (the header is row 1); it differs
+        // from the file's line only after cells with line breaks.
+        let line = &(i + 2);
+        let _ = physical;
+        let get = |i: usize| -> String { col(t::CSV_COLUMNS[i]).and_then(|c| row.get(c)).map(|v| uncell(v)).unwrap_or_default() };
+        match read_row(&get) {
+            Err(msg) => out.bad.push((*line, msg)),
+            Ok((id, draft)) => {
+                if let Some(id) = id {
+                    if let Some(first) = seen.get(&id) {
+                        out.bad.push((*line, t::csv::duplicate(*first)));
+                        continue;
+                    }
+                    seen.insert(id, *line);
+                }
+                let meta = make_meta(id);
+                match draft.build(meta, Default::default()) {
+                    Ok(a) => out.good.push((*line, a)),
+                    Err(errors) => {
+                        let msg = errors
+                            .iter()
+                            .map(|(k, m)| match field_column(k) {
+                                "" => m.clone(),
+                                c => format!("{c}: {m}"),
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        out.bad.push((*line, msg))
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn read_row(get: &dyn Fn(usize) -> String) -> Result<(Option<RecordId>, Draft), String> {
+    let id_text = get(0);
+    let id = if id_text.trim().is_empty() {
+        None
+    } else {
+        Some(RecordId::parse(&id_text).ok_or_else(|| t::csv::bad_id(id_text.trim()))?)
+    };
+    let kind_text = get(8).trim().to_lowercase();
+    let kind = match kind_text.as_str() {
+        "" | "ugentlig" | "hver uge" => KIND_WEEKLY,
+        "månedlig" | "maanedlig" | "en gang om måneden" => KIND_MONTHLY,
+        "datoer" | "dato" => KIND_DATES,
+        "efter aftale" | "aftale" => KIND_AGREEMENT,
+        _ => return Err(t::csv::bad_kind(get(8).trim())),
+    };
+    let category = crate::activities::activity::category_key(&get(3)).map(str::to_string).unwrap_or_else(|| {
+        if get(3).trim().is_empty() {
+            "andet".into()
+        } else {
+            get(3)
+        }
+    });
+    let mut draft = Draft {
+        title: get(1),
+        organizer: get(2),
+        category,
+        description: get(4),
+        municipality: get(5),
+        town: get(6),
+        address: get(7),
+        kind: kind.into(),
+        dates: get(11),
+        start: get(12),
+        end: get(13),
+        pause: get(14),
+        price: get(15),
+        audience: get(16),
+        wheelchair: parse_bool(t::CSV_COLUMNS[17], &get(17))?,
+        transport: parse_bool(t::CSV_COLUMNS[18], &get(18))?,
+        companion: parse_bool(t::CSV_COLUMNS[19], &get(19))?,
+        drop_in: parse_bool(t::CSV_COLUMNS[20], &get(20))?,
+        contact_name: get(21),
+        phone: get(22),
+        email: get(23),
+        web: get(24),
+        source: get(25),
+        updated: get(26),
+        example: parse_bool(t::CSV_COLUMNS[27], &get(27))?,
+        days: [false; 7],
+        ..Draft::default()
+    };
+    let days_text = get(9);
+    let days: Vec<&str> = days_text.split([',', '/', '+']).flat_map(|x| x.split(" og ")).map(str::trim).filter(|x| !x.is_empty()).collect();
+    for d in &days {
+        let wd = parse_weekday(d).ok_or_else(|| t::csv::bad_day(d))?;
+        draft.days[wd.num_days_from_monday() as usize] = true;
+        draft.month_day = wd.num_days_from_monday() as usize;
+    }
+    if kind == KIND_MONTHLY {
+        if days.len() != 1 {
+            return Err(format!("{}: {}", t::CSV_COLUMNS[9], t::ERR_NO_DAYS));
+        }
+        let nth = get(10).trim().trim_end_matches('.').to_lowercase();
+        draft.nth = match nth.as_str() {
+            "sidste" | "-1" => "-1".into(),
+            "1" | "første" => "1".into(),
+            "2" | "anden" => "2".into(),
+            "3" | "tredje" => "3".into(),
+            "4" | "fjerde" => "4".into(),
+            _ => return Err(t::csv::bad_nth(get(10).trim())),
+        };
+    }
+    Ok((id, draft))
+}
+
+/// The text of a CSV file: UTF-8 (with or without BOM), or else Windows-1252,
+/// which older Danish Excel versions write for "CSV (semikolonsepareret)".
+pub fn decode(bytes: &[u8]) -> String {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“',
+        '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|b| match b {
+            0x80..=0x9f => HIGH[(*b - 0x80) as usize],
+            _ => *b as char,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::activities::activity::{Access, Contact};
+    use crate::record::meta::{Clock, DeviceId};
+    use crate::activities::schedule::Hm;
+    use chrono::{NaiveDate, Weekday};
+
+    fn metas() -> impl FnMut(Option<RecordId>) -> Meta {
+        let mut clock = Clock::new(DeviceId("csv".into()));
+        move |id| Meta::new(id.unwrap_or_else(crate::record::meta::test_id), &mut clock, 5_000)
+    }
+
+    fn sample(title: &str, schedule: Schedule) -> Activity {
+        let mut mk = metas();
+        Activity {
+            meta: mk(None),
+            title: title.into(),
+            organizer: "Røde Kors Assens".into(),
+            category: "demens".into(),
+            description: "Kaffe; kage og \"hygge\".\nNy linje, med komma.".into(),
+            municipality: "Assens".into(),
+            town: "Glamsbjerg".into(),
+            address: "Bytorvet 1".into(),
+            schedule,
+            price_dkk: Some(25.5),
+            audience: vec!["pårørende".into(), "mennesker med demens".into()],
+            access: Access { wheelchair: true, transport: false, companion: true },
+            drop_in: true,
+            contact: Contact {
+                name: "Anne".into(),
+                phone: "+45 12 34 56 78".into(),
+                email: "anne@example.dk".into(),
+                web: "https://example.dk/a?b=1;c=2".into(),
+            },
+            source: "=HYPERLINK(\"x\")".into(),
+            updated: NaiveDate::from_ymd_opt(2026, 11, 2),
+            example: true,
+            extra: Default::default(),
+        }
+    }
+
+    fn hm(h: u32) -> Hm {
+        Hm::new(h, 0).unwrap()
+    }
+
+    fn all_kinds() -> Vec<Activity> {
+        vec![
+            sample("Demenscafé", Schedule::Weekly { days: vec![Weekday::Tue, Weekday::Thu], start: hm(10), end: hm(12), pause_months: vec![7, 8] }),
+            sample("Pårørendegruppe", Schedule::Monthly { nth: -1, day: Weekday::Thu, start: hm(19), end: hm(21), pause_months: vec![] }),
+            sample("Foredrag", Schedule::Dates { dates: vec![NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), NaiveDate::from_ymd_opt(2027, 1, 6).unwrap()], start: hm(14), end: hm(16) }),
+            sample("Besøgsven", Schedule::ByAgreement),
+        ]
+    }
+
+    #[test]
+    fn the_file_is_excel_dialect() {
+        let csv = to_csv(&all_kinds());
+        assert!(csv.starts_with("\u{feff}Id;Titel;Arrangør;"));
+        assert!(csv.contains("\r\n"));
+        assert!(csv.contains(";25,50;"), "decimal comma");
+        assert!(csv.contains(";02-11-2026;"), "Danish date");
+        assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "formula defused: {csv}");
+        assert!(csv.contains(";'+45 12 34 56 78;"));
+    }
+
+    #[test]
+    fn a_round_trip_loses_nothing() {
+        let before = all_kinds();
+        let csv = to_csv(&before);
+        let mut mk = metas();
+        let back = from_csv(&csv, &mut mk).unwrap();
+        assert!(back.bad.is_empty(), "{:?}", back.bad);
+        assert_eq!(back.good.len(), before.len());
+        for ((line, a), b) in back.good.iter().zip(&before) {
+            assert!(*line >= 2);
+            let mut a = a.clone();
+            a.meta = b.meta.clone();
+            assert_eq!(&a, b);
+        }
+    }
+
+    #[test]
+    fn bad_rows_are_reported_by_line_and_good_rows_kept() {
+        let csv = "\u{feff}Titel;Kommune;Ugedage;Fra kl.;Til kl.;Pris (kr.);Hjemmeside\r\n\
+                   Strikkecafé;Assens;tirsdag;10.00;12.00;;\r\n\
+                   ;Assens;tirsdag;10.00;12.00;;\r\n\
+                   \"Sang, med\r\nlinjeskift\";Roskilde;onsdag;14.00;16.00;20;\r\n\
+                   Gåtur;Narnia;fredag;10.00;11.00;;\r\n\
+                   Onlinecafé;Aabenraa;mandag;10.00;12.00;;javascript:alert(1)\r\n\
+                   Dans;Brønderslev;blursdag;10.00;12.00;;\r\n";
+        let mut mk = metas();
+        let r = from_csv(csv, &mut mk).unwrap();
+        let good: Vec<usize> = r.good.iter().map(|(l, _)| *l).collect();
+        let bad: Vec<usize> = r.bad.iter().map(|(l, _)| *l).collect();
+        assert_eq!(good, vec![2, 4]);
+        assert_eq!(bad, vec![3, 5, 6, 7], "spreadsheet rows; row 4 spans two lines");
+        assert!(r.bad[0].1.contains("Titel"));
+        assert!(r.bad[2].1.contains("Hjemmeside"));
+        assert!(r.bad[3].1.contains("blursdag"));
+        assert_eq!(r.good[1].1.title, "Sang, med\nlinjeskift");
+        assert_eq!(r.good[1].1.price_dkk, Some(20.0));
+    }
+
+    #[test]
+    fn broken_files_get_a_clear_message() {
+        let mut mk = metas();
+        assert!(from_csv("", &mut mk).is_err());
+        assert_eq!(from_csv("Navn;Alder\r\nx;1", &mut mk).unwrap_err(), t::csv::NO_HEADER);
+        let e = from_csv("Titel;Kommune\r\n\"åben;Assens\r\n", &mut mk).unwrap_err();
+        assert!(e.starts_with("Række 2"), "{e}");
+    }
+
+    #[test]
+    fn repeated_ids_in_one_file_are_refused() {
+        let one = all_kinds().remove(0);
+        let csv = to_csv([&one, &one]);
+        let mut mk = metas();
+        let r = from_csv(&csv, &mut mk).unwrap();
+        assert_eq!(r.good.len(), 1);
+        assert_eq!(r.bad, vec![(3, t::csv::duplicate(2))]);
+    }
+
+    #[test]
+    fn windows_1252_files_from_old_excel_are_read() {
+        let bytes = b"Titel;Kommune\r\nS\xf8ndagscaf\xe9 \x96 \xe6\xf8\xe5;Br\xf8nderslev\r\n";
+        let text = decode(bytes);
+        assert_eq!(text, "Titel;Kommune\r\nSøndagscafé – æøå;Brønderslev\r\n");
+        assert_eq!(decode("Åbne ø".as_bytes()), "Åbne ø");
+    }
+
+    #[test]
+    fn comma_separated_files_work_too() {
+        let mut mk = metas();
+        let r = from_csv("Titel,Kommune,Ugedage,Fra kl.,Til kl.\nBanko,Hedensted,mandag,19.00,21.00\n", &mut mk).unwrap();
+        assert_eq!(r.good.len(), 1, "{:?}", r.bad);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_fields_round_trip(title in "[^\\p{C}]{1,30}", desc in "\\PC{0,60}", name in "[ -~æøåÆØÅ;\"']{0,20}") {
+            proptest::prop_assume!(!title.trim().is_empty());
+            let mut a = all_kinds().remove(0);
+            a.title = title.trim().to_string();
+            a.description = desc.trim().to_string();
+            a.contact.name = name.trim().to_string();
+            let csv = to_csv([&a]);
+            let mut mk = metas();
+            let r = from_csv(&csv, &mut mk).unwrap();
+            proptest::prop_assert!(r.bad.is_empty(), "{:?}", r.bad);
+            let mut b = r.good[0].1.clone();
+            b.meta = a.meta.clone();
+            proptest::prop_assert_eq!(b, a);
+        }
+    }
+}

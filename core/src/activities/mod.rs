@@ -1,0 +1,12 @@
+//! Aktiviteter: the activity (`activity`), its schedule in Copenhagen time
+//! (`schedule`), Denmark's municipalities, the directory with filters and
+//! search (`directory`), CSV in and out (`csv`), calendar files (`ics`), and
+//! every Danish text of the part (`da`).
+
+pub mod da;
+pub mod municipalities;
+pub mod schedule;
+pub mod activity;
+pub mod directory;
+pub mod csv;
+pub mod ics;

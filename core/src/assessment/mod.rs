@@ -1,0 +1,9 @@
+//! SKAL eller KAN?: the task cards (`cards`), the verdict rules with their
+//! principles (`verdict`), a workshop session with its ballots (`session`),
+//! the group's results (`results`), and every Danish text of the part (`da`).
+
+pub mod da;
+pub mod cards;
+pub mod verdict;
+pub mod session;
+pub mod results;

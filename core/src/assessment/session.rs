@@ -1,0 +1,433 @@
+//! A SKAL-eller-KAN workshop session: its cards (`tasks`), the ballots
+//! (`responses`, one per participant alias and card), the notes typed during
+//! the discussion, show-of-hands tallies and the branch's reflections.
+//!
+//! Merging: the session header (title, date, cards, tombstone) is last writer
+//! wins by the record's revision; every ballot, note, tally and reflection is
+//! keyed and carries its own revision, so answer files from many participants
+//! merge into one session and a re-imported file replaces, never double counts.
+//! The join is a semilattice (commutative, associative, idempotent); see
+//! `tests/assessment_merge.rs`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::de::{DeserializeOwned, Deserializer};
+use serde::ser::Serializer;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::assessment::cards::{Answer, Card, Position};
+use crate::record::meta::{Meta, Rev};
+use crate::text::fields::check_field;
+use crate::assessment::verdict::Checks;
+use crate::record::merge::Record;
+
+/// The most cards in one session.
+pub const MAX_CARDS: usize = 200;
+/// The most ballots in one session.
+pub const MAX_RESPONSES: usize = 50_000;
+/// The longest participant alias (characters).
+pub const MAX_ALIAS_CHARS: usize = 40;
+/// The longest card id (characters).
+pub const MAX_CARD_ID_CHARS: usize = 80;
+/// The largest number of hands for one step.
+pub const MAX_HANDS: u32 = 100_000;
+
+/// A keyed item with its own revision, merged by newest revision.
+pub trait Keyed: Clone + Serialize {
+    /// The key it is merged under.
+    type Key: Ord + Clone;
+    /// Its key.
+    fn key(&self) -> Self::Key;
+    /// Its revision.
+    fn rev(&self) -> &Rev;
+}
+
+/// The newer of two items with the same key; ties broken by their JSON so
+/// the choice never depends on argument order.
+pub fn newer<V: Keyed>(a: &V, b: &V) -> V {
+    use std::cmp::Ordering::*;
+    match a.rev().cmp(b.rev()) {
+        Greater => a.clone(),
+        Less => b.clone(),
+        Equal => {
+            let ja = serde_json::to_string(a).unwrap_or_default();
+            let jb = serde_json::to_string(b).unwrap_or_default();
+            if ja >= jb {
+                a.clone()
+            } else {
+                b.clone()
+            }
+        }
+    }
+}
+
+/// The union of two keyed maps, newest per key.
+pub fn union<V: Keyed>(a: &BTreeMap<V::Key, V>, b: &BTreeMap<V::Key, V>) -> BTreeMap<V::Key, V> {
+    let mut out = a.clone();
+    for (k, v) in b {
+        let joined = match out.get(k) {
+            Some(mine) => newer(mine, v),
+            None => v.clone(),
+        };
+        out.insert(k.clone(), joined);
+    }
+    out
+}
+
+/// Puts one item into a keyed map, keeping the newer when the key exists.
+pub fn put<V: Keyed>(map: &mut BTreeMap<V::Key, V>, item: V) {
+    let k = item.key();
+    let joined = match map.get(&k) {
+        Some(mine) => newer(mine, &item),
+        None => item,
+    };
+    map.insert(k, joined);
+}
+
+fn ser_keyed<S: Serializer, V: Keyed>(map: &BTreeMap<V::Key, V>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(map.values())
+}
+
+fn de_keyed<'de, D: Deserializer<'de>, V: Keyed + DeserializeOwned>(d: D) -> Result<BTreeMap<V::Key, V>, D::Error> {
+    let items: Vec<V> = Vec::deserialize(d)?;
+    let mut map = BTreeMap::new();
+    for item in items {
+        put(&mut map, item);
+    }
+    Ok(map)
+}
+
+/// One participant's ballot for one card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Response {
+    /// The participant's alias (anonymous).
+    pub participant: String,
+    /// The card id.
+    pub card: String,
+    /// Position on the scale, if placed.
+    #[serde(default)]
+    pub position: Option<Position>,
+    /// Answers to the checks, by key.
+    #[serde(default)]
+    pub checks: Checks,
+    /// Free comment.
+    #[serde(default)]
+    pub comment: String,
+    /// Its own revision.
+    pub rev: Rev,
+}
+
+impl Keyed for Response {
+    type Key = (String, String);
+    fn key(&self) -> Self::Key {
+        (self.participant.clone(), self.card.clone())
+    }
+    fn rev(&self) -> &Rev {
+        &self.rev
+    }
+}
+
+impl Response {
+    /// True when nothing has been answered.
+    pub fn is_blank(&self) -> bool {
+        self.position.is_none() && self.checks.is_empty() && self.comment.trim().is_empty()
+    }
+    /// The answer to a check.
+    pub fn answer(&self, key: &str) -> Option<Answer> {
+        self.checks.get(key).copied()
+    }
+}
+
+/// The notes typed during the discussion of one card.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// The card id.
+    pub card: String,
+    /// The text.
+    pub text: String,
+    /// Its own revision.
+    pub rev: Rev,
+}
+
+impl Keyed for Note {
+    type Key = String;
+    fn key(&self) -> String {
+        self.card.clone()
+    }
+    fn rev(&self) -> &Rev {
+        &self.rev
+    }
+}
+
+/// A show of hands for one card: hands per step of the scale.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// The card id.
+    pub card: String,
+    /// Hands for "Klart SKAL" … "Klart KAN".
+    pub counts: [u32; 5],
+    /// Its own revision.
+    pub rev: Rev,
+}
+
+impl Keyed for Tally {
+    type Key = String;
+    fn key(&self) -> String {
+        self.card.clone()
+    }
+    fn rev(&self) -> &Rev {
+        &self.rev
+    }
+}
+
+/// The branch's answer to one reflection section of seed 000.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reflection {
+    /// The section id.
+    pub section: String,
+    /// The text.
+    pub text: String,
+    /// Its own revision.
+    pub rev: Rev,
+}
+
+impl Keyed for Reflection {
+    type Key = String;
+    fn key(&self) -> String {
+        self.section.clone()
+    }
+    fn rev(&self) -> &Rev {
+        &self.rev
+    }
+}
+
+/// A workshop session as stored and exported.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// Id, revision (of the header), tombstone.
+    #[serde(flatten)]
+    pub meta: Meta,
+    /// Name of the session.
+    pub title: String,
+    /// Date (YYYY-MM-DD), or empty.
+    #[serde(default)]
+    pub date: String,
+    /// The cards, in the order they are discussed.
+    #[serde(default)]
+    pub tasks: Vec<Card>,
+    /// The ballots, one per participant and card.
+    #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
+    pub responses: BTreeMap<(String, String), Response>,
+    /// Notes per card.
+    #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
+    pub notes: BTreeMap<String, Note>,
+    /// Show-of-hands tallies per card.
+    #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
+    pub tallies: BTreeMap<String, Tally>,
+    /// Reflections per section.
+    #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
+    pub reflections: BTreeMap<String, Reflection>,
+    /// Fields this version does not know; kept so they survive a round trip.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Assessment {
+    /// A new session with the given cards.
+    pub fn new(meta: Meta, title: &str, date: &str, tasks: Vec<Card>) -> Self {
+        Assessment {
+            meta,
+            title: title.trim().to_string(),
+            date: date.trim().to_string(),
+            tasks,
+            responses: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            tallies: BTreeMap::new(),
+            reflections: BTreeMap::new(),
+            extra: Map::new(),
+        }
+    }
+
+    /// The card with this id, if it is in the session.
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.tasks.iter().find(|c| c.id == id)
+    }
+
+    /// The ballots for one card that say something.
+    pub fn ballots_for<'a>(&'a self, card: &'a str) -> impl Iterator<Item = &'a Response> + 'a {
+        self.responses.values().filter(move |r| r.card == card && !r.is_blank())
+    }
+
+    /// One participant's ballot for one card.
+    pub fn response(&self, participant: &str, card: &str) -> Option<&Response> {
+        self.responses.get(&(participant.to_string(), card.to_string()))
+    }
+
+    /// Every alias that has answered something.
+    pub fn participants(&self) -> BTreeSet<String> {
+        self.responses.values().filter(|r| !r.is_blank()).map(|r| r.participant.clone()).collect()
+    }
+
+    /// Number of non-blank ballots on cards of the session.
+    pub fn ballot_count(&self) -> usize {
+        self.responses.values().filter(|r| !r.is_blank() && self.card(&r.card).is_some()).count()
+    }
+
+    /// Records a ballot (newer wins over an older one from the same alias).
+    pub fn put_response(&mut self, r: Response) {
+        put(&mut self.responses, r);
+    }
+
+    /// The note of a card ("" when none).
+    pub fn note(&self, card: &str) -> &str {
+        self.notes.get(card).map(|n| n.text.as_str()).unwrap_or("")
+    }
+
+    /// The session as sent to participants: the header and cards only.
+    pub fn for_participants(&self) -> Assessment {
+        Assessment {
+            responses: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            tallies: BTreeMap::new(),
+            reflections: BTreeMap::new(),
+            ..self.clone()
+        }
+    }
+
+    /// A participant's answers file: the header and only their ballots.
+    pub fn answers_of(&self, participant: &str) -> Assessment {
+        let mut out = self.for_participants();
+        out.responses =
+            self.responses.iter().filter(|(k, _)| k.0 == participant).map(|(k, v)| (k.clone(), v.clone())).collect();
+        out
+    }
+
+    fn header_key(&self) -> (Rev, String) {
+        let header = serde_json::json!([self.meta, self.title, self.date, self.tasks, self.extra]);
+        (self.meta.rev.clone(), header.to_string())
+    }
+}
+
+/// What importing another copy of a session would do to its ballots.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BallotDiff {
+    /// Ballots not here yet.
+    pub new: usize,
+    /// Ballots that replace an older one from the same participant.
+    pub replaced: usize,
+    /// Ballots already here (or older).
+    pub unchanged: usize,
+    /// Aliases in the incoming copy.
+    pub participants: BTreeSet<String>,
+}
+
+/// Compares the ballots of an incoming copy with the local one.
+pub fn ballot_diff(local: Option<&Assessment>, incoming: &Assessment) -> BallotDiff {
+    let mut d = BallotDiff::default();
+    for (k, theirs) in &incoming.responses {
+        if theirs.is_blank() {
+            continue;
+        }
+        d.participants.insert(theirs.participant.clone());
+        match local.and_then(|l| l.responses.get(k)) {
+            None => d.new += 1,
+            Some(ours) if newer(ours, theirs) != *ours => d.replaced += 1,
+            Some(_) => d.unchanged += 1,
+        }
+    }
+    d
+}
+
+fn check_id(what: &str, id: &str) -> Result<(), String> {
+    if id.trim().is_empty() {
+        return Err(format!("{what} mangler"));
+    }
+    if id.chars().count() > MAX_CARD_ID_CHARS {
+        return Err(format!("{what} er for langt"));
+    }
+    check_field(what, id)
+}
+
+fn check_date(date: &str) -> Result<(), String> {
+    if date.is_empty() || chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok() {
+        Ok(())
+    } else {
+        Err(format!("datoen «{}» er ikke en dato (ÅÅÅÅ-MM-DD)", date.chars().take(20).collect::<String>()))
+    }
+}
+
+impl Record for Assessment {
+    fn meta(&self) -> &Meta {
+        &self.meta
+    }
+    fn label(&self) -> String {
+        self.title.clone()
+    }
+    fn check(&self) -> Result<(), String> {
+        check_field("titel", &self.title)?;
+        check_date(&self.date)?;
+        if self.tasks.len() > MAX_CARDS {
+            return Err(format!("workshoppen har over {MAX_CARDS} kort"));
+        }
+        let mut ids = BTreeSet::new();
+        for card in &self.tasks {
+            check_id("kortets id", &card.id)?;
+            check_field("kortets titel", &card.title)?;
+            check_field("kortets spørgsmål", &card.question)?;
+            check_field("kortets kilde", &card.context)?;
+            if !ids.insert(card.id.as_str()) {
+                return Err(format!("kortet «{}» står der to gange", card.id));
+            }
+        }
+        if self.responses.len() > MAX_RESPONSES {
+            return Err(format!("workshoppen har over {MAX_RESPONSES} svar"));
+        }
+        for r in self.responses.values() {
+            if r.participant.trim().is_empty() {
+                return Err("et svar mangler deltagerens kaldenavn".into());
+            }
+            if r.participant.chars().count() > MAX_ALIAS_CHARS {
+                return Err(format!("kaldenavnet er længere end {MAX_ALIAS_CHARS} tegn"));
+            }
+            check_field("kaldenavn", &r.participant)?;
+            check_id("svarets kort", &r.card)?;
+            check_field("kommentar", &r.comment)?;
+            if r.checks.len() > 32 || r.checks.keys().any(|k| k.is_empty() || k.len() > 40) {
+                return Err("et svar har ugyldige tjek".into());
+            }
+        }
+        for n in self.notes.values() {
+            check_id("notens kort", &n.card)?;
+            check_field("note", &n.text)?;
+        }
+        for t in self.tallies.values() {
+            check_id("optællingens kort", &t.card)?;
+            if t.counts.iter().any(|c| *c > MAX_HANDS) {
+                return Err("en optælling har et urimeligt stort antal hænder".into());
+            }
+        }
+        for r in self.reflections.values() {
+            check_id("refleksionens afsnit", &r.section)?;
+            check_field("refleksion", &r.text)?;
+        }
+        Ok(())
+    }
+
+    /// Header by newest revision; ballots, notes, tallies and reflections
+    /// key by key, newest revision each.
+    fn join(a: &Self, b: &Self) -> Self {
+        let h = if a.header_key() >= b.header_key() { a } else { b };
+        Assessment {
+            meta: h.meta.clone(),
+            title: h.title.clone(),
+            date: h.date.clone(),
+            tasks: h.tasks.clone(),
+            extra: h.extra.clone(),
+            responses: union(&a.responses, &b.responses),
+            notes: union(&a.notes, &b.notes),
+            tallies: union(&a.tallies, &b.tallies),
+            reflections: union(&a.reflections, &b.reflections),
+        }
+    }
+}

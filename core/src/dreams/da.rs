@@ -1,0 +1,502 @@
+//! Danish strings of the dreams part (Drømmeløber-tavlen): labels, messages
+//! from validation and privacy checks, and the page texts.
+
+use crate::dreams::dream::{Boundary, Category, PartOfDay, Status};
+
+/// Page heading.
+pub const TITLE: &str = "Drømmeløber-tavlen";
+/// Lead text.
+pub const INTRO: &str = "Konkrete drømme fra ældre, som du kan opfylde, når du har tid og lyst.";
+
+// ---- field names (also used in messages) ----
+/// Field: title.
+pub const F_TITLE: &str = "Titel";
+/// Field: story.
+pub const F_STORY: &str = "Historien";
+/// Field: dreamer.
+pub const F_DREAMER: &str = "Drømmerens fornavn";
+/// Field: age.
+pub const F_AGE: &str = "Alder (valgfri)";
+/// Field: municipality.
+pub const F_MUNICIPALITY: &str = "Kommune";
+/// Field: place.
+pub const F_PLACE: &str = "Sted";
+/// Field: window from.
+pub const F_FROM: &str = "Fra dato";
+/// Field: window to.
+pub const F_TO: &str = "Til dato";
+/// Field: parts of day.
+pub const F_TIMES: &str = "Tid på dagen";
+/// Field: duration.
+pub const F_HOURS: &str = "Varighed i timer";
+/// Field: runners needed.
+pub const F_RUNNERS: &str = "Antal drømmeløbere";
+/// Field: category.
+pub const F_CATEGORY: &str = "Kategori";
+/// Field: needs.
+pub const F_NEEDS: &str = "Praktiske behov";
+/// Help for needs.
+pub const F_NEEDS_HELP: &str = "Adskil med komma, fx bil, kørestol, to personer.";
+/// Field: coordinator name.
+pub const F_COORD_NAME: &str = "Koordinatorens navn";
+/// Field: coordinator contact.
+pub const F_COORD_CONTACT: &str = "Koordinatorens telefon eller mail";
+/// Field: reply by.
+pub const F_REPLY_BY: &str = "Svar senest";
+/// Field: private note.
+pub const F_PRIVATE: &str = "Private noter om drømmeren";
+/// Help for private note.
+pub const F_PRIVATE_HELP: &str =
+    "Kun til dig som koordinator (fx hvor drømmeren bor, hvordan familien kontaktes). Kommer aldrig med i filen til drømmeløberne.";
+/// Field: outcome.
+pub const F_OUTCOME: &str = "Sådan gik det";
+/// Field: cancel reason.
+pub const F_REASON: &str = "Årsag til aflysning";
+/// Field: runner name.
+pub const F_RUNNER_NAME: &str = "Dit navn";
+/// Field: runner contact.
+pub const F_RUNNER_CONTACT: &str = "Din telefon eller mail";
+/// Field: planned date.
+pub const F_PLAN_DATE: &str = "Aftalt dato";
+/// Field: planned time.
+pub const F_PLAN_TIME: &str = "Klokkeslæt (valgfrit)";
+/// "snarest".
+pub const SOONEST: &str = "Snarest";
+
+// ---- validation ----
+/// Title too long.
+pub const TITLE_TOO_LONG: &str = "Titlen er for lang. Skriv højst 200 tegn.";
+/// Title missing.
+pub const TITLE_MISSING: &str = "Skriv en kort titel, fx «Fisketur fra havnen».";
+/// Municipality missing.
+pub const MUNICIPALITY_MISSING: &str = "Skriv hvilken kommune drømmen er i.";
+/// Bad hours.
+pub const BAD_HOURS: &str = "Varigheden skal være et tal mellem 0,5 og 72 timer.";
+/// Bad runners.
+pub const BAD_RUNNERS: &str = "Antal drømmeløbere skal være et helt tal fra 1 til 20.";
+/// Window backwards.
+pub const WINDOW_BACKWARDS: &str = "«Fra dato» skal ligge før eller på «Til dato».";
+/// Reply-by after window.
+pub const REPLY_AFTER_WINDOW: &str = "«Svar senest» skal ligge før eller på «Til dato».";
+/// Bad date.
+pub const BAD_DATE: &str = "Datoen kan ikke læses. Brug formen 24-12-2026.";
+/// Bad age.
+pub const BAD_AGE: &str = "Alderen skal være et helt tal mellem 50 og 120, eller tom.";
+/// Coordinator missing.
+pub const COORD_MISSING: &str = "Skriv dit navn og din telefon eller mail som koordinator, så drømmeløberne kan kontakte dig.";
+/// Too many claims in a file.
+pub const TOO_MANY_CLAIMS: &str = "drømmen har for mange tilmeldinger";
+/// Too long log.
+pub const TOO_LONG_LOG: &str = "drømmens historik er for lang";
+/// Dreamer name warning.
+pub const DREAMER_FULL_NAME: &str =
+    "Skriv kun drømmerens fornavn eller initialer – ikke efternavn. Det beskytter den ældre (tavshedspligt).";
+/// Runner name missing.
+pub const RUNNER_NAME_MISSING: &str = "Skriv dit navn, så koordinatoren ved, hvem der tager drømmen.";
+/// Runner contact missing.
+pub const RUNNER_CONTACT_MISSING: &str = "Skriv din telefon eller mail, så koordinatoren kan kontakte dig.";
+
+/// A planned date that cannot be read.
+pub fn bad_planned_for(s: &str) -> String {
+    format!("den aftalte dato «{}» kan ikke læses", s.chars().take(30).collect::<String>())
+}
+
+/// CPR refused.
+pub fn cpr_refused(field: &str, _found: &str) -> String {
+    format!(
+        "Feltet «{field}» indeholder noget, der ligner et CPR-nummer. Det må ikke stå i Tid og Lyst: \
+         CPR-numre er fortrolige oplysninger (databeskyttelsesloven § 11), og drømmeløberne har ikke brug for dem. \
+         Fjern tallet og prøv igen."
+    )
+}
+
+/// Phone warning.
+pub fn phone_warning(field: &str, found: &str) -> String {
+    format!(
+        "Feltet «{field}» ser ud til at indeholde et telefonnummer ({found}). Skriv ikke den ældres telefonnummer – \
+         drømmeløberne kontakter dig som koordinator. Læg det i de private noter, hvis du har brug for det."
+    )
+}
+
+/// Address warning.
+pub fn address_warning(field: &str, found: &str) -> String {
+    format!(
+        "Feltet «{field}» ser ud til at indeholde en adresse ({found}). Skriv kun by eller område – \
+         adressen kan stå i de private noter."
+    )
+}
+
+/// Category label.
+pub fn category(c: Category) -> &'static str {
+    match c {
+        Category::Udflugt => "Udflugt",
+        Category::Natur => "Natur",
+        Category::Musik => "Musik",
+        Category::Mad => "Mad",
+        Category::Kultur => "Kultur",
+        Category::Bevaegelse => "Bevægelse",
+        Category::Besoeg => "Besøg",
+        Category::Andet => "Andet",
+    }
+}
+
+/// Part-of-day label.
+pub fn part_of_day(p: PartOfDay) -> &'static str {
+    match p {
+        PartOfDay::Formiddag => "Formiddag",
+        PartOfDay::Eftermiddag => "Eftermiddag",
+        PartOfDay::Aften => "Aften",
+    }
+}
+
+/// Status label.
+pub fn status(s: Status) -> &'static str {
+    match s {
+        Status::Open => "Åben",
+        Status::Taken => "Taget",
+        Status::Planned => "Planlagt",
+        Status::Fulfilled => "Opfyldt",
+        Status::Cancelled => "Aflyst",
+    }
+}
+
+/// The boundary checklist, worded after Ældre Sagen's volunteer policy
+/// ("Frivilligheden er fri og handler ikke om at løse faste opgaver").
+pub fn boundary(b: Boundary) -> &'static str {
+    match b {
+        Boundary::Penge => "Drømmeløberen skal ikke håndtere drømmerens penge, kort eller koder",
+        Boundary::Medicin => "Drømmeløberen skal ikke give eller håndtere medicin",
+        Boundary::Noegler => "Drømmeløberen skal ikke have nøgler til drømmerens hjem",
+        Boundary::Pleje => "Drømmen kræver ikke personlig pleje eller faglig uddannelse",
+        Boundary::Myndighed => "Drømmen er ikke en opgave, kommunen skal løse efter loven (SKAL-opgave)",
+    }
+}
+
+/// Short name of a boundary for flags.
+pub fn boundary_short(b: Boundary) -> &'static str {
+    match b {
+        Boundary::Penge => "penge",
+        Boundary::Medicin => "medicin",
+        Boundary::Noegler => "nøgler",
+        Boundary::Pleje => "personlig pleje eller faglig opgave",
+        Boundary::Myndighed => "kommunens lovpligtige opgave",
+    }
+}
+
+/// Words in the story that hint at a boundary.
+pub fn boundary_hint_words(b: Boundary) -> &'static [&'static str] {
+    match b {
+        Boundary::Penge => &["penge", "kontant", "pinkode", "dankort", "betalingskort", "mobilepay", "hæve"],
+        Boundary::Medicin => &["medicin", "pille", "piller", "tablet", "insulin", "doseringsæske"],
+        Boundary::Noegler => &["nøgle", "nøgler", "nøgleboks"],
+        Boundary::Pleje => &["bad", "bade", "vaske", "toiletbesøg", "forbinding", "sårpleje", "genoptræning", "bleskift"],
+        Boundary::Myndighed => &["hjemmehjælp", "visitation", "bisidder", "ansøgning", "myndighed", "sagsbehandl"],
+    }
+}
+
+/// Hint that the text mentions a boundary word.
+pub fn boundary_hint(b: Boundary, word: &str) -> String {
+    format!("Teksten nævner «{word}». Tjek grænsen: {}.", boundary(b).to_lowercase())
+}
+
+/// Overbooked flag.
+pub fn overbooked(claims: usize, needed: u8) -> String {
+    format!("Overbooket: {claims} har taget den, men den kræver kun {needed}. Kontakt de drømmeløbere, der er for mange.")
+}
+
+/// Expired flag.
+pub const EXPIRED: &str = "Udløbet: fristen er overskredet, og der mangler drømmeløbere.";
+/// Flagged (boundary) text.
+pub fn flagged(missing: &[Boundary]) -> String {
+    let list: Vec<&str> = missing.iter().map(|b| boundary_short(*b)).collect();
+    format!("Tjek grænserne: ikke bekræftet – {}. Drømmen deles ikke med drømmeløberne, før grænserne er bekræftet.", list.join(", "))
+}
+
+// ---- dates ----
+/// Danish month names.
+pub const MONTHS: [&str; 12] = [
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december",
+];
+/// Danish weekday names, Monday first.
+pub const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+/// "Fra …".
+pub fn window_from(d: &str) -> String {
+    format!("Fra {d}")
+}
+/// "Senest …".
+pub fn window_to(d: &str) -> String {
+    format!("Senest {d}")
+}
+/// "N timer".
+pub fn hours(h: &str) -> String {
+    if h == "1" {
+        "1 time".into()
+    } else {
+        format!("{h} timer")
+    }
+}
+
+// ---- posts ----
+/// Post heading.
+pub const POST_HEAD: &str = "Drøm søger drømmeløber";
+/// "Hvem:".
+pub const POST_WHO: &str = "Drømmer:";
+/// "Hvor:".
+pub const POST_WHERE: &str = "Hvor:";
+/// "Hvornår:".
+pub const POST_WHEN: &str = "Hvornår:";
+/// "Varighed:".
+pub const POST_HOURS: &str = "Varighed:";
+/// "Kategori:".
+pub const POST_CATEGORY: &str = "Kategori:";
+/// "Praktisk:".
+pub const POST_NEEDS: &str = "Praktisk:";
+/// "Kontakt koordinatoren:".
+pub const POST_CONTACT: &str = "Kontakt koordinatoren:";
+/// Hashtags.
+pub const POST_TAGS: &str = "#drømmeløber #frivilligNårDuHarTidOgLyst";
+/// Runners missing.
+pub fn post_missing(n: usize) -> String {
+    if n == 1 {
+        "Vi mangler 1 drømmeløber.".into()
+    } else {
+        format!("Vi mangler {n} drømmeløbere.")
+    }
+}
+/// Calendar summary prefix.
+pub const CAL_PREFIX: &str = "Drømmeløber";
+/// Calendar alarm text.
+pub fn cal_alarm(title: &str) -> String {
+    format!("I morgen: {title}")
+}
+
+// ---- the board page ----
+/// Finder heading.
+pub const FINDER_TITLE: &str = "Hvornår har du tid?";
+/// Finder help.
+pub const FINDER_HELP: &str = "Fortæl hvornår du er fri, og hvad du har lyst til. Så viser tavlen de drømme, der passer – dem med den korteste frist først.";
+/// Finder: free from.
+pub const FINDER_FROM: &str = "Jeg har tid fra";
+/// Finder: free to.
+pub const FINDER_TO: &str = "til og med";
+/// Finder: hours.
+pub const FINDER_HOURS: &str = "Timer jeg har";
+/// Finder: categories legend.
+pub const FINDER_WISH: &str = "Hvad har du lyst til?";
+/// Finder: submit.
+pub const FINDER_GO: &str = "Find drømme";
+/// Finder: reset.
+pub const FINDER_RESET: &str = "Nulstil";
+/// Filters heading.
+pub const FILTERS: &str = "Filtre";
+/// Filter: status.
+pub const F_STATUS: &str = "Status";
+/// "Alle".
+pub const ALL: &str = "Alle";
+/// Filter: fits my time.
+pub const FITS_MY_TIME: &str = "Passer til min tid";
+/// Count of dreams shown.
+pub fn count(n: usize, fitting: bool) -> String {
+    match (n, fitting) {
+        (1, true) => "1 drøm passer til din tid".into(),
+        (n, true) => format!("{n} drømme passer til din tid"),
+        (1, false) => "1 drøm".into(),
+        (n, false) => format!("{n} drømme"),
+    }
+}
+/// Empty column.
+pub const EMPTY_COLUMN: &str = "Ingen drømme her.";
+/// Empty board.
+pub const EMPTY_BOARD: &str = "Der er ingen drømme på tavlen endnu. Koordinatoren kan oprette en med «Ny drøm», eller du kan importere en fil fra koordinatoren under «Del data».";
+/// Board heading (screen readers).
+pub const BOARD_TITLE: &str = "Tavlen";
+/// Mine heading.
+pub const MINE_TITLE: &str = "Mine drømme";
+/// Mine empty.
+pub const MINE_EMPTY: &str = "Du har ikke taget nogen drømme endnu på denne enhed.";
+/// Coordinator heading.
+pub const COORD_TITLE: &str = "For drømmekoordinatoren";
+/// New dream button.
+pub const NEW: &str = "Ny drøm";
+/// Share to runners.
+pub const SHARE_RUNNERS: &str = "Del med drømmeløberne";
+/// Help for share to runners.
+pub const SHARE_RUNNERS_HELP: &str = "Gemmer en fil med tavlens drømme uden dine private noter. Send den til drømmeløberne, som importerer den under «Del data». Når de sender deres fil tilbage, fletter du den ind samme sted.";
+/// Shared to runners.
+pub fn shared_runners(n: usize, held: &[String]) -> String {
+    let mut s = format!("Filen til drømmeløberne er gemt med {n} drømme (uden private noter).");
+    if !held.is_empty() {
+        s.push_str(&format!(" Ikke med, fordi grænserne ikke er bekræftet: {}.", held.join(", ")));
+    }
+    s
+}
+/// Share failed.
+pub const SHARE_RUNNERS_FAILED: &str = "Filen kunne ikke gemmes. Prøv igen.";
+/// Counts heading.
+pub fn counts_title(year: i32) -> String {
+    format!("Drømme i {year}")
+}
+
+// ---- one dream ----
+/// Back link.
+pub const BACK: &str = "Tilbage til tavlen";
+/// Not found.
+pub const NOT_FOUND: &str = "Drømmen findes ikke (længere) på denne enhed. Måske skal du importere koordinatorens fil under «Del data».";
+/// New dream heading.
+pub const NEW_TITLE: &str = "Ny drøm";
+/// Edit heading.
+pub const EDIT_TITLE: &str = "Redigér drømmen";
+/// Save.
+pub const SAVE: &str = "Gem";
+/// Cancel.
+pub const CANCEL: &str = "Annullér";
+/// Edit button.
+pub const EDIT: &str = "Redigér";
+/// Form has errors.
+pub const FORM_ERRORS: &str = "Drømmen er ikke gemt. Ret felterne med fejl:";
+/// Form warnings heading.
+pub const FORM_WARNINGS: &str = "Vær opmærksom (du kan godt gemme):";
+/// Saved.
+pub const SAVED: &str = "Drømmen er gemt.";
+/// Boundaries legend.
+pub const BOUNDARIES_TITLE: &str = "Grænser for frivillige – bekræft hver";
+/// Boundaries help.
+pub const BOUNDARIES_HELP: &str = "Fra Ældre Sagens frivillighedspolitik: frivilligheden er fri og handler ikke om at løse faste opgaver. En drøm, der ikke holder sig inden for alle grænser, bliver markeret og deles ikke med drømmeløberne.";
+/// Times help.
+pub const TIMES_HELP: &str = "Sæt ingen flueben, hvis tidspunktet er ligegyldigt.";
+/// Window help.
+pub const WINDOW_HELP: &str = "Lad datoerne stå tomme, hvis drømmen skal opfyldes snarest.";
+/// Facts.
+pub const WHO: &str = "Drømmer";
+/// Facts.
+pub const WHERE: &str = "Hvor";
+/// Facts.
+pub const WHEN: &str = "Hvornår";
+/// Facts.
+pub const DURATION: &str = "Varighed";
+/// Facts.
+pub const RUNNERS: &str = "Drømmeløbere";
+/// Facts.
+pub const NEEDS: &str = "Praktisk";
+/// Facts.
+pub const CONTACT: &str = "Koordinator";
+/// Facts.
+pub const PLANNED: &str = "Aftalt dato";
+/// Runners x of y.
+pub fn runners_of(have: usize, need: u8) -> String {
+    format!("{have} af {need}")
+}
+/// Missing runners badge.
+pub fn missing(n: usize) -> String {
+    if n == 1 {
+        "Mangler 1 drømmeløber".into()
+    } else {
+        format!("Mangler {n} drømmeløbere")
+    }
+}
+/// Overbooked badge.
+pub const OVERBOOKED: &str = "Overbooket";
+/// Expired badge.
+pub const EXPIRED_BADGE: &str = "Udløbet";
+/// Flagged badge.
+pub const FLAGGED_BADGE: &str = "Tjek grænserne";
+/// Reply by badge.
+pub fn reply_by(d: &str) -> String {
+    format!("Svar senest {d}")
+}
+/// Claims heading.
+pub const CLAIMS_TITLE: &str = "Hvem har taget den";
+/// No claims.
+pub const NO_CLAIMS: &str = "Ingen endnu.";
+/// Claim heading.
+pub const CLAIM_TITLE: &str = "Vil du opfylde drømmen?";
+/// Claim help.
+pub const CLAIM_HELP: &str = "Skriv dit navn og hvordan koordinatoren kan kontakte dig. Dit navn huskes på denne enhed, så du kan finde drømmen under «Mine drømme».";
+/// Claim button.
+pub const CLAIM: &str = "Jeg tager den";
+/// Claimed.
+pub const CLAIMED: &str = "Tak! Du har taget drømmen. Eksportér dine data under «Del data», og send filen til koordinatoren, så hun eller han ved det.";
+/// Release button.
+pub const RELEASE: &str = "Slip igen";
+/// Released.
+pub const RELEASED: &str = "Du har sluppet drømmen. Den er åben igen for andre.";
+/// You have it.
+pub const YOU_HAVE_IT: &str = "Du har taget denne drøm.";
+/// Not claimable.
+pub const NOT_CLAIMABLE: &str = "Drømmen har nok drømmeløbere lige nu.";
+/// Export for coordinator.
+pub const EXPORT_FOR_COORD: &str = "Gem fil til koordinatoren";
+/// Calendar button.
+pub const CALENDAR: &str = "Føj til kalender";
+/// Calendar help.
+pub const CALENDAR_HELP: &str = "Gemmer en kalenderfil (.ics) med en påmindelse dagen før. Åbn filen for at lægge aftalen i din kalender.";
+/// Calendar saved.
+pub const CALENDAR_SAVED: &str = "Kalenderfilen er gemt. Åbn den for at lægge aftalen i din kalender.";
+/// Coordinator tools on a dream.
+pub const MANAGE_TITLE: &str = "Koordinatorens værktøjer";
+/// Plan button.
+pub const PLAN: &str = "Sæt dato";
+/// Plan needs a date.
+pub const PLAN_NEEDS_DATE: &str = "Vælg en dato.";
+/// Fulfil button.
+pub const FULFIL: &str = "Markér som opfyldt";
+/// Cancel dream button.
+pub const CANCEL_DREAM: &str = "Aflys drømmen";
+/// Reopen button.
+pub const REOPEN: &str = "Genåbn drømmen";
+/// Remove a claim (coordinator).
+pub fn remove_claim(name: &str) -> String {
+    format!("Fjern {name}")
+}
+/// Private note heading.
+pub const PRIVATE_TITLE: &str = "Private noter (kun her)";
+/// Outcome heading.
+pub const OUTCOME_TITLE: &str = "Sådan gik det";
+/// Cancelled reason heading.
+pub const CANCELLED_TITLE: &str = "Aflyst";
+/// History heading.
+pub const HISTORY_TITLE: &str = "Historik";
+/// Event text.
+pub fn event(e: &crate::dreams::dream::Event, claim_name: Option<&str>) -> String {
+    use crate::dreams::dream::Event::*;
+    let n = claim_name.map(|n| format!(" ({n})")).unwrap_or_default();
+    match e {
+        Created => "oprettede drømmen".into(),
+        Edited => "rettede drømmen".into(),
+        Claimed { .. } => format!("tog drømmen{n}"),
+        Released { .. } => format!("slap drømmen{n}"),
+        Planned { date } => format!("satte dato: {date}"),
+        Fulfilled => "markerede drømmen som opfyldt".into(),
+        Cancelled => "aflyste drømmen".into(),
+        Reopened => "genåbnede drømmen".into(),
+    }
+}
+/// Share heading.
+pub const SHARE_TITLE: &str = "Del som opslag";
+/// Share help.
+pub const SHARE_HELP: &str = "En færdig tekst til Facebook-gruppen, en SMS eller en mail. Kun fornavn – aldrig de private noter.";
+/// Channel legend.
+pub const CHANNEL: &str = "Hvor skal opslaget hen?";
+/// Channels.
+pub const CHANNELS: [&str; 3] = ["Facebook-gruppen", "SMS", "Mail"];
+/// Post text label.
+pub const POST_TEXT: &str = "Tekst til opslaget";
+/// Copy button.
+pub const COPY: &str = "Kopiér teksten";
+/// Copied.
+pub const COPIED: &str = "Teksten er kopieret. Sæt den ind i opslaget.";
+/// Copy failed.
+pub const COPY_FAILED: &str = "Kunne ikke kopiere. Markér teksten og kopiér den selv.";
+/// Web share button.
+pub const WEB_SHARE: &str = "Del …";
+/// Mail link.
+pub const MAIL_LINK: &str = "Åbn i mailprogram";
+/// Date-time format for the log.
+pub fn log_time(date: &str, time: &str) -> String {
+    format!("{date} kl. {time}")
+}
+
+/// Heading of the share-as-link part of a dream's share box.
+pub const AS_LINK_TITLE: &str = "Send drømmen som link";
+/// Help for it.
+pub const AS_LINK_HELP: &str = "Et link eller en QR-kode lægger drømmen direkte ind i modtagerens Tid og Lyst – uden fil. Private noter kommer ikke med.";

@@ -1,0 +1,6 @@
+//! What every synchronised record has: a stable id, a revision stamp from a
+//! hybrid logical clock, a tombstone flag (`meta`), and the one generic merge
+//! over collections of records (`merge`).
+
+pub mod meta;
+pub mod merge;

@@ -1,0 +1,107 @@
+//! What an import will change, worked out before anything changes:
+//! new, updated, conflicting (edited here and elsewhere; the newest wins) and
+//! unchanged records, kind by kind. Applying is the merge of `AppData`.
+
+use crate::record::meta::DeviceId;
+use crate::sync::data::AppData;
+use crate::record::merge::{Collection, Record};
+
+/// One record edited both here and on another device.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Conflict {
+    /// The record's title.
+    pub label: String,
+    /// True when the file's version wins (it is newer).
+    pub incoming_wins: bool,
+}
+
+/// The changes for one record kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KindReport {
+    /// Records that are not here yet.
+    pub new: usize,
+    /// Records the file has a newer version of.
+    pub updated: usize,
+    /// Records deleted by the file (newer tombstones).
+    pub deleted: usize,
+    /// Records edited on both sides.
+    pub conflicts: Vec<Conflict>,
+    /// Records that are the same or older in the file.
+    pub unchanged: usize,
+}
+
+impl KindReport {
+    /// True when applying would change nothing of this kind.
+    pub fn is_noop(&self) -> bool {
+        self.new == 0 && self.updated == 0 && self.deleted == 0 && self.conflicts.iter().all(|c| !c.incoming_wins)
+    }
+}
+
+/// The changes for all kinds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Dreams.
+    pub dreams: KindReport,
+    /// Activities.
+    pub activities: KindReport,
+    /// Workshop sessions.
+    pub assessments: KindReport,
+}
+
+impl ImportReport {
+    /// True when applying would change nothing.
+    pub fn is_noop(&self) -> bool {
+        self.dreams.is_noop() && self.activities.is_noop() && self.assessments.is_noop()
+    }
+
+    /// Totals over all kinds: (new, updated, deleted, conflicts, unchanged).
+    pub fn totals(&self) -> (usize, usize, usize, usize, usize) {
+        let k = [&self.dreams, &self.activities, &self.assessments];
+        (
+            k.iter().map(|r| r.new).sum(),
+            k.iter().map(|r| r.updated).sum(),
+            k.iter().map(|r| r.deleted).sum(),
+            k.iter().map(|r| r.conflicts.len()).sum(),
+            k.iter().map(|r| r.unchanged).sum(),
+        )
+    }
+}
+
+/// Compares incoming data with local data. `me` is this device: a local
+/// record last edited here that the file also changed is a conflict.
+pub fn preview(local: &AppData, incoming: &AppData, me: &DeviceId) -> ImportReport {
+    ImportReport {
+        dreams: kind(&local.dreams, &incoming.dreams, me),
+        activities: kind(&local.activities, &incoming.activities, me),
+        assessments: kind(&local.assessments, &incoming.assessments, me),
+    }
+}
+
+fn kind<R: Record + PartialEq>(local: &Collection<R>, incoming: &Collection<R>, me: &DeviceId) -> KindReport {
+    let mut rep = KindReport::default();
+    for (id, theirs) in incoming {
+        let Some(ours) = local.get(id) else {
+            if theirs.meta().deleted {
+                rep.unchanged += 1;
+            } else {
+                rep.new += 1;
+            }
+            continue;
+        };
+        let joined = R::join(ours, theirs);
+        if &joined == ours {
+            rep.unchanged += 1;
+            continue;
+        }
+        let edited_here = ours.meta().rev.by == *me && theirs.meta().rev.by != *me;
+        let incoming_wins = theirs.meta().rev > ours.meta().rev;
+        if edited_here && !ours.meta().deleted {
+            rep.conflicts.push(Conflict { label: ours.label(), incoming_wins });
+        } else if joined.meta().deleted && !ours.meta().deleted {
+            rep.deleted += 1;
+        } else {
+            rep.updated += 1;
+        }
+    }
+    rep
+}

@@ -1,0 +1,229 @@
+//! The export file, format version 1 (see `docs/FORMAT.md`): building it,
+//! and parsing it back through size, syntax, format, version, migration,
+//! per-record type checks and duplicate ids, with a Danish error for each.
+
+use std::collections::BTreeSet;
+
+use serde::de::DeserializeOwned;
+use serde_json::{json, Map, Value};
+use thiserror::Error;
+
+use crate::record::meta::{format_millis, DeviceId, Millis};
+use crate::sync::data::AppData;
+use crate::record::merge::{self, Collection, Record};
+use crate::sync::migrate;
+
+/// The `format` field of every export.
+pub const FORMAT: &str = "tid-og-lyst";
+/// The newest version this build writes and reads.
+pub const VERSION: u64 = 1;
+/// The largest file accepted for import, in bytes.
+pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
+/// The most records of one kind accepted in one file.
+pub const MAX_RECORDS: usize = 100_000;
+
+/// Why a file could not be imported. Every message is plain Danish and names
+/// the problem; the local data is never touched when one is returned.
+#[derive(Debug, Error, PartialEq)]
+pub enum ImportError {
+    /// Empty input.
+    #[error("Filen er tom.")]
+    Empty,
+    /// Over the size limit.
+    #[error("Filen er for stor ({mb} MB). Den største fil, appen kan læse, er {max} MB.")]
+    TooLarge {
+        /// Size in MB.
+        mb: usize,
+        /// Limit in MB.
+        max: usize,
+    },
+    /// Not valid UTF-8 text.
+    #[error("Filen er ikke en tekstfil (den er ikke gemt som UTF-8).")]
+    NotText,
+    /// Not JSON.
+    #[error("Filen kunne ikke læses som JSON. Den er måske ufuldstændig eller beskadiget ({0}).")]
+    NotJson(String),
+    /// JSON, but not our format.
+    #[error("Filen er ikke en Tid og Lyst-fil (feltet \"format\" mangler eller er forkert).")]
+    WrongFormat,
+    /// A newer version than this app knows.
+    #[error("Filen er lavet med en nyere version af Tid og Lyst (version {0}). Opdatér appen, og prøv igen.")]
+    NewerVersion(u64),
+    /// A version field that makes no sense.
+    #[error("Filen har en ukendt version ({0}).")]
+    BadVersion(String),
+    /// A list field of the wrong type.
+    #[error("Feltet \"{0}\" skal være en liste.")]
+    NotAList(&'static str),
+    /// Too many records.
+    #[error("Filen har for mange poster i \"{0}\" (over {MAX_RECORDS}).")]
+    TooMany(&'static str),
+    /// A record that does not have the right fields or types.
+    #[error("{kind} nr. {index} kan ikke læses: {detail}")]
+    BadRecord {
+        /// Danish name of the kind.
+        kind: &'static str,
+        /// 1-based position in the file.
+        index: usize,
+        /// What is wrong.
+        detail: String,
+    },
+    /// The same id twice in one list.
+    #[error("Filen indeholder samme id to gange i \"{kind}\" ({id}).")]
+    DuplicateId {
+        /// Field name of the list.
+        kind: &'static str,
+        /// The repeated id.
+        id: String,
+    },
+}
+
+/// A parsed and checked export file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The records, as collections.
+    pub data: AppData,
+    /// When the file was made, as written in it.
+    pub exported_at: Option<String>,
+    /// The version the file was written in (before migration).
+    pub source_version: u64,
+}
+
+/// Builds the JSON text of an export of `data`.
+pub fn export_json(data: &AppData, origin: &DeviceId, now: Millis) -> String {
+    let body = export_value(data, origin, now);
+    serde_json::to_string_pretty(&body).unwrap_or_else(|_| "{}".into())
+}
+
+/// Builds the JSON value of an export of `data`.
+pub fn export_value(data: &AppData, origin: &DeviceId, now: Millis) -> Value {
+    fn list<R: Record>(c: &Collection<R>) -> Value {
+        Value::Array(c.values().filter_map(|r| serde_json::to_value(r).ok()).collect())
+    }
+    json!({
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": format_millis(now),
+        "origin": origin.0,
+        "dreams": list(&data.dreams),
+        "activities": list(&data.activities),
+        "assessments": list(&data.assessments),
+    })
+}
+
+/// Refuses input over [`MAX_IMPORT_BYTES`]; callers with a file in hand
+/// check its size with this before reading it.
+pub fn check_size(bytes: usize) -> Result<(), ImportError> {
+    if bytes > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { mb: bytes.div_ceil(1024 * 1024), max: MAX_IMPORT_BYTES / (1024 * 1024) });
+    }
+    Ok(())
+}
+
+/// Parses the bytes of a file, checking everything before anything is used.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, ImportError> {
+    check_size(bytes.len())?;
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    parse_text(text)
+}
+
+/// Parses the text of a file.
+pub fn parse_text(text: &str) -> Result<Parsed, ImportError> {
+    check_size(text.len())?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(json_problem(&e)))?;
+    parse_value(value)
+}
+
+fn json_problem(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Eof => "filen slutter for tidligt".to_string(),
+        Category::Syntax if e.to_string().contains("recursion limit") => {
+            "den er indlejret alt for dybt".to_string()
+        }
+        _ => "fejl i indholdet".to_string(),
+    };
+    format!("{what}, linje {} tegn {}", e.line(), e.column())
+}
+
+/// Checks and converts an already-parsed JSON value.
+pub fn parse_value(value: Value) -> Result<Parsed, ImportError> {
+    let Value::Object(mut obj) = value else {
+        return Err(ImportError::WrongFormat);
+    };
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ImportError::WrongFormat);
+    }
+    let version = match obj.get("version") {
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| ImportError::BadVersion(n.to_string()))?,
+        Some(other) => return Err(ImportError::BadVersion(short(other))),
+        None => return Err(ImportError::BadVersion("mangler".into())),
+    };
+    if version > VERSION {
+        return Err(ImportError::NewerVersion(version));
+    }
+    if version == 0 {
+        return Err(ImportError::BadVersion("0".into()));
+    }
+    migrate::to_current(&mut obj, version);
+    let exported_at = obj.get("exported_at").and_then(Value::as_str).map(str::to_string);
+    let data = AppData {
+        dreams: records(&mut obj, "dreams", "Drøm")?,
+        activities: records(&mut obj, "activities", "Aktivitet")?,
+        assessments: records(&mut obj, "assessments", "Workshop")?,
+    };
+    Ok(Parsed { data, exported_at, source_version: version })
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    s.chars().take(40).collect()
+}
+
+fn records<R: Record + DeserializeOwned>(
+    obj: &mut Map<String, Value>,
+    field: &'static str,
+    kind: &'static str,
+) -> Result<Collection<R>, ImportError> {
+    let items = match obj.remove(field) {
+        None | Some(Value::Null) => return Ok(Collection::new()),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(ImportError::NotAList(field)),
+    };
+    if items.len() > MAX_RECORDS {
+        return Err(ImportError::TooMany(field));
+    }
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        let bad = |detail: String| ImportError::BadRecord { kind, index: i + 1, detail };
+        if !item.is_object() {
+            return Err(bad("den er ikke et objekt".into()));
+        }
+        let record: R = serde_json::from_value(item).map_err(|e| bad(serde_problem(&e)))?;
+        record.check().map_err(bad)?;
+        if !seen.insert(record.meta().id) {
+            return Err(ImportError::DuplicateId { kind: field, id: record.meta().id.to_string() });
+        }
+        out.push(record);
+    }
+    Ok(merge::collect(out))
+}
+
+/// Turns serde's English message into a short Danish one that still names
+/// the field.
+fn serde_problem(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        return format!("feltet \"{field}\" mangler");
+    }
+    if msg.starts_with("invalid type") {
+        return format!("et felt har forkert type ({})", msg.chars().take(80).collect::<String>());
+    }
+    format!("ugyldigt indhold ({})", msg.chars().take(80).collect::<String>())
+}

@@ -1,0 +1,6 @@
+//! Text rules shared by every part: Danish-aware folding and search
+//! (`search`), field checks and safe links (`fields`), and dates
+//! (`dates`: the one date parser and the one Copenhagen "today").
+
+pub mod search;
+pub mod fields;

@@ -1,0 +1,151 @@
+//! Every address of the app as a value: the router's patterns and the links
+//! built from `Route`, so no file spells a path by hand. Pure and native, so
+//! its tests run with `cargo test`; `ui::link::to` puts the base path before it.
+
+/// A page of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The front page with the three doors.
+    Home,
+    /// The dream board.
+    Dreams,
+    /// The coordinator's form for a new dream.
+    NewDream,
+    /// One dream, by id.
+    Dream(String),
+    /// The activity directory, with its filters as query pairs (empty: none).
+    Activities(Vec<(String, String)>),
+    /// The form for a new activity.
+    NewActivity,
+    /// One activity, by id.
+    Activity(String),
+    /// One activity's edit form, by id.
+    EditActivity(String),
+    /// The workshop list.
+    Assessment,
+    /// One workshop session in one view ("" for the default view).
+    Session(String, String),
+    /// Export, import and clear the device.
+    Data,
+    /// About, principles and privacy.
+    About,
+    /// The service worker script.
+    ServiceWorker,
+}
+
+/// The router's patterns, in the order `app.rs` declares them; a tidy test
+/// checks that `app.rs` uses exactly these.
+pub const PATTERNS: [&str; 9] = [
+    "/",
+    "/droemme",
+    "/droemme/:id",
+    "/aktiviteter",
+    "/aktiviteter/:id",
+    "/skal-kan",
+    "/skal-kan/:id",
+    "/del",
+    "/om",
+];
+
+impl Route {
+    /// The path below the app's base, with its query string.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => "/".into(),
+            Route::Dreams => "/droemme".into(),
+            Route::NewDream => "/droemme/ny".into(),
+            Route::Dream(id) => format!("/droemme/{}", encode(id)),
+            Route::Activities(pairs) => format!("/aktiviteter{}", query(pairs)),
+            Route::NewActivity => "/aktiviteter/ny".into(),
+            Route::Activity(id) => format!("/aktiviteter/{}", encode(id)),
+            Route::EditActivity(id) => format!("/aktiviteter/{}?rediger=1", encode(id)),
+            Route::Assessment => "/skal-kan".into(),
+            Route::Session(id, view) if view.is_empty() => format!("/skal-kan/{}", encode(id)),
+            Route::Session(id, view) => format!("/skal-kan/{}?visning={}", encode(id), encode(view)),
+            Route::Data => "/del".into(),
+            Route::About => "/om".into(),
+            Route::ServiceWorker => "/sw.js".into(),
+        }
+    }
+
+    /// The directory filtered to one place (the "Flere aktiviteter her" link).
+    pub fn activities_at(place: &str) -> Route {
+        Route::Activities(vec![("sted".into(), place.into())])
+    }
+}
+
+/// `?k=v&…` with every key and value percent-encoded, or "" for no pairs.
+fn query(pairs: &[(String, String)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let parts: Vec<String> = pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
+    format!("?{}", parts.join("&"))
+}
+
+/// Percent-encodes like the browser's `encodeURIComponent`: UTF-8 bytes,
+/// everything but `A–Z a–z 0–9 - _ . ! ~ * ' ( )` escaped.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_match_the_documented_routes() {
+        let id = "0b6f1c9e-8f4a-4c57-9d2b-3f1e2a7c5d10".to_string();
+        let cases = [
+            (Route::Home, "/".to_string()),
+            (Route::Dreams, "/droemme".into()),
+            (Route::NewDream, "/droemme/ny".into()),
+            (Route::Dream(id.clone()), format!("/droemme/{id}")),
+            (Route::Activities(vec![]), "/aktiviteter".into()),
+            (Route::Activity(id.clone()), format!("/aktiviteter/{id}")),
+            (Route::EditActivity(id.clone()), format!("/aktiviteter/{id}?rediger=1")),
+            (Route::Session(id.clone(), String::new()), format!("/skal-kan/{id}")),
+            (Route::Session(id.clone(), "projektor".into()), format!("/skal-kan/{id}?visning=projektor")),
+            (Route::Data, "/del".into()),
+            (Route::About, "/om".into()),
+        ];
+        for (route, want) in cases {
+            assert_eq!(route.path(), want, "{route:?}");
+        }
+    }
+
+    #[test]
+    fn query_values_are_encoded_like_encode_uri_component() {
+        let r = Route::Activities(vec![("q".into(), "kaffe & kage".into()), ("kommune".into(), "Høje-Taastrup".into())]);
+        assert_eq!(r.path(), "/aktiviteter?q=kaffe%20%26%20kage&kommune=H%C3%B8je-Taastrup");
+        assert_eq!(Route::activities_at("Bytorvet 1, Ærø").path(), "/aktiviteter?sted=Bytorvet%201%2C%20%C3%86r%C3%B8");
+        assert_eq!(encode("a-b_c.d!e~f*g'h(i)j"), "a-b_c.d!e~f*g'h(i)j");
+        assert_eq!(encode("/?#"), "%2F%3F%23");
+    }
+
+    #[test]
+    fn every_route_but_the_service_worker_has_a_router_pattern() {
+        let all = [
+            Route::Home, Route::Dreams, Route::NewDream, Route::Dream("x".into()), Route::Activities(vec![]),
+            Route::NewActivity, Route::Activity("x".into()), Route::EditActivity("x".into()), Route::Assessment,
+            Route::Session("x".into(), String::new()), Route::Data, Route::About,
+        ];
+        for r in all {
+            let path = r.path();
+            let path = path.split('?').next().unwrap();
+            let fits = PATTERNS.iter().any(|p| {
+                let (a, b): (Vec<&str>, Vec<&str>) = (p.split('/').collect(), path.split('/').collect());
+                a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| x.starts_with(':') || x == y)
+            });
+            assert!(fits, "{path} has no pattern");
+        }
+    }
+}
