@@ -167,7 +167,7 @@ impl AppState {
 
     /// Meta for a new record.
     pub fn new_meta(&self) -> Meta {
-        Meta { id: crate::ui::ids::new_id(), rev: self.stamp(), deleted: false }
+        Meta { id: crate::ids::new_id(), rev: self.stamp(), deleted: false }
     }
 
     /// Lets the clock see all stamps of imported data.

@@ -237,7 +237,7 @@ pub fn load_clock(now: Millis) -> Clock {
     match load::<Clock>(KEY_CLOCK, now) {
         Ok(Some(c)) => c,
         _ => {
-            let c = Clock::new(crate::ui::ids::new_device());
+            let c = Clock::new(crate::ids::new_device());
             let _ = save(KEY_CLOCK, &c);
             c
         }

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use tid_og_lyst_core::dreams::dream::*;
 use tid_og_lyst_core::dreams::form::*;
 use tid_og_lyst_core::record::meta::{DeviceId, RecordId, Rev};
-use tid_og_lyst_core::dreams::privacy::share_with_runners;
+use tid_og_lyst_core::sync::share::share_with_runners;
 use tid_og_lyst_core::record::merge;
 use tid_og_lyst_core::sync::wire;
 

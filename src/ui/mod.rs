@@ -1,7 +1,6 @@
 //! Small shared components and browser helpers used by every part.
 
 pub mod download;
-pub mod ids;
 pub mod layout;
 pub mod link;
 pub mod notices;

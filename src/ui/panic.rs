@@ -52,8 +52,8 @@ fn data_url() -> String {
             .unwrap_or(json!([]))
     };
     let body = json!({
-        "format": tid_og_lyst_core::sync::wire::FORMAT,
-        "version": tid_og_lyst_core::sync::wire::VERSION,
+        "format": tid_og_lyst_core::sync::migrate::FORMAT,
+        "version": tid_og_lyst_core::sync::migrate::VERSION,
         "exported_at": tid_og_lyst_core::record::meta::format_millis(js_sys::Date::now() as i64),
         "origin": "panic",
         "dreams": raw(storage::KEY_DREAMS),

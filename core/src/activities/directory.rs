@@ -89,40 +89,6 @@ pub fn combine(catalogue: &[Activity], own: &Collection<Activity>) -> Vec<Activi
     by_id.into_values().filter(|a| !a.meta.deleted).cloned().collect()
 }
 
-/// The catalogue file: an export file (format version 1) holding only
-/// activities. Read in one pass straight into records (the catalogue may
-/// hold 50,000 and more, beyond the import size limit); when a record does
-/// not read, the file is read record by record and the bad ones are left
-/// out. Returns the good, checked records and how many were left out.
-pub fn parse_catalogue(text: &str) -> Result<(Vec<Activity>, usize), String> {
-    #[derive(serde::Deserialize)]
-    struct File<T> {
-        format: String,
-        version: u64,
-        #[serde(default = "Vec::new")]
-        activities: Vec<T>,
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (list, mut bad) = match serde_json::from_str::<File<Activity>>(text) {
-        Ok(f) if f.format == crate::sync::wire::FORMAT && f.version <= crate::sync::wire::VERSION => (f.activities, 0),
-        Ok(_) => return Err(crate::sync::wire::ImportError::WrongFormat.to_string()),
-        Err(_) => {
-            let f = serde_json::from_str::<File<serde_json::Value>>(text).map_err(|e| e.to_string())?;
-            if f.format != crate::sync::wire::FORMAT {
-                return Err(crate::sync::wire::ImportError::WrongFormat.to_string());
-            }
-            let total = f.activities.len();
-            let good: Vec<Activity> = f.activities.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect();
-            let bad = total - good.len();
-            (good, bad)
-        }
-    };
-    let before = list.len();
-    let list: Vec<Activity> = list.into_iter().filter(|a| crate::record::merge::Record::check(a).is_ok()).collect();
-    bad += before - list.len();
-    Ok((list, bad))
-}
-
 /// Prepares and sorts entries: the soonest next meeting first, those without
 /// one ("efter aftale", all dates past) last, then by title.
 pub fn build(activities: Vec<Activity>, now: Millis) -> Directory {
@@ -416,24 +382,6 @@ mod tests {
         let mut titles: Vec<String> = combine(&cat, &own).into_iter().map(|a| a.title).collect();
         titles.sort();
         assert_eq!(titles, ["A rettet", "C"]);
-    }
-
-    #[test]
-    fn the_catalogue_reads_fast_and_leaves_bad_records_out() {
-        let mut c = Clock::new(DeviceId("x".into()));
-        let good = act(&mut c, "A", "Assens", MON, "10.00");
-        let file = serde_json::json!({"format": "tid-og-lyst", "version": 1, "activities": [good]});
-        let (list, bad) = parse_catalogue(&file.to_string()).unwrap();
-        assert_eq!((list.len(), bad), (1, 0));
-        let mut wrong = serde_json::to_value(&good).unwrap();
-        wrong["id"] = serde_json::json!("nope");
-        let mut unchecked = good.clone();
-        unchecked.municipality = "Atlantis".into();
-        let file = serde_json::json!({"format": "tid-og-lyst", "version": 1, "activities": [good, wrong, unchecked]});
-        let (list, bad) = parse_catalogue(&file.to_string()).unwrap();
-        assert_eq!((list.len(), bad), (1, 2));
-        assert!(parse_catalogue(r#"{"format":"andet","version":1,"activities":[]}"#).is_err());
-        assert!(parse_catalogue("ikke json").is_err());
     }
 
     #[test]

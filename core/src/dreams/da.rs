@@ -1,7 +1,10 @@
 //! Danish strings of the dreams part (Drømmeløber-tavlen): labels, messages
 //! from validation and privacy checks, and the page texts.
 
-use crate::dreams::dream::{Boundary, Category, PartOfDay, Status};
+use std::fmt;
+
+use crate::dreams::dream::{Boundary, Category, DreamError, Event, PartOfDay, Status, TextField};
+use crate::text::fields::text_problem;
 
 /// Page heading.
 pub const TITLE: &str = "Drømmeløber-tavlen";
@@ -457,8 +460,8 @@ pub const CANCELLED_TITLE: &str = "Aflyst";
 /// History heading.
 pub const HISTORY_TITLE: &str = "Historik";
 /// Event text.
-pub fn event(e: &crate::dreams::dream::Event, claim_name: Option<&str>) -> String {
-    use crate::dreams::dream::Event::*;
+pub fn event(e: &Event, claim_name: Option<&str>) -> String {
+    use Event::*;
     let n = claim_name.map(|n| format!(" ({n})")).unwrap_or_default();
     match e {
         Created => "oprettede drømmen".into(),
@@ -500,3 +503,62 @@ pub fn log_time(date: &str, time: &str) -> String {
 pub const AS_LINK_TITLE: &str = "Send drømmen som link";
 /// Help for it.
 pub const AS_LINK_HELP: &str = "Et link eller en QR-kode lægger drømmen direkte ind i modtagerens Tid og Lyst – uden fil. Private noter kommer ikke med.";
+
+impl Category {
+    /// The Danish name.
+    pub fn label(self) -> &'static str {
+        category(self)
+    }
+}
+
+impl PartOfDay {
+    /// The Danish name.
+    pub fn label(self) -> &'static str {
+        part_of_day(self)
+    }
+}
+
+impl Status {
+    /// The Danish name.
+    pub fn label(self) -> &'static str {
+        status(self)
+    }
+}
+
+impl TextField {
+    /// The Danish name of the field, as the form shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            TextField::Title => F_TITLE,
+            TextField::Story => F_STORY,
+            TextField::Dreamer => F_DREAMER,
+            TextField::Municipality => F_MUNICIPALITY,
+            TextField::Place => F_PLACE,
+            TextField::CoordName => F_COORD_NAME,
+            TextField::CoordContact => F_COORD_CONTACT,
+            TextField::Needs => F_NEEDS,
+            TextField::Outcome => F_OUTCOME,
+            TextField::Reason => F_REASON,
+            TextField::Private => F_PRIVATE,
+            TextField::RunnerName => F_RUNNER_NAME,
+            TextField::RunnerContact => F_RUNNER_CONTACT,
+        }
+    }
+}
+
+/// Every dream error in Danish: the one place they are worded.
+impl fmt::Display for DreamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DreamError::Text(field, problem) => f.write_str(&text_problem(field.label(), *problem)),
+            DreamError::TitleTooLong => f.write_str(TITLE_TOO_LONG),
+            DreamError::Cpr(field) => f.write_str(&cpr_refused(field.label(), "")),
+            DreamError::BadHours => f.write_str(BAD_HOURS),
+            DreamError::BadRunners => f.write_str(BAD_RUNNERS),
+            DreamError::WindowBackwards => f.write_str(WINDOW_BACKWARDS),
+            DreamError::BadPlannedFor(s) => f.write_str(&bad_planned_for(s)),
+            DreamError::TooManyClaims => f.write_str(TOO_MANY_CLAIMS),
+            DreamError::TooLongLog => f.write_str(TOO_LONG_LOG),
+        }
+    }
+}

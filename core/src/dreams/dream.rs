@@ -21,11 +21,10 @@ use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::dreams::da as t;
-use crate::record::meta::{format_millis, parse_millis, Meta, Millis, RecordId, Rev};
-use crate::dreams::privacy;
-use crate::text::fields::check_field;
 use crate::record::merge::Record;
+use crate::record::meta::{format_millis, parse_millis, Meta, Millis, RecordId, Rev};
+use crate::text::fields::{check_text, TextProblem};
+use crate::text::privacy::find_cpr;
 
 /// The most claims a dream may carry (keeps absurd files out).
 pub const MAX_CLAIMS: usize = 200;
@@ -89,11 +88,6 @@ impl Category {
         let s = s.trim().to_lowercase();
         Category::ALL.into_iter().find(|c| c.slug() == s || c.label().to_lowercase() == s)
     }
-
-    /// The Danish name.
-    pub fn label(self) -> &'static str {
-        t::category(self)
-    }
 }
 
 impl Serialize for Category {
@@ -134,11 +128,6 @@ impl PartOfDay {
             12..=16 => PartOfDay::Eftermiddag,
             _ => PartOfDay::Aften,
         }
-    }
-
-    /// The Danish name.
-    pub fn label(self) -> &'static str {
-        t::part_of_day(self)
     }
 }
 
@@ -270,11 +259,6 @@ impl Status {
     /// The status for a slug.
     pub fn from_slug(s: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|x| x.slug() == s)
-    }
-
-    /// The Danish name.
-    pub fn label(self) -> &'static str {
-        t::status(self)
     }
 }
 
@@ -523,7 +507,7 @@ impl TryFrom<DreamWire> for Dream {
         let planned_for = match &w.planned_for {
             None => None,
             Some(s) if s.trim().is_empty() => None,
-            Some(s) => Some(PlannedFor::parse(s).ok_or_else(|| t::bad_planned_for(s))?),
+            Some(s) => Some(PlannedFor::parse(s).ok_or_else(|| DreamError::BadPlannedFor(s.clone()).to_string())?),
         };
         let phase = match w.status {
             Status::Open | Status::Taken | Status::Planned => Phase::Active { planned_for },
@@ -531,10 +515,10 @@ impl TryFrom<DreamWire> for Dream {
             Status::Cancelled => Phase::Cancelled { planned_for, reason: w.cancel_reason.unwrap_or_default() },
         };
         if w.claims.len() > MAX_CLAIMS {
-            return Err(t::TOO_MANY_CLAIMS.into());
+            return Err(DreamError::TooManyClaims.to_string());
         }
         if w.log.len() > MAX_LOG {
-            return Err(t::TOO_LONG_LOG.into());
+            return Err(DreamError::TooLongLog.to_string());
         }
         let mut claims = BTreeMap::new();
         for c in w.claims {
@@ -964,32 +948,7 @@ impl Record for Dream {
     }
 
     fn check(&self) -> Result<(), String> {
-        check_field(t::F_TITLE, &self.title)?;
-        if self.title.chars().count() > 200 {
-            return Err(t::TITLE_TOO_LONG.into());
-        }
-        for (field, value) in self.texts() {
-            check_field(field, value)?;
-            if let Some(found) = privacy::find_cpr(value) {
-                return Err(t::cpr_refused(field, &found));
-            }
-        }
-        if !(self.duration_hours.is_finite() && self.duration_hours > 0.0 && self.duration_hours <= MAX_HOURS) {
-            return Err(t::BAD_HOURS.into());
-        }
-        if self.runners_needed == 0 || self.runners_needed > MAX_RUNNERS {
-            return Err(t::BAD_RUNNERS.into());
-        }
-        if let (Some(a), Some(b)) = (self.window_from, self.window_to) {
-            if a > b {
-                return Err(t::WINDOW_BACKWARDS.into());
-            }
-        }
-        for c in self.claims.values() {
-            check_field(t::F_RUNNER_NAME, &c.name)?;
-            check_field(t::F_RUNNER_CONTACT, &c.contact)?;
-        }
-        Ok(())
+        self.validate().map_err(|e| e.to_string())
     }
 
     fn join(a: &Self, b: &Self) -> Self {
@@ -1022,32 +981,112 @@ impl Record for Dream {
     }
 }
 
+/// A free-text field of a dream (its Danish name is in `da.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    /// The title.
+    Title,
+    /// The story.
+    Story,
+    /// The dreamer's first name.
+    Dreamer,
+    /// The municipality.
+    Municipality,
+    /// The place.
+    Place,
+    /// The coordinator's name.
+    CoordName,
+    /// The coordinator's contact.
+    CoordContact,
+    /// One practical need.
+    Needs,
+    /// "Sådan gik det".
+    Outcome,
+    /// Why it was cancelled.
+    Reason,
+    /// The coordinator's private note.
+    Private,
+    /// A runner's name.
+    RunnerName,
+    /// A runner's contact.
+    RunnerContact,
+}
+
+/// Why a dream (from the form, a file or a link) cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DreamError {
+    /// A text field is too long or carries control characters.
+    Text(TextField, TextProblem),
+    /// The title is over 200 characters.
+    TitleTooLong,
+    /// A text looks like a CPR number.
+    Cpr(TextField),
+    /// The duration is not between 0 and 72 hours.
+    BadHours,
+    /// The number of runners is not 1–20.
+    BadRunners,
+    /// "Fra dato" is after "Til dato".
+    WindowBackwards,
+    /// The planned date cannot be read.
+    BadPlannedFor(String),
+    /// More claims than a dream may carry.
+    TooManyClaims,
+    /// A longer history than a dream may carry.
+    TooLongLog,
+}
+
 impl Dream {
-    /// Every free-text field with its Danish field name (for checks).
-    pub fn texts(&self) -> Vec<(&'static str, &str)> {
+    /// Every rule a stored or imported dream must keep.
+    pub fn validate(&self) -> Result<(), DreamError> {
+        check_text(&self.title).map_err(|p| DreamError::Text(TextField::Title, p))?;
+        if self.title.chars().count() > 200 {
+            return Err(DreamError::TitleTooLong);
+        }
+        for (field, value) in self.texts() {
+            check_text(value).map_err(|p| DreamError::Text(field, p))?;
+            if find_cpr(value).is_some() {
+                return Err(DreamError::Cpr(field));
+            }
+        }
+        if !(self.duration_hours.is_finite() && self.duration_hours > 0.0 && self.duration_hours <= MAX_HOURS) {
+            return Err(DreamError::BadHours);
+        }
+        if self.runners_needed == 0 || self.runners_needed > MAX_RUNNERS {
+            return Err(DreamError::BadRunners);
+        }
+        if let (Some(a), Some(b)) = (self.window_from, self.window_to) {
+            if a > b {
+                return Err(DreamError::WindowBackwards);
+            }
+        }
+        Ok(())
+    }
+
+    /// Every free-text field with which field it is (for checks).
+    pub fn texts(&self) -> Vec<(TextField, &str)> {
         let mut v = vec![
-            (t::F_TITLE, self.title.as_str()),
-            (t::F_STORY, self.story.as_str()),
-            (t::F_DREAMER, self.dreamer.as_str()),
-            (t::F_MUNICIPALITY, self.municipality.as_str()),
-            (t::F_PLACE, self.place.as_str()),
-            (t::F_COORD_NAME, self.coordinator.name.as_str()),
-            (t::F_COORD_CONTACT, self.coordinator.contact.as_str()),
+            (TextField::Title, self.title.as_str()),
+            (TextField::Story, self.story.as_str()),
+            (TextField::Dreamer, self.dreamer.as_str()),
+            (TextField::Municipality, self.municipality.as_str()),
+            (TextField::Place, self.place.as_str()),
+            (TextField::CoordName, self.coordinator.name.as_str()),
+            (TextField::CoordContact, self.coordinator.contact.as_str()),
         ];
         for n in &self.needs {
-            v.push((t::F_NEEDS, n.as_str()));
+            v.push((TextField::Needs, n.as_str()));
         }
         match &self.phase {
-            Phase::Fulfilled { outcome, .. } => v.push((t::F_OUTCOME, outcome.as_str())),
-            Phase::Cancelled { reason, .. } => v.push((t::F_REASON, reason.as_str())),
+            Phase::Fulfilled { outcome, .. } => v.push((TextField::Outcome, outcome.as_str())),
+            Phase::Cancelled { reason, .. } => v.push((TextField::Reason, reason.as_str())),
             Phase::Active { .. } => {}
         }
         if let Some(n) = &self.private_note {
-            v.push((t::F_PRIVATE, n.text.as_str()));
+            v.push((TextField::Private, n.text.as_str()));
         }
         for c in self.claims.values() {
-            v.push((t::F_RUNNER_NAME, c.name.as_str()));
-            v.push((t::F_RUNNER_CONTACT, c.contact.as_str()));
+            v.push((TextField::RunnerName, c.name.as_str()));
+            v.push((TextField::RunnerContact, c.contact.as_str()));
         }
         v
     }

@@ -302,7 +302,7 @@ impl DreamForm {
             (Field::Coordinator, t::F_COORD_CONTACT, self.coord_contact.as_str()),
             (Field::Private, t::F_PRIVATE, self.private_note.as_str()),
         ] {
-            if privacy::find_cpr(text).is_some() {
+            if crate::text::privacy::find_cpr(text).is_some() {
                 errors.push(Message { field, text: t::cpr_refused(name, "") });
             }
         }

@@ -5,11 +5,16 @@
 
 use serde_json::{Map, Value};
 
-/// Brings an object of `version` up to [`crate::sync::wire::VERSION`].
+/// The `format` field of every export.
+pub const FORMAT: &str = "tid-og-lyst";
+/// The newest version this build writes and reads.
+pub const VERSION: u64 = 1;
+
+/// Brings an object of `version` up to [`VERSION`].
 pub fn to_current(obj: &mut Map<String, Value>, version: u64) {
     // Each step takes the object one version forward.
     let mut v = version;
-    while v < crate::sync::wire::VERSION {
+    while v < VERSION {
         // No earlier versions exist yet; the loop is the place for them.
         v += 1;
     }

@@ -7,3 +7,5 @@ pub mod migrate;
 pub mod wire;
 pub mod import;
 pub mod link;
+pub mod catalogue;
+pub mod share;

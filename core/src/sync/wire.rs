@@ -11,12 +11,7 @@ use thiserror::Error;
 use crate::record::meta::{format_millis, DeviceId, Millis};
 use crate::sync::data::AppData;
 use crate::record::merge::{self, Collection, Record};
-use crate::sync::migrate;
-
-/// The `format` field of every export.
-pub const FORMAT: &str = "tid-og-lyst";
-/// The newest version this build writes and reads.
-pub const VERSION: u64 = 1;
+use crate::sync::migrate::{self, FORMAT, VERSION};
 /// The largest file accepted for import, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
 /// The most records of one kind accepted in one file.

@@ -23,16 +23,39 @@ pub fn safe_link(link: &str) -> Option<String> {
     is_safe_link(link).then(|| link.trim().to_string())
 }
 
+/// What is wrong with a piece of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextProblem {
+    /// Over [`MAX_FIELD_CHARS`] characters.
+    TooLong,
+    /// Control characters other than line breaks and tabs.
+    ControlChars,
+}
+
+/// Refuses text that is too long or carries control characters other than
+/// line breaks and tabs.
+pub fn check_text(value: &str) -> Result<(), TextProblem> {
+    if value.chars().count() > MAX_FIELD_CHARS {
+        return Err(TextProblem::TooLong);
+    }
+    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        return Err(TextProblem::ControlChars);
+    }
+    Ok(())
+}
+
+/// The Danish message for a text problem in the field named `field`.
+pub fn text_problem(field: &str, problem: TextProblem) -> String {
+    match problem {
+        TextProblem::TooLong => format!("Feltet «{field}» er for langt (over {MAX_FIELD_CHARS} tegn)."),
+        TextProblem::ControlChars => format!("Feltet «{field}» indeholder usynlige styretegn."),
+    }
+}
+
 /// Refuses text that is too long or carries control characters other than
 /// line breaks and tabs. Returns a Danish message naming the field.
 pub fn check_field(field: &str, value: &str) -> Result<(), String> {
-    if value.chars().count() > MAX_FIELD_CHARS {
-        return Err(format!("Feltet «{field}» er for langt (over {MAX_FIELD_CHARS} tegn)."));
-    }
-    if value.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
-        return Err(format!("Feltet «{field}» indeholder usynlige styretegn."));
-    }
-    Ok(())
+    check_text(value).map_err(|p| text_problem(field, p))
 }
 
 #[cfg(test)]

@@ -4,3 +4,4 @@
 
 pub mod search;
 pub mod fields;
+pub mod privacy;

@@ -88,7 +88,7 @@ async fn fetch() -> Option<Vec<Activity>> {
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
     drop(buf);
     let text = std::str::from_utf8(&bytes).ok()?;
-    tid_og_lyst_core::activities::directory::parse_catalogue(text).ok().map(|(list, _bad)| list)
+    tid_og_lyst_core::sync::catalogue::parse_catalogue(text).ok().map(|(list, _bad)| list)
 }
 
 /// The directory entries for the catalogue and the user's records,

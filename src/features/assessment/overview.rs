@@ -275,7 +275,7 @@ fn OwnCardForm(id: RecordId) -> impl IntoView {
             return;
         }
         let card = Card {
-            id: crate::ui::ids::new_id().to_string(),
+            id: crate::ids::new_id().to_string(),
             title: ti,
             question: question.get_untracked().trim().to_string(),
             origin: Origin::Own,

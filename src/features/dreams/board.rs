@@ -16,7 +16,7 @@ use crate::features::data::export_checked;
 use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::{counts, Category, Dream, Status};
 use tid_og_lyst_core::dreams::matching::{fit, municipalities, passes, sort_by_deadline, Availability, Filter};
-use tid_og_lyst_core::dreams::privacy::share_with_runners;
+use tid_og_lyst_core::sync::share::share_with_runners;
 use crate::state::use_app;
 use tid_og_lyst_core::record::merge::live;
 use crate::ui::share::ShareLink;

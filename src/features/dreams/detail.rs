@@ -20,7 +20,8 @@ use tid_og_lyst_core::dreams::dream::{Dream, Phase, PlannedFor, Runner, Stage, S
 use tid_og_lyst_core::dreams::form::{format_hours, parse_date, Checked, DreamForm};
 use tid_og_lyst_core::dreams::share::{calendar, danish_date, danish_day, window_text};
 use tid_og_lyst_core::record::meta::RecordId;
-use tid_og_lyst_core::dreams::privacy::{find_cpr, strip_dream};
+use tid_og_lyst_core::dreams::privacy::strip_dream;
+use tid_og_lyst_core::text::privacy::find_cpr;
 use crate::state::{now, use_app, AppState, NoticeKind};
 use tid_og_lyst_core::sync::data::AppData;
 use crate::ui::download::download_text;
@@ -71,7 +72,7 @@ fn NewDream() -> impl IntoView {
         p.coord_contact = c.coordinator().contact.clone();
         prefs::save(&p);
         let a = act(state, &p.coord_name);
-        let dream = c.into_new(&a, crate::ui::ids::new_id());
+        let dream = c.into_new(&a, crate::ids::new_id());
         let id = dream.meta.id;
         state.data.update(|d| {
             d.dreams.insert(id, dream);
@@ -342,7 +343,7 @@ fn ClaimForm(
         let a = act(state, &n);
         update_dream(state, id, |d| {
             if let Stage::Open(s) = d.stage() {
-                s.claim(&a, crate::ui::ids::new_id(), Runner { name: n, contact: c });
+                s.claim(&a, crate::ids::new_id(), Runner { name: n, contact: c });
             }
         });
         state.notify(NoticeKind::Info, t::CLAIMED);

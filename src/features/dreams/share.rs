@@ -62,7 +62,7 @@ pub fn ShareBox(
         dream.with_value(|d| {
             let mut c = tid_og_lyst_core::record::merge::Collection::new();
             c.insert(d.meta.id, d.clone());
-            tid_og_lyst_core::dreams::privacy::share_with_runners(&c).0
+            tid_og_lyst_core::sync::share::share_with_runners(&c).0
         })
     });
     view! {
