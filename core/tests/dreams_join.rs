@@ -31,6 +31,7 @@ fn version() -> impl Strategy<Value = Dream> {
             name: name.into(),
             contact: String::new(),
             claimed_at: at,
+            device: Some(DeviceId(format!("d{cid}"))),
         });
     let note = prop::option::of((0i64..5, prop::sample::select(vec!["x", "y"])).prop_map(|(at, t)| PrivateNote {
         text: t.into(),

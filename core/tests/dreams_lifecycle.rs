@@ -163,7 +163,7 @@ fn overbooked_and_expired_are_derived() {
     other.claims.clear();
     other.claims.insert(
         id(11),
-        Claim { meta: tid_og_lyst_core::record::meta::Meta { id: id(11), rev: act(2_500, "B").rev, deleted: false }, name: "Bent".into(), contact: String::new(), claimed_at: 2_500 },
+        Claim { meta: tid_og_lyst_core::record::meta::Meta { id: id(11), rev: act(2_500, "B").rev, deleted: false }, name: "Bent".into(), contact: String::new(), claimed_at: 2_500, device: None },
     );
     let joined = Dream::join(&d, &other);
     assert_eq!(joined.claim_count(), 2);

@@ -527,3 +527,16 @@ pub mod csv {
         "Kilde",
     ];
 }
+
+/// Why a change to a session was refused, in Danish: the one place these are worded.
+impl std::fmt::Display for crate::assessment::session::SessionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::assessment::session::SessionError::*;
+        match self {
+            NoAlias => f.write_str(ui::ALIAS_REQUIRED),
+            UnknownCard => f.write_str("Kortet findes ikke i denne workshop (længere). Intet er gemt."),
+            Text(p) => f.write_str(&crate::text::fields::text_problem(ui::COMMENT, *p)),
+            BadCount { .. } => f.write_str(ui::BAD_NUMBER),
+        }
+    }
+}

@@ -16,7 +16,8 @@ use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::assessment::cards::{Answer, Card, Position};
+use crate::assessment::cards::{Answer, Card, Check, Position};
+use crate::text::fields::{check_text, TextProblem};
 use crate::record::meta::{Meta, Rev};
 use crate::text::fields::check_field;
 use crate::assessment::verdict::Checks;
@@ -96,6 +97,38 @@ fn de_keyed<'de, D: Deserializer<'de>, V: Keyed + DeserializeOwned>(d: D) -> Res
         put(&mut map, item);
     }
     Ok(map)
+}
+
+/// The longest comment on a ballot (characters).
+pub const MAX_COMMENT_CHARS: usize = 2_000;
+/// The most hands the facilitator can type for one step (three digits).
+pub const MAX_TYPED_HANDS: u32 = 999;
+
+/// One change to a ballot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BallotChange {
+    /// Place the card on the scale.
+    Position(Position),
+    /// Answer one check.
+    Check(Check, Answer),
+    /// The free comment.
+    Comment(String),
+}
+
+/// Why a change to a session was refused (nothing changed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SessionError {
+    /// No participant alias.
+    NoAlias,
+    /// The card is not in this session.
+    UnknownCard,
+    /// A text is too long or carries control characters.
+    Text(TextProblem),
+    /// A count of hands (step 0–4 of the scale) is not a whole number 0–999.
+    BadCount {
+        /// The step of the scale, 0 = "Klart SKAL".
+        step: usize,
+    },
 }
 
 /// One participant's ballot for one card.
@@ -277,6 +310,66 @@ impl Assessment {
     /// Records a ballot (newer wins over an older one from the same alias).
     pub fn put_response(&mut self, r: Response) {
         put(&mut self.responses, r);
+    }
+
+    /// One participant's answer to one card: a position, a check or the
+    /// comment, stamped `rev`. Checked before anything changes; returns the
+    /// ballot as it now stands.
+    pub fn respond(&mut self, participant: &str, card: &str, change: BallotChange, rev: Rev) -> Result<&Response, SessionError> {
+        let participant = participant.trim();
+        if participant.is_empty() || participant.chars().count() > MAX_ALIAS_CHARS {
+            return Err(SessionError::NoAlias);
+        }
+        check_text(participant).map_err(SessionError::Text)?;
+        if self.card(card).is_none() {
+            return Err(SessionError::UnknownCard);
+        }
+        let mut r = self.response(participant, card).cloned().unwrap_or_else(|| Response {
+            participant: participant.to_string(),
+            card: card.to_string(),
+            position: None,
+            checks: Default::default(),
+            comment: String::new(),
+            rev: rev.clone(),
+        });
+        match change {
+            BallotChange::Position(p) => r.position = Some(p),
+            BallotChange::Check(check, answer) => {
+                r.checks.insert(check.key().to_string(), answer);
+            }
+            BallotChange::Comment(text) => {
+                if text.chars().count() > MAX_COMMENT_CHARS {
+                    return Err(SessionError::Text(TextProblem::TooLong));
+                }
+                check_text(&text).map_err(SessionError::Text)?;
+                r.comment = text;
+            }
+        }
+        r.rev = rev;
+        let key = r.key();
+        self.responses.insert(key.clone(), r);
+        Ok(&self.responses[&key])
+    }
+
+    /// The facilitator's show of hands for one card: the five counts as typed
+    /// ("" counts as 0), each a whole number from 0 to 999.
+    pub fn count_hands(&mut self, card: &str, typed: [&str; 5], rev: Rev) -> Result<[u32; 5], SessionError> {
+        if self.card(card).is_none() {
+            return Err(SessionError::UnknownCard);
+        }
+        let mut counts = [0u32; 5];
+        for (i, text) in typed.iter().enumerate() {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            match text.parse::<u32>() {
+                Ok(n) if n <= MAX_TYPED_HANDS => counts[i] = n,
+                _ => return Err(SessionError::BadCount { step: i }),
+            }
+        }
+        self.tallies.insert(card.to_string(), Tally { card: card.to_string(), counts, rev });
+        Ok(counts)
     }
 
     /// The note of a card ("" when none).

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use crate::dreams::dream::{Boundary, Category, DreamError, Event, PartOfDay, Status, TextField};
+use crate::dreams::steps::{Done, StepError};
 use crate::text::fields::text_problem;
 
 /// Page heading.
@@ -559,6 +560,43 @@ impl fmt::Display for DreamError {
             DreamError::BadPlannedFor(s) => f.write_str(&bad_planned_for(s)),
             DreamError::TooManyClaims => f.write_str(TOO_MANY_CLAIMS),
             DreamError::TooLongLog => f.write_str(TOO_LONG_LOG),
+        }
+    }
+}
+
+/// What a step changed, in Danish.
+impl fmt::Display for Done {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Done::Claimed => CLAIMED,
+            Done::Released => RELEASED,
+            Done::Planned => "Datoen er gemt.",
+            Done::Fulfilled => "Drømmen er markeret som opfyldt.",
+            Done::Cancelled => "Drømmen er aflyst.",
+            Done::Reopened => "Drømmen er åben igen.",
+            Done::Saved => SAVED,
+        })
+    }
+}
+
+/// Why a step changed nothing, in Danish.
+impl fmt::Display for StepError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StepError::Gone => f.write_str("Drømmen findes ikke længere på denne enhed."),
+            StepError::NotNow(s) => write!(
+                f,
+                "Det kan ikke lade sig gøre nu, for drømmen står som «{}». Intet er ændret.",
+                s.label()
+            ),
+            StepError::AlreadyYours => f.write_str("Du har allerede taget denne drøm på denne enhed."),
+            StepError::NoSuchClaim => {
+                f.write_str("Tilmeldingen findes ikke længere. Den er måske allerede sluppet. Intet er ændret.")
+            }
+            StepError::NameMissing => f.write_str(RUNNER_NAME_MISSING),
+            StepError::ContactMissing => f.write_str(RUNNER_CONTACT_MISSING),
+            StepError::Text(field, problem) => f.write_str(&text_problem(field.label(), *problem)),
+            StepError::Cpr(field) => f.write_str(&cpr_refused(field.label(), "")),
         }
     }
 }

@@ -22,7 +22,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::record::merge::Record;
-use crate::record::meta::{format_millis, parse_millis, Meta, Millis, RecordId, Rev};
+use crate::record::meta::{format_millis, parse_millis, DeviceId, Meta, Millis, RecordId, Rev};
 use crate::text::fields::{check_text, TextProblem};
 use crate::text::privacy::find_cpr;
 
@@ -278,6 +278,10 @@ pub struct Claim {
     /// When the claim was made.
     #[serde(with = "millis_text")]
     pub claimed_at: Millis,
+    /// The device that made the claim: how a runner's own claim is found
+    /// again (two runners may share a name). Absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<DeviceId>,
 }
 
 impl Claim {
@@ -728,13 +732,10 @@ impl Dream {
         !self.boundaries_missing().is_empty()
     }
 
-    /// The claim `id` if it stands and was made by `name` (case-insensitive).
-    pub fn claim_by(&self, name: &str) -> Option<&Claim> {
-        let name = name.trim().to_lowercase();
-        if name.is_empty() {
-            return None;
-        }
-        self.live_claims().into_iter().find(|c| c.name.trim().to_lowercase() == name)
+    /// The standing claim made on `device`: this runner's own claim, found
+    /// by the device that made it, never by the name typed.
+    pub fn claim_of(&self, device: &DeviceId) -> Option<&Claim> {
+        self.live_claims().into_iter().find(|c| c.device.as_ref() == Some(device))
     }
 
     /// When the dream was posted (its first log entry, else its revision).
@@ -804,6 +805,7 @@ impl Dream {
             name: runner.name,
             contact: runner.contact,
             claimed_at: act.rev.at,
+            device: Some(act.rev.by.clone()),
         };
         self.claims.insert(id, claim);
         self.log(act, Event::Claimed { claim: id });

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::features::data::export_checked;
 use tid_og_lyst_core::assessment::da::{ui as t, verdict as tv};
-use tid_og_lyst_core::assessment::session::{Assessment, Keyed, Response};
+use tid_og_lyst_core::assessment::session::{Assessment, BallotChange, Response};
 use tid_og_lyst_core::assessment::cards::{Answer, Card, Check, Position};
 use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::assessment::verdict::{judge_ballot, Judgement};
@@ -17,7 +17,7 @@ use tid_og_lyst_core::sync::data::AppData;
 use tid_og_lyst_core::record::merge;
 use crate::ui::share::ShareLink;
 
-use super::{slug, update_session};
+use super::{change_session, slug};
 
 /// Who answers, then the cards.
 #[component]
@@ -214,24 +214,13 @@ fn CardForm(
         let (a, c) = (alias.clone(), card_id.clone());
         Memo::new(move |_| session.with(|s| s.as_ref().and_then(|s| s.response(&a, &c).cloned())))
     };
+    let (error, set_error) = signal(None::<String>);
     let save = {
         let (a, c) = (alias.clone(), card_id.clone());
-        move |f: Box<dyn FnOnce(&mut Response)>| {
+        move |change: BallotChange| {
             let rev = state.stamp();
-            let (a, c) = (a.clone(), c.clone());
-            update_session(state, id, move |s| {
-                let mut r = s.response(&a, &c).cloned().unwrap_or_else(|| Response {
-                    participant: a.clone(),
-                    card: c.clone(),
-                    position: None,
-                    checks: Default::default(),
-                    comment: String::new(),
-                    rev: rev.clone(),
-                });
-                f(&mut r);
-                r.rev = rev;
-                s.responses.insert(r.key(), r);
-            });
+            let result = change_session(state, id, |s| s.respond(&a, &c, change, rev).map(|_| ()));
+            set_error.set(result.err().map(|e| e.to_string()));
         }
     };
     let save_pos = save.clone();
@@ -264,7 +253,7 @@ fn CardForm(
                                     id=input_id.clone()
                                     name=format!("pos-{cid}")
                                     prop:checked=move || response.with(|r| r.as_ref().and_then(|r| r.position) == Some(p))
-                                    on:change=move |_| save(Box::new(move |r| r.position = Some(p)))
+                                    on:change=move |_| save(BallotChange::Position(p))
                                 />
                                 <label for=input_id>{p.label()}</label>
                             </div>
@@ -290,11 +279,11 @@ fn CardForm(
                     maxlength="2000"
                     prop:value=move || response.with(|r| r.as_ref().map(|r| r.comment.clone()).unwrap_or_default())
                     on:change=move |ev| {
-                        let text = event_target_value(&ev);
-                        save_comment(Box::new(move |r| r.comment = text));
+                        save_comment(BallotChange::Comment(event_target_value(&ev)));
                     }
                 ></textarea>
             </div>
+            <p class="error" role="alert">{move || error.get()}</p>
             <VerdictPanel judgement=judgement heading=t::VERDICT_TITLE/>
         </article>
     }
@@ -303,7 +292,7 @@ fn CardForm(
 #[component]
 fn CheckRow<F>(card_id: String, check: Check, response: Memo<Option<Response>>, save: F) -> impl IntoView
 where
-    F: Fn(Box<dyn FnOnce(&mut Response)>) + Clone + 'static,
+    F: Fn(BallotChange) + Clone + 'static,
 {
     let key = check.key();
     view! {
@@ -322,9 +311,7 @@ where
                                     id=input_id.clone()
                                     name=format!("chk-{card_id}-{key}")
                                     prop:checked=move || response.with(|r| r.as_ref().and_then(|r| r.answer(key)) == Some(a))
-                                    on:change=move |_| save(Box::new(move |r| {
-                                        r.checks.insert(key.to_string(), a);
-                                    }))
+                                    on:change=move |_| save(BallotChange::Check(check, a))
                                 />
                                 <label for=input_id>{a.label()}</label>
                             </span>

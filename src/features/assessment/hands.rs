@@ -5,12 +5,12 @@
 use leptos::prelude::*;
 
 use tid_og_lyst_core::assessment::da::ui as t;
-use tid_og_lyst_core::assessment::session::{Assessment, Tally};
+use tid_og_lyst_core::assessment::session::Assessment;
 use tid_og_lyst_core::assessment::cards::{Card, Position};
 use tid_og_lyst_core::record::meta::RecordId;
 use crate::state::use_app;
 
-use super::update_session;
+use super::change_session;
 
 /// The tally view: one form per card.
 #[component]
@@ -39,34 +39,18 @@ fn TallyForm(id: RecordId, session: Memo<Option<Assessment>>, card: Card) -> imp
     let stored = session.with_untracked(|s| s.as_ref().and_then(|s| s.tallies.get(&cid).map(|t| t.counts)));
     let values: [RwSignal<String>; 5] =
         std::array::from_fn(|i| RwSignal::new(stored.map(|c| c[i].to_string()).unwrap_or_default()));
-    let (error, set_error) = signal(None::<&'static str>);
+    let (error, set_error) = signal(None::<String>);
     let (saved, set_saved) = signal(false);
     let save_id = cid.clone();
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let mut counts = [0u32; 5];
-        for (i, v) in values.iter().enumerate() {
-            let text = v.get_untracked();
-            let text = text.trim();
-            if text.is_empty() {
-                continue;
-            }
-            match text.parse::<u32>() {
-                Ok(n) if n < 1000 => counts[i] = n,
-                _ => {
-                    set_error.set(Some(t::BAD_NUMBER));
-                    set_saved.set(false);
-                    return;
-                }
-            }
-        }
-        set_error.set(None);
+        let typed: [String; 5] = std::array::from_fn(|i| values[i].get_untracked());
         let rev = state.stamp();
-        let card = save_id.clone();
-        update_session(state, id, move |s| {
-            s.tallies.insert(card.clone(), Tally { card, counts, rev });
+        let result = change_session(state, id, |s| {
+            s.count_hands(&save_id, std::array::from_fn(|i| typed[i].as_str()), rev)
         });
-        set_saved.set(true);
+        set_saved.set(result.is_ok());
+        set_error.set(result.err().map(|e| e.to_string()));
     };
     let title_id = format!("tally-{cid}-title");
     let labelled_by = title_id.clone();

@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use tid_og_lyst_core::assessment::da::ui as t;
-use tid_og_lyst_core::assessment::session::Assessment;
+use tid_og_lyst_core::assessment::session::{Assessment, SessionError};
 use tid_og_lyst_core::record::meta::RecordId;
 use crate::state::{use_app, AppState};
 
@@ -43,6 +43,25 @@ pub(crate) fn update_session(state: AppState, id: RecordId, f: impl FnOnce(&mut 
             f(s);
         }
     });
+}
+
+/// Applies one checked change of the core to the session `id`; the data (and
+/// so storage) changes only when it succeeded.
+pub(crate) fn change_session<T>(
+    state: AppState,
+    id: RecordId,
+    f: impl FnOnce(&mut Assessment) -> Result<T, SessionError>,
+) -> Result<T, SessionError> {
+    state
+        .data
+        .try_maybe_update(|d| match d.assessments.get_mut(&id).filter(|s| !s.meta.deleted) {
+            Some(s) => {
+                let r = f(s);
+                (r.is_ok(), r)
+            }
+            None => (false, Err(SessionError::UnknownCard)),
+        })
+        .unwrap_or(Err(SessionError::UnknownCard))
 }
 
 /// Changes the session header and stamps a new revision.

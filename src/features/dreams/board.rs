@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 
 use super::card::DreamCard;
 use super::finder::Finder;
-use super::{prefs, today};
+use super::today;
 use crate::features::data::export_checked;
 use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::{counts, Category, Dream, Status};
@@ -42,15 +42,15 @@ pub fn DreamsPage() -> impl IntoView {
     }
 }
 
-/// "Mine drømme": the dreams with a live claim in my remembered name.
+/// "Mine drømme": the dreams with a live claim made on this device.
 #[component]
 fn Mine() -> impl IntoView {
     let state = use_app();
-    let name = prefs::load().name;
+    let device = state.device();
     let today = today();
     let mine = Memo::new(move |_| {
         state.data.with(|d| {
-            let mut v: Vec<&Dream> = live(&d.dreams).filter(|x| x.claim_by(&name).is_some()).collect();
+            let mut v: Vec<&Dream> = live(&d.dreams).filter(|x| x.claim_of(&device).is_some()).collect();
             sort_by_deadline(&mut v);
             v.into_iter().cloned().collect::<Vec<Dream>>()
         })

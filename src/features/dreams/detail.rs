@@ -13,15 +13,15 @@ use leptos_router::NavigateOptions;
 use super::card::{badges, Badges};
 use super::form::DreamFormView;
 use super::share::ShareBox;
-use super::{act, local_time, prefs, today, update_dream};
+use super::{act, change_dream, change_dream_with, local_time, prefs, today};
 use crate::features::data::export_checked;
 use tid_og_lyst_core::dreams::da as t;
-use tid_og_lyst_core::dreams::dream::{Dream, Phase, PlannedFor, Runner, Stage, Status};
+use tid_og_lyst_core::dreams::dream::{Dream, Phase, PlannedFor, Runner, Status};
+use tid_og_lyst_core::dreams::steps::{self, Step};
 use tid_og_lyst_core::dreams::form::{format_hours, parse_date, Checked, DreamForm};
 use tid_og_lyst_core::dreams::share::{calendar, danish_date, danish_day, window_text};
 use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::dreams::privacy::strip_dream;
-use tid_og_lyst_core::text::privacy::find_cpr;
 use crate::state::{now, use_app, AppState, NoticeKind};
 use tid_og_lyst_core::sync::data::AppData;
 use crate::ui::download::download_text;
@@ -117,10 +117,13 @@ fn EditDream(
     let id = dream.meta.id;
     let who = coordinator_name(&dream);
     let on_save = Callback::new(move |c: Checked| {
-        let a = act(state, &who);
-        update_dream(state, id, |d| c.apply(d, &a, a.rev.clone()));
-        editing.set(false);
-        state.notify(NoticeKind::Info, t::SAVED);
+        match change_dream_with(state, id, &who, |d, a| steps::edit(d, a, c)) {
+            Ok(done) => {
+                editing.set(false);
+                state.notify(NoticeKind::Info, done.to_string());
+            }
+            Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+        }
     });
     let on_cancel = Callback::new(move |_| editing.set(false));
     view! {
@@ -294,8 +297,7 @@ fn RunnerBox(
     /// The dream.
     dream: Dream,
 ) -> impl IntoView {
-    let p = prefs::load();
-    let mine = dream.claim_by(&p.name).map(|c| c.meta.id);
+    let mine = dream.claim_of(&use_app().device()).map(|c| c.meta.id);
     match mine {
         Some(claim) => view! { <MyClaim dream claim/> }.into_any(),
         None if dream.status() == Status::Open => view! { <ClaimForm id=dream.meta.id/> }.into_any(),
@@ -318,35 +320,18 @@ fn ClaimForm(
         ev.prevent_default();
         let n = name.get_untracked().trim().to_string();
         let c = contact.get_untracked().trim().to_string();
-        if n.is_empty() {
-            set_error.set(Some(t::RUNNER_NAME_MISSING.into()));
-            return;
-        }
-        if c.is_empty() {
-            set_error.set(Some(t::RUNNER_CONTACT_MISSING.into()));
-            return;
-        }
-        for (field, v) in [(t::F_RUNNER_NAME, &n), (t::F_RUNNER_CONTACT, &c)] {
-            if let Some(found) = find_cpr(v) {
-                set_error.set(Some(t::cpr_refused(field, &found)));
-                return;
+        let step = Step::Claim { id: crate::ids::new_id(), runner: Runner { name: n.clone(), contact: c.clone() } };
+        match change_dream(state, id, &n, step) {
+            Ok(done) => {
+                let mut p = prefs::load();
+                p.name = n;
+                p.contact = c;
+                prefs::save(&p);
+                set_error.set(None);
+                state.notify(NoticeKind::Info, done.to_string());
             }
-            if let Err(e) = tid_og_lyst_core::text::fields::check_field(field, v) {
-                set_error.set(Some(e));
-                return;
-            }
+            Err(e) => set_error.set(Some(e.to_string())),
         }
-        let mut p = prefs::load();
-        p.name = n.clone();
-        p.contact = c.clone();
-        prefs::save(&p);
-        let a = act(state, &n);
-        update_dream(state, id, |d| {
-            if let Stage::Open(s) = d.stage() {
-                s.claim(&a, crate::ids::new_id(), Runner { name: n, contact: c });
-            }
-        });
-        state.notify(NoticeKind::Info, t::CLAIMED);
     };
     view! {
         <form class="card dream-runner" on:submit=submit aria-labelledby="claim-title">
@@ -377,13 +362,9 @@ fn MyClaim(
     let state = use_app();
     let id = dream.meta.id;
     let (status, set_status) = signal(None::<String>);
-    let release = move |_| {
-        let who = prefs::load().name;
-        let a = act(state, &who);
-        update_dream(state, id, |d| {
-            let _ = release_claim(d, &a, claim);
-        });
-        state.notify(NoticeKind::Info, t::RELEASED);
+    let release = move |_| match change_dream(state, id, &prefs::load().name, Step::Release(claim)) {
+        Ok(done) => state.notify(NoticeKind::Info, done.to_string()),
+        Err(e) => state.notify(NoticeKind::Error, e.to_string()),
     };
     let has_date = dream.planned_for().is_some();
     let cal_dream = dream.clone();
@@ -424,16 +405,6 @@ fn for_coordinator(state: AppState, id: RecordId) -> AppData {
     data
 }
 
-/// Releases a claim from whatever state allows it.
-fn release_claim(d: &mut Dream, a: &tid_og_lyst_core::dreams::dream::Act, claim: RecordId) -> bool {
-    match d.stage() {
-        Stage::Open(s) => s.release(a, claim),
-        Stage::Taken(s) => s.release(a, claim),
-        Stage::Planned(s) => s.release(a, claim),
-        Stage::Fulfilled(_) | Stage::Cancelled(_) => false,
-    }
-}
-
 /// The coordinator's tools, folded away for runners.
 #[component]
 fn Manage(
@@ -451,54 +422,19 @@ fn Manage(
     let outcome = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let (error, set_error) = signal(None::<String>);
+    // Every button is one step of the core; an error is shown, never a false success.
+    let step = move |s: Step| set_error.set(change_dream(state, id, &who.get_value(), s).err().map(|e| e.to_string()));
     let plan = move |_| {
         let Some(date) = parse_date(&plan_date.get_untracked()) else {
             set_error.set(Some(t::PLAN_NEEDS_DATE.into()));
             return;
         };
         let time = NaiveTime::parse_from_str(plan_time.get_untracked().trim(), "%H:%M").ok();
-        let a = act(state, &who.get_value());
-        update_dream(state, id, |d| match d.stage() {
-            Stage::Taken(s) => s.plan(&a, PlannedFor { date, time }),
-            Stage::Planned(s) => s.replan(&a, PlannedFor { date, time }),
-            _ => {}
-        });
+        step(Step::Plan(PlannedFor { date, time }));
     };
-    let fulfil = move |_| {
-        let a = act(state, &who.get_value());
-        let text = outcome.get_untracked();
-        if let Some(found) = find_cpr(&text) {
-            set_error.set(Some(t::cpr_refused(t::F_OUTCOME, &found)));
-            return;
-        }
-        update_dream(state, id, |d| {
-            if let Stage::Planned(s) = d.stage() {
-                s.fulfil(&a, text);
-            }
-        });
-    };
-    let cancel = move |_| {
-        let a = act(state, &who.get_value());
-        let text = reason.get_untracked();
-        if let Some(found) = find_cpr(&text) {
-            set_error.set(Some(t::cpr_refused(t::F_REASON, &found)));
-            return;
-        }
-        update_dream(state, id, |d| match d.stage() {
-            Stage::Open(s) => s.cancel(&a, text),
-            Stage::Taken(s) => s.cancel(&a, text),
-            Stage::Planned(s) => s.cancel(&a, text),
-            _ => {}
-        });
-    };
-    let reopen = move |_| {
-        let a = act(state, &who.get_value());
-        update_dream(state, id, |d| {
-            if let Stage::Cancelled(s) = d.stage() {
-                s.reopen(&a);
-            }
-        });
-    };
+    let fulfil = move |_| step(Step::Fulfil(outcome.get_untracked()));
+    let cancel = move |_| step(Step::Cancel(reason.get_untracked()));
+    let reopen = move |_| step(Step::Reopen);
     let removable: Vec<(RecordId, String)> = dream.live_claims().into_iter().map(|c| (c.meta.id, c.name.clone())).collect();
     let active = matches!(status, Status::Open | Status::Taken | Status::Planned);
     let note = dream.private_note.as_ref().map(|n| n.text.clone()).filter(|n| !n.trim().is_empty());
@@ -533,10 +469,7 @@ fn Manage(
             {(!removable.is_empty() && active).then(|| view! {
                 <div class="actions">
                     {removable.into_iter().map(|(cid, name)| {
-                        let release = move |_| {
-                            let a = act(state, &who.get_value());
-                            update_dream(state, id, |d| { let _ = release_claim(d, &a, cid); });
-                        };
+                        let release = move |_| step(Step::Release(cid));
                         view! { <button type="button" class="btn btn--small" on:click=release>{t::remove_claim(&name)}</button> }
                     }).collect_view()}
                 </div>

@@ -33,13 +33,39 @@ pub(crate) fn act(state: AppState, who: &str) -> Act {
     Act { rev: state.stamp(), who: who.trim().to_string() }
 }
 
-/// Applies `f` to the dream `id` in the app data (if it is there).
-pub(crate) fn update_dream(state: AppState, id: tid_og_lyst_core::record::meta::RecordId, f: impl FnOnce(&mut tid_og_lyst_core::dreams::dream::Dream)) {
-    state.data.update(|d| {
-        if let Some(dream) = d.dreams.get_mut(&id) {
-            f(dream);
-        }
-    });
+/// Applies one step to the dream `id` as `who`, through the core's rules.
+/// The data (and so storage) changes only when the step succeeded.
+pub(crate) fn change_dream(
+    state: AppState,
+    id: tid_og_lyst_core::record::meta::RecordId,
+    who: &str,
+    step: tid_og_lyst_core::dreams::steps::Step,
+) -> Result<tid_og_lyst_core::dreams::steps::Done, tid_og_lyst_core::dreams::steps::StepError> {
+    change_dream_with(state, id, who, |d, a| tid_og_lyst_core::dreams::steps::apply(d, a, step))
+}
+
+/// Like [`change_dream`], with any core function of the `steps` module.
+pub(crate) fn change_dream_with(
+    state: AppState,
+    id: tid_og_lyst_core::record::meta::RecordId,
+    who: &str,
+    f: impl FnOnce(
+        &mut tid_og_lyst_core::dreams::dream::Dream,
+        &Act,
+    ) -> Result<tid_og_lyst_core::dreams::steps::Done, tid_og_lyst_core::dreams::steps::StepError>,
+) -> Result<tid_og_lyst_core::dreams::steps::Done, tid_og_lyst_core::dreams::steps::StepError> {
+    use tid_og_lyst_core::dreams::steps::StepError;
+    let a = act(state, who);
+    state
+        .data
+        .try_maybe_update(|d| match d.dreams.get_mut(&id) {
+            Some(dream) => {
+                let r = f(dream, &a);
+                (r.is_ok(), r)
+            }
+            None => (false, Err(StepError::Gone)),
+        })
+        .unwrap_or(Err(StepError::Gone))
 }
 
 /// A millisecond time as Danish local date and time: `24. november 2026 kl. 19.05`.
