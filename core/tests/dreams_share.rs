@@ -83,8 +83,9 @@ fn calendar_file_with_time_alarm_crlf_folding_and_escaping() {
         "BEGIN:VEVENT",
         "UID:00000000-0000-0000-0000-000000000007@tidoglyst",
         "DTSTAMP:20261122T190000Z",
-        "DTSTART:20261203T183000",
-        "DTEND:20261203T213000",
+        "DTSTART;TZID=Europe/Copenhagen:20261203T183000",
+        "DTEND;TZID=Europe/Copenhagen:20261203T213000",
+        "TZID:Europe/Copenhagen",
         "SUMMARY:Drømmeløber: Koncert\\; jazz\\, i Tivoli",
         "LOCATION:Tivoli\\, København",
         "BEGIN:VALARM",
@@ -144,8 +145,9 @@ fn an_independent_parser_reads_the_same_event_and_alarm() {
     assert_eq!(v["summary"], "Drømmeløber: Koncert; jazz, i Tivoli");
     assert_eq!(v["location"], "Tivoli, København");
     assert!(v["description"].as_str().unwrap().starts_with("Inger elsker jazz.\nHun har ikke været i Tivoli"));
-    assert_eq!(v["start"], "2026-12-03T18:30:00");
-    assert_eq!(v["end"], "2026-12-03T21:30:00");
+    // Danish local time, written with the Europe/Copenhagen zone (winter: +01:00).
+    assert_eq!(v["start"], "2026-12-03T18:30:00+01:00");
+    assert_eq!(v["end"], "2026-12-03T21:30:00+01:00");
     assert_eq!(v["trigger_seconds"], -86400.0);
     assert_eq!(v["action"], "DISPLAY");
     let v = independent(&calendar(&planned(None), 0).unwrap());

@@ -119,14 +119,16 @@ pub fn calendar(d: &Dream, now: Millis) -> Option<String> {
         description.push(format!("{} {}", t::POST_NEEDS, d.needs.join(", ")));
     }
     let location = [d.place.trim(), d.municipality.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
-    Some(ics::calendar(&ics::Event {
-        uid: format!("{}@tidoglyst", d.meta.id),
-        dtstamp: ics::stamp(now),
+    let event = ics::Event {
+        uid: ics::uid(&d.meta.id.to_string(), None),
         summary: format!("{}: {}", t::CAL_PREFIX, d.title),
         description: description.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n"),
         location,
         when,
-        alarm_days_before: Some(1),
-        alarm_text: t::cal_alarm(&d.title),
-    }))
+        rrule: None,
+        category: Some(d.category.label().to_string()),
+        url: None,
+        alarm: Some(ics::Alarm { days_before: 1, text: t::cal_alarm(&d.title) }),
+    };
+    Some(ics::calendar(&[event], now))
 }
