@@ -198,7 +198,7 @@ test('coordinator → two runners at once → coordinator sees both claims, over
   assert.match(ics.name, /\.ics$/);
   assert.ok(ics.text.includes('\r\n') && !ics.text.replace(/\r\n/g, '').includes('\n'), 'CRLF line ends');
   const unfolded = ics.text.replace(/\r\n /g, '');
-  assert.match(unfolded, new RegExp(`DTSTART:${day(8).replace(/-/g, '')}T100000\r\n`));
+  assert.match(unfolded, new RegExp(`DTSTART;TZID=Europe/Copenhagen:${day(8).replace(/-/g, '')}T100000\r\n`));
   assert.match(unfolded, /BEGIN:VALARM\r\nACTION:DISPLAY\r\nDESCRIPTION:I morgen: Fisketur fra havnen\r\nTRIGGER:-P1D\r\nEND:VALARM/);
 
   // Bent's page shows it is no longer his; "Slip igen" is gone for him.
