@@ -14,6 +14,7 @@ use crate::activities::da as t;
 use crate::record::meta::Meta;
 use crate::activities::municipalities;
 use crate::activities::schedule::{Hm, Nth, Schedule};
+use crate::text::dates::parse_date;
 use crate::text::fields::{check_field, is_safe_link};
 use crate::record::merge::Record;
 
@@ -372,24 +373,6 @@ impl Default for Draft {
 /// Field errors: field key → Danish message.
 pub type FieldErrors = BTreeMap<&'static str, String>;
 
-/// "25-11-2026" (also 25.11.2026, 25/11/2026, and ISO 2026-11-25).
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let s = text.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        if s.len() == 10 {
-            return Some(d);
-        }
-    }
-    let parts: Vec<&str> = s.split(['-', '.', '/']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
-        return None;
-    }
-    let (d, m, y) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse::<i32>().ok()?);
-    if parts[2].len() != 4 {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(y, m, d)
-}
 
 /// "25-11-2026".
 pub fn format_date(d: NaiveDate) -> String {
@@ -777,7 +760,7 @@ mod tests {
         assert_eq!(parse_date("25-11-2026"), NaiveDate::from_ymd_opt(2026, 11, 25));
         assert_eq!(parse_date("5.1.2027"), NaiveDate::from_ymd_opt(2027, 1, 5));
         assert_eq!(parse_date("2026-11-25"), NaiveDate::from_ymd_opt(2026, 11, 25));
-        assert_eq!(parse_date("25-11-26"), None);
+        assert_eq!(parse_date("25-11-26"), NaiveDate::from_ymd_opt(2026, 11, 25));
         assert_eq!(parse_weekday("Tor"), Some(Weekday::Thu));
         assert_eq!(parse_weekday("søndag"), Some(Weekday::Sun));
         assert_eq!(parse_month("jul."), Some(7));

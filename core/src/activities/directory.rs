@@ -14,7 +14,8 @@ use chrono::{Duration, NaiveDate, Weekday};
 
 use crate::activities::activity::{parse_weekday, Activity};
 use crate::record::meta::{Millis, RecordId};
-use crate::activities::schedule::{monday_of, to_local, DayPart, Occurrence};
+use crate::activities::schedule::{monday_of, DayPart, Occurrence};
+use crate::text::dates::to_local;
 use crate::text::search::{fold, Haystack, Query};
 use crate::record::merge::{pick_newer, Collection};
 

@@ -6,7 +6,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::activities::activity::{category_name, Activity};
-use crate::activities::schedule::{to_local, Hm, Schedule};
+use crate::activities::schedule::{Hm, Schedule};
+use crate::text::dates::to_local;
 use crate::ics::{self, Event, When};
 use crate::record::meta::Millis;
 

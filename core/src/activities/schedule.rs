@@ -11,13 +11,13 @@
 
 use std::fmt;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::activities::da as t;
 use crate::record::meta::Millis;
+use crate::text::dates::{to_local, to_utc};
 
-const HOUR_MS: i64 = 3_600_000;
 
 /// A time of day in whole minutes (00:00–23:59). On the wire "HH:MM".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -83,54 +83,6 @@ impl<'de> Deserialize<'de> for Hm {
         let s = String::deserialize(d)?;
         Hm::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("ugyldigt klokkeslæt: {s}")))
     }
-}
-
-// ---------------------------------------------------------------- time zone
-
-/// The last Sunday of a month.
-pub fn last_sunday(year: i32, month: u32) -> NaiveDate {
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    }
-    .expect("valid month");
-    let last = next - Duration::days(1);
-    last - Duration::days(last.weekday().num_days_from_sunday() as i64)
-}
-
-/// The UTC instants (ms) when summer time starts and ends in `year`.
-pub fn summer_time_bounds(year: i32) -> (Millis, Millis) {
-    let at = |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(1, 0, 0).unwrap()).timestamp_millis();
-    (at(last_sunday(year, 3)), at(last_sunday(year, 10)))
-}
-
-/// Copenhagen's offset from UTC at instant `utc`, in hours (1 or 2).
-pub fn offset_hours(utc: Millis) -> i64 {
-    let year = Utc.timestamp_millis_opt(utc).single().map(|d| d.year()).unwrap_or(1970);
-    let (start, end) = summer_time_bounds(year);
-    if utc >= start && utc < end {
-        2
-    } else {
-        1
-    }
-}
-
-/// The local (Copenhagen) wall time at instant `utc`.
-pub fn to_local(utc: Millis) -> NaiveDateTime {
-    let shifted = utc + offset_hours(utc) * HOUR_MS;
-    Utc.timestamp_millis_opt(shifted).single().map(|d| d.naive_utc()).unwrap_or_default()
-}
-
-/// The instant of a local wall time. A time that does not exist (the hour
-/// skipped in March) is moved forward by an hour, as clocks do; a time that
-/// occurs twice (the hour repeated in October) means the first, summer one.
-pub fn to_utc(local: NaiveDateTime) -> Millis {
-    let y = local.year();
-    let summer_from = last_sunday(y, 3).and_hms_opt(3, 0, 0).unwrap();
-    let summer_to = last_sunday(y, 10).and_hms_opt(3, 0, 0).unwrap();
-    let offset = if local >= summer_from && local < summer_to { 2 } else { 1 };
-    Utc.from_utc_datetime(&local).timestamp_millis() - offset * HOUR_MS
 }
 
 // ---------------------------------------------------------------- schedule
@@ -479,6 +431,8 @@ pub fn monday_of(d: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::dates::{last_sunday, offset_hours, HOUR_MS};
+    use chrono::{TimeZone, Utc};
 
     fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> Millis {
         Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap().timestamp_millis()

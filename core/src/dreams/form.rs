@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
+use crate::text::dates::parse_date;
 use crate::dreams::da as t;
 use crate::dreams::dream::{Act, Boundary, Category, Coordinator, Dream, PartOfDay, MAX_HOURS, MAX_RUNNERS};
 use crate::record::meta::{RecordId, Rev};
@@ -155,15 +156,6 @@ pub struct Report {
     pub warnings: Vec<Message>,
 }
 
-/// Reads a date as `YYYY-MM-DD` (date inputs) or Danish `DD-MM-YYYY` / `DD.MM.YYYY` / `DD/MM/YYYY`.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d-%m-%Y"))
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d.%m.%Y"))
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
-        .ok()
-}
 
 fn optional_date(s: &str, field: Field, errors: &mut Vec<Message>) -> Option<NaiveDate> {
     if s.trim().is_empty() {

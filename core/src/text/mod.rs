@@ -5,3 +5,4 @@
 pub mod search;
 pub mod fields;
 pub mod privacy;
+pub mod dates;

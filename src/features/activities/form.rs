@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 use tid_og_lyst_core::activities::da::{self as t, field as f};
 use tid_og_lyst_core::activities::activity::{format_date, Activity, Draft, FieldErrors, KIND_DATES, KIND_MONTHLY, KIND_WEEKLY};
 use tid_og_lyst_core::activities::municipalities::MUNICIPALITIES;
-use tid_og_lyst_core::activities::schedule::to_local;
+use tid_og_lyst_core::text::dates::today;
 use crate::state::{now, use_app, NoticeKind};
 use tid_og_lyst_core::record::merge;
 
@@ -32,7 +32,7 @@ pub fn ActivityForm(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut d = draft.get_untracked();
-        d.updated = format_date(to_local(now()).date());
+        d.updated = format_date(today(now()));
         let (meta, extra) = match &existing {
             Some(a) => {
                 let mut m = a.meta.clone();

@@ -5,7 +5,8 @@ use chrono::Duration;
 use leptos::prelude::*;
 
 use tid_og_lyst_core::activities::da as t;
-use tid_og_lyst_core::activities::schedule::{monday_of, short_date, to_local, Schedule};
+use tid_og_lyst_core::activities::schedule::{monday_of, short_date, Schedule};
+use tid_og_lyst_core::text::dates::today;
 use crate::state::now;
 
 use super::catalogue::Entries;
@@ -24,7 +25,7 @@ pub fn WeekProgramme(
     /// All directory entries.
     entries: Memo<Entries>,
 ) -> impl IntoView {
-    let monday = monday_of(to_local(now()).date());
+    let monday = monday_of(today(now()));
     let sunday = monday + Duration::days(6);
     let days = Memo::new(move |_| {
         let p = place.get();

@@ -10,7 +10,6 @@ use leptos_router::hooks::use_navigate;
 use tid_og_lyst_core::assessment::da::{content as c, ui as t};
 use tid_og_lyst_core::assessment::session::Assessment;
 use tid_og_lyst_core::assessment::cards::{builtin, Origin};
-use tid_og_lyst_core::record::meta::format_millis;
 use crate::state::{now, use_app};
 use tid_og_lyst_core::record::merge::live;
 
@@ -65,7 +64,7 @@ fn NewSession() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
     let (name, set_name) = signal(String::new());
-    let today = format_millis(now())[..10].to_string();
+    let today = tid_og_lyst_core::text::dates::today(now()).format("%Y-%m-%d").to_string();
     let (date, set_date) = signal(today);
     let (error, set_error) = signal(None::<&'static str>);
     let create = move |ev: leptos::ev::SubmitEvent| {

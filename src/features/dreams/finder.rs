@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::{Category, PartOfDay};
-use tid_og_lyst_core::dreams::form::{parse_date, parse_hours};
+use tid_og_lyst_core::dreams::form::parse_hours;
+use tid_og_lyst_core::text::dates::parse_date;
 use tid_og_lyst_core::dreams::matching::Availability;
 
 /// The finder form.

@@ -22,10 +22,9 @@ use leptos::prelude::Update;
 use tid_og_lyst_core::dreams::dream::Act;
 use crate::state::AppState;
 
-/// Today's date in the browser's local time (Danish users: Danish date).
+/// Today's date in Copenhagen: the core's one "today", at this moment.
 pub(crate) fn today() -> NaiveDate {
-    let d = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
+    tid_og_lyst_core::text::dates::today(crate::state::now())
 }
 
 /// A stamped act by `who`.
@@ -70,9 +69,8 @@ pub(crate) fn change_dream_with(
 
 /// A millisecond time as Danish local date and time: `24. november 2026 kl. 19.05`.
 pub(crate) fn local_time(ms: i64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let date = NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-        .map(tid_og_lyst_core::dreams::share::danish_date)
-        .unwrap_or_default();
-    tid_og_lyst_core::dreams::da::log_time(&date, &format!("{:02}.{:02}", d.get_hours(), d.get_minutes()))
+    use chrono::Timelike;
+    let local = tid_og_lyst_core::text::dates::to_local(ms);
+    let date = tid_og_lyst_core::dreams::share::danish_date(local.date());
+    tid_og_lyst_core::dreams::da::log_time(&date, &format!("{:02}.{:02}", local.hour(), local.minute()))
 }
