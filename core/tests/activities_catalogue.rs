@@ -30,7 +30,7 @@ fn catalogue_is_valid_large_enough_and_marked_as_examples() {
     for t in ["IT-café i Juelsminde", "IT-café i Tørring", "Grønningens Dansevenner", "Bogvenner"] {
         assert!(titles.contains(&t), "{t} missing");
     }
-    assert!(acts.iter().any(|a| a.category == "demens" && a.municipality == "Assens"));
+    assert!(acts.iter().any(|a| a.category == tid_og_lyst_core::activities::activity::Category::Demens && a.municipality == "Assens"));
 }
 
 #[test]

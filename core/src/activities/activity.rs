@@ -65,9 +65,9 @@ pub struct Activity {
     /// Organiser (forening).
     #[serde(default)]
     pub organizer: String,
-    /// Category key (see `i18n::activities::CATEGORIES`).
-    #[serde(default = "default_category")]
-    pub category: String,
+    /// Category (on the wire its key, e.g. `"demens"`).
+    #[serde(default)]
+    pub category: Category,
     /// Description.
     #[serde(default)]
     pub description: String,
@@ -112,19 +112,82 @@ pub struct Activity {
     pub extra: Map<String, Value>,
 }
 
-fn default_category() -> String {
-    "andet".into()
+/// What kind of activity it is. The order is the order of
+/// `da::CATEGORIES`, which holds each one's wire key and Danish name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Category {
+    /// Fællesspisning.
+    Faellesspisning,
+    /// Café og mødested.
+    Cafe,
+    /// Motion og idræt.
+    Motion,
+    /// IT-hjælp.
+    It,
+    /// Demens.
+    Demens,
+    /// Pårørende.
+    Paaroerende,
+    /// Kultur.
+    Kultur,
+    /// Natur.
+    Natur,
+    /// Sang og musik.
+    Musik,
+    /// Mandefællesskab.
+    Maend,
+    /// Besøgsven.
+    Besoegsven,
+    /// Andet.
+    #[default]
+    Andet,
 }
 
-/// The Danish name of a category key.
-pub fn category_name(key: &str) -> &'static str {
-    t::CATEGORIES.iter().find(|(k, _)| *k == key).map(|(_, n)| *n).unwrap_or(t::CATEGORIES[11].1)
+impl Category {
+    /// Every category, in display order.
+    pub const ALL: [Category; 12] = [
+        Category::Faellesspisning,
+        Category::Cafe,
+        Category::Motion,
+        Category::It,
+        Category::Demens,
+        Category::Paaroerende,
+        Category::Kultur,
+        Category::Natur,
+        Category::Musik,
+        Category::Maend,
+        Category::Besoegsven,
+        Category::Andet,
+    ];
+
+    /// The wire key, e.g. `"demens"`.
+    pub fn key(self) -> &'static str {
+        t::CATEGORIES[self as usize].0
+    }
+
+    /// The Danish name.
+    pub fn label(self) -> &'static str {
+        t::CATEGORIES[self as usize].1
+    }
+
+    /// The category for a key or a Danish name, any case.
+    pub fn parse(text: &str) -> Option<Category> {
+        let l = text.trim().to_lowercase();
+        Category::ALL.into_iter().find(|c| c.key() == l || c.label().to_lowercase() == l)
+    }
 }
 
-/// A category key from a key or a Danish name, any case.
-pub fn category_key(text: &str) -> Option<&'static str> {
-    let l = text.trim().to_lowercase();
-    t::CATEGORIES.iter().find(|(k, n)| *k == l || n.to_lowercase() == l).map(|(k, _)| *k)
+impl Serialize for Category {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for Category {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Category::ALL.into_iter().find(|c| c.key() == s).ok_or_else(|| serde::de::Error::custom(t::csv::bad_category(&s)))
+    }
 }
 
 impl Activity {
@@ -139,7 +202,7 @@ impl Activity {
         for part in [
             &self.title,
             &self.organizer,
-            category_name(&self.category),
+            self.category.label(),
             &self.municipality,
             &self.town,
             &self.address,
@@ -206,9 +269,6 @@ impl Record for Activity {
         }
         if !municipalities::is_municipality(&self.municipality) {
             return Err(format!("{} ({})", t::ERR_MUNICIPALITY, self.municipality));
-        }
-        if category_key(&self.category) != Some(self.category.as_str()) {
-            return Err(t::csv::bad_category(&self.category));
         }
         self.schedule.check()?;
         if let Some(p) = self.price_dkk {
@@ -446,7 +506,7 @@ impl Draft {
         let mut d = Draft {
             title: a.title.clone(),
             organizer: a.organizer.clone(),
-            category: a.category.clone(),
+            category: a.category.key().to_string(),
             description: a.description.clone(),
             municipality: a.municipality.clone(),
             town: a.town.clone(),
@@ -577,11 +637,11 @@ impl Draft {
         } else if title.chars().count() > MAX_TITLE {
             errors.insert("title", t::ERR_TITLE_LONG.into());
         }
-        let category = match category_key(&self.category) {
-            Some(k) => k.to_string(),
+        let category = match Category::parse(&self.category) {
+            Some(c) => c,
             None => {
                 errors.insert("category", t::ERR_CATEGORY.into());
-                "andet".into()
+                Category::Andet
             }
         };
         let municipality = match municipalities::canonical(&self.municipality) {

@@ -144,7 +144,7 @@ fn cells(a: &Activity) -> Vec<String> {
         a.meta.id.to_string(),
         d.title,
         d.organizer,
-        crate::activities::activity::category_name(&a.category).to_string(),
+        a.category.label().to_string(),
         d.description,
         d.municipality,
         d.town,
@@ -303,13 +303,11 @@ fn read_row(get: &dyn Fn(usize) -> String) -> Result<(Option<RecordId>, Draft), 
         "efter aftale" | "aftale" => KIND_AGREEMENT,
         _ => return Err(t::csv::bad_kind(get(8).trim())),
     };
-    let category = crate::activities::activity::category_key(&get(3)).map(str::to_string).unwrap_or_else(|| {
-        if get(3).trim().is_empty() {
-            "andet".into()
-        } else {
-            get(3)
-        }
-    });
+    let category = match crate::activities::activity::Category::parse(&get(3)) {
+        Some(c) => c.key().to_string(),
+        None if get(3).trim().is_empty() => crate::activities::activity::Category::Andet.key().to_string(),
+        None => get(3),
+    };
     let mut draft = Draft {
         title: get(1),
         organizer: get(2),
@@ -401,7 +399,7 @@ mod tests {
             meta: mk(None),
             title: title.into(),
             organizer: "Røde Kors Assens".into(),
-            category: "demens".into(),
+            category: crate::activities::activity::Category::Demens,
             description: "Kaffe; kage og \"hygge\".\nNy linje, med komma.".into(),
             municipality: "Assens".into(),
             town: "Glamsbjerg".into(),

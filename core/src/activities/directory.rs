@@ -288,7 +288,7 @@ impl<'a> Matcher<'a> {
         let a = &e.activity;
         let f = self.f;
         (f.municipality.is_empty() || a.municipality == f.municipality)
-            && (f.category.is_empty() || a.category == f.category)
+            && (f.category.is_empty() || a.category.key() == f.category)
             && f.weekday.is_none_or(|d| a.schedule.on_weekday(d))
             && f.daypart.is_none_or(|p| a.schedule.times().is_some_and(|(s, _)| DayPart::of(s) == p))
             && (!f.free || a.is_free())

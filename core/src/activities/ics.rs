@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::activities::activity::{category_name, Activity};
+use crate::activities::activity::Activity;
 use crate::activities::schedule::{Hm, Schedule};
 use crate::text::dates::to_local;
 use crate::ics::{self, Event, When};
@@ -91,7 +91,7 @@ pub fn to_ics(a: &Activity, now: Millis) -> Option<String> {
             location: location.clone(),
             when: When::Timed { start: at(date, start), end: at(date, end) },
             rrule,
-            category: Some(category_name(&a.category).to_string()),
+            category: Some(a.category.label().to_string()),
             url: url.clone(),
             alarm: None,
         })

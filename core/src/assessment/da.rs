@@ -418,6 +418,8 @@ pub mod ui {
     pub const TALLY_SAVED: &str = "Optællingen er gemt.";
     /// Bad number.
     pub const BAD_NUMBER: &str = "Skriv et helt tal fra 0 til 999.";
+    /// A change to a card that is not in the session.
+    pub const UNKNOWN_CARD: &str = "Kortet findes ikke i denne workshop (længere). Intet er gemt.";
 
     /// Projector: reveal.
     pub const REVEAL: &str = "Vis resultat";
@@ -528,15 +530,3 @@ pub mod csv {
     ];
 }
 
-/// Why a change to a session was refused, in Danish: the one place these are worded.
-impl std::fmt::Display for crate::assessment::session::SessionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::assessment::session::SessionError::*;
-        match self {
-            NoAlias => f.write_str(ui::ALIAS_REQUIRED),
-            UnknownCard => f.write_str("Kortet findes ikke i denne workshop (længere). Intet er gemt."),
-            Text(p) => f.write_str(&crate::text::fields::text_problem(ui::COMMENT, *p)),
-            BadCount { .. } => f.write_str(ui::BAD_NUMBER),
-        }
-    }
-}

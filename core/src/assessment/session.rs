@@ -131,6 +131,19 @@ pub enum SessionError {
     },
 }
 
+/// The Danish message, worded in `da.rs`.
+impl std::fmt::Display for SessionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::assessment::da::ui;
+        match self {
+            SessionError::NoAlias => f.write_str(ui::ALIAS_REQUIRED),
+            SessionError::UnknownCard => f.write_str(ui::UNKNOWN_CARD),
+            SessionError::Text(p) => f.write_str(&crate::text::fields::text_problem(ui::COMMENT, *p)),
+            SessionError::BadCount { .. } => f.write_str(ui::BAD_NUMBER),
+        }
+    }
+}
+
 /// One participant's ballot for one card.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Response {

@@ -4,7 +4,6 @@
 use std::fmt;
 
 use crate::dreams::dream::{Boundary, Category, DreamError, Event, PartOfDay, Status, TextField};
-use crate::dreams::steps::{Done, StepError};
 use crate::text::fields::text_problem;
 
 /// Page heading.
@@ -564,39 +563,21 @@ impl fmt::Display for DreamError {
     }
 }
 
-/// What a step changed, in Danish.
-impl fmt::Display for Done {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Done::Claimed => CLAIMED,
-            Done::Released => RELEASED,
-            Done::Planned => "Datoen er gemt.",
-            Done::Fulfilled => "Drømmen er markeret som opfyldt.",
-            Done::Cancelled => "Drømmen er aflyst.",
-            Done::Reopened => "Drømmen er åben igen.",
-            Done::Saved => SAVED,
-        })
-    }
+/// Step done: the date is set.
+pub const DONE_PLANNED: &str = "Datoen er gemt.";
+/// Step done: fulfilled.
+pub const DONE_FULFILLED: &str = "Drømmen er markeret som opfyldt.";
+/// Step done: cancelled.
+pub const DONE_CANCELLED: &str = "Drømmen er aflyst.";
+/// Step done: reopened.
+pub const DONE_REOPENED: &str = "Drømmen er åben igen.";
+/// Step refused: the dream is gone.
+pub const STEP_GONE: &str = "Drømmen findes ikke længere på denne enhed.";
+/// Step refused: the dream's state does not allow it.
+pub fn step_not_now(status: &str) -> String {
+    format!("Det kan ikke lade sig gøre nu, for drømmen står som «{status}». Intet er ændret.")
 }
-
-/// Why a step changed nothing, in Danish.
-impl fmt::Display for StepError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StepError::Gone => f.write_str("Drømmen findes ikke længere på denne enhed."),
-            StepError::NotNow(s) => write!(
-                f,
-                "Det kan ikke lade sig gøre nu, for drømmen står som «{}». Intet er ændret.",
-                s.label()
-            ),
-            StepError::AlreadyYours => f.write_str("Du har allerede taget denne drøm på denne enhed."),
-            StepError::NoSuchClaim => {
-                f.write_str("Tilmeldingen findes ikke længere. Den er måske allerede sluppet. Intet er ændret.")
-            }
-            StepError::NameMissing => f.write_str(RUNNER_NAME_MISSING),
-            StepError::ContactMissing => f.write_str(RUNNER_CONTACT_MISSING),
-            StepError::Text(field, problem) => f.write_str(&text_problem(field.label(), *problem)),
-            StepError::Cpr(field) => f.write_str(&cpr_refused(field.label(), "")),
-        }
-    }
-}
+/// Step refused: this device already has a claim.
+pub const STEP_ALREADY_YOURS: &str = "Du har allerede taget denne drøm på denne enhed.";
+/// Step refused: no such claim.
+pub const STEP_NO_SUCH_CLAIM: &str = "Tilmeldingen findes ikke længere. Den er måske allerede sluppet. Intet er ændret.";

@@ -3,6 +3,7 @@
 //! fulfil, cancel and reopen. The component calls [`apply`] and shows success
 //! only for `Ok`; on `Err` the dream is left exactly as it was.
 
+use crate::dreams::da as t;
 use crate::dreams::dream::{Act, Dream, PlannedFor, Runner, Stage, Status, TextField};
 use crate::dreams::form::Checked;
 use crate::record::meta::RecordId;
@@ -166,4 +167,35 @@ pub fn edit(dream: &mut Dream, act: &Act, checked: Checked) -> Result<Done, Step
     }
     checked.apply(dream, act, act.rev.clone());
     Ok(Done::Saved)
+}
+
+/// What a step changed, in Danish (worded in `da.rs`).
+impl std::fmt::Display for Done {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Done::Claimed => t::CLAIMED,
+            Done::Released => t::RELEASED,
+            Done::Planned => t::DONE_PLANNED,
+            Done::Fulfilled => t::DONE_FULFILLED,
+            Done::Cancelled => t::DONE_CANCELLED,
+            Done::Reopened => t::DONE_REOPENED,
+            Done::Saved => t::SAVED,
+        })
+    }
+}
+
+/// Why a step changed nothing, in Danish (worded in `da.rs`).
+impl std::fmt::Display for StepError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StepError::Gone => f.write_str(t::STEP_GONE),
+            StepError::NotNow(s) => f.write_str(&t::step_not_now(s.label())),
+            StepError::AlreadyYours => f.write_str(t::STEP_ALREADY_YOURS),
+            StepError::NoSuchClaim => f.write_str(t::STEP_NO_SUCH_CLAIM),
+            StepError::NameMissing => f.write_str(t::RUNNER_NAME_MISSING),
+            StepError::ContactMissing => f.write_str(t::RUNNER_CONTACT_MISSING),
+            StepError::Text(field, problem) => f.write_str(&crate::text::fields::text_problem(field.label(), *problem)),
+            StepError::Cpr(field) => f.write_str(&t::cpr_refused(field.label(), "")),
+        }
+    }
 }

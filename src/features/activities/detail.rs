@@ -9,7 +9,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 use tid_og_lyst_core::activities::da as t;
-use tid_og_lyst_core::activities::activity::{category_name, is_web_link, mail_link, phone_link, Activity};
+use tid_og_lyst_core::activities::activity::{is_web_link, mail_link, phone_link, Activity};
 use tid_og_lyst_core::activities::ics::{file_name, to_ics};
 use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::activities::schedule::format_occurrence;
@@ -62,7 +62,7 @@ fn Detail(activity: Activity) -> impl IntoView {
     view! {
         <article class="page activity-detail">
             <p class="no-print"><a href=to(&Route::Activities(vec![]))>{t::BACK}</a></p>
-            <p class="activity-detail__category">{category_name(&a.category)}</p>
+            <p class="activity-detail__category">{a.category.label()}</p>
             <h1>{a.title.clone()}</h1>
             {a.example.then(|| view! { <p class="notice example-notice">{t::EXAMPLE_NOTICE}</p> })}
             {(!a.organizer.is_empty()).then(|| view! { <p class="lead">{a.organizer.clone()}</p> })}

@@ -10,7 +10,6 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use tid_og_lyst_core::activities::da as t;
-use tid_og_lyst_core::activities::activity::category_name;
 use tid_og_lyst_core::activities::directory::{daypart_from, daypart_key, refines, Filters, When};
 use std::collections::HashSet;
 
@@ -399,7 +398,7 @@ fn Results(matches: Memo<Vec<u32>>, shown: RwSignal<usize>) -> impl IntoView {
                                     .copied()
                                     .collect::<Vec<_>>()
                                     .join(", "),
-                                category: category_name(&a.category),
+                                category: a.category.label(),
                                 tags,
                                 price: a.price_dkk.filter(|p| *p > 0.0).map(t::price),
                                 fav: fv.contains(&a.meta.id),
