@@ -289,7 +289,6 @@ pub fn on_other_tab_change(f: impl Fn(String, Option<String>) + 'static) {
 pub fn request_persistence() {
     let Some(w) = web_sys::window() else { return };
     let storage = w.navigator().storage();
-    if let Ok(p) = storage.persist() {
-        let _ = wasm_bindgen_futures::JsFuture::from(p);
-    }
+    // The promise runs on its own; its answer is not needed.
+    let _ = storage.persist();
 }

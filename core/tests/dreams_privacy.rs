@@ -92,7 +92,8 @@ fn the_coordinators_own_phone_is_fine() {
 
 #[test]
 fn validation_errors_name_the_field() {
-    let cases: Vec<(Box<dyn Fn(&mut DreamForm)>, Field)> = vec![
+    type Edit = Box<dyn Fn(&mut DreamForm)>;
+    let cases: Vec<(Edit, Field)> = vec![
         (Box::new(|f| f.title = "  ".into()), Field::Title),
         (Box::new(|f| f.municipality = "".into()), Field::Municipality),
         (Box::new(|f| f.hours = "to".into()), Field::Hours),

@@ -57,7 +57,7 @@ async fn send(url: String, title: String) -> String {
     }
     let clipboard = js_sys::Reflect::get(&nav, &JsValue::from_str("clipboard")).ok().filter(|c| !c.is_undefined());
     if let Some(c) = clipboard {
-        if let Ok(f) = js_sys::Reflect::get(&c, &"writeText".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+        if let Ok(f) = js_sys::Reflect::get(&c, &"writeText".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
             if let Ok(p) = f.call1(&c, &url.into()) {
                 if let Ok(p) = p.dyn_into::<js_sys::Promise>() {
                     if wasm_bindgen_futures::JsFuture::from(p).await.is_ok() {
@@ -123,7 +123,7 @@ pub fn ShareLink(
                     <input class="share-link__url" type="text" readonly prop:value=url.clone()/>
                 </label>
             })}
-            {move || (show_qr.get()).then(|| link_text()).flatten().map(|url| view! { <QrCode text=url/> })}
+            {move || (show_qr.get()).then(&link_text).flatten().map(|url| view! { <QrCode text=url/> })}
         </div>
     }
 }

@@ -15,7 +15,7 @@ use crate::record::meta::Meta;
 use crate::activities::municipalities;
 use crate::activities::schedule::{Hm, Nth, Schedule};
 use crate::text::dates::parse_date;
-use crate::text::fields::{check_field, is_safe_link};
+use crate::text::fields::{check_text, is_safe_link, text_problem, TextProblem};
 use crate::record::merge::Record;
 
 /// Longest title (characters).
@@ -110,6 +110,105 @@ pub struct Activity {
     /// Fields this version does not know; kept so they survive a round trip.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+/// Why a stored or imported activity cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActivityError {
+    /// No title.
+    TitleMissing,
+    /// Title over [`MAX_TITLE`] characters.
+    TitleTooLong,
+    /// A text field (its Danish name) is too long or carries control characters.
+    Text(&'static str, TextProblem),
+    /// More than 50 "for hvem" values.
+    TooManyAudiences,
+    /// Not one of Denmark's 98 municipalities.
+    UnknownMunicipality(String),
+    /// The schedule does not hold together (its Danish message).
+    Schedule(String),
+    /// A price that is negative, absurd or not a number.
+    BadPrice,
+    /// A web link that is not `https:`/`http:`.
+    BadLink,
+    /// An e-mail address that is not one.
+    BadEmail,
+    /// A phone number without digits.
+    BadPhone,
+}
+
+/// The Danish message, worded in `da.rs`.
+impl std::fmt::Display for ActivityError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ActivityError::TitleMissing => f.write_str(t::ERR_TITLE),
+            ActivityError::TitleTooLong => f.write_str(t::ERR_TITLE_LONG),
+            ActivityError::Text(field, p) => f.write_str(&text_problem(field, *p)),
+            ActivityError::TooManyAudiences => f.write_str(t::ERR_TOO_MANY_AUDIENCES),
+            ActivityError::UnknownMunicipality(m) => write!(f, "{} ({m})", t::ERR_MUNICIPALITY),
+            ActivityError::Schedule(m) => f.write_str(m),
+            ActivityError::BadPrice => f.write_str(t::ERR_PRICE),
+            ActivityError::BadLink => f.write_str(t::ERR_LINK),
+            ActivityError::BadEmail => f.write_str(t::ERR_EMAIL),
+            ActivityError::BadPhone => f.write_str(t::ERR_PHONE),
+        }
+    }
+}
+
+impl Activity {
+    /// Every rule a stored or imported activity must keep (a tombstone keeps none).
+    pub fn validate(&self) -> Result<(), ActivityError> {
+        if self.meta.deleted {
+            return Ok(());
+        }
+        let title = self.title.trim();
+        if title.is_empty() {
+            return Err(ActivityError::TitleMissing);
+        }
+        if title.chars().count() > MAX_TITLE {
+            return Err(ActivityError::TitleTooLong);
+        }
+        let texts = [
+            &self.title,
+            &self.organizer,
+            &self.description,
+            &self.town,
+            &self.address,
+            &self.source,
+            &self.contact.name,
+            &self.contact.phone,
+            &self.contact.email,
+            &self.contact.web,
+        ];
+        for (name, v) in t::TEXT_FIELDS.into_iter().zip(texts) {
+            check_text(v).map_err(|p| ActivityError::Text(name, p))?;
+        }
+        if self.audience.len() > 50 {
+            return Err(ActivityError::TooManyAudiences);
+        }
+        for a in &self.audience {
+            check_text(a).map_err(|p| ActivityError::Text(t::F_AUDIENCE_NAME, p))?;
+        }
+        if !municipalities::is_municipality(&self.municipality) {
+            return Err(ActivityError::UnknownMunicipality(self.municipality.clone()));
+        }
+        self.schedule.check().map_err(ActivityError::Schedule)?;
+        if let Some(p) = self.price_dkk {
+            if !p.is_finite() || !(0.0..=MAX_PRICE).contains(&p) {
+                return Err(ActivityError::BadPrice);
+            }
+        }
+        if !self.contact.web.is_empty() && !is_web_link(&self.contact.web) {
+            return Err(ActivityError::BadLink);
+        }
+        if !self.contact.email.is_empty() && !is_email(&self.contact.email) {
+            return Err(ActivityError::BadEmail);
+        }
+        if !self.contact.phone.is_empty() && !is_phone(&self.contact.phone) {
+            return Err(ActivityError::BadPhone);
+        }
+        Ok(())
+    }
 }
 
 /// What kind of activity it is. The order is the order of
@@ -237,55 +336,7 @@ impl Record for Activity {
         self.title.clone()
     }
     fn check(&self) -> Result<(), String> {
-        if self.meta.deleted {
-            return Ok(());
-        }
-        let title = self.title.trim();
-        if title.is_empty() {
-            return Err(t::ERR_TITLE.into());
-        }
-        if title.chars().count() > MAX_TITLE {
-            return Err(t::ERR_TITLE_LONG.into());
-        }
-        for (name, v) in [
-            ("titel", &self.title),
-            ("arrangør", &self.organizer),
-            ("beskrivelse", &self.description),
-            ("by", &self.town),
-            ("adresse", &self.address),
-            ("kilde", &self.source),
-            ("kontaktperson", &self.contact.name),
-            ("telefon", &self.contact.phone),
-            ("e-mail", &self.contact.email),
-            ("hjemmeside", &self.contact.web),
-        ] {
-            check_field(name, v)?;
-        }
-        if self.audience.len() > 50 {
-            return Err("Feltet «for hvem» har for mange værdier.".into());
-        }
-        for a in &self.audience {
-            check_field("for hvem", a)?;
-        }
-        if !municipalities::is_municipality(&self.municipality) {
-            return Err(format!("{} ({})", t::ERR_MUNICIPALITY, self.municipality));
-        }
-        self.schedule.check()?;
-        if let Some(p) = self.price_dkk {
-            if !p.is_finite() || !(0.0..=MAX_PRICE).contains(&p) {
-                return Err(t::ERR_PRICE.into());
-            }
-        }
-        if !self.contact.web.is_empty() && !is_web_link(&self.contact.web) {
-            return Err(t::ERR_LINK.into());
-        }
-        if !self.contact.email.is_empty() && !is_email(&self.contact.email) {
-            return Err(t::ERR_EMAIL.into());
-        }
-        if !self.contact.phone.is_empty() && !is_phone(&self.contact.phone) {
-            return Err(t::ERR_PHONE.into());
-        }
-        Ok(())
+        self.validate().map_err(|e| e.to_string())
     }
 }
 
@@ -439,8 +490,8 @@ pub fn format_date(d: NaiveDate) -> String {
     format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year())
 }
 
-/// "25" / "25,50" / "1.250,50" → kroner.
-pub fn parse_price(text: &str) -> Result<Option<f64>, ()> {
+/// "25" / "25,50" / "1.250,50" → kroner; `None` is free.
+pub fn parse_price(text: &str) -> Result<Option<f64>, ActivityError> {
     let s = text.trim().trim_end_matches("kr.").trim_end_matches("kr").trim();
     if s.is_empty() || s.eq_ignore_ascii_case("gratis") || s == "0" {
         return Ok(None);
@@ -456,13 +507,13 @@ pub fn parse_price(text: &str) -> Result<Option<f64>, ()> {
         || !frac.chars().all(|c| c.is_ascii_digit())
         || int.len() > 6
     {
-        return Err(());
+        return Err(ActivityError::BadPrice);
     }
-    let cents: i64 = int.parse::<i64>().map_err(|_| ())? * 100
-        + if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse::<i64>().map_err(|_| ())? };
+    let cents: i64 = int.parse::<i64>().map_err(|_| ActivityError::BadPrice)? * 100
+        + if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse::<i64>().map_err(|_| ActivityError::BadPrice)? };
     let kr = cents as f64 / 100.0;
     if kr > MAX_PRICE {
-        return Err(());
+        return Err(ActivityError::BadPrice);
     }
     Ok(if cents == 0 { None } else { Some(kr) })
 }
@@ -620,7 +671,7 @@ impl Draft {
                 _ if e == t::ERR_END_BEFORE_START => "end",
                 _ => "pause",
             };
-            if !errors.contains_key(key) && !(key == "end" && (errors.contains_key("start"))) {
+            if !(errors.contains_key(key) || (key == "end" && errors.contains_key("start"))) {
                 errors.insert(key, e);
             }
         }

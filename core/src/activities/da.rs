@@ -88,6 +88,15 @@ pub const ERR_LINK: &str = "Linket skal begynde med https:// eller http://.";
 pub const ERR_EMAIL: &str = "Skriv en gyldig e-mailadresse, fx navn@forening.dk.";
 /// Bad phone.
 pub const ERR_PHONE: &str = "Skriv et telefonnummer med cifre, fx 12 34 56 78.";
+/// Too many "for hvem" values.
+pub const ERR_TOO_MANY_AUDIENCES: &str = "Feltet «for hvem» har for mange værdier.";
+/// The Danish names of an activity's text fields, in the order the checks
+/// name them: title, organiser, description, town, address, source, contact
+/// person, phone, e-mail, web site.
+pub const TEXT_FIELDS: [&str; 10] =
+    ["titel", "arrangør", "beskrivelse", "by", "adresse", "kilde", "kontaktperson", "telefon", "e-mail", "hjemmeside"];
+/// The Danish name of the "for hvem" field.
+pub const F_AUDIENCE_NAME: &str = "for hvem";
 /// Bad last-updated date.
 pub const ERR_UPDATED: &str = "Datoen for seneste opdatering er ugyldig.";
 /// Heading of the error summary.
@@ -427,7 +436,7 @@ pub fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

@@ -103,7 +103,7 @@ pub fn find_address(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     for pair in words.windows(2) {
         let word = pair[0].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        let num = pair[1].trim_end_matches(|c: char| matches!(c, ',' | '.' | ';' | ')'));
+        let num = pair[1].trim_end_matches([',', '.', ';', ')']);
         let starts_with_digit = num.chars().next().is_some_and(|c| c.is_ascii_digit());
         let short_number = num.chars().take_while(|c| c.is_ascii_digit()).count() <= 3;
         let letters_after = num.chars().skip_while(|c| c.is_ascii_digit()).count() <= 2;

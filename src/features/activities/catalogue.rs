@@ -47,10 +47,14 @@ impl PartialEq for Entries {
     }
 }
 
+/// The last overlay computed: the catalogue it used, the user's own records
+/// it used, and the result.
+type Overlay = (Arc<Vec<Activity>>, Collection<Activity>, Entries);
+
 thread_local! {
     static EMPTY: Arc<Vec<Activity>> = Arc::new(Vec::new());
     static CATALOGUE: RefCell<Option<ArcRwSignal<Catalogue>>> = const { RefCell::new(None) };
-    static CACHE: RefCell<Option<(Arc<Vec<Activity>>, Collection<Activity>, Entries)>> = const { RefCell::new(None) };
+    static CACHE: RefCell<Option<Overlay>> = const { RefCell::new(None) };
 }
 
 /// The catalogue signal; the first call starts the fetch.
