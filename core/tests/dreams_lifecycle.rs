@@ -240,14 +240,23 @@ fn wire_status_planned_needs_a_readable_date() {
 #[test]
 fn check_refuses_cpr_and_absurd_values() {
     let mut d = dream(1);
+    assert_eq!(d.validate(), Ok(()));
     assert!(d.check().is_ok());
     d.story = "CPR 010145-1234".into();
-    let err = d.check().unwrap_err();
-    assert!(err.contains("CPR"), "{err}");
+    assert_eq!(d.validate(), Err(DreamError::Cpr(TextField::Story)));
+    // Record::check gives the same error in Danish.
+    assert_eq!(d.check(), Err(DreamError::Cpr(TextField::Story).to_string()));
     let mut d = dream(1);
     d.runners_needed = 0;
-    assert!(d.check().is_err());
+    assert_eq!(d.validate(), Err(DreamError::BadRunners));
     let mut d = dream(1);
     d.duration_hours = f64::INFINITY;
-    assert!(d.check().is_err());
+    assert_eq!(d.validate(), Err(DreamError::BadHours));
+    let mut d = dream(1);
+    d.title = "x".repeat(201);
+    assert_eq!(d.validate(), Err(DreamError::TitleTooLong));
+    let mut d = dream(1);
+    d.window_from = NaiveDate::from_ymd_opt(2026, 12, 2);
+    d.window_to = NaiveDate::from_ymd_opt(2026, 12, 1);
+    assert_eq!(d.validate(), Err(DreamError::WindowBackwards));
 }

@@ -789,6 +789,35 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_activity_that_breaks_a_rule_names_the_rule() {
+        let good = good().build(meta(), Map::new()).unwrap();
+        assert_eq!(good.validate(), Ok(()));
+        let cases: Vec<(fn(&mut Activity), ActivityError)> = vec![
+            (|a| a.title = " ".into(), ActivityError::TitleMissing),
+            (|a| a.title = "x".repeat(MAX_TITLE + 1), ActivityError::TitleTooLong),
+            (|a| a.description = "skjult\u{1}tegn".into(), ActivityError::Text("beskrivelse", TextProblem::ControlChars)),
+            (|a| a.audience = vec!["alle".into(); 51], ActivityError::TooManyAudiences),
+            (|a| a.municipality = "Atlantis".into(), ActivityError::UnknownMunicipality("Atlantis".into())),
+            (|a| a.price_dkk = Some(-1.0), ActivityError::BadPrice),
+            (|a| a.contact.web = "javascript:alert(1)".into(), ActivityError::BadLink),
+            (|a| a.contact.email = "ikke en adresse".into(), ActivityError::BadEmail),
+            (|a| a.contact.phone = "ring".into(), ActivityError::BadPhone),
+        ];
+        for (break_it, want) in cases {
+            let mut a = good.clone();
+            break_it(&mut a);
+            assert_eq!(a.validate(), Err(want.clone()));
+            assert_eq!(a.check(), Err(want.to_string()), "Record::check gives the Danish text");
+        }
+        let category: Result<Activity, _> =
+            serde_json::from_value(serde_json::json!({"id": good.meta.id, "rev": good.meta.rev, "title": "x", "category": "ukendt"}));
+        assert!(category.is_err(), "an unknown category is refused");
+        assert_eq!(Category::parse("Sang og musik"), Some(Category::Musik));
+        assert_eq!(Category::parse(" DEMENS "), Some(Category::Demens));
+        assert_eq!(Category::ALL.map(|c| c.key())[11], "andet");
+    }
+
+    #[test]
     fn a_good_draft_builds_and_survives_a_round_trip() {
         let a = good().build(meta(), Map::new()).unwrap();
         assert_eq!(a.municipality, "Assens");
