@@ -792,7 +792,8 @@ mod tests {
     fn a_stored_activity_that_breaks_a_rule_names_the_rule() {
         let good = good().build(meta(), Map::new()).unwrap();
         assert_eq!(good.validate(), Ok(()));
-        let cases: Vec<(fn(&mut Activity), ActivityError)> = vec![
+        type Break = fn(&mut Activity);
+        let cases: Vec<(Break, ActivityError)> = vec![
             (|a| a.title = " ".into(), ActivityError::TitleMissing),
             (|a| a.title = "x".repeat(MAX_TITLE + 1), ActivityError::TitleTooLong),
             (|a| a.description = "skjult\u{1}tegn".into(), ActivityError::Text("beskrivelse", TextProblem::ControlChars)),
