@@ -232,6 +232,44 @@ test('"Slip igen" reopens the dream', async () => {
   await coord.context.close();
 });
 
+test('two runners both called Anne: each phone knows its own claim, and "Slip igen" releases only that one', async () => {
+  const coord = await newPage(browser, server, { size: 'tablet' });
+  const dreamUrl = await postDream(coord.page);
+  const runnersFile = await shareWithRunners(coord.page);
+  const a1 = await newPage(browser, server, { size: 'phone' });
+  const a2 = await newPage(browser, server, { size: 'phone' });
+  const file1 = await runnerTakes(a1.page, runnersFile, 'Anne');
+  const file2 = await runnerTakes(a2.page, runnersFile, 'Anne');
+  await merge(coord.page, file1, 'anne1.json');
+  await merge(coord.page, file2, 'anne2.json');
+  const both = await shareWithRunners(coord.page);
+
+  // The second Anne gets the coordinator's list with both claims, and lets go.
+  await merge(a2.page, both, 'droemme2.json');
+  await a2.page.goto(dreamUrl);
+  await a2.page.getByText('Overbooket', { exact: false }).first().waitFor();
+  await a2.page.getByRole('button', { name: 'Slip igen' }).click();
+  await a2.page.getByText('Du har sluppet drømmen').waitFor();
+  // The other Anne's claim still stands, so the dream is still taken; this phone has no claim left.
+  await a2.page.getByText('Status: Taget').waitFor();
+  assert.equal(await a2.page.getByRole('button', { name: 'Slip igen' }).count(), 0);
+  await open(a2.page, server, '/del');
+  const out = await downloadText(a2.page, () => a2.page.getByRole('button', { name: 'Eksportér data' }).click());
+  const claims = JSON.parse(out.text).dreams[0].claims;
+  assert.equal(claims.length, 2);
+  const mine = JSON.parse(file2).dreams[0].claims[0].id;
+  for (const c of claims) assert.equal(c.deleted, c.id === mine, `only this phone's claim is released (${c.id})`);
+
+  // The first Anne still has hers.
+  await merge(a1.page, both, 'droemme2.json');
+  await a1.page.goto(dreamUrl);
+  await a1.page.getByRole('button', { name: 'Slip igen' }).waitFor();
+  for (const p of [coord, a1, a2]) {
+    assertClean(p.problems);
+    await p.context.close();
+  }
+});
+
 for (const size of Object.keys(VIEWPORTS)) {
   test(`the board and a dream are accessible at ${size} size; columns by status from tablet`, async () => {
     const p = await newPage(browser, server, { size });
