@@ -197,6 +197,9 @@ pub struct CsvImport {
     pub good: Vec<(usize, Activity)>,
     /// Rows that cannot, with the reason.
     pub bad: Vec<(usize, String)>,
+    /// Good rows with a cell that was skipped (a column the activity does
+    /// not need, like "Sidst opdateret"), with the reason.
+    pub warnings: Vec<(usize, String)>,
 }
 
 fn field_column(key: &str) -> &'static str {
@@ -223,8 +226,8 @@ fn field_column(key: &str) -> &'static str {
 
 fn parse_bool(col: &str, v: &str) -> Result<bool, String> {
     match v.trim().to_lowercase().as_str() {
-        "ja" | "j" | "x" | "1" | "sand" | "true" => Ok(true),
-        "nej" | "n" | "" | "0" | "falsk" | "false" => Ok(false),
+        "ja" | "j" | "x" | "1" | "sand" | "true" | "yes" | "y" => Ok(true),
+        "nej" | "n" | "" | "0" | "falsk" | "false" | "no" => Ok(false),
         _ => Err(t::csv::bad_bool(col, v.trim())),
     }
 }
@@ -236,8 +239,7 @@ pub fn from_csv(text: &str, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta)
     if text.trim().is_empty() {
         return Err(t::csv::EMPTY.into());
     }
-    let first_line = text.lines().next().unwrap_or("");
-    let sep = if first_line.contains(';') || !first_line.contains(',') { ';' } else { ',' };
+    let sep = crate::model::csv_dialect::detect_separator(text);
     let rows = parse_rows(text, sep).map_err(|(line, msg)| t::csv_bad_row(line, &msg))?;
     let Some(((_, header), body)) = rows.split_first() else { return Err(t::csv::EMPTY.into()) };
     let index: HashMap<String, usize> =
@@ -257,9 +259,11 @@ pub fn from_csv(text: &str, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta)
         let line = &(i + 2);
         let _ = physical;
         let get = |i: usize| -> String { col(t::CSV_COLUMNS[i]).and_then(|c| row.get(c)).map(|v| uncell(v)).unwrap_or_default() };
-        match read_row(&get) {
+        let mut warnings = Vec::new();
+        match read_row(&get, &mut warnings) {
             Err(msg) => out.bad.push((*line, msg)),
             Ok((id, draft)) => {
+                out.warnings.extend(warnings.into_iter().map(|w| (*line, w)));
                 if let Some(id) = id {
                     if let Some(first) = seen.get(&id) {
                         out.bad.push((*line, t::csv::duplicate(*first)));
@@ -288,7 +292,40 @@ pub fn from_csv(text: &str, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta)
     Ok(out)
 }
 
-fn read_row(get: &dyn Fn(usize) -> String) -> Result<(Option<RecordId>, Draft), String> {
+/// A date, time or price cell as a spreadsheet may have rewritten it, in the
+/// form the form's [`Draft`] reads; unreadable cells stay as they are, so the
+/// draft names the problem.
+fn normalise(column: usize, value: String) -> String {
+    use crate::model::dates;
+    match column {
+        11 => {
+            let parts: Vec<&str> = value.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+            let read: Option<Vec<String>> = parts.iter().map(|p| dates::parse_date(p).map(crate::model::activity::format_date)).collect();
+            read.map(|r| r.join(", ")).unwrap_or(value)
+        }
+        12 | 13 => dates::parse_time(&value).map(|(h, m)| format!("{h:02}.{m:02}")).unwrap_or(value),
+        15 => match dates::parse_price(&value) {
+            Some(None) => String::new(),
+            Some(Some(kr)) => t::decimal_comma(kr),
+            None => value,
+        },
+        _ => value,
+    }
+}
+
+fn read_row(get: &dyn Fn(usize) -> String, warnings: &mut Vec<String>) -> Result<(Option<RecordId>, Draft), String> {
+    let get = |i: usize| normalise(i, get(i));
+    let updated = {
+        let text = get(26);
+        match crate::model::dates::parse_date(&text) {
+            Some(d) => crate::model::activity::format_date(d),
+            None if text.trim().is_empty() => String::new(),
+            None => {
+                warnings.push(t::csv::skipped_cell(t::CSV_COLUMNS[26], text.trim()));
+                String::new()
+            }
+        }
+    };
     let id_text = get(0);
     let id = if id_text.trim().is_empty() {
         None
@@ -334,7 +371,7 @@ fn read_row(get: &dyn Fn(usize) -> String) -> Result<(Option<RecordId>, Draft), 
         email: get(23),
         web: get(24),
         source: get(25),
-        updated: get(26),
+        updated,
         example: parse_bool(t::CSV_COLUMNS[27], &get(27))?,
         days: [false; 7],
         ..Draft::default()

@@ -6,6 +6,8 @@ pub mod activity_csv;
 pub mod activity_ics;
 pub mod assessment;
 pub mod cards;
+pub mod csv_dialect;
+pub mod dates;
 pub mod directory;
 pub mod dream;
 pub mod dream_form;

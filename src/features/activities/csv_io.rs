@@ -131,12 +131,16 @@ fn CsvPreview(
 ) -> impl IntoView {
     let good = report.good.len();
     let bad = report.bad.clone();
+    let warned = report.warnings.len();
+    let warnings = report.warnings.iter().take(20).map(|(line, msg)| view! { <li>{t::csv_bad_row(*line, msg)}</li> }).collect_view();
     view! {
         <div class="preview act-csv-preview">
             <p class="preview__summary">{t::csv_preview(good, bad.len())}</p>
             <ul class="act-csv-bad">
                 {bad.into_iter().map(|(line, msg)| view! { <li>{t::csv_bad_row(line, &msg)}</li> }).collect_view()}
             </ul>
+            {(warned > 0).then(|| view! { <p class="act-csv-warn-summary">{t::csv_warnings(warned)}</p> })}
+            <ul class="act-csv-warn">{warnings}</ul>
             <div class="actions">
                 <button type="button" class="btn btn--primary" on:click=on_apply disabled=good == 0>{t::CSV_APPLY}</button>
                 <button type="button" class="btn" on:click=move |_| on_cancel()>{t::CANCEL}</button>
