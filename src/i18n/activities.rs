@@ -180,6 +180,10 @@ pub fn csv_warnings(n: usize) -> String {
         format!("{n} rækker har en celle, der ikke kunne læses. Den springes over, resten af rækken importeres:")
     }
 }
+/// Progress while a CSV file is read.
+pub fn csv_reading(done: usize, total: usize) -> String {
+    format!("Læser {} af {} rækker …", thousands(done), thousands(total))
+}
 /// Import the good rows.
 pub const CSV_APPLY: &str = "Importér de gode rækker";
 /// Cancel.

@@ -235,45 +235,88 @@ fn parse_bool(col: &str, v: &str) -> Result<bool, String> {
 /// Reads CSV text. `make_meta` gives the meta for a row (called with the
 /// row's id when it has a valid one, so re-importing updates, not doubles).
 pub fn from_csv(text: &str, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta) -> Result<CsvImport, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(t::csv::EMPTY.into());
-    }
-    let sep = crate::model::csv_dialect::detect_separator(text);
-    let rows = parse_rows(text, sep).map_err(|(line, msg)| t::csv_bad_row(line, &msg))?;
-    let Some(((_, header), body)) = rows.split_first() else { return Err(t::csv::EMPTY.into()) };
-    let index: HashMap<String, usize> =
-        header.iter().enumerate().map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_lowercase(), i)).collect();
-    let col = |name: &str| index.get(&name.to_lowercase()).copied();
-    if col(t::CSV_COLUMNS[1]).is_none() {
-        return Err(t::csv::NO_HEADER.into());
-    }
-    let mut out = CsvImport::default();
-    let mut seen: HashMap<RecordId, usize> = HashMap::new();
-    for (i, (physical, row)) in body.iter().enumerate() {
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
+    let mut reader = CsvReader::new(text)?;
+    while !reader.step(usize::MAX, make_meta) {}
+    Ok(reader.finish())
+}
+
+/// Reads a CSV file a slice of rows at a time, so a caller can give the
+/// page room between slices and show progress; the result is the same as
+/// [`from_csv`]'s.
+pub struct CsvReader {
+    body: std::vec::IntoIter<(usize, Row)>,
+    index: HashMap<String, usize>,
+    total: usize,
+    done: usize,
+    seen: HashMap<RecordId, usize>,
+    out: CsvImport,
+}
+
+impl CsvReader {
+    /// Splits the text into rows and reads the header.
+    pub fn new(text: &str) -> Result<CsvReader, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(t::csv::EMPTY.into());
         }
-        // The spreadsheet's row number (the header is row 1); it differs
-        // from the file's line only after cells with line breaks.
-        let line = &(i + 2);
-        let _ = physical;
+        let sep = crate::model::csv_dialect::detect_separator(text);
+        let mut rows = parse_rows(text, sep).map_err(|(line, msg)| t::csv_bad_row(line, &msg))?.into_iter();
+        let Some((_, header)) = rows.next() else { return Err(t::csv::EMPTY.into()) };
+        let index: HashMap<String, usize> =
+            header.iter().enumerate().map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_lowercase(), i)).collect();
+        if !index.contains_key(&t::CSV_COLUMNS[1].to_lowercase()) {
+            return Err(t::csv::NO_HEADER.into());
+        }
+        let total = rows.len();
+        Ok(CsvReader { body: rows, index, total, done: 0, seen: HashMap::new(), out: CsvImport::default() })
+    }
+
+    /// Rows read so far and rows in all (without the header).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.total)
+    }
+
+    /// Reads up to `n` more rows; true when every row is read.
+    pub fn step(&mut self, n: usize, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta) -> bool {
+        for _ in 0..n {
+            let Some((_, row)) = self.body.next() else { return true };
+            self.done += 1;
+            // The spreadsheet's row number (the header is row 1); it differs
+            // from the file's line only after cells with line breaks.
+            let line = self.done + 1;
+            self.read(line, &row, make_meta);
+        }
+        self.body.len() == 0
+    }
+
+    /// What was read.
+    pub fn finish(self) -> CsvImport {
+        self.out
+    }
+
+    fn read(&mut self, line: usize, row: &Row, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta) {
+        if row.iter().all(|c| c.trim().is_empty()) {
+            return;
+        }
+        let index = &self.index;
+        let col = |name: &str| index.get(&name.to_lowercase()).copied();
         let get = |i: usize| -> String { col(t::CSV_COLUMNS[i]).and_then(|c| row.get(c)).map(|v| uncell(v)).unwrap_or_default() };
+        let out = &mut self.out;
         let mut warnings = Vec::new();
         match read_row(&get, &mut warnings) {
-            Err(msg) => out.bad.push((*line, msg)),
+            Err(msg) => out.bad.push((line, msg)),
             Ok((id, draft)) => {
-                out.warnings.extend(warnings.into_iter().map(|w| (*line, w)));
+                out.warnings.extend(warnings.into_iter().map(|w| (line, w)));
                 if let Some(id) = id {
-                    if let Some(first) = seen.get(&id) {
-                        out.bad.push((*line, t::csv::duplicate(*first)));
-                        continue;
+                    if let Some(first) = self.seen.get(&id) {
+                        out.bad.push((line, t::csv::duplicate(*first)));
+                        return;
                     }
-                    seen.insert(id, *line);
+                    self.seen.insert(id, line);
                 }
                 let meta = make_meta(id);
                 match draft.build(meta, Default::default()) {
-                    Ok(a) => out.good.push((*line, a)),
+                    Ok(a) => out.good.push((line, a)),
                     Err(errors) => {
                         let msg = errors
                             .iter()
@@ -283,13 +326,12 @@ pub fn from_csv(text: &str, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta)
                             })
                             .collect::<Vec<_>>()
                             .join(" ");
-                        out.bad.push((*line, msg))
+                        out.bad.push((line, msg))
                     }
                 }
             }
         }
     }
-    Ok(out)
 }
 
 /// A date, time or price cell as a spreadsheet may have rewritten it, in the
@@ -546,6 +588,27 @@ mod tests {
         let r = from_csv(&csv, &mut mk).unwrap();
         assert_eq!(r.good.len(), 1);
         assert_eq!(r.bad, vec![(3, t::csv::duplicate(2))]);
+    }
+
+    #[test]
+    fn reading_in_slices_gives_what_reading_at_once_gives() {
+        let mut many = Vec::new();
+        for _ in 0..7 {
+            many.extend(all_kinds());
+        }
+        let csv = to_csv(&many) + "Uden kommune;;;\r\n";
+        let whole = from_csv(&csv, &mut metas()).unwrap();
+        let mut r = CsvReader::new(&csv).unwrap();
+        let mut mk = metas();
+        let mut steps = 0;
+        while !r.step(3, &mut mk) {
+            steps += 1;
+            let (done, total) = r.progress();
+            assert_eq!(done, steps * 3);
+            assert_eq!(total, many.len() + 1);
+        }
+        assert_eq!(r.finish(), whole);
+        assert_eq!(steps, 9);
     }
 
     #[test]

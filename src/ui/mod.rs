@@ -7,3 +7,4 @@ pub mod notices;
 pub mod offline;
 pub mod panic;
 pub mod share;
+pub mod slices;
