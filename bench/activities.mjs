@@ -14,7 +14,7 @@
 // every task it queued has run), and to the next frame after that.
 // VERBOSE=1 prints every keystroke.
 import { startServer, launch, newPage, open } from '../e2e/lib/harness.mjs';
-import { syntheticCatalogue } from '../tools/catalogue.mjs';
+import { syntheticCatalogue, catalogueCsv as toCsv } from '../tools/catalogue.mjs';
 
 const SIZES = (process.env.SIZES || '5000,20000,50000').split(',').map(Number);
 const QUERIES = ['demenscafe assens', 'moedested', 'it cafe tørring'];
@@ -24,23 +24,6 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 const fmt = (x) => `${x.toFixed(1)} ms`;
-
-function toCsv(cat) {
-  // A plain Danish-Excel CSV of the same activities (weekly ones only need
-  // these columns; the others fall back to the defaults the importer knows).
-  const kinds = { weekly: 'ugentlig', monthly: 'månedlig', dates: 'datoer', by_agreement: 'efter aftale' };
-  const days = { Mon: 'mandag', Tue: 'tirsdag', Wed: 'onsdag', Thu: 'torsdag', Fri: 'fredag', Sat: 'lørdag', Sun: 'søndag' };
-  const q = (v) => (/[;"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const rows = ['Id;Titel;Arrangør;Kategori;Beskrivelse;Kommune;By;Adresse;Tidsplan;Ugedage;Uge i måneden;Datoer;Fra kl.;Til kl.'];
-  for (const a of cat.activities) {
-    const s = a.schedule;
-    const d = s.days ? s.days.map((x) => days[x]).join(', ') : s.day ? days[s.day] : '';
-    const dates = s.dates ? s.dates.map((x) => x.split('-').reverse().join('-')).join(', ') : '';
-    rows.push([a.id, a.title, a.organizer, a.category, a.description, a.municipality, a.town, a.address, kinds[s.kind], d,
-      s.nth === -1 ? 'sidste' : (s.nth ?? ''), dates, (s.start || '').replace(':', '.'), (s.end || '').replace(':', '.')].map((v) => q(String(v))).join(';'));
-  }
-  return '\uFEFF' + rows.join('\r\n') + '\r\n';
-}
 
 const browser = await launch();
 console.log(`Activity directory benchmark (${new Date().toISOString()}), headless Chromium, no CPU throttling`);

@@ -2,7 +2,8 @@
 //!
 //! The rules live in the pure `tid_og_lyst_core` crate (`core/`); this crate
 //! renders them. Modules in reading order: `routes` (the typed addresses),
-//! `ids` (fresh random ids from the browser), `storage` (the only code that touches browser storage), `state` (signals
+//! `ids` (fresh random ids from the browser), `slices` (long work in
+//! slices that give the event loop back), `storage` (the only code that touches browser storage), `state` (signals
 //! and the persistence effects), `app` (router), `ui` (shared pieces) and
 //! `features` (one folder per part). Everything but `routes` is compiled only
 //! for wasm32.
@@ -11,6 +12,8 @@ pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ids;
+#[cfg(target_arch = "wasm32")]
+pub mod slices;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]

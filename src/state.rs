@@ -1,6 +1,7 @@
 //! App state shared through context: the data, settings and notices. Actions
 //! call the pure core; one effect persists the data; other tabs' changes are
-//! merged in.
+//! merged in. The records load asynchronously (IndexedDB): until they are in,
+//! `loaded` is false, the pages say so, and nothing is saved.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -69,37 +70,54 @@ pub struct AppState {
     pub notices: RwSignal<Vec<Notice>>,
     /// True when the last save failed because storage is full.
     pub storage_full: RwSignal<bool>,
+    /// True once the stored records have been read.
+    pub loaded: RwSignal<bool>,
     clock: StoredValue<Clock>,
     next_notice: StoredValue<u32>,
+    saving: StoredValue<bool>,
+    save_again: StoredValue<bool>,
 }
 
 impl AppState {
-    /// Loads everything from storage and wires up persistence.
+    /// Creates the state, starts reading the stored records and wires up
+    /// persistence.
     pub fn init() -> Self {
         let t = now();
-        let (data, corrupt) = storage::load_data(t);
-        let mut clock = storage::load_clock(t);
-        data.observe_into(&mut clock);
+        let clock = storage::load_clock(t);
         let settings = match storage::load::<Settings>(storage::KEY_SETTINGS, t) {
             Ok(Some(s)) => s,
             _ => Settings::default(),
         };
         let state = AppState {
-            data: RwSignal::new(data),
+            data: RwSignal::new(AppData::default()),
             settings: RwSignal::new(settings),
             notices: RwSignal::new(Vec::new()),
             storage_full: RwSignal::new(false),
+            loaded: RwSignal::new(false),
             clock: StoredValue::new(clock),
             next_notice: StoredValue::new(1),
+            saving: StoredValue::new(false),
+            save_again: StoredValue::new(false),
         };
         if !storage::available() {
             state.notify(NoticeKind::Warning, da::storage::UNAVAILABLE);
         }
-        for c in corrupt {
-            let content = storage::raw_get(&c.backup_key).unwrap_or_default();
-            let file = format!("{}.json", c.backup_key.replace('.', "-"));
-            state.push(NoticeKind::Warning, da::storage::corrupt(&describe_key(&c.key)), Some((file, content)));
-        }
+        leptos::task::spawn_local(async move {
+            let loaded = storage::load_data(now()).await;
+            if loaded.backend == storage::Backend::Local && storage::available() {
+                state.notify(NoticeKind::Warning, da::storage::NO_DATABASE);
+            }
+            for c in loaded.corrupt {
+                let content = storage::raw_get(&c.backup_key).unwrap_or_default();
+                let file = format!("{}.json", c.backup_key.replace('.', "-"));
+                state.push(NoticeKind::Warning, da::storage::corrupt(&describe_key(&c.key)), Some((file, content)));
+            }
+            state.clock.update_value(|c| loaded.data.observe_into(c));
+            // Anything changed before the records were in is kept.
+            state.data.update(|d| *d = if d.is_empty() { loaded.data } else { loaded.data.merge(d) });
+            state.loaded.set(true);
+        });
+        CURRENT.with(|c| c.set(Some(state)));
         state.persist_effects();
         state.listen_other_tabs();
         storage::request_persistence();
@@ -108,8 +126,29 @@ impl AppState {
 
     fn persist_effects(self) {
         Effect::new(move |_| {
-            let result = self.data.with(storage::save_data);
-            self.after_save(result);
+            if !self.loaded.get() {
+                return;
+            }
+            self.data.track();
+            // One save at a time: a change during a save is picked up by
+            // one more round when it ends (the diff then holds just it).
+            if self.saving.get_value() {
+                self.save_again.set_value(true);
+                return;
+            }
+            self.saving.set_value(true);
+            leptos::task::spawn_local(async move {
+                loop {
+                    self.save_again.set_value(false);
+                    let job = self.data.with_untracked(storage::save_data);
+                    let result = job.finish().await;
+                    self.after_save(result);
+                    if !self.save_again.get_value() {
+                        break;
+                    }
+                }
+                self.saving.set_value(false);
+            });
         });
         Effect::new(move |_| {
             let s = self.settings.get();
@@ -149,6 +188,14 @@ impl AppState {
                 self.clock.update_value(|c| theirs.observe_into(c));
                 self.data.update(|d| *d = d.merge(&theirs));
             }
+        });
+        storage::idb::on_other_tab(move |msg| match msg {
+            storage::idb::FromOtherTab::Data(theirs) => {
+                storage::idb::mark_saved(&theirs);
+                self.clock.update_value(|c| theirs.observe_into(c));
+                self.data.update(|d| *d = d.merge(&theirs));
+            }
+            storage::idb::FromOtherTab::Cleared => self.data.set(AppData::default()),
         });
     }
 
@@ -209,6 +256,17 @@ fn describe_key(key: &str) -> String {
         storage::KEY_SETTINGS => "indstillinger".into(),
         other => other.trim_start_matches(storage::PREFIX).into(),
     }
+}
+
+thread_local! {
+    static CURRENT: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
+}
+
+/// The records in memory, for the panic page's emergency copy (the records
+/// live in IndexedDB, which cannot be read synchronously). `None` when there
+/// is no state or its data cannot be read any more.
+pub fn data_for_panic() -> Option<AppData> {
+    CURRENT.with(|c| c.get())?.data.try_get_untracked()
 }
 
 /// The app state from context.

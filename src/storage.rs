@@ -1,10 +1,19 @@
-//! The only module that touches the browser's local storage.
+//! The only module that touches the browser's storage.
 //!
-//! Keys are versioned (`tidoglyst.v1.*`) and migrated on load. Records are
-//! stored one JSON array per kind and read record by record, so one bad record
-//! is moved aside (under `tidoglyst.corrupt.*`) without losing the rest. A full
-//! storage is reported, never silent; changes from other tabs arrive through
-//! `storage` events and are merged, so no update is lost.
+//! Records (dreams with their claims, activities, sessions) live in IndexedDB,
+//! one entry per record, written incrementally ([`idb`]). Settings, small
+//! flags, the device's clock, the undo copy and values moved aside live in
+//! local storage under versioned keys (`tidoglyst.v1.*`).
+//!
+//! The first version kept the records in local storage, one JSON array per
+//! kind; on the first start after the update they are read (a bad record is
+//! moved aside under `tidoglyst.corrupt.*`), written to IndexedDB, read back
+//! and checked, and only then removed. Where IndexedDB is missing or blocked
+//! the records stay in local storage as before, and the user is told. A full
+//! storage is reported, never silent; other tabs' changes arrive through a
+//! `BroadcastChannel` (records) and `storage` events (settings) and are merged.
+
+pub mod idb;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -199,23 +208,123 @@ fn save_kind<R: Record>(key: &str, c: &Collection<R>) -> Result<(), SaveError> {
     save(key, &list)
 }
 
-/// Reads all data; unreadable parts are moved aside and listed.
-pub fn load_data(now: Millis) -> (AppData, Vec<Corrupt>) {
-    migrate();
-    let mut corrupt = Vec::new();
-    let data = AppData {
-        dreams: load_kind(KEY_DREAMS, now, &mut corrupt),
-        activities: load_kind(KEY_ACTIVITIES, now, &mut corrupt),
-        assessments: load_kind(KEY_ASSESSMENTS, now, &mut corrupt),
-    };
-    (data, corrupt)
+/// Where the records are kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    /// IndexedDB, one entry per record.
+    IndexedDb,
+    /// Local storage, one array per kind (IndexedDB missing or blocked).
+    Local,
 }
 
-/// Writes all data (only the kinds whose text changed are written).
-pub fn save_data(data: &AppData) -> Result<(), SaveError> {
-    save_kind(KEY_DREAMS, &data.dreams)?;
-    save_kind(KEY_ACTIVITIES, &data.activities)?;
-    save_kind(KEY_ASSESSMENTS, &data.assessments)
+/// What loading found.
+pub struct Loaded {
+    /// The readable records.
+    pub data: AppData,
+    /// Values that could not be read and were moved aside.
+    pub corrupt: Vec<Corrupt>,
+    /// Where the records are kept from now on.
+    pub backend: Backend,
+}
+
+/// The records as the first version stored them, in local storage.
+fn load_local(now: Millis, corrupt: &mut Vec<Corrupt>) -> AppData {
+    AppData {
+        dreams: load_kind(KEY_DREAMS, now, corrupt),
+        activities: load_kind(KEY_ACTIVITIES, now, corrupt),
+        assessments: load_kind(KEY_ASSESSMENTS, now, corrupt),
+    }
+}
+
+/// Moves one kind from its local-storage key into IndexedDB: written, read
+/// back and checked, and only then is the old key removed. What could not be
+/// moved stays where it was and is returned, so it is still shown (and saved
+/// again) rather than lost.
+async fn migrate_kind<R: Record + DeserializeOwned>(key: &str, store: &'static str, now: Millis, corrupt: &mut Vec<Corrupt>) -> Collection<R> {
+    if raw_get(key).is_none() {
+        return Collection::new();
+    }
+    let records = load_kind::<R>(key, now, corrupt);
+    match idb::put_all(store, &records).await {
+        Ok(()) => {
+            remove(key);
+            Collection::new()
+        }
+        Err(_) => records,
+    }
+}
+
+/// Reads one kind from IndexedDB; entries that cannot be read are moved
+/// aside into local storage (as one backup) and then deleted.
+async fn load_idb_kind<R: Record + DeserializeOwned>(key: &str, store: &'static str, now: Millis, corrupt: &mut Vec<Corrupt>) -> Collection<R> {
+    let Ok((records, bad)) = idb::load_kind::<R>(store).await else { return Collection::new() };
+    if !bad.is_empty() {
+        let texts: Vec<Value> = bad.iter().map(|(_, t)| serde_json::from_str(t).unwrap_or(Value::String(t.clone()))).collect();
+        let text = serde_json::to_string(&texts).unwrap_or_default();
+        let backup_key = format!("{CORRUPT_PREFIX}{}.records.{now}", key.trim_start_matches(PREFIX));
+        if raw_set(&backup_key, &text).is_ok() {
+            let keys: Vec<String> = bad.into_iter().map(|(k, _)| k).collect();
+            let _ = idb::delete_keys(store, &keys).await;
+        }
+        corrupt.push(Corrupt { key: key.to_string(), backup_key });
+    }
+    records
+}
+
+/// Reads all data; unreadable parts are moved aside and listed. Opens
+/// IndexedDB and moves the first version's records into it on the way.
+pub async fn load_data(now: Millis) -> Loaded {
+    migrate();
+    let mut corrupt = Vec::new();
+    if idb::open().await.is_err() {
+        let data = load_local(now, &mut corrupt);
+        return Loaded { data, corrupt, backend: Backend::Local };
+    }
+    let left = AppData {
+        dreams: migrate_kind(KEY_DREAMS, idb::STORE_DREAMS, now, &mut corrupt).await,
+        activities: migrate_kind(KEY_ACTIVITIES, idb::STORE_ACTIVITIES, now, &mut corrupt).await,
+        assessments: migrate_kind(KEY_ASSESSMENTS, idb::STORE_ASSESSMENTS, now, &mut corrupt).await,
+    };
+    let stored = AppData {
+        dreams: load_idb_kind(KEY_DREAMS, idb::STORE_DREAMS, now, &mut corrupt).await,
+        activities: load_idb_kind(KEY_ACTIVITIES, idb::STORE_ACTIVITIES, now, &mut corrupt).await,
+        assessments: load_idb_kind(KEY_ASSESSMENTS, idb::STORE_ASSESSMENTS, now, &mut corrupt).await,
+    };
+    let data = if left.is_empty() { stored } else { stored.merge(&left) };
+    Loaded { data, corrupt, backend: Backend::IndexedDb }
+}
+
+/// A save in progress.
+pub enum SaveJob {
+    /// Nothing to write, or written already (local storage).
+    Done(Result<(), SaveError>),
+    /// Records to write to IndexedDB.
+    Records(idb::Pending),
+}
+
+impl SaveJob {
+    /// Waits until the records are written (or the write failed).
+    pub async fn finish(self) -> Result<(), SaveError> {
+        match self {
+            SaveJob::Done(r) => r,
+            SaveJob::Records(p) => p.write().await,
+        }
+    }
+}
+
+/// Saves the records that changed since the last save.
+pub fn save_data(data: &AppData) -> SaveJob {
+    if idb::is_open() {
+        return match idb::changes(data) {
+            Some(p) => SaveJob::Records(p),
+            None => SaveJob::Done(Ok(())),
+        };
+    }
+    SaveJob::Done((|| {
+        save_kind(KEY_DREAMS, &data.dreams)?;
+        save_kind(KEY_ACTIVITIES, &data.activities)?;
+        save_kind(KEY_ASSESSMENTS, &data.assessments)
+    })())
 }
 
 /// Reads the data of one key written by another tab; `None` when the key is
@@ -256,12 +365,22 @@ pub fn migrate() {
     }
 }
 
-/// Removes every personal value: data, undo copy, backups, preferences and
-/// the clock. Display settings stay.
-pub fn clear_personal() {
+/// Removes every personal value: records in both stores, undo copy,
+/// backups, preferences and the clock. Display settings stay. The returned
+/// future reports when IndexedDB is empty.
+pub fn clear_personal() -> impl std::future::Future<Output = Result<(), SaveError>> {
     for (k, _) in all_own() {
         if k != KEY_SETTINGS && k != KEY_SCHEMA {
             remove(&k);
+        }
+    }
+    let open = idb::is_open();
+    let cleared = idb::clear_all();
+    async move {
+        if open {
+            cleared.await
+        } else {
+            Ok(())
         }
     }
 }

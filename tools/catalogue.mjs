@@ -222,6 +222,24 @@ export function syntheticCatalogue(n, seed = 7) {
   return wrap(out);
 }
 
+/** The activities of a catalogue as a Danish-Excel CSV (the importer's columns). */
+export function catalogueCsv(cat) {
+  // A plain Danish-Excel CSV of the same activities (weekly ones only need
+  // these columns; the others fall back to the defaults the importer knows).
+  const kinds = { weekly: 'ugentlig', monthly: 'månedlig', dates: 'datoer', by_agreement: 'efter aftale' };
+  const days = { Mon: 'mandag', Tue: 'tirsdag', Wed: 'onsdag', Thu: 'torsdag', Fri: 'fredag', Sat: 'lørdag', Sun: 'søndag' };
+  const q = (v) => (/[;"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const rows = ['Id;Titel;Arrangør;Kategori;Beskrivelse;Kommune;By;Adresse;Tidsplan;Ugedage;Uge i måneden;Datoer;Fra kl.;Til kl.'];
+  for (const a of cat.activities) {
+    const s = a.schedule;
+    const d = s.days ? s.days.map((x) => days[x]).join(', ') : s.day ? days[s.day] : '';
+    const dates = s.dates ? s.dates.map((x) => x.split('-').reverse().join('-')).join(', ') : '';
+    rows.push([a.id, a.title, a.organizer, a.category, a.description, a.municipality, a.town, a.address, kinds[s.kind], d,
+      s.nth === -1 ? 'sidste' : (s.nth ?? ''), dates, (s.start || '').replace(':', '.'), (s.end || '').replace(':', '.')].map((v) => q(String(v))).join(';'));
+  }
+  return '\uFEFF' + rows.join('\r\n') + '\r\n';
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [n, file] = process.argv.slice(2);
   if (n) {

@@ -127,6 +127,14 @@ pub mod storage {
         Den er ikke tabt endnu: eksportér dine data nu, og ryd derefter plads.";
     /// Storage is not available.
     pub const UNAVAILABLE: &str = "Browseren tillader ikke, at appen gemmer data. Dine ændringer forsvinder, når du lukker siden. Eksportér dem.";
+    /// IndexedDB missing or blocked: the records stay in local storage.
+    pub const NO_DATABASE: &str = "Browseren tillader ikke appens database (det sker fx i privat tilstand). \
+        Dine data gemmes i stedet i browserens lille lager, der kun rummer nogle tusinde aktiviteter. \
+        Eksportér dine data jævnligt.";
+    /// "Ryd mine data" could not empty the database.
+    pub const CLEAR_FAILED: &str = "Dine data kunne ikke slettes helt fra browserens database. Prøv igen, eller ryd webstedets data i browserens indstillinger.";
+    /// The stored records are being read.
+    pub const LOADING: &str = "Henter dine data …";
     /// Download a corrupt value.
     pub const DOWNLOAD_CORRUPT: &str = "Hent det beskadigede indhold";
     /// Data changed in another tab.

@@ -181,14 +181,58 @@ export async function importFile(page, server, { name = 'import.json', text, buf
   await page.locator('.preview, .import-error .notice').first().waitFor();
 }
 
-/** Reads every app key of local storage. */
-export async function storageDump(page) {
-  return page.evaluate(() => {
-    const out = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      if (k.startsWith('tidoglyst.')) out[k] = localStorage.getItem(k);
-    }
-    return out;
+/**
+ * The app's records in IndexedDB: store name → the stored texts in key order.
+ * Never creates the database (an empty one would stop the app's upgrade step).
+ */
+export async function idbDump(page) {
+  return page.evaluate(async () => {
+    const dbs = indexedDB.databases ? await indexedDB.databases() : [];
+    if (!dbs.some((d) => d.name === 'tidoglyst')) return {};
+    return new Promise((ok, fail) => {
+      const req = indexedDB.open('tidoglyst');
+      req.onerror = () => fail(req.error);
+      req.onsuccess = () => {
+        const db = req.result;
+        const names = [...db.objectStoreNames];
+        const out = {};
+        if (!names.length) return db.close(), ok(out);
+        const tx = db.transaction(names);
+        for (const name of names) {
+          const r = tx.objectStore(name).getAll();
+          r.onsuccess = () => (out[name] = r.result);
+        }
+        tx.oncomplete = () => (db.close(), ok(out));
+        tx.onerror = () => (db.close(), fail(tx.error));
+      };
+    });
   });
+}
+
+/**
+ * Reads every app key of local storage and every record store of IndexedDB
+ * (as `tidoglyst.idb.<store>`: a JSON list of the stored texts), once two
+ * reads in a row agree (writes to IndexedDB finish after the page changes).
+ */
+export async function storageDump(page) {
+  const once = async () => {
+    const out = await page.evaluate(() => {
+      const o = {};
+      for (let i = 0; i < localStorage.length; i++) {
+        const k = localStorage.key(i);
+        if (k.startsWith('tidoglyst.')) o[k] = localStorage.getItem(k);
+      }
+      return o;
+    });
+    for (const [name, values] of Object.entries(await idbDump(page))) out[`tidoglyst.idb.${name}`] = JSON.stringify(values);
+    return out;
+  };
+  let last = await once();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(100);
+    const next = await once();
+    if (JSON.stringify(next) === JSON.stringify(last)) return next;
+    last = next;
+  }
+  return last;
 }

@@ -1,7 +1,7 @@
 // Robustness in the browser: every file of the hostile corpus through the
 // imports (a clear Danish message and storage byte for byte unchanged, or a
 // safe import where no script runs and no markup appears), a 20 MB file,
-// a full storage, and two tabs editing at once.
+// a full storage (IndexedDB over its quota), and two tabs editing at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -110,21 +110,12 @@ test('every hostile CSV file gets a Danish message or a safe import', async () =
 test('a full storage is reported, nothing is lost, and export still works', async () => {
   const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
   await open(page, server, '/del');
-  // Fill local storage to the quota with junk.
-  const filled = await page.evaluate(() => {
-    let n = 0;
-    for (const size of [1 << 20, 1 << 16, 1 << 10, 64, 1]) {
-      for (;;) {
-        try {
-          localStorage.setItem(`junk.${n++}`, 'x'.repeat(size));
-        } catch {
-          break;
-        }
-      }
-    }
-    return n;
-  });
-  assert.ok(filled > 0);
+  await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
+  // Shrink the origin's quota to what it uses now: the next write to
+  // IndexedDB fails with QuotaExceededError.
+  const cdp = await context.newCDPSession(page);
+  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin: server.origin });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: Math.max(1, Math.floor(usage)) });
   await importFile(page, server, { name: 'golden.json', text: FIXTURE });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText(/Browserens lager er fuldt/).waitFor();
@@ -134,17 +125,17 @@ test('a full storage is reported, nothing is lost, and export still works', asyn
   const file = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
   assert.equal(JSON.parse(file.text).dreams[0].title, 'Fisketur fra havnen');
   // Once there is room again, the next change saves everything.
-  await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('junk.')) localStorage.removeItem(k);
-  });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin });
   const second = JSON.parse(FIXTURE);
   second.dreams[0] = { ...second.dreams[0], id: '11111111-2222-4333-8444-555555555555', title: 'Koncert i parken' };
   await importFile(page, server, { name: 'anden.json', text: JSON.stringify({ ...second, activities: [], assessments: [] }) });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText('På denne enhed: 2 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
-  const saved = await page.evaluate(() => localStorage.getItem('tidoglyst.v1.dreams'));
+  const saved = (await storageDump(page))['tidoglyst.idb.dreams'];
   assert.match(saved, /Fisketur fra havnen/);
   assert.match(saved, /Koncert i parken/);
+  await page.reload();
+  await page.getByText('På denne enhed: 2 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
   assertClean(problems);
   await context.close();
 });
@@ -195,7 +186,7 @@ test('two tabs editing the same record in turn: each sees the other, no update i
   await open(page, server, `/droemme/${dream.id}`);
   await page.getByText('Historien rettet i fane B.').waitFor();
   await page.getByRole('heading', { level: 1, name: 'Fisketur (fra fane A)' }).waitFor();
-  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('tidoglyst.v1.dreams')));
+  const stored = JSON.parse((await storageDump(page))['tidoglyst.idb.dreams']).map((t) => JSON.parse(t));
   assert.equal(stored.length, 1);
   assert.equal(stored[0].title, 'Fisketur (fra fane A)');
   assert.equal(stored[0].story, 'Historien rettet i fane B.');

@@ -182,10 +182,15 @@ test('bad files get a clear Danish message and change nothing', async () => {
 
 test('a corrupt stored value is moved aside, offered for download, and the app starts', async () => {
   const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
-  await page.getByRole('button', { name: 'Flet ind' }).click();
-  await page.getByText('Importen er gennemført.').waitFor();
-  await page.evaluate(() => localStorage.setItem('tidoglyst.v1.dreams', '{"dette": er ødelagt'));
+  // The first version's keys, one of them broken: the rest moves into
+  // IndexedDB, the broken value is moved aside.
+  await open(page, server, '/del');
+  const fixture = JSON.parse(FIXTURE);
+  await page.evaluate((f) => {
+    localStorage.setItem('tidoglyst.v1.dreams', '{"dette": er ødelagt');
+    localStorage.setItem('tidoglyst.v1.activities', JSON.stringify(f.activities));
+    localStorage.setItem('tidoglyst.v1.assessments', JSON.stringify(f.assessments));
+  }, fixture);
   await page.reload();
   await page.locator('main#main').waitFor();
   const notice = page.locator('.notice--warning').first();
@@ -200,6 +205,33 @@ test('a corrupt stored value is moved aside, offered for download, and the app s
   const file = await downloadText(page, () => page.getByRole('button', { name: 'Hent det beskadigede indhold' }).click());
   assert.equal(file.text, '{"dette": er ødelagt');
   await assertAccessible(page, 'corrupt notice');
+  assertClean(problems);
+  await context.close();
+});
+
+test('a record in IndexedDB that cannot be read is moved aside; the others load', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('Importen er gennemført.').waitFor();
+  await storageDump(page);
+  await page.evaluate(() => new Promise((ok, fail) => {
+    const req = indexedDB.open('tidoglyst');
+    req.onsuccess = () => {
+      const tx = req.result.transaction('dreams', 'readwrite');
+      tx.objectStore('dreams').put('{"ikke": "en drøm"', 'ødelagt-nøgle');
+      tx.oncomplete = () => (req.result.close(), ok());
+      tx.onerror = () => fail(tx.error);
+    };
+  }));
+  await page.reload();
+  await page.locator('.notice--warning').first().waitFor();
+  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  const dump = await storageDump(page);
+  const backups = Object.keys(dump).filter((k) => k.startsWith('tidoglyst.corrupt.'));
+  assert.equal(backups.length, 1, JSON.stringify(Object.keys(dump)));
+  assert.match(dump[backups[0]], /ikke/);
+  assert.equal(JSON.parse(dump['tidoglyst.idb.dreams']).length, 1, 'the bad entry is gone from the database');
   assertClean(problems);
   await context.close();
 });

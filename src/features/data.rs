@@ -271,8 +271,13 @@ fn ClearSection() -> impl IntoView {
     let (asking, set_asking) = signal(false);
     let (cleared, set_cleared) = signal(false);
     let clear = move |_| {
-        storage::clear_personal();
+        let cleared = storage::clear_personal();
         state.data.set(AppData::default());
+        spawn_local(async move {
+            if cleared.await.is_err() {
+                state.notify(NoticeKind::Error, tid_og_lyst_core::da::storage::CLEAR_FAILED);
+            }
+        });
         state.settings.update(|s| s.last_export = None);
         set_asking.set(false);
         set_cleared.set(true);

@@ -14,6 +14,9 @@ pub fn Notices() -> impl IntoView {
     let state = use_app();
     view! {
         <div class="notices" role="status" aria-live="polite">
+            <Show when=move || !state.loaded.get()>
+                <p class="notice notice--info notice--loading">{da::storage::LOADING}</p>
+            </Show>
             <For each=move || state.notices.get() key=|n| n.id let:n>
                 {
                     let class = match n.kind {

@@ -1,6 +1,7 @@
 //! The friendly error page shown after a panic. It is built with plain DOM
 //! calls (the reactive system cannot be trusted any more) and still lets the
-//! user download their data, read straight from storage.
+//! user download their data: the records held in memory, else read straight
+//! from local storage.
 
 use crate::routes::Route;
 use serde_json::{json, Value};
@@ -45,10 +46,19 @@ pub fn show() {
 /// The stored data as a v1 export, read raw so nothing has to be parsed into
 /// types, as an object URL.
 fn data_url() -> String {
+    // The records as the app held them in memory; else what local storage
+    // holds (the first version's keys, or where IndexedDB is not available).
+    let memory = crate::state::data_for_panic();
     let raw = |key: &str| -> Value {
-        storage::raw_get(key)
-            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
-            .filter(Value::is_array)
+        let kept = memory.as_ref().and_then(|d| {
+            let list = match key {
+                storage::KEY_DREAMS => serde_json::to_value(d.dreams.values().collect::<Vec<_>>()),
+                storage::KEY_ACTIVITIES => serde_json::to_value(d.activities.values().collect::<Vec<_>>()),
+                _ => serde_json::to_value(d.assessments.values().collect::<Vec<_>>()),
+            };
+            list.ok().filter(|v| v.as_array().is_some_and(|a| !a.is_empty()))
+        });
+        kept.or_else(|| storage::raw_get(key).and_then(|t| serde_json::from_str::<Value>(&t).ok()).filter(Value::is_array))
             .unwrap_or(json!([]))
     };
     let body = json!({

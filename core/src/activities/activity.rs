@@ -490,32 +490,56 @@ pub fn format_date(d: NaiveDate) -> String {
     format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year())
 }
 
-/// "25" / "25,50" / "1.250,50" → kroner; `None` is free.
+/// The one price parser: kroner as people and spreadsheets write them
+/// (`25`, `25,50`, `25.50`, `1.250,50`, `1,250.50`, `kr. 25`, `25,-`);
+/// `Ok(None)` is free (empty, "gratis", 0).
 pub fn parse_price(text: &str) -> Result<Option<f64>, ActivityError> {
-    let s = text.trim().trim_end_matches("kr.").trim_end_matches("kr").trim();
-    if s.is_empty() || s.eq_ignore_ascii_case("gratis") || s == "0" {
-        return Ok(None);
+    let price = read_price(text).ok_or(ActivityError::BadPrice)?;
+    match price {
+        Some(kr) if kr > MAX_PRICE => Err(ActivityError::BadPrice),
+        p => Ok(p),
     }
-    let (int, frac) = match s.split_once(',') {
-        Some((i, f)) => (i, f),
-        None => (s, ""),
+}
+
+/// A price in kroner: `None` inside `Some` for free (empty, "gratis", 0).
+/// The decimal mark is the last of `,` and `.` when both occur; alone, it
+/// is a decimal mark when one or two digits follow it and a thousands mark
+/// when three do.
+fn read_price(text: &str) -> Option<Option<f64>> {
+    let mut s = text.trim().to_lowercase();
+    for affix in ["dkk", "kr.", "kr", ",-"] {
+        if let Some(r) = s.strip_suffix(affix) {
+            s = r.trim().to_string();
+        }
+        if let Some(r) = s.strip_prefix(affix) {
+            s = r.trim().to_string();
+        }
+    }
+    let s: String = s.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+    if s.is_empty() || s == "gratis" || s == "free" {
+        return Some(None);
+    }
+    let last_comma = s.rfind(',');
+    let last_dot = s.rfind('.');
+    let decimal = match (last_comma, last_dot) {
+        (Some(c), Some(d)) => Some(c.max(d)),
+        (Some(i), None) | (None, Some(i)) => {
+            let after = s.len() - i - 1;
+            let marks = s.matches(['.', ',']).count();
+            (after <= 2 && marks == 1).then_some(i)
+        }
+        (None, None) => None,
     };
-    let int: String = int.chars().filter(|c| *c != '.').collect();
-    if int.is_empty()
-        || !int.chars().all(|c| c.is_ascii_digit())
-        || frac.len() > 2
-        || !frac.chars().all(|c| c.is_ascii_digit())
-        || int.len() > 6
-    {
-        return Err(ActivityError::BadPrice);
+    let (int, frac) = match decimal {
+        Some(i) => (&s[..i], &s[i + 1..]),
+        None => (s.as_str(), ""),
+    };
+    let int: String = int.chars().filter(|c| *c != '.' && *c != ',').collect();
+    if int.is_empty() || !int.chars().all(|c| c.is_ascii_digit()) || int.len() > 6 || frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
+        return None;
     }
-    let cents: i64 = int.parse::<i64>().map_err(|_| ActivityError::BadPrice)? * 100
-        + if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse::<i64>().map_err(|_| ActivityError::BadPrice)? };
-    let kr = cents as f64 / 100.0;
-    if kr > MAX_PRICE {
-        return Err(ActivityError::BadPrice);
-    }
-    Ok(if cents == 0 { None } else { Some(kr) })
+    let cents = int.parse::<i64>().ok()? * 100 + if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse::<i64>().ok()? };
+    Some((cents != 0).then(|| cents as f64 / 100.0))
 }
 
 /// Weekday from a Danish name or its first three letters.
@@ -892,7 +916,7 @@ mod tests {
         assert_eq!(parse_price("1.250,75 kr."), Ok(Some(1250.75)));
         assert!(parse_price("25.50.1,2,3").is_err());
         assert!(parse_price("-5").is_err());
-        assert!(parse_price("1,234").is_err());
+        assert_eq!(parse_price("1,234"), Ok(Some(1234.0)), "three digits after one mark are thousands");
         assert_eq!(t::decimal_comma(1250.75), "1250,75");
     }
 
@@ -917,5 +941,43 @@ mod tests {
         let back: Activity = serde_json::from_value(v).unwrap();
         assert_eq!(back.extra["future_field"]["x"], 1);
         assert!(serde_json::to_string(&back).unwrap().contains("future_field"));
+    }
+
+    #[test]
+    fn prices_with_either_decimal_mark() {
+        for (text, want) in [
+            ("", None),
+            ("gratis", None),
+            ("0", None),
+            ("0,00", None),
+            ("25", Some(25.0)),
+            ("25,50", Some(25.5)),
+            ("25,5", Some(25.5)),
+            ("25.50", Some(25.5)),
+            ("1.250,50", Some(1250.5)),
+            ("1,250.50", Some(1250.5)),
+            ("1.250", Some(1250.0)),
+            ("kr. 25", Some(25.0)),
+            ("25 kr.", Some(25.0)),
+            ("25,-", Some(25.0)),
+            ("DKK 40,00", Some(40.0)),
+        ] {
+            assert_eq!(parse_price(text), Ok(want), "{text}");
+        }
+        for bad in ["en tier", "25,5x", "-5", "1234567", "25,505,5,5x"] {
+            assert_eq!(parse_price(bad), Err(ActivityError::BadPrice), "{bad}");
+        }
+    }
+
+
+    proptest::proptest! {
+        #[test]
+        fn every_price_reads_back_in_both_settings(cents in 1i64..=(MAX_PRICE as i64 * 100)) {
+            let (kr, ore) = (cents / 100, cents % 100);
+            let want = Ok(Some(cents as f64 / 100.0));
+            proptest::prop_assert_eq!(parse_price(&format!("{kr},{ore:02}")), want.clone());
+            proptest::prop_assert_eq!(parse_price(&format!("{kr}.{ore:02}")), want);
+        }
+
     }
 }

@@ -197,6 +197,9 @@ pub struct CsvImport {
     pub good: Vec<(usize, Activity)>,
     /// Rows that cannot, with the reason.
     pub bad: Vec<(usize, String)>,
+    /// Good rows with a cell that was skipped (a column the activity does
+    /// not need, like "Sidst opdateret"), with the reason.
+    pub warnings: Vec<(usize, String)>,
 }
 
 fn field_column(key: &str) -> &'static str {
@@ -223,8 +226,8 @@ fn field_column(key: &str) -> &'static str {
 
 fn parse_bool(col: &str, v: &str) -> Result<bool, String> {
     match v.trim().to_lowercase().as_str() {
-        "ja" | "j" | "x" | "1" | "sand" | "true" => Ok(true),
-        "nej" | "n" | "" | "0" | "falsk" | "false" => Ok(false),
+        "ja" | "j" | "x" | "1" | "sand" | "true" | "yes" | "y" => Ok(true),
+        "nej" | "n" | "" | "0" | "falsk" | "false" | "no" => Ok(false),
         _ => Err(t::csv::bad_bool(col, v.trim())),
     }
 }
@@ -232,44 +235,88 @@ fn parse_bool(col: &str, v: &str) -> Result<bool, String> {
 /// Reads CSV text. `make_meta` gives the meta for a row (called with the
 /// row's id when it has a valid one, so re-importing updates, not doubles).
 pub fn from_csv(text: &str, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta) -> Result<CsvImport, String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(t::csv::EMPTY.into());
-    }
-    let first_line = text.lines().next().unwrap_or("");
-    let sep = if first_line.contains(';') || !first_line.contains(',') { ';' } else { ',' };
-    let rows = parse_rows(text, sep).map_err(|(line, msg)| t::csv_bad_row(line, &msg))?;
-    let Some(((_, header), body)) = rows.split_first() else { return Err(t::csv::EMPTY.into()) };
-    let index: HashMap<String, usize> =
-        header.iter().enumerate().map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_lowercase(), i)).collect();
-    let col = |name: &str| index.get(&name.to_lowercase()).copied();
-    if col(t::CSV_COLUMNS[1]).is_none() {
-        return Err(t::csv::NO_HEADER.into());
-    }
-    let mut out = CsvImport::default();
-    let mut seen: HashMap<RecordId, usize> = HashMap::new();
-    for (i, (physical, row)) in body.iter().enumerate() {
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
+    let mut reader = CsvReader::new(text)?;
+    while !reader.step(usize::MAX, make_meta) {}
+    Ok(reader.finish())
+}
+
+/// Reads a CSV file a slice of rows at a time, so a caller can give the
+/// page room between slices and show progress; the result is the same as
+/// [`from_csv`]'s.
+pub struct CsvReader {
+    body: std::vec::IntoIter<(usize, Row)>,
+    index: HashMap<String, usize>,
+    total: usize,
+    done: usize,
+    seen: HashMap<RecordId, usize>,
+    out: CsvImport,
+}
+
+impl CsvReader {
+    /// Splits the text into rows and reads the header.
+    pub fn new(text: &str) -> Result<CsvReader, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(t::csv::EMPTY.into());
         }
-        // The spreadsheet's row number (the header is row 1); it differs
-        // from the file's line only after cells with line breaks.
-        let line = &(i + 2);
-        let _ = physical;
+        let sep = crate::activities::csv_dialect::detect_separator(text);
+        let mut rows = parse_rows(text, sep).map_err(|(line, msg)| t::csv_bad_row(line, &msg))?.into_iter();
+        let Some((_, header)) = rows.next() else { return Err(t::csv::EMPTY.into()) };
+        let index: HashMap<String, usize> =
+            header.iter().enumerate().map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_lowercase(), i)).collect();
+        if !index.contains_key(&t::CSV_COLUMNS[1].to_lowercase()) {
+            return Err(t::csv::NO_HEADER.into());
+        }
+        let total = rows.len();
+        Ok(CsvReader { body: rows, index, total, done: 0, seen: HashMap::new(), out: CsvImport::default() })
+    }
+
+    /// Rows read so far and rows in all (without the header).
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.total)
+    }
+
+    /// Reads up to `n` more rows; true when every row is read.
+    pub fn step(&mut self, n: usize, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta) -> bool {
+        for _ in 0..n {
+            let Some((_, row)) = self.body.next() else { return true };
+            self.done += 1;
+            // The spreadsheet's row number (the header is row 1); it differs
+            // from the file's line only after cells with line breaks.
+            let line = self.done + 1;
+            self.read(line, &row, make_meta);
+        }
+        self.body.len() == 0
+    }
+
+    /// What was read.
+    pub fn finish(self) -> CsvImport {
+        self.out
+    }
+
+    fn read(&mut self, line: usize, row: &Row, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta) {
+        if row.iter().all(|c| c.trim().is_empty()) {
+            return;
+        }
+        let index = &self.index;
+        let col = |name: &str| index.get(&name.to_lowercase()).copied();
         let get = |i: usize| -> String { col(t::CSV_COLUMNS[i]).and_then(|c| row.get(c)).map(|v| uncell(v)).unwrap_or_default() };
-        match read_row(&get) {
-            Err(msg) => out.bad.push((*line, msg)),
+        let out = &mut self.out;
+        let mut warnings = Vec::new();
+        match read_row(&get, &mut warnings) {
+            Err(msg) => out.bad.push((line, msg)),
             Ok((id, draft)) => {
+                out.warnings.extend(warnings.into_iter().map(|w| (line, w)));
                 if let Some(id) = id {
-                    if let Some(first) = seen.get(&id) {
-                        out.bad.push((*line, t::csv::duplicate(*first)));
-                        continue;
+                    if let Some(first) = self.seen.get(&id) {
+                        out.bad.push((line, t::csv::duplicate(*first)));
+                        return;
                     }
-                    seen.insert(id, *line);
+                    self.seen.insert(id, line);
                 }
                 let meta = make_meta(id);
                 match draft.build(meta, Default::default()) {
-                    Ok(a) => out.good.push((*line, a)),
+                    Ok(a) => out.good.push((line, a)),
                     Err(errors) => {
                         let msg = errors
                             .iter()
@@ -279,16 +326,48 @@ pub fn from_csv(text: &str, make_meta: &mut dyn FnMut(Option<RecordId>) -> Meta)
                             })
                             .collect::<Vec<_>>()
                             .join(" ");
-                        out.bad.push((*line, msg))
+                        out.bad.push((line, msg))
                     }
                 }
             }
         }
     }
-    Ok(out)
 }
 
-fn read_row(get: &dyn Fn(usize) -> String) -> Result<(Option<RecordId>, Draft), String> {
+/// A date, time or price cell as a spreadsheet may have rewritten it, in the
+/// form the form's [`Draft`] reads; unreadable cells stay as they are, so the
+/// draft names the problem.
+fn normalise(column: usize, value: String) -> String {
+    use crate::text::dates;
+    match column {
+        11 => {
+            let parts: Vec<&str> = value.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+            let read: Option<Vec<String>> = parts.iter().map(|p| dates::parse_date(p).map(crate::activities::activity::format_date)).collect();
+            read.map(|r| r.join(", ")).unwrap_or(value)
+        }
+        12 | 13 => dates::parse_time(&value).map(|(h, m)| format!("{h:02}.{m:02}")).unwrap_or(value),
+        15 => match crate::activities::activity::parse_price(&value) {
+            Ok(None) => String::new(),
+            Ok(Some(kr)) => t::decimal_comma(kr),
+            Err(_) => value,
+        },
+        _ => value,
+    }
+}
+
+fn read_row(get: &dyn Fn(usize) -> String, warnings: &mut Vec<String>) -> Result<(Option<RecordId>, Draft), String> {
+    let get = |i: usize| normalise(i, get(i));
+    let updated = {
+        let text = get(26);
+        match crate::text::dates::parse_date(&text) {
+            Some(d) => crate::activities::activity::format_date(d),
+            None if text.trim().is_empty() => String::new(),
+            None => {
+                warnings.push(t::csv::skipped_cell(t::CSV_COLUMNS[26], text.trim()));
+                String::new()
+            }
+        }
+    };
     let id_text = get(0);
     let id = if id_text.trim().is_empty() {
         None
@@ -332,7 +411,7 @@ fn read_row(get: &dyn Fn(usize) -> String) -> Result<(Option<RecordId>, Draft), 
         email: get(23),
         web: get(24),
         source: get(25),
-        updated: get(26),
+        updated,
         example: parse_bool(t::CSV_COLUMNS[27], &get(27))?,
         days: [false; 7],
         ..Draft::default()
@@ -501,6 +580,27 @@ mod tests {
         let r = from_csv(&csv, &mut mk).unwrap();
         assert_eq!(r.good.len(), 1);
         assert_eq!(r.bad, vec![(3, t::csv::duplicate(2))]);
+    }
+
+    #[test]
+    fn reading_in_slices_gives_what_reading_at_once_gives() {
+        let mut many = Vec::new();
+        for _ in 0..7 {
+            many.extend(all_kinds());
+        }
+        let csv = to_csv(&many) + "Uden kommune;;;\r\n";
+        let whole = from_csv(&csv, &mut metas()).unwrap();
+        let mut r = CsvReader::new(&csv).unwrap();
+        let mut mk = metas();
+        let mut steps = 0;
+        while !r.step(3, &mut mk) {
+            steps += 1;
+            let (done, total) = r.progress();
+            assert_eq!(done, steps * 3);
+            assert_eq!(total, many.len() + 1);
+        }
+        assert_eq!(r.finish(), whole);
+        assert_eq!(steps, 9);
     }
 
     #[test]

@@ -179,6 +179,20 @@ pub const IMPORT_CSV: &str = "Importér CSV";
 pub fn csv_preview(good: usize, bad: usize) -> String {
     format!("{good} aktiviteter kan importeres. {bad} rækker har fejl og springes over.")
 }
+/// Rows imported with a skipped cell (the first 20 are listed).
+pub fn csv_warnings(n: usize) -> String {
+    if n == 1 {
+        "1 række har en celle, der ikke kunne læses. Den springes over, resten af rækken importeres:".into()
+    } else if n > 20 {
+        format!("{n} rækker har en celle, der ikke kunne læses. Den springes over, resten af rækken importeres. De første 20:")
+    } else {
+        format!("{n} rækker har en celle, der ikke kunne læses. Den springes over, resten af rækken importeres:")
+    }
+}
+/// Progress while a CSV file is read.
+pub fn csv_reading(done: usize, total: usize) -> String {
+    format!("Læser {} af {} rækker …", thousands(done), thousands(total))
+}
 /// Import the good rows.
 pub const CSV_APPLY: &str = "Importér de gode rækker";
 /// Cancel.
@@ -408,6 +422,10 @@ pub mod csv {
     /// Bad week of month.
     pub fn bad_nth(v: &str) -> String {
         format!("«{v}» er ikke en uge i måneden (1, 2, 3, 4 eller sidste).")
+    }
+    /// A cell the activity does not need, skipped with a warning.
+    pub fn skipped_cell(col: &str, v: &str) -> String {
+        format!("«{v}» i kolonnen «{col}» kunne ikke læses og er sprunget over. Resten af rækken er med.")
     }
     /// Bad id.
     pub fn bad_id(v: &str) -> String {

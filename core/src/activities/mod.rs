@@ -8,5 +8,6 @@ pub mod municipalities;
 pub mod schedule;
 pub mod activity;
 pub mod directory;
+pub mod csv_dialect;
 pub mod csv;
 pub mod ics;

@@ -61,38 +61,83 @@ pub fn today(now: Millis) -> NaiveDate {
     to_local(now).date()
 }
 
-/// Reads a date as people and spreadsheet programs write it: ISO
-/// `2026-11-25`, Danish `25-11-2026`, `25.11.2026`, `25/11/2026`, with or
-/// without leading zeros, and a two-digit year (`25-11-26` → 2026). `None`
-/// when it is not a real date.
+/// A two-digit year as spreadsheets read it: 00–29 is 2000–2029, 30–99 is
+/// 1930–1999 (the rule Excel and LibreOffice share).
+fn full_year(y: i32, digits: usize) -> Option<i32> {
+    match digits {
+        4 => Some(y),
+        2 if y < 30 => Some(2000 + y),
+        2 => Some(1900 + y),
+        _ => None,
+    }
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// The one date parser: dates as people and spreadsheet programs write them,
+/// day before month: `2026-11-25`, `25-11-2026`, `25.11.2026`, `25/11/2026`,
+/// `5-1-26` (two-digit years 00–29 are 2000–2029, 30–99 are 1930–1999, as in
+/// Excel and LibreOffice). A date, day before month. A time after the date (`05-01-2026 00:00:00`,
+/// as some programs write date cells) is ignored.
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let s = text.trim();
+    let s = s.split_once([' ', 'T']).map(|(d, _)| d).unwrap_or(s);
     let parts: Vec<&str> = s.split(['-', '.', '/']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || p.len() > 4 || !p.bytes().all(|c| c.is_ascii_digit())) {
+    if parts.len() != 3 || !parts.iter().all(|p| all_digits(p)) {
         return None;
     }
-    // Only one separator kind in one date.
-    let seps: Vec<char> = s.chars().filter(|c| matches!(c, '-' | '.' | '/')).collect();
-    if seps[0] != seps[1] {
-        return None;
-    }
-    let n = |p: &str| p.parse::<u32>().ok();
     if parts[0].len() == 4 {
-        return if seps[0] == '-' && parts[1].len() <= 2 && parts[2].len() <= 2 {
-            NaiveDate::from_ymd_opt(n(parts[0])? as i32, n(parts[1])?, n(parts[2])?)
-        } else {
-            None
-        };
+        // ISO: yyyy-mm-dd (only with dashes).
+        if !s.contains('-') || parts[1].len() > 2 || parts[2].len() > 2 {
+            return None;
+        }
+        return NaiveDate::from_ymd_opt(parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
     }
     if parts[0].len() > 2 || parts[1].len() > 2 {
         return None;
     }
-    let year = match parts[2].len() {
-        4 => n(parts[2])? as i32,
-        2 => 2000 + n(parts[2])? as i32,
+    let year = full_year(parts[2].parse().ok()?, parts[2].len())?;
+    NaiveDate::from_ymd_opt(year, parts[1].parse().ok()?, parts[0].parse().ok()?)
+}
+
+/// A time of day as (hour, minute). Seconds must be zero. A single digit
+/// after the separator is tens of minutes (`13.3` is what a spreadsheet in
+/// English settings makes of the number `13.30`).
+pub fn parse_time(text: &str) -> Option<(u32, u32)> {
+    let s = text.trim().to_lowercase();
+    let s = s.strip_prefix("kl.").unwrap_or(&s).trim();
+    let (s, pm) = if let Some(r) = s.strip_suffix("pm") {
+        (r.trim(), Some(true))
+    } else if let Some(r) = s.strip_suffix("am") {
+        (r.trim(), Some(false))
+    } else {
+        (s, None)
+    };
+    let parts: Vec<&str> = s.split([':', '.']).collect();
+    if parts.is_empty() || parts.len() > 3 || !parts.iter().all(|p| all_digits(p)) || parts[0].len() > 2 {
+        return None;
+    }
+    let mut h: u32 = parts[0].parse().ok()?;
+    let m: u32 = match parts.get(1) {
+        None => 0,
+        Some(m) if m.len() == 1 => m.parse::<u32>().ok()? * 10,
+        Some(m) if m.len() == 2 => m.parse().ok()?,
         _ => return None,
     };
-    NaiveDate::from_ymd_opt(year, n(parts[1])?, n(parts[0])?)
+    if let Some(sec) = parts.get(2) {
+        if sec.len() != 2 || sec.parse::<u32>().ok()? != 0 {
+            return None;
+        }
+    }
+    match pm {
+        Some(_) if !(1..=12).contains(&h) => return None,
+        Some(true) if h != 12 => h += 12,
+        Some(false) if h == 12 => h = 0,
+        _ => {}
+    }
+    (h < 24 && m < 60).then_some((h, m))
 }
 
 #[cfg(test)]
@@ -104,26 +149,75 @@ mod tests {
     }
 
     #[test]
-    fn dates_as_people_and_spreadsheets_write_them() {
+    fn dates_in_every_spreadsheet_form() {
         for (text, want) in [
-            ("2026-11-25", d(2026, 11, 25)),
-            ("25-11-2026", d(2026, 11, 25)),
-            ("25.11.2026", d(2026, 11, 25)),
-            ("25/11/2026", d(2026, 11, 25)),
-            ("5-1-26", d(2026, 1, 5)),
             ("05-01-26", d(2026, 1, 5)),
+            ("05-01-2026", d(2026, 1, 5)),
             ("5.1.2026", d(2026, 1, 5)),
+            ("2026-01-05", d(2026, 1, 5)),
             ("5/1/2026", d(2026, 1, 5)),
-            (" 2026-1-5 ", d(2026, 1, 5)),
-            ("31-02-2026", None),
-            ("25-11", None),
-            ("25-11.2026", None),
-            ("2026/11/25", None),
-            ("25-11-226", None),
-            ("i morgen", None),
-            ("", None),
+            ("05/01/26", d(2026, 1, 5)),
+            (" 25-11-2026 ", d(2026, 11, 25)),
+            ("05-01-2026 00:00:00", d(2026, 1, 5)),
+            ("2026-01-05T00:00:00", d(2026, 1, 5)),
+            ("31-12-99", d(1999, 12, 31)),
+            ("01-01-29", d(2029, 1, 1)),
         ] {
-            assert_eq!(parse_date(text), want, "{text:?}");
+            assert_eq!(parse_date(text), want, "{text}");
+        }
+        for bad in ["", "i går", "32-01-2026", "29-02-2025", "05-01-206", "2026.01.05", "1-2", "05-01-2026-1", "123-01-2026"] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn times_in_every_spreadsheet_form() {
+        for (text, want) in [
+            ("10.00", (10, 0)),
+            ("10:00", (10, 0)),
+            ("10:00:00", (10, 0)),
+            ("9.30", (9, 30)),
+            ("13.3", (13, 30)),
+            ("10", (10, 0)),
+            ("kl. 10.00", (10, 0)),
+            ("10:00 AM", (10, 0)),
+            ("01:30:00 PM", (13, 30)),
+            ("12:00 AM", (0, 0)),
+            ("12:15 PM", (12, 15)),
+        ] {
+            assert_eq!(parse_time(text), Some(want), "{text}");
+        }
+        for bad in ["", "24.00", "10.60", "10:00:30", "13:00 PM", "ti", "10.000", "100"] {
+            assert_eq!(parse_time(bad), None, "{bad}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_date_reads_back_in_every_form(y in 1930i32..2029, m in 1u32..=12, day in 1u32..=28) {
+            let date = NaiveDate::from_ymd_opt(y, m, day).unwrap();
+            let yy = y % 100;
+            for text in [
+                format!("{day:02}-{m:02}-{y}"),
+                format!("{day}.{m}.{y}"),
+                format!("{y}-{m:02}-{day:02}"),
+                format!("{day}/{m}/{y}"),
+                format!("{day:02}-{m:02}-{yy:02}"),
+            ] {
+                proptest::prop_assert_eq!(parse_date(&text), Some(date), "{}", text);
+            }
+        }
+
+        #[test]
+        fn every_time_reads_back_in_every_form(h in 0u32..24, m in 0u32..60) {
+            for text in [format!("{h:02}.{m:02}"), format!("{h}:{m:02}"), format!("{h:02}:{m:02}:00")] {
+                proptest::prop_assert_eq!(parse_time(&text), Some((h, m)), "{}", text);
+            }
+        }
+
+        #[test]
+        fn no_text_panics(s in "\\PC{0,24}") {
+            let _ = (parse_date(&s), parse_time(&s));
         }
     }
 

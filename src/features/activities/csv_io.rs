@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use tid_og_lyst_core::activities::da as t;
 use tid_og_lyst_core::activities::activity::Activity;
-use tid_og_lyst_core::activities::csv::{decode, from_csv, to_csv, CsvImport};
+use tid_og_lyst_core::activities::csv::{decode, to_csv, CsvImport, CsvReader};
 use tid_og_lyst_core::record::meta::{format_millis, Meta};
 use crate::state::{now, use_app, NoticeKind};
 use tid_og_lyst_core::sync::data::AppData;
@@ -47,6 +47,8 @@ pub fn CsvSection(
         data
     });
     let (preview, set_preview) = signal(None::<CsvImport>);
+    // Rows read and rows in all while a file is being read.
+    let reading = RwSignal::new(None::<(usize, usize)>);
     let (error, set_error) = signal(None::<String>);
     let undo = RwSignal::new(None::<AppData>);
     let on_file = move |ev: leptos::ev::Event| {
@@ -72,9 +74,24 @@ pub fn CsvSection(
                 }
                 m
             };
-            match from_csv(&text, &mut make) {
-                Ok(r) => set_preview.set(Some(r)),
-                Err(e) => set_error.set(Some(e)),
+            let mut reader = match CsvReader::new(&text) {
+                Ok(r) => r,
+                Err(e) => return set_error.set(Some(e)),
+            };
+            drop(text);
+            // Read in slices with a progress line, until done or cancelled.
+            let (run, set_run) = (reading, reading);
+            set_run.set(Some(reader.progress()));
+            let r = std::cell::RefCell::new(&mut reader);
+            let finished = crate::slices::run(
+                || r.borrow_mut().step(200, &mut make),
+                || set_run.set(Some(r.borrow().progress())),
+                move || run.get_untracked().is_some(),
+            )
+            .await;
+            set_run.set(None);
+            if finished {
+                set_preview.set(Some(reader.finish()));
             }
         });
     };
@@ -112,6 +129,10 @@ pub fn CsvSection(
             <div role="alert">
                 {move || error.get().map(|e| view! { <p class="notice notice--error">{e}</p> })}
             </div>
+            <p role="status" class="act-csv-progress">{move || reading.get().map(|(done, total)| t::csv_reading(done, total))}</p>
+            {move || reading.with(Option::is_some).then(|| view! {
+                <button type="button" class="btn" on:click=move |_| reading.set(None)>{t::CANCEL}</button>
+            })}
             {move || preview.get().map(|p| view! { <CsvPreview report=p on_apply=apply on_cancel=move || set_preview.set(None)/> })}
             <Show when=move || undo.with(Option::is_some)>
                 <button type="button" class="btn" on:click=do_undo>{tid_og_lyst_core::da::data::UNDO}</button>
@@ -131,12 +152,16 @@ fn CsvPreview(
 ) -> impl IntoView {
     let good = report.good.len();
     let bad = report.bad.clone();
+    let warned = report.warnings.len();
+    let warnings = report.warnings.iter().take(20).map(|(line, msg)| view! { <li>{t::csv_bad_row(*line, msg)}</li> }).collect_view();
     view! {
         <div class="preview act-csv-preview">
             <p class="preview__summary">{t::csv_preview(good, bad.len())}</p>
             <ul class="act-csv-bad">
                 {bad.into_iter().map(|(line, msg)| view! { <li>{t::csv_bad_row(line, &msg)}</li> }).collect_view()}
             </ul>
+            {(warned > 0).then(|| view! { <p class="act-csv-warn-summary">{t::csv_warnings(warned)}</p> })}
+            <ul class="act-csv-warn">{warnings}</ul>
             <div class="actions">
                 <button type="button" class="btn btn--primary" on:click=on_apply disabled=good == 0>{t::CSV_APPLY}</button>
                 <button type="button" class="btn" on:click=move |_| on_cancel()>{t::CANCEL}</button>

@@ -38,7 +38,7 @@ pub fn ActivityPage() -> impl IntoView {
         if id_text.get() == "ny" {
             return view! { <ActivityForm existing=None/> }.into_any();
         }
-        match (activity.get(), cat.with(|c| matches!(c, Catalogue::Loading))) {
+        match (activity.get(), cat.with(|c| matches!(c, Catalogue::Loading)) || !state.loaded.get()) {
             (Some(a), _) if editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
             (Some(a), _) => view! { <Detail activity=a/> }.into_any(),
             (None, true) => view! { <section class="page"><p>{t::LOADING}</p></section> }.into_any(),

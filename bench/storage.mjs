@@ -1,0 +1,193 @@
+// Benchmark (not a test): how the data layer copes with real lists. For each
+// size (5,219 = Socialkompas' offers, 50,000 = the design's upper bound) it
+// opens the built app (dist/) in a fresh profile, imports a CSV of that many
+// activities on /aktiviteter and prints
+//   - import: time from picking the file to the preview, time from "Importér
+//     de gode rækker" to the done message, and the longest main-thread task
+//     seen meanwhile (PerformanceObserver 'longtask');
+//   - reload: time from reload to the first list, and how many activities the
+//     list shows then (did the import survive?);
+//   - edit (50,000 only): change one activity's title, time from "Gem" until
+//     the new title is in storage (IndexedDB or local storage);
+//   - search: keystroke → updated list, median and p95, over the own
+//     activities (measured as bench/activities.mjs does).
+// It prints figures, never pass/fail.
+//
+//   ./x build && node bench/storage.mjs
+//   SIZES=5219 node bench/storage.mjs
+import { startServer, launch, newPage, open } from '../e2e/lib/harness.mjs';
+import { syntheticCatalogue, catalogueCsv } from '../tools/catalogue.mjs';
+
+const SIZES = (process.env.SIZES || '5219,50000').split(',').map(Number);
+const QUERIES = ['demenscafe assens', 'moedested', 'it cafe tørring'];
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+};
+const ms = (x) => (Number.isFinite(x) ? `${x < 100 ? x.toFixed(1) : Math.round(x)} ms` : "—");
+const da = (n) => (n == null ? '?' : n.toLocaleString('da-DK'));
+
+/** The number the result count shows, once the catalogue has loaded. */
+async function shownCount(page, { expect, timeout = 180000 } = {}) {
+  const status = page.locator('p.result-count');
+  const t0 = Date.now();
+  let last = null;
+  let stableSince = Date.now();
+  for (;;) {
+    const loading = await page.locator('.act-loading').count();
+    const text = (await status.textContent().catch(() => '')) || '';
+    const m = text.match(/^([\d.]+) aktivitet/);
+    const n = m ? Number(m[1].replaceAll('.', '')) : null;
+    if (n !== last) {
+      last = n;
+      stableSince = Date.now();
+    }
+    if (!loading && n !== null && (n === expect || (expect === undefined && Date.now() - stableSince > 1500))) return n;
+    if (!loading && n !== null && Date.now() - stableSince > 5000) return n; // settled on another number
+    if (Date.now() - t0 > timeout) return n;
+    await page.waitForTimeout(20);
+  }
+}
+
+/** Starts collecting main-thread long tasks in the page. */
+const watchLongTasks = (page) =>
+  page.evaluate(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__longtasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+const longest = (page) => page.evaluate(() => Math.max(0, ...window.__longtasks));
+
+/** True once an activity with `id` and `title` is in the page's storage. */
+const savedWith = (page, id, title) =>
+  page.evaluate(
+    async ([id, title]) => {
+      const ls = localStorage.getItem('tidoglyst.v1.activities');
+      if (ls && ls.includes(title)) return true;
+      if (!indexedDB.databases) return false;
+      const dbs = await indexedDB.databases();
+      if (!dbs.some((d) => d.name === 'tidoglyst')) return false;
+      return new Promise((ok) => {
+        const req = indexedDB.open('tidoglyst');
+        req.onerror = () => ok(false);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('activities')) return db.close(), ok(false);
+          const get = db.transaction('activities').objectStore('activities').get(id);
+          get.onsuccess = () => {
+            db.close();
+            const v = get.result;
+            ok(!!v && JSON.stringify(v).includes(title));
+          };
+          get.onerror = () => (db.close(), ok(false));
+        };
+      });
+    },
+    [id, title],
+  );
+
+/** Keystroke → updated list, as bench/activities.mjs measures it. */
+async function searchTimes(page) {
+  await page.evaluate(() => {
+    const b = (window.__bench = { t0: 0, last: 0, idle: 0 });
+    new MutationObserver(() => (b.last = performance.now())).observe(document.querySelector('main'), {
+      subtree: true, childList: true, characterData: true, attributes: true,
+    });
+    const start = (ev) => {
+      if (ev.type === 'beforeinput' && b.down) return void (b.down = false);
+      b.down = ev.type === 'keydown';
+      b.t0 = performance.now();
+      b.last = 0;
+      b.idle = 0;
+      setTimeout(() => (b.idle = performance.now()), 0);
+    };
+    document.addEventListener('keydown', start, true);
+    document.addEventListener('beforeinput', start, true);
+  });
+  const out = [];
+  const search = page.getByLabel('Søg i aktiviteter');
+  for (const q of QUERIES) {
+    await search.fill('');
+    await page.waitForTimeout(200);
+    await search.focus();
+    for (const ch of q) {
+      await page.keyboard.type(ch);
+      await page.waitForTimeout(120);
+      out.push(await page.evaluate(() => Math.max(window.__bench.last, window.__bench.idle) - window.__bench.t0));
+    }
+  }
+  await search.fill('');
+  return out;
+}
+
+const browser = await launch();
+const rev = await import('node:child_process').then((c) => c.execSync('git rev-parse --short HEAD').toString().trim()).catch(() => '?');
+console.log(`Storage benchmark (${new Date().toISOString()}, ${process.env.TOL_DIST ? `dist ${process.env.TOL_DIST}` : `commit ${rev}`}), headless Chromium, no CPU throttling`);
+for (const n of SIZES) {
+  const cat = syntheticCatalogue(n, 11);
+  const csv = catalogueCsv(cat);
+  const server = await startServer();
+  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
+  await open(page, server, '/aktiviteter');
+  const base = await shownCount(page);
+  await watchLongTasks(page);
+
+  // Import.
+  const t0 = Date.now();
+  await page.getByLabel('Importér CSV').setInputFiles({ name: 'liste.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.locator('.act-csv-preview, .act-csv .notice--error').first().waitFor({ timeout: 600000 });
+  const toPreview = Date.now() - t0;
+  const t1 = Date.now();
+  await page.getByRole('button', { name: 'Importér de gode rækker' }).click();
+  await page.getByText(`${n} aktiviteter er importeret.`).first().waitFor({ timeout: 600000 });
+  const apply = Date.now() - t1;
+  const afterImport = await shownCount(page, { expect: base + n });
+  const longTask = await longest(page);
+  const full = await page.getByText(/Browserens lager er fuldt/).count();
+  await page.waitForTimeout(2000); // let a pending write finish
+
+  // One edit at this size (saved when the new title is in storage).
+  let editLine = null;
+  if (n >= 50000 || process.env.EDIT) {
+    const a = cat.activities[Math.floor(n / 2)];
+    // Navigate inside the app (a page load would lose what was not saved).
+    await page.evaluate((href) => {
+      const link = Object.assign(document.createElement('a'), { href });
+      document.body.append(link);
+      link.click();
+      link.remove();
+    }, `/aktiviteter/${a.id}?rediger=1`);
+    const title = page.getByLabel('Titel', { exact: true });
+    await title.waitFor({ timeout: 120000 });
+    const newTitle = `Ændret titel ${Date.now()}`;
+    await title.fill(newTitle);
+    const t3 = Date.now();
+    await page.getByRole('button', { name: 'Gem' }).click();
+    let saved = false;
+    while (Date.now() - t3 < 20000 && !(saved = await savedWith(page, a.id, newTitle))) await page.waitForTimeout(5);
+    const edit = Date.now() - t3;
+    editLine = `  edit     "Gem" → saved in storage ${saved ? ms(edit) : 'not within 20 s'} (before the reload)`;
+  }
+
+  // Reload.
+  const t2 = Date.now();
+  await page.goto(server.url('/aktiviteter'));
+  const afterReload = await shownCount(page, { expect: base + n });
+  const reload = Date.now() - t2;
+
+  console.log(`${da(n)} rows (CSV ${(csv.length / 1e6).toFixed(1)} MB), ${base} catalogue activities:`);
+  console.log(`  import   file → preview ${ms(toPreview)}, apply → done ${ms(apply)}, longest main-thread task ${ms(longTask)}` +
+    `${full ? ', "Browserens lager er fuldt" shown' : ''}; list shows ${da(afterImport)}`);
+  console.log(`  reload   → first full list ${ms(reload)}; list shows ${da(afterReload)} of ${da(base + n)} (${afterReload === base + n ? 'all kept' : `${da(base + n - afterReload)} lost`})`);
+
+  if (editLine) console.log(editLine);
+
+  // Search over what the list holds now.
+  const times = await searchTimes(page);
+  console.log(`  search   keystroke → list median ${ms(pct(times, 50))} / p95 ${ms(pct(times, 95))} (${times.length} keystrokes over ${da(afterReload)})`);
+  if (problems.errors.length) console.log('  page errors:', problems.errors.slice(0, 3));
+  await context.close();
+  await server.close();
+}
+await browser.close();

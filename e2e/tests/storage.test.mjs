@@ -1,0 +1,154 @@
+// The data layer with real lists: records live in IndexedDB, one entry per
+// record. A municipality's 5,219 offers survive a reload; a CSV saved again
+// by a spreadsheet program imports; the first version's local-storage keys
+// move into IndexedDB without losing a record; two tabs see each other's
+// changes; "Ryd mine data" leaves nothing personal in either store.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startServer, launch, newPage, open, assertClean, assertAccessible, importFile, storageDump, idbDump } from '../lib/harness.mjs';
+import { syntheticCatalogue, catalogueCsv } from '../../tools/catalogue.mjs';
+
+const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
+const SHEETS = resolve(import.meta.dirname, '../../tests/fixtures/spreadsheet');
+const CATALOGUE = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/catalogue.json'), 'utf8'));
+const TOTAL = CATALOGUE.activities.length;
+const da = (n) => n.toLocaleString('da-DK');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function countIs(page, n, timeout = 60000) {
+  await page.locator('p.result-count').filter({ hasText: new RegExp(`^${da(n).replace('.', '\\.')} aktiviteter$`) }).waitFor({ timeout });
+}
+
+async function importCsv(page, name, buffer) {
+  await page.getByLabel('Importér CSV').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  await page.locator('.act-csv-preview, .act-csv .notice--error').first().waitFor({ timeout: 120000 });
+}
+
+test('a municipality list of 5,219 offers is imported and still there after a reload', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
+  const n = 5219;
+  const list = syntheticCatalogue(n, 3);
+  await open(page, server, '/aktiviteter');
+  await countIs(page, TOTAL);
+  await importCsv(page, 'socialkompas.csv', Buffer.from(catalogueCsv(list), 'utf8'));
+  assert.match(await page.locator('.act-csv-preview .preview__summary').innerText(), /^5219 aktiviteter kan importeres\. 0 rækker/);
+  await page.getByRole('button', { name: 'Importér de gode rækker' }).click();
+  await page.getByText(`${n} aktiviteter er importeret.`).first().waitFor({ timeout: 120000 });
+  await countIs(page, TOTAL + n);
+  // Saved as one entry per record.
+  const stored = await storageDump(page);
+  assert.equal(JSON.parse(stored['tidoglyst.idb.activities']).length, n);
+  assert.equal(stored['tidoglyst.v1.activities'], undefined, 'no copy in local storage');
+  assert.equal(await page.getByText(/Browserens lager er fuldt/).count(), 0);
+  await page.reload();
+  await countIs(page, TOTAL + n);
+  // A record from the middle of the list opens.
+  const a = list.activities[2600];
+  await open(page, server, `/aktiviteter/${a.id}`);
+  await page.getByRole('heading', { level: 1, name: a.title }).waitFor();
+  assertClean(problems);
+  await context.close();
+});
+
+for (const file of ['libreoffice-da-semikolon.csv', 'libreoffice-en-gb-komma-citeret.csv']) {
+  test(`a CSV saved again by a spreadsheet program imports (${file})`, async () => {
+    const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
+    await open(page, server, '/aktiviteter');
+    await countIs(page, TOTAL);
+    await importCsv(page, file, readFileSync(resolve(SHEETS, file)));
+    assert.match(await page.locator('.act-csv-preview .preview__summary').innerText(), /^13 aktiviteter kan importeres\. 0 rækker har fejl/);
+    await assertAccessible(page, `preview of ${file}`);
+    await page.getByRole('button', { name: 'Importér de gode rækker' }).click();
+    await page.getByText('13 aktiviteter er importeret.').first().waitFor();
+    // One own activity (the others update example entries with the same id).
+    await countIs(page, TOTAL + 1);
+    await open(page, server, '/aktiviteter/0d5e3f9a-8c1b-4a7e-9b2d-3f4a5b6c7d8e');
+    await page.getByRole('heading', { level: 1, name: 'Strikkecafé "Pind & Prik"' }).waitFor();
+    const text = await page.locator('main').innerText();
+    assert.match(text, /25,50 kr/);
+    assert.match(text, /19\.30/);
+    assertClean(problems);
+    await context.close();
+  });
+}
+
+test('the first version\'s local-storage keys move into IndexedDB without losing a record', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const fixture = JSON.parse(FIXTURE);
+  const many = syntheticCatalogue(400, 5).activities.map((a) => ({ ...a, example: false }));
+  const old = {
+    'tidoglyst.schema': '1',
+    'tidoglyst.v1.dreams': JSON.stringify(fixture.dreams),
+    'tidoglyst.v1.activities': JSON.stringify([...fixture.activities, ...many]),
+    'tidoglyst.v1.assessments': JSON.stringify(fixture.assessments),
+  };
+  // Seeded before the app's first start, as the first version left them.
+  await context.addInitScript((old) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    for (const [k, v] of Object.entries(old)) localStorage.setItem(k, v);
+  }, old);
+  await open(page, server, '/del');
+  const counts = `På denne enhed: 1 drømme, ${many.length + 1} egne aktiviteter, 1 workshops.`;
+  await page.getByText(counts).waitFor();
+  const after = await storageDump(page);
+  for (const k of ['tidoglyst.v1.dreams', 'tidoglyst.v1.activities', 'tidoglyst.v1.assessments']) {
+    assert.equal(after[k], undefined, `${k} removed after the move`);
+  }
+  const idb = await idbDump(page);
+  const ids = (list) => list.map((t) => JSON.parse(t).id).sort();
+  assert.deepEqual(ids(idb.dreams), fixture.dreams.map((r) => r.id).sort());
+  assert.deepEqual(ids(idb.activities), [...fixture.activities, ...many].map((r) => r.id).sort());
+  assert.deepEqual(ids(idb.assessments), fixture.assessments.map((r) => r.id).sort());
+  // Every field came along (unknown ones too).
+  const dream = JSON.parse(idb.dreams[0]);
+  assert.deepEqual(dream, { ...fixture.dreams[0], ...dream });
+  assert.deepEqual(dream.future_field, { kept: true });
+  await page.reload();
+  await page.getByText(counts).waitFor();
+  assertClean(problems);
+  await context.close();
+});
+
+test('two tabs see each other\'s changes, and "Ryd mine data" leaves nothing personal in either store', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const other = await context.newPage();
+  await open(page, server, '/del');
+  await open(other, server, '/aktiviteter');
+  await countIs(other, TOTAL);
+  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  // The other tab's list grows without a reload.
+  await countIs(other, TOTAL + 1);
+  // A change made in the other tab comes back here.
+  await importCsv(other, 'en.csv', Buffer.from(catalogueCsv(syntheticCatalogue(3, 9)), 'utf8'));
+  await other.getByRole('button', { name: 'Importér de gode rækker' }).click();
+  await page.getByText('På denne enhed: 1 drømme, 4 egne aktiviteter, 1 workshops.').waitFor();
+
+  await page.getByRole('button', { name: 'Ryd mine data' }).click();
+  await page.getByRole('button', { name: 'Ja, slet alt' }).click();
+  await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
+  await countIs(other, TOTAL);
+  const dump = await storageDump(page);
+  for (const [k, v] of Object.entries(dump)) {
+    if (k.startsWith('tidoglyst.idb.')) assert.equal(v, '[]', `${k} emptied`);
+    else assert.ok(['tidoglyst.schema', 'tidoglyst.v1.settings'].includes(k), `${k} survived Ryd mine data`);
+  }
+  await page.reload();
+  await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
+  assertClean(problems);
+  await context.close();
+});

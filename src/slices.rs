@@ -1,0 +1,46 @@
+//! Long work in slices: a slice runs until its time budget is spent, then
+//! the page gets the event loop back (a `setTimeout(0)`), so input, paint
+//! and progress lines keep going during a large import.
+
+use wasm_bindgen::prelude::*;
+
+/// Time one slice may take, in milliseconds: well under the 200 ms a
+/// main-thread task may last, and short enough to keep typing smooth.
+pub const BUDGET_MS: f64 = 40.0;
+
+/// Milliseconds from the page's clock (monotonic).
+pub fn clock() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+}
+
+/// Resolves on the next turn of the event loop.
+pub async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Runs `step` (which does a little work and returns true when all is done)
+/// in slices of [`BUDGET_MS`], calling `between` after each slice, until it
+/// is done or `go_on` says stop. Returns true when it finished.
+pub async fn run(mut step: impl FnMut() -> bool, mut between: impl FnMut(), go_on: impl Fn() -> bool) -> bool {
+    loop {
+        let start = clock();
+        while clock() - start < BUDGET_MS {
+            if step() {
+                between();
+                return true;
+            }
+        }
+        between();
+        next_turn().await;
+        if !go_on() {
+            return false;
+        }
+    }
+}
