@@ -37,7 +37,8 @@ async function shownCount(page, { expect, timeout = 180000 } = {}) {
   let last = null;
   let stableSince = Date.now();
   for (;;) {
-    const loading = await page.locator('.act-loading').count();
+    // The catalogue or the stored records still loading.
+    const loading = (await page.locator('.act-loading').count()) + (await page.locator('.notice--loading').count());
     const text = (await status.textContent().catch(() => '')) || '';
     const m = text.match(/^([\d.]+) aktivitet/);
     const n = m ? Number(m[1].replaceAll('.', '')) : null;
