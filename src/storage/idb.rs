@@ -372,7 +372,10 @@ pub fn clear_all() -> impl std::future::Future<Output = Result<(), SaveError>> {
     let started = (|| {
         let db = db().ok_or(SaveError::Unavailable)?;
         let tx = db
-            .transaction_with_str_sequence_and_mode(&STORES.iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>(), IdbTransactionMode::Readwrite)
+            .transaction_with_str_sequence_and_mode(
+                &STORES.iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>(),
+                IdbTransactionMode::Readwrite,
+            )
             .map_err(|e| save_error(&e))?;
         let committed = done(&tx);
         for name in STORES {
@@ -468,7 +471,11 @@ pub fn on_other_tab(f: impl Fn(FromOtherTab) + 'static) {
         }
         let Ok(m) = serde_json::from_str::<Msg>(&text) else { return };
         // What the other tab wrote is in the database already.
-        let data = AppData { dreams: merge::collect(m.dreams), activities: merge::collect(m.activities), assessments: merge::collect(m.assessments) };
+        let data = AppData {
+            dreams: merge::collect(m.dreams),
+            activities: merge::collect(m.activities),
+            assessments: merge::collect(m.assessments),
+        };
         f(FromOtherTab::Data(data));
     });
     ch.set_onmessage(Some(cb.as_ref().unchecked_ref()));
