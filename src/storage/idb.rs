@@ -76,7 +76,9 @@ async fn request(req: &IdbRequest) -> Result<JsValue, JsValue> {
 }
 
 /// Resolves when the transaction has committed; its error when it aborted.
-async fn done(tx: &IdbTransaction) -> Result<(), JsValue> {
+/// The handlers are attached at once (not when first awaited), so a
+/// transaction can be awaited after others were started.
+fn done(tx: &IdbTransaction) -> JsFuture {
     let t = tx.clone();
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let ok = Closure::once_into_js(move |_: web_sys::Event| {
@@ -97,7 +99,7 @@ async fn done(tx: &IdbTransaction) -> Result<(), JsValue> {
         t.set_onerror(Some(err.unchecked_ref()));
         t.set_onabort(Some(abort.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map(|_| ())
+    JsFuture::from(promise)
 }
 
 /// The name of a DOMException (or Error) value.
@@ -190,7 +192,7 @@ pub async fn delete_keys(name: &str, keys: &[String]) -> Result<(), JsValue> {
     for k in keys {
         s.delete(&JsValue::from_str(k))?;
     }
-    done(&tx).await
+    done(&tx).await.map(|_| ())
 }
 
 /// The keys now in a store (to check a migration).
@@ -225,7 +227,7 @@ fn remember<R: Record>(name: &'static str, c: &Collection<R>) {
 /// Records written per transaction: a slice of a large save (serialising
 /// and storing it) stays far below the 200 ms a main-thread task may take,
 /// and the page gets the event loop back between slices.
-const SLICE: usize = 1000;
+const SLICE: usize = 250;
 
 /// What one save writes to one store: ids with their fingerprints, and ids
 /// to delete.
@@ -297,12 +299,16 @@ impl Pending {
 }
 
 async fn write_store<R: Record>(name: &'static str, c: &Changes, records: &Collection<R>) -> Result<(), SaveError> {
+    // Every slice is its own transaction, started one turn of the event
+    // loop after the other; the browser commits them in order meanwhile.
+    let mut started = Vec::new();
     let mut deletes: &[RecordId] = &c.delete;
     let mut slices = c.put.chunks(SLICE).peekable();
     while slices.peek().is_some() || !deletes.is_empty() {
         let slice = slices.next().unwrap_or(&[]);
         let db = db().ok_or(SaveError::Unavailable)?;
         let tx = db.transaction_with_str_and_mode(name, IdbTransactionMode::Readwrite).map_err(|e| save_error(&e))?;
+        let committed = done(&tx);
         let s = store(&tx, name).map_err(|e| save_error(&e))?;
         let mut texts = Vec::with_capacity(slice.len());
         for (id, _) in slice {
@@ -317,7 +323,14 @@ async fn write_store<R: Record>(name: &'static str, c: &Changes, records: &Colle
         for id in deletes {
             let _ = s.delete(&JsValue::from_str(&id.to_string()));
         }
-        done(&tx).await.map_err(|e| save_error(&e))?;
+        started.push((committed, slice, deletes, texts));
+        deletes = &[];
+        if slices.peek().is_some() {
+            crate::slices::next_turn().await;
+        }
+    }
+    for (committed, slice, deletes, texts) in started {
+        committed.await.map_err(|e| save_error(&e))?;
         SAVED.with(|saved| {
             let mut saved = saved.borrow_mut();
             let m = saved.entry(name).or_default();
@@ -329,7 +342,6 @@ async fn write_store<R: Record>(name: &'static str, c: &Changes, records: &Colle
             }
         });
         broadcast(name, &texts);
-        deletes = &[];
     }
     Ok(())
 }
@@ -360,15 +372,19 @@ pub fn clear_all() -> impl std::future::Future<Output = Result<(), SaveError>> {
     let started = (|| {
         let db = db().ok_or(SaveError::Unavailable)?;
         let tx = db
-            .transaction_with_str_sequence_and_mode(&STORES.iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>(), IdbTransactionMode::Readwrite)
+            .transaction_with_str_sequence_and_mode(
+                &STORES.iter().map(|s| JsValue::from_str(s)).collect::<js_sys::Array>(),
+                IdbTransactionMode::Readwrite,
+            )
             .map_err(|e| save_error(&e))?;
+        let committed = done(&tx);
         for name in STORES {
             store(&tx, name).and_then(|s| s.clear()).map_err(|e| save_error(&e))?;
         }
-        Ok(tx)
+        Ok(committed)
     })();
     post(&JsValue::from_str("clear"));
-    async move { done(&started?).await.map_err(|e| save_error(&e)) }
+    async move { started?.await.map(|_| ()).map_err(|e| save_error(&e)) }
 }
 
 /// Remembers records another tab has written, so they are not written again
@@ -455,7 +471,11 @@ pub fn on_other_tab(f: impl Fn(FromOtherTab) + 'static) {
         }
         let Ok(m) = serde_json::from_str::<Msg>(&text) else { return };
         // What the other tab wrote is in the database already.
-        let data = AppData { dreams: merge::collect(m.dreams), activities: merge::collect(m.activities), assessments: merge::collect(m.assessments) };
+        let data = AppData {
+            dreams: merge::collect(m.dreams),
+            activities: merge::collect(m.activities),
+            assessments: merge::collect(m.assessments),
+        };
         f(FromOtherTab::Data(data));
     });
     ch.set_onmessage(Some(cb.as_ref().unchecked_ref()));

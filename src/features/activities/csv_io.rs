@@ -74,11 +74,10 @@ pub fn CsvSection(
                 }
                 m
             };
-            let mut reader = match CsvReader::new(&text) {
+            let mut reader = match CsvReader::new(text) {
                 Ok(r) => r,
                 Err(e) => return set_error.set(Some(e)),
             };
-            drop(text);
             // Read in slices with a progress line, until done or cancelled.
             let (run, set_run) = (reading, reading);
             set_run.set(Some(reader.progress()));
@@ -91,12 +90,16 @@ pub fn CsvSection(
             .await;
             set_run.set(None);
             if finished {
-                set_preview.set(Some(reader.finish()));
+                match reader.finish() {
+                    Ok(r) => set_preview.set(Some(r)),
+                    Err(e) => set_error.set(Some(e)),
+                }
             }
         });
     };
     let apply = move |_| {
-        let Some(p) = preview.get_untracked() else { return };
+        // Taken out of the signal, not cloned (it may hold 50,000 rows).
+        let Some(Some(p)) = set_preview.try_update(Option::take) else { return };
         let before = state.data.get_untracked();
         let n = p.good.len();
         let incoming: Vec<Activity> = p.good.into_iter().map(|(_, a)| a).collect();
@@ -106,7 +109,6 @@ pub fn CsvSection(
             }
         });
         undo.set(Some(before));
-        set_preview.set(None);
         state.notify(NoticeKind::Info, t::csv_done(n));
     };
     let do_undo = move |_| {
@@ -133,7 +135,7 @@ pub fn CsvSection(
             {move || reading.with(Option::is_some).then(|| view! {
                 <button type="button" class="btn" on:click=move |_| reading.set(None)>{t::CANCEL}</button>
             })}
-            {move || preview.get().map(|p| view! { <CsvPreview report=p on_apply=apply on_cancel=move || set_preview.set(None)/> })}
+            {move || preview.with(|p| p.as_ref().map(Summary::of)).map(|p| view! { <CsvPreview report=p on_apply=apply on_cancel=move || set_preview.set(None)/> })}
             <Show when=move || undo.with(Option::is_some)>
                 <button type="button" class="btn" on:click=do_undo>{tid_og_lyst_core::da::data::UNDO}</button>
             </Show>
@@ -141,19 +143,31 @@ pub fn CsvSection(
     }
 }
 
+/// What the preview shows of a read file (not the rows themselves).
+struct Summary {
+    good: usize,
+    bad: Vec<(usize, String)>,
+    warned: usize,
+    warnings: Vec<(usize, String)>,
+}
+
+impl Summary {
+    fn of(r: &CsvImport) -> Summary {
+        Summary { good: r.good.len(), bad: r.bad.clone(), warned: r.warnings.len(), warnings: r.warnings.iter().take(20).cloned().collect() }
+    }
+}
+
 #[component]
 fn CsvPreview(
-    /// The read file.
-    report: CsvImport,
+    /// What the read file holds.
+    report: Summary,
     /// Import the good rows.
     on_apply: impl Fn(leptos::ev::MouseEvent) + 'static,
     /// Close without importing.
     on_cancel: impl Fn() + 'static,
 ) -> impl IntoView {
-    let good = report.good.len();
-    let bad = report.bad.clone();
-    let warned = report.warnings.len();
-    let warnings = report.warnings.iter().take(20).map(|(line, msg)| view! { <li>{t::csv_bad_row(*line, msg)}</li> }).collect_view();
+    let Summary { good, bad, warned, warnings } = report;
+    let warnings = warnings.into_iter().map(|(line, msg)| view! { <li>{t::csv_bad_row(line, &msg)}</li> }).collect_view();
     view! {
         <div class="preview act-csv-preview">
             <p class="preview__summary">{t::csv_preview(good, bad.len())}</p>
