@@ -500,3 +500,24 @@ pub fn log_time(date: &str, time: &str) -> String {
 pub const AS_LINK_TITLE: &str = "Send drømmen som link";
 /// Help for it.
 pub const AS_LINK_HELP: &str = "Et link eller en QR-kode lægger drømmen direkte ind i modtagerens Tid og Lyst – uden fil. Private noter kommer ikke med.";
+
+/// The button that folds out the filters on phones: "Filtre" or "Filtre (2)".
+pub fn filters_button(on: usize) -> String {
+    if on == 0 {
+        "Filtre".to_string()
+    } else {
+        format!("Filtre ({on})")
+    }
+}
+/// "Mine drømme (2)" on the button at the top of the board ("Mine drømme" when none).
+pub fn mine_button(n: usize) -> String {
+    if n == 0 {
+        MINE_TITLE.to_string()
+    } else {
+        format!("{MINE_TITLE} ({n})")
+    }
+}
+/// The jump to the coordinator's tools at the top of the board.
+pub const TO_COORD: &str = "Koordinator";
+/// The remembered answer to "Hvornår har du tid?", shown while it filters.
+pub const FINDER_ACTIVE: &str = "Du ser de drømme, der passer til din tid.";
