@@ -289,3 +289,9 @@ pub mod offline {
         )
     }
 }
+
+/// The phone header's "Visning" control.
+pub mod display {
+    /// The button that folds out text size and projector mode on phones.
+    pub const VIEW: &str = "Visning";
+}

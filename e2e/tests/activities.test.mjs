@@ -43,6 +43,13 @@ async function noSidewaysScroll(page, what) {
   assert.ok(overflow <= 0, `${what} scrolls sideways by ${overflow}px`);
 }
 
+/** Unfolds the filters under "Filtre (n)" (folded on a phone, open on wider screens). */
+async function openFilters(page) {
+  const button = page.getByRole('button', { name: /^Filtre( \(\d+\))?$/ });
+  if ((await button.getAttribute('aria-expanded')) === 'false') await button.click();
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+}
+
 function parseIcs(text, from, to) {
   const out = execFileSync('python3', [resolve(ROOT, 'tools/ics_occurrences.py'), from, to], { input: text });
   return JSON.parse(out.toString());
@@ -66,6 +73,7 @@ for (const size of ['phone', 'tablet']) {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'demens');
     const withWord = await count(page);
     assert.ok(withWord > 0 && withWord < TOTAL, `${withWord} hits for demens`);
+    await openFilters(page);
     await page.getByLabel('Kommune', { exact: true }).selectOption('Assens');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('kommune') === 'Assens');
     const narrowed = await count(page);
@@ -78,6 +86,8 @@ for (const size of ['phone', 'tablet']) {
     await page.locator('main#main').waitFor();
     await countIs(page, narrowed);
     assert.equal(await page.getByLabel('Søg i aktiviteter').inputValue(), 'demens');
+    // The button says one filter is on (Kommune; the search text is not counted).
+    await page.getByRole('button', { name: 'Filtre (1)', exact: true }).waitFor();
     assert.equal(await page.getByLabel('Kommune', { exact: true }).inputValue(), 'Assens');
 
     const first = page.locator('.act-card__title a').first();
@@ -169,6 +179,7 @@ test('favourites, quick filters under a fixed clock, and Danish-aware search', a
   const { page, problems } = await newPage(browser, server, { context });
   await open(page, server, '/aktiviteter');
   await countIs(page, TOTAL);
+  await openFilters(page);
   await page.getByRole('button', { name: 'I dag' }).click();
   await page.waitForFunction(() => new URL(location.href).searchParams.get('hvornaar') === 'i-dag');
   const today = await count(page);
@@ -194,6 +205,7 @@ test('favourites, quick filters under a fixed clock, and Danish-aware search', a
   assert.equal(await fav.getAttribute('aria-pressed'), 'true');
   await open(page, server, '/aktiviteter');
   await countIs(page, TOTAL);
+  await openFilters(page);
   await page.getByRole('button', { name: 'Mine aktiviteter' }).click();
   await countIs(page, 1);
   await page.reload();

@@ -108,14 +108,26 @@ async function merge(page, text, name) {
   await page.locator('.result').getByText(/./).first().waitFor();
 }
 
+/** Unfolds a part of the board behind its button ("Hvornår har du tid?", "Mine drømme (n)", "Filtre (n)"). */
+async function unfold(page, name) {
+  const button = page.locator('.dreams-bar').getByRole('button', { name });
+  if ((await button.getAttribute('aria-expanded')) === 'false') await button.click();
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+}
+
 async function runnerTakes(page, runnersFile, name) {
   await merge(page, runnersFile, 'droemme.json');
   await open(page, server, '/droemme');
   // Wishes that do not fit: music only → nothing.
+  await unfold(page, 'Hvornår har du tid?');
   await page.getByLabel('Musik').check();
   await page.getByRole('button', { name: 'Find drømme' }).click();
   await page.getByRole('status').filter({ hasText: 'passer til din tid' }).getByText('0 drømme passer til din tid').waitFor();
+  // On the phone the form folds away so the (empty) board shows.
+  assert.equal(await page.getByLabel('Jeg har tid fra').isVisible(), false);
   // Free in a week, mornings, four hours, nature or music.
+  await unfold(page, 'Hvornår har du tid?');
+  assert.equal(await page.getByLabel('Musik').isChecked(), true, 'the form keeps the answer');
   await page.getByLabel('Jeg har tid fra').fill(day(7));
   await page.getByLabel('til og med').fill(day(9));
   await page.getByLabel('Timer jeg har').fill('4');
@@ -132,8 +144,13 @@ async function runnerTakes(page, runnersFile, name) {
   await page.getByRole('button', { name: 'Jeg tager den' }).click();
   await page.getByRole('button', { name: 'Slip igen' }).waitFor();
   await page.getByText('Status: Taget').waitFor();
-  // "Mine drømme" on the board.
+  // "Mine drømme" on the board, one tap from the top; the answer to
+  // "Hvornår har du tid?" is remembered.
   await open(page, server, '/droemme');
+  // (Now taken, it no longer fits: the board says so rather than forgetting.)
+  await page.getByText('0 drømme passer til din tid').waitFor();
+  assert.equal(await page.getByLabel('Passer til min tid').isChecked(), true);
+  await unfold(page, 'Mine drømme (1)');
   await page.locator('.dreams-mine').getByRole('link', { name: TITLE }).waitFor();
   await open(page, server, '/del');
   const out = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
@@ -192,6 +209,7 @@ test('coordinator → two runners at once → coordinator sees both claims, over
   // Anna imports it and puts it in her calendar, with an alarm the day before.
   await merge(r1.page, second, 'droemme2.json');
   await open(r1.page, server, '/droemme');
+  await unfold(r1.page, 'Mine drømme (1)');
   await r1.page.locator('.dreams-mine').getByRole('link', { name: TITLE }).click();
   await r1.page.getByText('Status: Planlagt').waitFor();
   const ics = await downloadText(r1.page, () => r1.page.getByRole('button', { name: 'Føj til kalender' }).click());
@@ -290,11 +308,16 @@ for (const size of Object.keys(VIEWPORTS)) {
       assert.ok(Math.abs(taken.y - open_.y) < 2 && taken.x > open_.x, `columns side by side at ${size}`);
     }
     // Filters: status "Taget" shows no dream; kommune Svendborg shows it.
+    // They start folded on the phone, unfolded from tablet size.
+    const filters = p.page.locator('.dreams-bar').getByRole('button', { name: /^Filtre/ });
+    assert.equal(await filters.getAttribute('aria-expanded'), size === 'phone' ? 'false' : 'true');
+    await unfold(p.page, /^Filtre/);
     await p.page.getByLabel('Status', { exact: true }).selectOption('taken');
     await p.page.getByText('0 drømme', { exact: true }).waitFor();
     await p.page.getByLabel('Status', { exact: true }).selectOption('');
     await p.page.getByLabel('Kommune', { exact: true }).selectOption('Svendborg');
     await p.page.getByText('1 drøm', { exact: true }).waitFor();
+    await p.page.locator('.dreams-bar').getByRole('button', { name: 'Filtre (1)', exact: true }).waitFor();
     assert.ok(url);
     assertClean(p.problems);
     await p.context.close();

@@ -121,6 +121,8 @@ test("one municipality's own activities travel as a link", async () => {
   await a.page.getByRole('button', { name: 'Flet ind' }).click();
   await a.page.getByText('Importen er gennemført.').waitFor();
   await open(a.page, server, '/aktiviteter');
+  // Tablet: the filters start unfolded.
+  assert.equal(await a.page.getByRole('button', { name: /^Filtre/ }).getAttribute('aria-expanded'), 'true');
   await a.page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Assens' });
   await a.page.getByRole('button', { name: 'Del som link' }).click();
   const link = await a.page.getByLabel('Linket (kan også kopieres herfra)').inputValue();

@@ -34,6 +34,17 @@ for (const size of Object.keys(VIEWPORTS)) {
       for (const name of ['Drømme', 'Aktiviteter', 'SKAL eller KAN', 'Del data']) {
         assert.equal(await nav.getByRole('link', { name, exact: true }).count(), 1, `${name} on ${route}`);
       }
+      // On a phone, text size and projector mode fold out under "Visning";
+      // wider screens show them at once.
+      const view = page.getByRole('button', { name: 'Visning', exact: true });
+      if (size === 'phone') {
+        assert.equal(await view.getAttribute('aria-expanded'), 'false', `Visning folded on ${route}`);
+        assert.equal(await page.getByRole('group', { name: 'Tekststørrelse' }).count(), 0, 'folded away');
+        await view.click();
+        assert.equal(await view.getAttribute('aria-expanded'), 'true');
+      } else {
+        assert.equal(await view.count(), 0, `no Visning button at ${size}`);
+      }
       assert.equal(await page.getByRole('group', { name: 'Tekststørrelse' }).count(), 1);
       assert.equal(await page.getByRole('button', { name: 'Projektor-visning' }).count(), 1);
       await assertAccessible(page, `${route} @ ${size}`);

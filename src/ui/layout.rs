@@ -1,5 +1,7 @@
 //! The frame around every page: skip link, header with the main navigation,
-//! text size and projector controls, the notices, and the footer.
+//! text size and projector controls, the notices, and the footer. On phones
+//! the header is two short rows (name and "Visning", then the four parts)
+//! and text size and projector mode fold out under "Visning".
 
 use crate::ui::link::to;
 use crate::routes::Route;
@@ -7,6 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use tid_og_lyst_core::da::app as t;
+use tid_og_lyst_core::da::display as t2;
 use crate::state::use_app;
 use crate::ui::link::href;
 use crate::ui::notices::Notices;
@@ -32,12 +35,12 @@ pub fn Layout(
     view! {
         <a class="skip-link" href="#main">{t::SKIP}</a>
         <header class="site-header">
-            <a class="brand" href=to(&Route::Home) aria-label=format!("{} – {}", t::NAME, t::NAV_HOME)>
-                <img src=href("/icon.svg") alt="" width="40" height="40"/>
-                <span>{t::NAME}</span>
-            </a>
-            <MainNav/>
-            <DisplayControls/>
+            <HeaderContent>
+                <a class="brand" href=to(&Route::Home) aria-label=format!("{} – {}", t::NAME, t::NAV_HOME)>
+                    <img src=href("/icon.svg") alt="" width="40" height="40"/>
+                    <span>{t::NAME}</span>
+                </a>
+            </HeaderContent>
         </header>
         <Notices/>
         <main id="main" tabindex="-1">{children()}</main>
@@ -84,13 +87,42 @@ fn MainNav() -> impl IntoView {
     }
 }
 
-/// Text size (A / A+ / A++) and projector mode, both remembered.
+/// The header's content: `children` (the link to the forside), the
+/// "Visning" button (shown on phones only), the main navigation, then text
+/// size (A / A+ / A++) and projector mode, both remembered. On phones the last two are folded under "Visning"
+/// until it is pressed; wider screens always show them.
 #[component]
-fn DisplayControls() -> impl IntoView {
+fn HeaderContent(
+    /// The link to the forside.
+    children: Children,
+) -> impl IntoView {
     let state = use_app();
     let size = move || state.settings.with(|s| s.text_size);
+    let open = RwSignal::new(false);
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    // Escape folds the panel and gives the focus back to "Visning".
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(b) = toggle.get_untracked() {
+                let _ = b.focus();
+            }
+        }
+    };
     view! {
-        <div class="display-controls">
+        {children()}
+        <button
+            type="button"
+            class="btn btn--small display-toggle"
+            node_ref=toggle
+            aria-expanded=move || open.get().to_string()
+            aria-controls="display-controls"
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {t2::VIEW}
+        </button>
+        <MainNav/>
+        <div id="display-controls" class="display-controls" class:display-controls--open=move || open.get() on:keydown=on_key>
             <div class="text-size" role="group" aria-label=t::TEXT_SIZE>
                 {t::TEXT_SIZES
                     .iter()
@@ -121,4 +153,10 @@ fn DisplayControls() -> impl IntoView {
             </button>
         </div>
     }
+}
+
+/// True on a screen wider than a phone's (the CSS switches at 40rem =
+/// 640 px): there the parts a page folds away on phones start unfolded.
+pub fn wide_screen() -> bool {
+    window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w > 640.0)
 }

@@ -474,3 +474,12 @@ pub fn decimal_comma(x: f64) -> String {
 
 /// Help for sharing the shown activities as a link.
 pub const SHARE_SHOWN_HINT: &str = "Del dine egne aktiviteter blandt de viste (fx én kommunes) som link eller QR-kode. Eksempeldata kommer ikke med; de findes allerede i alles app.";
+
+/// The button that folds out the filters on phones: "Filtre" or "Filtre (2)".
+pub fn filters_button(on: usize) -> String {
+    if on == 0 {
+        "Filtre".to_string()
+    } else {
+        format!("Filtre ({on})")
+    }
+}

@@ -581,3 +581,23 @@ pub fn step_not_now(status: &str) -> String {
 pub const STEP_ALREADY_YOURS: &str = "Du har allerede taget denne drøm på denne enhed.";
 /// Step refused: no such claim.
 pub const STEP_NO_SUCH_CLAIM: &str = "Tilmeldingen findes ikke længere. Den er måske allerede sluppet. Intet er ændret.";
+/// The button that folds out the filters on phones: "Filtre" or "Filtre (2)".
+pub fn filters_button(on: usize) -> String {
+    if on == 0 {
+        "Filtre".to_string()
+    } else {
+        format!("Filtre ({on})")
+    }
+}
+/// "Mine drømme (2)" on the button at the top of the board ("Mine drømme" when none).
+pub fn mine_button(n: usize) -> String {
+    if n == 0 {
+        MINE_TITLE.to_string()
+    } else {
+        format!("{MINE_TITLE} ({n})")
+    }
+}
+/// The jump to the coordinator's tools at the top of the board.
+pub const TO_COORD: &str = "Koordinator";
+/// The remembered answer to "Hvornår har du tid?", shown while it filters.
+pub const FINDER_ACTIVE: &str = "Du ser de drømme, der passer til din tid.";

@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::activities::schedule::{format_occurrence, weekday_name};
 use crate::state::now;
+use crate::ui::layout::wide_screen;
 
 use super::catalogue::{catalogue, use_entries, Catalogue};
 use super::csv_io::CsvSection;
@@ -130,10 +131,10 @@ pub fn ActivitiesPage() -> impl IntoView {
     let has_place = move || filters.with(|f| !f.place.is_empty());
     view! {
         <section class="page activities" class:activities--week=has_place>
-            <h1>{t::TITLE}</h1>
-            <p class="lead">{t::INTRO}</p>
-            <p class="notice example-notice no-print">{t::EXAMPLE_NOTICE}</p>
-            <AddButton/>
+            <div class="page-head">
+                <h1>{t::TITLE}</h1>
+                <AddButton/>
+            </div>
             <Show when=has_place>
                 <WeekProgramme place=Signal::derive(move || filters.with(|f| f.place.clone())) entries=entries/>
             </Show>
@@ -141,6 +142,10 @@ pub fn ActivitiesPage() -> impl IntoView {
             <p role="status" aria-live="polite" class="result-count">{count}</p>
             <LoadState/>
             <Results matches=matches shown=shown/>
+            <div class="act-about">
+                <p class="lead">{t::INTRO}</p>
+                <p class="notice example-notice no-print">{t::EXAMPLE_NOTICE}</p>
+            </div>
             <CsvSection matches=matches/>
         </section>
     }
@@ -169,14 +174,30 @@ fn LoadState() -> impl IntoView {
     }
 }
 
-/// The search field and the filters.
+/// How many filters besides the search text are on (shown on "Filtre").
+fn filters_on(f: &Filters) -> usize {
+    [
+        !f.municipality.is_empty(),
+        !f.category.is_empty(),
+        f.weekday.is_some(),
+        f.daypart.is_some(),
+        f.free,
+        f.wheelchair,
+        f.transport,
+        f.when.is_some(),
+        f.mine,
+    ]
+    .into_iter()
+    .filter(|on| *on)
+    .count()
+}
+
+/// The search field, "Filtre (n)" with "Nulstil" beside it, and the filters
+/// it folds out (folded on phones so the results come first, unfolded on
+/// wider screens).
 #[component]
 fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>, search: Callback<String>) -> impl IntoView {
-    let change = move |edit: fn(&mut Filters, String), v: String| {
-        let mut f = filters.get_untracked();
-        edit(&mut f, v);
-        set_filters.run(f);
-    };
+    let open = RwSignal::new(wide_screen());
     view! {
         <div class="act-finder no-print" role="search">
             <div class="field act-search">
@@ -190,44 +211,79 @@ fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>, search: Callba
                     on:input=move |ev| search.run(event_target_value(&ev))
                 />
             </div>
-            <div class="act-filters">
-                <MunicipalitySelect filters=filters set_filters=set_filters/>
-                <div class="field">
-                    <label for="act-category">{t::F_CATEGORY}</label>
-                    <select
-                        id="act-category"
-                        prop:value=move || filters.with(|f| f.category.clone())
-                        on:change=move |ev| change(|f, v| f.category = v, event_target_value(&ev))
-                    >
-                        <option value="">{t::ALL}</option>
-                        {t::CATEGORIES.iter().map(|(k, n)| view! { <option value=*k>{*n}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="act-weekday">{t::F_WEEKDAY}</label>
-                    <select
-                        id="act-weekday"
-                        prop:value=move || filters.with(|f| f.weekday.map(|d| weekday_name(d).to_string()).unwrap_or_default())
-                        on:change=move |ev| change(|f, v| f.weekday = tid_og_lyst_core::activities::activity::parse_weekday(&v), event_target_value(&ev))
-                    >
-                        <option value="">{t::ALL}</option>
-                        {t::WEEKDAYS.iter().map(|d| view! { <option value=*d>{capital(d)}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="act-daypart">{t::F_DAYPART}</label>
-                    <select
-                        id="act-daypart"
-                        prop:value=move || filters.with(|f| f.daypart.map(|p| daypart_key(p).to_string()).unwrap_or_default())
-                        on:change=move |ev| change(|f, v| f.daypart = daypart_from(&v), event_target_value(&ev))
-                    >
-                        <option value="">{t::ALL}</option>
-                        {t::DAYPARTS.iter().map(|(k, n)| view! { <option value=*k>{*n}</option> }).collect_view()}
-                    </select>
-                </div>
+            <div class="act-bar">
+                <button
+                    type="button"
+                    class="btn btn--small filters-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="act-more"
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || t::filters_button(filters.with(filters_on))}
+                </button>
+                <button
+                    type="button"
+                    class="btn btn--small btn--ghost"
+                    on:click=move |_| set_filters.run(Filters::default())
+                    disabled=move || filters.with(Filters::is_empty)
+                >
+                    {t::RESET}
+                </button>
             </div>
-            <FlagFilters filters=filters set_filters=set_filters/>
+            <div id="act-more" class="act-more" hidden=move || !open.get()>
+                <MoreFilters filters=filters set_filters=set_filters/>
+            </div>
         </div>
+    }
+}
+
+/// Kommune, kategori, ugedag, tid på dagen, the checkboxes and the quick
+/// filters: what "Filtre" folds out.
+#[component]
+fn MoreFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
+    let change = move |edit: fn(&mut Filters, String), v: String| {
+        let mut f = filters.get_untracked();
+        edit(&mut f, v);
+        set_filters.run(f);
+    };
+    view! {
+        <div class="act-filters">
+            <MunicipalitySelect filters=filters set_filters=set_filters/>
+            <div class="field">
+                <label for="act-category">{t::F_CATEGORY}</label>
+                <select
+                    id="act-category"
+                    prop:value=move || filters.with(|f| f.category.clone())
+                    on:change=move |ev| change(|f, v| f.category = v, event_target_value(&ev))
+                >
+                    <option value="">{t::ALL}</option>
+                    {t::CATEGORIES.iter().map(|(k, n)| view! { <option value=*k>{*n}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="act-weekday">{t::F_WEEKDAY}</label>
+                <select
+                    id="act-weekday"
+                    prop:value=move || filters.with(|f| f.weekday.map(|d| weekday_name(d).to_string()).unwrap_or_default())
+                    on:change=move |ev| change(|f, v| f.weekday = tid_og_lyst_core::activities::activity::parse_weekday(&v), event_target_value(&ev))
+                >
+                    <option value="">{t::ALL}</option>
+                    {t::WEEKDAYS.iter().map(|d| view! { <option value=*d>{capital(d)}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="act-daypart">{t::F_DAYPART}</label>
+                <select
+                    id="act-daypart"
+                    prop:value=move || filters.with(|f| f.daypart.map(|p| daypart_key(p).to_string()).unwrap_or_default())
+                    on:change=move |ev| change(|f, v| f.daypart = daypart_from(&v), event_target_value(&ev))
+                >
+                    <option value="">{t::ALL}</option>
+                    {t::DAYPARTS.iter().map(|(k, n)| view! { <option value=*k>{*n}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        <FlagFilters filters=filters set_filters=set_filters/>
     }
 }
 
@@ -333,14 +389,6 @@ fn FlagFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl I
                 f.when = if f.when == Some(When::ThisWeek) { None } else { Some(When::ThisWeek) }
             })}
             {quick(t::Q_MINE, |f| f.mine, |f| f.mine = !f.mine)}
-            <button
-                type="button"
-                class="btn btn--small btn--ghost"
-                on:click=move |_| set_filters.run(Filters::default())
-                disabled=move || filters.with(Filters::is_empty)
-            >
-                {t::RESET}
-            </button>
         </div>
     }
 }

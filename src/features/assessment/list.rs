@@ -1,5 +1,6 @@
-//! `/skal-kan`: the workshop's question, the sessions on this device, a form
-//! to create a new one, and the built-in task cards.
+//! `/skal-kan`: the sessions on this device (first, so a participant on a
+//! phone finds the workshop at once), the workshop's question, a form to
+//! create a new one, and the built-in task cards.
 
 use leptos_router::NavigateOptions;
 use crate::ui::link::to;
@@ -20,8 +21,8 @@ pub fn AssessmentPage() -> impl IntoView {
         <section class="page assessment">
             <h1>{t::TITLE}</h1>
             <p class="lead">{t::INTRO}</p>
-            <blockquote class="assessment__question">{c::MAIN_QUESTION}</blockquote>
             <SessionList/>
+            <blockquote class="assessment__question">{c::MAIN_QUESTION}</blockquote>
             <NewSession/>
             <CardCatalogue/>
         </section>

@@ -1,6 +1,9 @@
-//! `/droemme`: "Hvornår har du tid?", "Mine drømme", the filters and the
-//! board (a list on the phone, columns by status on tablet and projector),
-//! and the coordinator's counts, "Ny drøm" and "Del med drømmeløberne".
+//! `/droemme`: the board first (a list on the phone, columns by status on
+//! tablet and projector); above it one row of buttons that fold out "Hvornår
+//! har du tid?", the filters (with "Passer til min tid") and "Mine drømme",
+//! and beside the count a jump to the coordinator's counts, "Ny drøm" and
+//! "Del med drømmeløberne" below the board. On wider screens the finder, "Mine drømme" and the filters start
+//! unfolded.
 
 use crate::ui::link::to;
 use crate::routes::Route;
@@ -11,6 +14,7 @@ use leptos_router::NavigateOptions;
 
 use super::card::DreamCard;
 use super::finder::Finder;
+use super::prefs::{self, TimeAnswer};
 use super::today;
 use crate::features::data::export_checked;
 use tid_og_lyst_core::dreams::da as t;
@@ -19,35 +23,29 @@ use tid_og_lyst_core::dreams::matching::{fit, municipalities, passes, sort_by_de
 use tid_og_lyst_core::sync::share::share_with_runners;
 use crate::state::use_app;
 use tid_og_lyst_core::record::merge::live;
+use crate::ui::layout::wide_screen;
 use crate::ui::share::ShareLink;
+use wasm_bindgen::JsCast;
 
 /// The board page.
 #[component]
 pub fn DreamsPage() -> impl IntoView {
-    let avail = RwSignal::new(None::<Availability>);
-    let fit_only = RwSignal::new(false);
+    let start = prefs::load().time;
+    let avail = RwSignal::new(start.as_ref().map(TimeAnswer::availability));
+    let fit_only = RwSignal::new(start.is_some());
     let filter = RwSignal::new(Filter::default());
-    view! {
-        <section class="page dreams-page">
-            <h1>{t::TITLE}</h1>
-            <p class="lead">{t::INTRO}</p>
-            <div class="dreams-top">
-                <Finder avail fit_only/>
-                <Mine/>
-            </div>
-            <Filters filter fit_only/>
-            <Board avail fit_only filter/>
-            <CoordinatorTools/>
-        </section>
-    }
-}
-
-/// "Mine drømme": the dreams with a live claim made on this device.
-#[component]
-fn Mine() -> impl IntoView {
+    let wide = wide_screen();
+    let finder_open = RwSignal::new(wide && start.is_none());
+    let mine_open = RwSignal::new(wide);
+    let filters_open = RwSignal::new(wide);
+    // On a phone the form folds away after "Find drømme", so the dreams show.
+    let on_done = Callback::new(move |()| {
+        if !wide_screen() {
+            finder_open.set(false);
+        }
+    });
     let state = use_app();
     let device = state.device();
-    let today = today();
     let mine = Memo::new(move |_| {
         state.data.with(|d| {
             let mut v: Vec<&Dream> = live(&d.dreams).filter(|x| x.claim_of(&device).is_some()).collect();
@@ -55,6 +53,83 @@ fn Mine() -> impl IntoView {
             v.into_iter().cloned().collect::<Vec<Dream>>()
         })
     });
+    let filters_on = move || {
+        filter.with(|f| {
+            [!f.municipality.is_empty(), f.category.is_some(), f.status.is_some(), fit_only.get()]
+                .into_iter()
+                .filter(|on| *on)
+                .count()
+        })
+    };
+    view! {
+        <section class="page dreams-page">
+            <h1>{t::TITLE}</h1>
+            <p class="lead">{t::INTRO}</p>
+            <div class="dreams-bar">
+                <Toggle open=finder_open controls="dreams-finder" label=Signal::derive(|| t::FINDER_TITLE.to_string())/>
+                <Toggle open=filters_open controls="dreams-filters" label=Signal::derive(move || t::filters_button(filters_on()))/>
+                <Toggle
+                    open=mine_open
+                    controls="dreams-mine"
+                    label=Signal::derive(move || t::mine_button(mine.with(Vec::len)))
+                />
+            </div>
+            <div class="dreams-top">
+                <div id="dreams-finder" hidden=move || !finder_open.get()>
+                    <Finder avail fit_only start=start.unwrap_or_default() on_done/>
+                </div>
+                <div id="dreams-mine" hidden=move || !mine_open.get()>
+                    <Mine mine/>
+                </div>
+            </div>
+            <div id="dreams-filters" hidden=move || !filters_open.get()>
+                <Filters filter fit_only/>
+            </div>
+            <Board avail fit_only filter/>
+            <CoordinatorTools/>
+        </section>
+    }
+}
+
+/// Moves the focus (and the view) to the coordinator's tools below the board.
+fn to_coord(_: leptos::ev::MouseEvent) {
+    if let Some(el) = document().get_element_by_id("coord-title") {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// A button that folds a part of the page out and in.
+#[component]
+fn Toggle(
+    /// Whether the part is shown.
+    open: RwSignal<bool>,
+    /// The id of the part.
+    controls: &'static str,
+    /// The button's text (its accessible name).
+    label: Signal<String>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="btn btn--small filters-toggle"
+            aria-expanded=move || open.get().to_string()
+            aria-controls=controls
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {move || label.get()}
+        </button>
+    }
+}
+
+/// "Mine drømme": the dreams with a live claim made on this device.
+#[component]
+fn Mine(
+    /// My dreams, soonest deadline first.
+    mine: Memo<Vec<Dream>>,
+) -> impl IntoView {
+    let today = today();
     view! {
         <section class="card dreams-mine" aria-labelledby="mine-title">
             <h2 id="mine-title">{t::MINE_TITLE}</h2>
@@ -165,7 +240,10 @@ fn Board(
         None => vec![Status::Open, Status::Taken, Status::Planned, Status::Fulfilled],
     };
     view! {
-        <p class="dreams-count" role="status">{move || t::count(list.with(Vec::len), fit_only.get())}</p>
+        <div class="dreams-status">
+            <p class="dreams-count" role="status">{move || t::count(list.with(Vec::len), fit_only.get())}</p>
+            <button type="button" class="btn btn--small btn--ghost dreams-to-coord" on:click=to_coord>{t::TO_COORD}</button>
+        </div>
         <Show when=move || empty.get()>
             <p class="notice">{t::EMPTY_BOARD}</p>
         </Show>
@@ -220,7 +298,7 @@ fn CoordinatorTools() -> impl IntoView {
     };
     view! {
         <section class="card dreams-coord" aria-labelledby="coord-title">
-            <h2 id="coord-title">{t::COORD_TITLE}</h2>
+            <h2 id="coord-title" tabindex="-1">{t::COORD_TITLE}</h2>
             <h3>{t::counts_title(year)}</h3>
             <dl class="dream-counts">
                 <div><dt>{Status::Open.label()}</dt><dd>{move || c.get().open}</dd></div>

@@ -1,14 +1,14 @@
 //! "Hvornår har du tid?": the runner gives dates, part of day, hours and
-//! what they feel like; the board then shows only the dreams that fit.
+//! what they feel like; the board then shows only the dreams that fit. The
+//! answer is remembered on this device (see `prefs`).
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
+use super::prefs::{self, TimeAnswer};
 use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::{Category, PartOfDay};
-use tid_og_lyst_core::dreams::form::parse_hours;
-use tid_og_lyst_core::text::dates::parse_date;
 use tid_og_lyst_core::dreams::matching::Availability;
 
 /// The finder form.
@@ -18,22 +18,29 @@ pub fn Finder(
     avail: RwSignal<Option<Availability>>,
     /// Switched on when the runner asks.
     fit_only: RwSignal<bool>,
+    /// The remembered answer the form starts from.
+    start: TimeAnswer,
+    /// Called after "Find drømme", so the page can fold the form on a phone.
+    on_done: Callback<()>,
 ) -> impl IntoView {
-    let from = RwSignal::new(String::new());
-    let to = RwSignal::new(String::new());
-    let hours = RwSignal::new(String::new());
-    let parts = RwSignal::new(BTreeSet::<PartOfDay>::new());
-    let cats = RwSignal::new(BTreeSet::<Category>::new());
+    let from = RwSignal::new(start.from);
+    let to = RwSignal::new(start.to);
+    let hours = RwSignal::new(start.hours);
+    let parts = RwSignal::new(start.parts);
+    let cats = RwSignal::new(start.categories);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        avail.set(Some(Availability {
-            from: parse_date(&from.get_untracked()),
-            to: parse_date(&to.get_untracked()),
+        let answer = TimeAnswer {
+            from: from.get_untracked(),
+            to: to.get_untracked(),
+            hours: hours.get_untracked(),
             parts: parts.get_untracked(),
-            hours: parse_hours(&hours.get_untracked()),
             categories: cats.get_untracked(),
-        }));
+        };
+        avail.set(Some(answer.availability()));
         fit_only.set(true);
+        prefs::save_time(Some(answer));
+        on_done.run(());
     };
     let reset = move |_| {
         from.set(String::new());
@@ -43,6 +50,7 @@ pub fn Finder(
         cats.set(BTreeSet::new());
         avail.set(None);
         fit_only.set(false);
+        prefs::save_time(None);
     };
     view! {
         <section class="card dreams-finder" aria-labelledby="finder-title">
