@@ -17,11 +17,43 @@ pub fn start() {
         crate::ui::panic::show();
     }));
     crate::ui::link::init_base();
-    // The static "appen starter" message in index.html gives way to the app.
-    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-loading")) {
-        el.remove();
+    after_first_paint(mount);
+}
+
+/// The static first paint (header, the page's heading and intro, the
+/// "appen starter" message; tools/shell.mjs) gives way to the app in the same
+/// task, so no frame shows neither.
+fn mount() {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        while let Ok(Some(el)) = doc.query_selector("[data-shell]") {
+            el.remove();
+        }
     }
     leptos::mount::mount_to_body(App);
+}
+
+/// Runs `f` once the static page has been painted (the next frame, then a
+/// task after it), so its heading is the page's largest contentful paint even
+/// when the wasm arrives before the first frame; at once in a hidden tab,
+/// which paints no frames.
+fn after_first_paint(f: fn()) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else { return f() };
+    let hidden = window.document().is_some_and(|d| d.hidden());
+    if hidden {
+        return f();
+    }
+    let w = window.clone();
+    let next_task = Closure::once_into_js(move || {
+        let run = Closure::once_into_js(f);
+        if w.set_timeout_with_callback(run.unchecked_ref()).is_err() {
+            f();
+        }
+    });
+    if window.request_animation_frame(next_task.unchecked_ref()).is_err() {
+        f();
+    }
 }
 
 /// Panics on purpose, so the browser tests can check the error page. Called
