@@ -17,7 +17,7 @@ pub fn start() {
         crate::ui::panic::show();
     }));
     crate::ui::link::init_base();
-    after_first_paint(mount);
+    after_first_paint(&wasm_bindgen::closure::Closure::once_into_js(mount));
 }
 
 /// The static first paint (header, the page's heading and intro, the
@@ -32,28 +32,27 @@ fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Runs `f` once the static page has been painted (the next frame, then a
-/// task after it), so its heading is the page's largest contentful paint even
-/// when the wasm arrives before the first frame; at once in a hidden tab,
-/// which paints no frames.
-fn after_first_paint(f: fn()) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else { return f() };
-    let hidden = window.document().is_some_and(|d| d.hidden());
-    if hidden {
-        return f();
-    }
-    let w = window.clone();
-    let next_task = Closure::once_into_js(move || {
-        let run = Closure::once_into_js(f);
-        if w.set_timeout_with_callback(run.unchecked_ref()).is_err() {
-            f();
-        }
-    });
-    if window.request_animation_frame(next_task.unchecked_ref()).is_err() {
-        f();
-    }
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function after_first_paint(f) {
+  let done = false;
+  const go = () => { if (!done) { done = true; f(); } };
+  if (document.hidden) { go(); return; }
+  const painted = () => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint');
+  if (painted()) { setTimeout(go, 0); return; }
+  try {
+    new PerformanceObserver((list, obs) => {
+      if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) { obs.disconnect(); setTimeout(go, 0); }
+    }).observe({ type: 'paint' });
+  } catch (e) { requestAnimationFrame(() => setTimeout(go, 0)); }
+  setTimeout(go, 500);
+}
+"#)]
+extern "C" {
+    /// Runs `f` once the browser has painted the static page (its first
+    /// contentful paint), so the static heading is the page's largest
+    /// contentful paint even when the wasm arrives before the first frame;
+    /// at once in a hidden tab, and after half a second at the latest.
+    fn after_first_paint(f: &wasm_bindgen::JsValue);
 }
 
 /// Panics on purpose, so the browser tests can check the error page. Called
