@@ -1,15 +1,17 @@
 // Benchmark (not a test): Lighthouse in mobile mode (simulated slow 4G and a
 // 4× slower CPU) against the release build in dist/, served on loopback by
-// the test harness's static server with brotli like a real static host, in
-// Debian's Chromium. Prints the
-// performance, accessibility, best-practices and SEO scores per page, and the
-// main timings.
+// the test harness's static server, in Debian's Chromium. Each route is
+// measured served gzip (as GitHub Pages and most static hosts do) and brotli.
+// Prints per route and encoding: performance, accessibility, best practices
+// and SEO scores, FCP, LCP, TBT and CLS, then every audit that cost points.
 //
 //   ./x build && node bench/lighthouse.mjs       (or: ./x bench)
-//   PAGES=/,/aktiviteter node bench/lighthouse.mjs
+//   PAGES=/,/aktiviteter ENCODINGS=gzip node bench/lighthouse.mjs
+//   TOL_DIST=dist-sub BASE=/tidoglyst/ node bench/lighthouse.mjs
+//   LH_JSON=out.json node bench/lighthouse.mjs      (also writes the figures as JSON)
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer } from '../e2e/lib/harness.mjs';
@@ -20,34 +22,52 @@ if (!existsSync(resolve(lhDir, 'node_modules/.bin/lighthouse'))) {
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: lhDir, stdio: 'inherit' });
 }
 const PAGES = (process.env.PAGES || '/,/droemme,/aktiviteter,/skal-kan,/del,/om').split(',');
-const server = await startServer({ compress: true });
+const ENCODINGS = (process.env.ENCODINGS || 'gzip,br').split(',');
+const BASE = process.env.BASE || '/';
 const out = mkdtempSync(join(tmpdir(), 'lh-'));
 const flags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
-console.log(`Lighthouse 13.5, mobile preset, ${server.origin}`);
-console.log('page            perf  a11y  best  seo   FCP      LCP      TBT     CLS');
-try {
-  for (const page of PAGES) {
-    const file = join(out, `${page.replace(/\W+/g, '_') || 'root'}.json`);
-    // Asynchronous: the static server runs in this process and must keep answering.
-    await promisify(execFile)(resolve(lhDir, 'node_modules/.bin/lighthouse'), [
-      server.url(page), '--quiet', '--output=json', `--output-path=${file}`,
-      '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=${flags}`,
-    ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }, maxBuffer: 64 << 20 });
-    const r = JSON.parse(readFileSync(file, 'utf8'));
-    const score = (c) => String(Math.round((r.categories[c]?.score ?? 0) * 100)).padStart(4);
-    const a = r.audits;
-    console.log(
-      `${page.padEnd(14)} ${score('performance')}  ${score('accessibility')}  ${score('best-practices')}  ${score('seo')}  ` +
-      `${a['first-contentful-paint'].displayValue.padEnd(8)} ${a['largest-contentful-paint'].displayValue.padEnd(8)} ` +
-      `${a['total-blocking-time'].displayValue.padEnd(7)} ${a['cumulative-layout-shift'].displayValue}`,
-    );
-    for (const c of ['performance', 'accessibility', 'best-practices', 'seo']) {
-      for (const ref of r.categories[c].auditRefs) {
-        const au = a[ref.id];
-        if (ref.weight > 0 && au.score !== null && au.score < 1) console.log(`    ${c}: ${au.title} (${au.displayValue || au.score})`);
+const results = [];
+console.log('Lighthouse 13.5, mobile preset (simulated slow 4G, 4× CPU)');
+console.log('page           enc   perf  a11y  best  seo   FCP      LCP      TBT      CLS');
+for (const encoding of ENCODINGS) {
+  const server = await startServer({ compress: encoding, base: BASE });
+  try {
+    for (const page of PAGES) {
+      const file = join(out, `${encoding}-${page.replace(/\W+/g, '_') || 'root'}.json`);
+      // Asynchronous: the static server runs in this process and must keep answering.
+      await promisify(execFile)(resolve(lhDir, 'node_modules/.bin/lighthouse'), [
+        server.url(page), '--quiet', '--output=json', `--output-path=${file}`,
+        '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=${flags}`,
+      ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }, maxBuffer: 64 << 20 });
+      const r = JSON.parse(readFileSync(file, 'utf8'));
+      const score = (c) => Math.round((r.categories[c]?.score ?? 0) * 100);
+      const a = r.audits;
+      const row = {
+        page, encoding,
+        performance: score('performance'), accessibility: score('accessibility'),
+        best_practices: score('best-practices'), seo: score('seo'),
+        fcp_ms: Math.round(a['first-contentful-paint'].numericValue),
+        lcp_ms: Math.round(a['largest-contentful-paint'].numericValue),
+        tbt_ms: Math.round(a['total-blocking-time'].numericValue),
+        cls: Number(a['cumulative-layout-shift'].numericValue.toFixed(3)),
+        lcp_element: a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '',
+      };
+      results.push(row);
+      const p = (v, n) => String(v).padStart(n);
+      console.log(
+        `${page.padEnd(14)} ${encoding.padEnd(4)} ${p(row.performance, 5)} ${p(row.accessibility, 5)} ${p(row.best_practices, 5)} ${p(row.seo, 4)}  ` +
+        `${p((row.fcp_ms / 1000).toFixed(1) + ' s', 7)}  ${p((row.lcp_ms / 1000).toFixed(1) + ' s', 7)}  ${p(row.tbt_ms + ' ms', 7)}  ${row.cls}`,
+      );
+      console.log(`    LCP element: ${row.lcp_element.slice(0, 100)}`);
+      for (const c of ['performance', 'accessibility', 'best-practices', 'seo']) {
+        for (const ref of r.categories[c].auditRefs) {
+          const au = a[ref.id];
+          if (ref.weight > 0 && au.score !== null && au.score < 1) console.log(`    ${c}: ${au.title} (${au.displayValue || au.score})`);
+        }
       }
     }
+  } finally {
+    await server.close();
   }
-} finally {
-  await server.close();
 }
+if (process.env.LH_JSON) writeFileSync(process.env.LH_JSON, JSON.stringify(results, null, 2));

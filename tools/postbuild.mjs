@@ -1,10 +1,14 @@
 // Trunk post_build hook: keeps the Content-Security-Policy strict by moving
-// every inline <script> trunk writes into a file of its own, then writes the
-// 404.html fallback that static hosts serve for deep links.
+// every inline <script> trunk writes into a file of its own; writes for every
+// route a page with its static first paint (tools/shell.mjs): index.html,
+// droemme.html, … (served for /droemme by GitHub Pages, Netlify and nginx
+// `try_files $uri $uri.html /404.html`), and the 404.html fallback that
+// static hosts serve for deep links; then the service worker.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PAGES, shellBody } from './shell.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -22,8 +26,12 @@ html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (whol
   const isModule = /type\s*=\s*["']?module/.test(attrs);
   return `<script${isModule ? ' type="module"' : ''} src="${name}"></script>`;
 });
-writeFileSync(indexPath, html);
-writeFileSync(join(dir, '404.html'), html);
+// The app's base path, as trunk wrote it into <base href>.
+const base = (html.match(/<base href="([^"]*)"/) || [])[1] || '/';
+if (!html.includes('<body>')) throw new Error('postbuild: no <body> in index.html');
+const withShell = (page) => html.replace('<body>', `<body>\n${shellBody(page, base)}`);
+for (const page of PAGES) writeFileSync(join(dir, page.file), withShell(page));
+writeFileSync(join(dir, '404.html'), withShell(null));
 
 // The service worker precaches every file of the build; its version is the
 // hash of their contents, so any change makes a new cache and an update.
@@ -35,12 +43,18 @@ function walk(d) {
 }
 const files = walk(dir)
   .map((p) => relative(dir, p).split('\\').join('/'))
-  .filter((f) => f !== 'sw.js' && f !== '404.html' && !f.startsWith('.'))
+  .filter((f) => f !== 'sw.js' && !f.startsWith('.'))
   .sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);
 const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'sw-template.js'), 'utf8');
-const precache = files;
-if (process.env.TRUNK_PROFILE !== 'debug') writeFileSync(join(dir, 'sw.js'), template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(precache)));
-console.log(`postbuild: moved ${moved} inline script(s), wrote 404.html and sw.js (${files.length} files, version ${version})`);
+// Navigations: a route's own page, anything else (deep links) the neutral 404.html.
+const routes = Object.fromEntries(PAGES.map((p) => [p.path.replace(/^\//, ''), p.file]));
+if (process.env.TRUNK_PROFILE !== 'debug') {
+  writeFileSync(join(dir, 'sw.js'), template
+    .replace("'__VERSION__'", JSON.stringify(version))
+    .replace('__FILES__', JSON.stringify(files))
+    .replace('__ROUTES__', JSON.stringify(routes)));
+}
+console.log(`postbuild: moved ${moved} inline script(s), wrote ${PAGES.length} route pages, 404.html and sw.js (${files.length} files, version ${version})`);

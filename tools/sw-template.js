@@ -1,9 +1,13 @@
 // Tid og Lyst service worker: keeps the app shell and the example catalogue
 // in a versioned cache so the app opens and works without a network.
-// The version and the file list are filled in by tools/postbuild.mjs.
+// The version, the file list and the route pages are filled in by
+// tools/postbuild.mjs. It is registered after the page has loaded, so its
+// precaching never competes with the first paint and the first load.
 const VERSION = '__VERSION__';
 const CACHE = `tidoglyst-${VERSION}`;
 const FILES = __FILES__;
+// Path below the scope → the page with that route's static first paint.
+const ROUTES = __ROUTES__;
 const SCOPE = new URL(self.registration.scope);
 
 self.addEventListener('install', (event) => {
@@ -31,10 +35,13 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
   if (req.mode === 'navigate') {
-    // Every route is the same app shell.
+    // Every route is the same app; each has its own static first paint, and
+    // deep links get the neutral one of 404.html.
+    const rel = url.pathname.startsWith(SCOPE.pathname) ? url.pathname.slice(SCOPE.pathname.length) : '';
+    const page = ROUTES[rel.replace(/\/$/, '')] || '404.html';
     event.respondWith(
       caches.open(CACHE).then((cache) =>
-        cache.match(new URL('index.html', SCOPE).href).then((hit) => hit || fetch(req)),
+        cache.match(new URL(page, SCOPE).href).then((hit) => hit || fetch(req)),
       ),
     );
     return;

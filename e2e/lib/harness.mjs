@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,7 +39,8 @@ const TYPES = {
 /**
  * Serves `root` under `base` (default '/') on a free loopback port.
  * `overrides` maps a path below base to { body, type } served instead of a file.
- * Unknown routes get index.html (like nginx try_files); missing assets get 404.
+ * /route is route.html when the build wrote one, any other route 404.html;
+ * a missing asset gets 404.
  */
 export async function startServer({ root = DIST, base = '/', overrides = {}, compress = false } = {}) {
   const packed = new Map();
@@ -69,22 +70,37 @@ export async function startServer({ root = DIST, base = '/', overrides = {}, com
       try {
         if (!(await stat(target)).isFile()) throw new Error('dir');
       } catch {
-        // Like nginx's try_files: an address without a file extension is a
-        // route of the app; a missing asset is a real 404.
+        // Like nginx `try_files $uri $uri.html /404.html` (GitHub Pages
+        // alike, though it answers 404.html with status 404): /droemme is
+        // droemme.html, the route's own first paint; any other route is
+        // 404.html, the neutral one the app takes over for deep links; a
+        // missing asset is a real 404.
+        const page = join(root, `${path.replace(/\/$/, '')}.html`);
         if (extname(path)) {
           target = join(root, '404.html');
           status = 404;
+        } else if (await stat(page).then((s) => s.isFile(), () => false)) {
+          target = page;
         } else {
-          target = join(root, 'index.html');
+          target = join(root, '404.html');
         }
       }
       let body = await readFile(target);
       const headers = { 'content-type': TYPES[extname(target)] || 'application/octet-stream', 'cache-control': 'no-store' };
-      // Like a real static host: brotli when the browser takes it (benchmarks only).
-      if (compress && /\bbr\b/.test(req.headers['accept-encoding'] || '') && !/\.(png)$/.test(target)) {
-        if (!packed.has(target)) packed.set(target, brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }));
-        body = packed.get(target);
-        headers['content-encoding'] = 'br';
+      // Like a real static host (benchmarks only): `compress` 'br' (or true)
+      // serves brotli 11, 'gzip' serves gzip -9 as GitHub Pages does, when
+      // the browser takes it.
+      const encoding = compress === true ? 'br' : compress;
+      const accepts = req.headers['accept-encoding'] || '';
+      if (encoding && new RegExp(`\\b${encoding}\\b`).test(accepts) && !/\.(png)$/.test(target)) {
+        const key = `${encoding}:${target}`;
+        if (!packed.has(key)) {
+          packed.set(key, encoding === 'br'
+            ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } })
+            : gzipSync(body, { level: 9 }));
+        }
+        body = packed.get(key);
+        headers['content-encoding'] = encoding;
         headers.vary = 'accept-encoding';
       }
       res.writeHead(status, headers);

@@ -14,6 +14,11 @@ use tid_og_lyst_core::sync::data::export_reminder_due;
 #[wasm_bindgen(inline_js = r#"
 export function register_sw(url, scope, onUpdate) {
   if (!('serviceWorker' in navigator)) return;
+  // After the load event: precaching never competes with the first load.
+  if (document.readyState !== 'complete') {
+    addEventListener('load', () => register_sw(url, scope, onUpdate), { once: true });
+    return;
+  }
   navigator.serviceWorker.register(url, { scope }).then((reg) => {
     const watch = (worker) => {
       if (!worker) return;

@@ -1,0 +1,133 @@
+// First paint without the wasm: every route's page carries a static copy of
+// what the app renders first (header, navigation, the page's heading and
+// intro; tools/shell.mjs). It is painted while the wasm is still loading, the
+// app then takes its place without anything moving, and the copy can never
+// drift from the app's own Danish texts: each static element must equal,
+// tag for tag and letter for letter, the element the app renders there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startServer, launch, newPage, open, assertClean, assertAccessible, ROUTES, DIST } from '../lib/harness.mjs';
+
+const SUB = process.env.TOL_DIST_SUB ? resolve(process.env.TOL_DIST_SUB) : resolve(import.meta.dirname, '../../dist-sub');
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The parts both the static page and the app render, as normalised HTML. */
+function snapshot(page, staticPage) {
+  return page.evaluate((isStatic) => {
+    const norm = (el) => (el ? el.outerHTML
+      .replace(/ data-shell=""/g, '')
+      .replace(/#main-shell"/g, '#main"')
+      .replace(/<!---->/g, '') : null);
+    const main = document.querySelector(isStatic ? 'main#main-shell' : 'main#main');
+    const section = main?.querySelector('section');
+    return {
+      skip: norm(document.querySelector('a.skip-link')),
+      header: norm(document.querySelector('header.site-header')),
+      footer: norm(document.querySelector('footer.site-footer')),
+      section: section ? section.className : null,
+      blocks: section ? [...section.children].map(norm) : [],
+      h1: (() => { const r = main?.querySelector('h1')?.getBoundingClientRect(); return r ? [r.x, r.y, r.width, r.height] : null; })(),
+    };
+  }, staticPage);
+}
+
+test('every route paints its header, heading and intro before the wasm, and they equal what the app renders', async () => {
+  const off = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  const still = await off.newPage();
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  for (const route of ROUTES) {
+    await still.goto(server.url(route));
+    const s = await snapshot(still, true);
+    assert.ok(s.h1, `${route}: the static page has an h1`);
+    assert.ok(s.blocks.length >= 2, `${route}: the static page has its heading and intro`);
+    assert.ok(await still.locator('#boot-loading').isVisible(), `${route}: "appen starter" shows`);
+
+    await open(page, server, route);
+    await page.waitForTimeout(100);
+    const a = await snapshot(page, false);
+    assert.equal(s.skip, a.skip, `${route}: skip link`);
+    assert.equal(s.header, a.header, `${route}: header and navigation`);
+    assert.equal(s.footer, a.footer, `${route}: footer`);
+    assert.equal(s.section, a.section, `${route}: page class`);
+    assert.deepEqual(s.blocks, a.blocks.slice(0, s.blocks.length), `${route}: heading and intro`);
+    // The app's heading sits exactly where the static one was painted.
+    assert.deepEqual(a.h1.map(Math.round), s.h1.map(Math.round), `${route}: the h1 does not move`);
+    assert.equal(await page.locator('[data-shell], #boot-loading').count(), 0, `${route}: the static copy is gone`);
+  }
+  assertClean(problems);
+  await off.close();
+  await context.close();
+});
+
+test('the heading shows while the wasm is still on its way, and the static page passes axe', async () => {
+  const { context, page } = await newPage(browser, server, { size: 'phone' });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
+  await page.goto(server.url('/aktiviteter'));
+  await page.getByRole('heading', { level: 1, name: 'Aktiviteter' }).waitFor();
+  assert.equal(await page.locator('main#main').count(), 0, 'the app has not started yet');
+  assert.match(await page.locator('#boot-loading').innerText(), /appen starter/);
+  await assertAccessible(page, 'static first paint');
+  release();
+  await page.locator('main#main').waitFor();
+  await page.getByRole('searchbox', { name: 'Søg i aktiviteter' }).or(page.getByLabel('Søg i aktiviteter')).first().waitFor();
+  await context.close();
+});
+
+test('taking over from the static page shifts nothing (CLS at most 0.02)', async () => {
+  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const route of ROUTES) {
+    await open(page, server, route);
+    await page.waitForTimeout(1500);
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls <= 0.02, `${route}: CLS ${cls}`);
+  }
+  assertClean(problems);
+  await context.close();
+});
+
+test('deep links get a neutral static page; every page keeps the strict CSP head', () => {
+  const index = readFileSync(resolve(DIST, 'index.html'), 'utf8');
+  const head = (html) => html.slice(0, html.indexOf('<body>'));
+  for (const file of ['droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html', '404.html']) {
+    const html = readFileSync(resolve(DIST, file), 'utf8');
+    assert.equal(head(html), head(index), `${file} has the same head as index.html`);
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>\s*\S/, `${file}: no inline script`);
+    assert.doesNotMatch(html, /\sstyle=/, `${file}: no inline style`);
+  }
+  const notFound = readFileSync(resolve(DIST, '404.html'), 'utf8');
+  assert.match(notFound, /<header class="site-header"/);
+  assert.doesNotMatch(notFound, /<h1>/, '404.html cannot know the deep link\'s heading');
+  assert.doesNotMatch(notFound, /aria-current/);
+});
+
+test('the sub-path build writes the same pages with every link under the sub-path', () => {
+  assert.ok(existsSync(resolve(SUB, 'index.html')), 'dist-sub/ is built by ./x test (trunk build --public-url /tidoglyst/)');
+  for (const file of ['index.html', 'droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html', '404.html']) {
+    const html = readFileSync(resolve(SUB, file), 'utf8');
+    const body = html.slice(html.indexOf('<body>'));
+    const hrefs = [...body.matchAll(/\s(?:href|src)="([^"#][^"]*)"/g)].map((m) => m[1]);
+    assert.ok(hrefs.length >= 6, `${file}: links in the static page`);
+    for (const h of hrefs) assert.ok(h.startsWith('/tidoglyst/'), `${file}: ${h} is under /tidoglyst/`);
+  }
+  assert.match(readFileSync(resolve(SUB, 'droemme.html'), 'utf8'), /<a href="\/tidoglyst\/droemme" aria-current="page">/);
+});
