@@ -26,6 +26,7 @@ const APP = {
   TEXT_SIZE: 'Tekststørrelse',
   TEXT_SIZES: [['A', 'A normal tekst'], ['A+', 'A+ stor tekst'], ['A++', 'A++ meget stor tekst']],
   PROJECTOR: 'Projektor-visning',
+  DISPLAY: 'Visning', // da::display::VIEW
   FOOTER: 'Tid og Lyst kører helt i din browser. Intet sendes til en server.',
 };
 
@@ -60,9 +61,8 @@ export const PAGES = [
   {
     path: '/aktiviteter', file: 'aktiviteter.html', section: 'page activities',
     blocks: [
-      ['h1', '', 'Aktiviteter'], // activities::TITLE
-      ['p', ' class="lead"', 'Find fællesskaber og aktiviteter for seniorer nær dig. Listen virker også uden internet.'], // activities::INTRO
-      ['p', ' class="notice example-notice no-print"', 'Eksempeldata: aktiviteterne i kataloget er opdigtede eksempler bygget på rigtige typer af tilbud. Tider og adresser passer ikke.'], // activities::EXAMPLE_NOTICE
+      // activities::TITLE and ADD (the search and filters below depend on the catalogue).
+      () => '<div class="page-head"><h1>Aktiviteter</h1><div class="actions no-print"><button class="btn btn--primary" type="button">Tilføj aktivitet</button></div></div>',
     ],
   },
   {
@@ -70,7 +70,6 @@ export const PAGES = [
     blocks: [
       ['h1', '', 'SKAL eller KAN?'], // assessment::ui::TITLE
       ['p', ' class="lead"', 'En workshop om grænsen mellem kommunens lovpligtige opgaver (SKAL) og det, frivillige kan vælge at gøre (KAN). Deltagerne svarer på deres egen telefon, og svarene samles uden server og uden konto.'], // assessment::ui::INTRO
-      ['blockquote', ' class="assessment__question"', 'Er der reelt tale om opgave- og ansvarsflytning til civilsamfundet? Har vi overhovedet frivillige til opgaverne?'], // assessment::content::MAIN_QUESTION
     ],
   },
   {
@@ -115,8 +114,9 @@ export function shellBody(page, base) {
   return [
     `<a class="skip-link" href="#main-shell" data-shell="">${esc(APP.SKIP)}</a>`,
     `<header class="site-header" data-shell=""><a class="brand" href="${href('/')}" aria-label="${esc(APP.NAME)} – ${esc(APP.NAV_HOME)}"><img src="${href('/icon.svg')}" alt="" width="40" height="40"><span>${esc(APP.NAME)}</span></a>` +
+      `<button class="btn btn--small display-toggle" type="button" aria-expanded="false" aria-controls="display-controls">${esc(APP.DISPLAY)}</button>` +
       `<nav class="main-nav" aria-label="${esc(APP.NAV_LABEL)}"><ul>${nav}</ul></nav>` +
-      `<div class="display-controls"><div class="text-size" role="group" aria-label="${esc(APP.TEXT_SIZE)}">${sizes}</div>` +
+      `<div class="display-controls" id="display-controls"><div class="text-size" role="group" aria-label="${esc(APP.TEXT_SIZE)}">${sizes}</div>` +
       `<button class="btn btn--small" type="button" aria-pressed="false">${esc(APP.PROJECTOR)}</button></div></header>`,
     '<div class="notices" role="status" aria-live="polite" data-shell=""></div>',
     `<main id="main-shell" tabindex="-1" data-shell="">${main}</main>`,
