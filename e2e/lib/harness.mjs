@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -251,4 +252,23 @@ export async function storageDump(page) {
     last = next;
   }
   return last;
+}
+
+/**
+ * The setup every test file shares: one static server (options as for
+ * `startServer`; `null` for none) and one Chromium, started before the
+ * file's tests and closed after them. Returns an object whose `server` and
+ * `browser` are set once the tests run.
+ */
+export function useBrowser(serverOptions = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    if (serverOptions !== null) env.server = await startServer(serverOptions);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -4,27 +4,18 @@
 // activity, exports CSV and imports it in a fresh profile with a bad row
 // reported by number; filters survive a reload; favourites; quick filters
 // under a fixed clock; and print to PDF of a flyer and an A4 week programme.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer, launch, newPage, open, assertClean, assertAccessible, downloadText } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, assertAccessible, downloadText } from '../lib/harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CATALOGUE = JSON.parse(readFileSync(resolve(ROOT, 'public/catalogue.json'), 'utf8'));
 const TOTAL = CATALOGUE.activities.length;
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const status = (page) => page.getByRole('status').filter({ hasText: /aktivitet/ });
 
@@ -61,8 +52,8 @@ function pdfPages(buf) {
 
 for (const size of ['phone', 'tablet']) {
   test(`a senior finds a dementia café in Assens and adds it to the calendar (${size})`, async () => {
-    const { context, page, problems } = await newPage(browser, server, { size });
-    await open(page, server, '/aktiviteter');
+    const { context, page, problems } = await newPage(env.browser, env.server, { size });
+    await open(page, env.server, '/aktiviteter');
     await countIs(page, TOTAL);
     assert.ok((await page.locator('.act-card').count()) <= 50, 'only one page of results is rendered');
     await page.getByText(/^Eksempeldata:/).first().waitFor();
@@ -112,8 +103,8 @@ for (const size of ['phone', 'tablet']) {
 }
 
 test('an IT-café volunteer adds an activity, exports CSV and imports it in a fresh profile', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
-  await open(page, server, '/aktiviteter');
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
+  await open(page, env.server, '/aktiviteter');
   await page.getByRole('button', { name: 'Tilføj aktivitet' }).click();
   await page.getByRole('heading', { level: 1, name: 'Ny aktivitet' }).waitFor();
   await page.getByRole('button', { name: 'Gem' }).click();
@@ -153,8 +144,8 @@ test('an IT-café volunteer adds an activity, exports CSV and imports it in a fr
   await context.close();
 
   // A fresh profile: the coordinator's tablet.
-  const fresh = await newPage(browser, server, { size: 'tablet' });
-  await open(fresh.page, server, '/aktiviteter');
+  const fresh = await newPage(env.browser, env.server, { size: 'tablet' });
+  await open(fresh.page, env.server, '/aktiviteter');
   await countIs(fresh.page, TOTAL);
   const withBad = csv.text + ';Uden titel;;;;Atlantis;;;ugentlig;mandag;;;10.00;12.00;;;;nej;nej;nej;nej;;;;;;;nej\r\n';
   await fresh.page.getByLabel('Importér CSV').setInputFiles({ name: 'liste.csv', mimeType: 'text/csv', buffer: Buffer.from(withBad, 'utf8') });
@@ -173,11 +164,11 @@ test('an IT-café volunteer adds an activity, exports CSV and imports it in a fr
 });
 
 test('favourites, quick filters under a fixed clock, and Danish-aware search', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'da-DK', timezoneId: 'Europe/Copenhagen', acceptDownloads: true });
   // Wednesday 25 November 2026, 09.00 in Copenhagen.
   await context.clock.install({ time: new Date('2026-11-25T08:00:00Z') });
-  const { page, problems } = await newPage(browser, server, { context });
-  await open(page, server, '/aktiviteter');
+  const { page, problems } = await newPage(env.browser, env.server, { context });
+  await open(page, env.server, '/aktiviteter');
   await countIs(page, TOTAL);
   await openFilters(page);
   await page.getByRole('button', { name: 'I dag' }).click();
@@ -203,7 +194,7 @@ test('favourites, quick filters under a fixed clock, and Danish-aware search', a
   const fav = page.getByRole('button', { name: 'Gem i Mine aktiviteter' });
   await fav.click();
   assert.equal(await fav.getAttribute('aria-pressed'), 'true');
-  await open(page, server, '/aktiviteter');
+  await open(page, env.server, '/aktiviteter');
   await countIs(page, TOTAL);
   await openFilters(page);
   await page.getByRole('button', { name: 'Mine aktiviteter' }).click();
@@ -217,8 +208,8 @@ test('favourites, quick filters under a fixed clock, and Danish-aware search', a
 });
 
 test('print: a one-activity flyer and an A4 week programme of one place', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
-  await open(page, server, '/aktiviteter?q=grønningens');
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
+  await open(page, env.server, '/aktiviteter?q=grønningens');
   await page.locator('.act-card__title a').first().click();
   await page.getByRole('button', { name: 'Udskriv' }).waitFor();
   await page.emulateMedia({ media: 'print' });

@@ -6,27 +6,18 @@
 // pass-the-tablet round add to the result; the summary prints to PDF with
 // the agreement checklist, and the CSV is Danish Excel. axe-core at phone
 // and projector sizes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  startServer, launch, newPage, open, assertClean, assertAccessible, downloadText, importFile,
+  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile,
 } from '../lib/harness.mjs';
 
-let server;
-let browser;
 const SHOTS = process.env.ASSESSMENT_SHOTS || '';
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function shot(page, name) {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -67,8 +58,8 @@ async function answerCard(page, position, checks) {
 
 test('a whole workshop: three phones, ballots merged once, projector reveal, hands, tablet, print and CSV', async () => {
   // ---- The facilitator creates the session and exports it for the participants.
-  const fac = await newPage(browser, server, { size: 'projector' });
-  await open(fac.page, server, '/skal-kan');
+  const fac = await newPage(env.browser, env.server, { size: 'projector' });
+  await open(fac.page, env.server, '/skal-kan');
   await fac.page.getByRole('heading', { level: 1, name: 'SKAL eller KAN?' }).waitFor();
   assert.equal(await fac.page.locator('.task-card').count(), 11, 'six cards of seed 000 and five worked examples');
   await assertAccessible(fac.page, '/skal-kan @ projector');
@@ -101,13 +92,13 @@ test('a whole workshop: three phones, ballots merged once, projector reveal, han
   // ---- Three participants, three profiles, on their phones.
   const ballots = [];
   for (const p of PARTICIPANTS) {
-    const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+    const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
     if (p.alias === 'Carl') {
       // Carl scans the QR code instead of getting the file.
       await page.goto(joinLink);
       await page.locator('.preview').waitFor();
     } else {
-      await importFile(page, server, { name: sessionFile.name, text: sessionFile.text });
+      await importFile(page, env.server, { name: sessionFile.name, text: sessionFile.text });
     }
     await page.getByRole('button', { name: 'Flet ind' }).click();
     await page.getByText('Importen er gennemført.').waitFor();
@@ -289,8 +280,8 @@ test('a whole workshop: three phones, ballots merged once, projector reveal, han
 });
 
 test('the session pages are accessible and fit a phone', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-  await open(page, server, '/skal-kan');
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await open(page, env.server, '/skal-kan');
   await page.getByLabel('Workshoppens navn').fill('Telefonprøve');
   await page.getByRole('button', { name: 'Opret workshop' }).click();
   await page.getByRole('heading', { level: 1, name: 'Telefonprøve' }).waitFor();
@@ -302,7 +293,7 @@ test('the session pages are accessible and fit a phone', async () => {
     assert.ok(overflow <= 0, `${view} scrolls sideways by ${overflow}px`);
   }
   // A deep link to a session that is not on this device.
-  await open(page, server, '/skal-kan/00000000-0000-4000-8000-000000000000');
+  await open(page, env.server, '/skal-kan/00000000-0000-4000-8000-000000000000');
   await page.getByText('Workshoppen findes ikke (længere) på denne enhed.').waitFor();
   assertClean(problems);
   await context.close();

@@ -6,23 +6,14 @@
 // both claims and the dream flagged as overbooked; the coordinator sets a
 // date and a runner adds it to the calendar. Every page is checked with
 // axe-core at phone, tablet and projector size.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, newPage, open, assertClean, assertAccessible, downloadText, importFile, VIEWPORTS,
+  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile, VIEWPORTS,
 } from '../lib/harness.mjs';
 
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** A date `days` from today as YYYY-MM-DD (local time, like the app). */
 function day(days) {
@@ -36,7 +27,7 @@ const TITLE = 'Fisketur fra havnen';
 const PRIVATE = 'Bor hos datteren Lise på Havnevej 12';
 
 async function postDream(page) {
-  await open(page, server, '/droemme');
+  await open(page, env.server, '/droemme');
   await page.getByRole('button', { name: 'Ny drøm', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Ny drøm' }).waitFor();
   await page.getByLabel('Titel', { exact: true }).fill(TITLE);
@@ -84,7 +75,7 @@ async function postDream(page) {
 }
 
 async function shareWithRunners(page) {
-  await open(page, server, '/droemme');
+  await open(page, env.server, '/droemme');
   const file = await downloadText(page, () => page.getByRole('button', { name: 'Del med drømmeløberne' }).click());
   const json = JSON.parse(file.text);
   assert.equal(json.format, 'tid-og-lyst');
@@ -103,7 +94,7 @@ async function openTools(page) {
 }
 
 async function merge(page, text, name) {
-  await importFile(page, server, { name, text });
+  await importFile(page, env.server, { name, text });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.locator('.result').getByText(/./).first().waitFor();
 }
@@ -117,7 +108,7 @@ async function unfold(page, name) {
 
 async function runnerTakes(page, runnersFile, name) {
   await merge(page, runnersFile, 'droemme.json');
-  await open(page, server, '/droemme');
+  await open(page, env.server, '/droemme');
   // Wishes that do not fit: music only → nothing.
   await unfold(page, 'Hvornår har du tid?');
   await page.getByLabel('Musik').check();
@@ -146,13 +137,13 @@ async function runnerTakes(page, runnersFile, name) {
   await page.getByText('Status: Taget').waitFor();
   // "Mine drømme" on the board, one tap from the top; the answer to
   // "Hvornår har du tid?" is remembered.
-  await open(page, server, '/droemme');
+  await open(page, env.server, '/droemme');
   // (Now taken, it no longer fits: the board says so rather than forgetting.)
   await page.getByText('0 drømme passer til din tid').waitFor();
   assert.equal(await page.getByLabel('Passer til min tid').isChecked(), true);
   await unfold(page, 'Mine drømme (1)');
   await page.locator('.dreams-mine').getByRole('link', { name: TITLE }).waitFor();
-  await open(page, server, '/del');
+  await open(page, env.server, '/del');
   const out = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
   const dream = JSON.parse(out.text).dreams[0];
   assert.equal(dream.status, 'taken');
@@ -161,8 +152,8 @@ async function runnerTakes(page, runnersFile, name) {
 }
 
 test('coordinator → two runners at once → coordinator sees both claims, overbooked; date → calendar', async () => {
-  const coord = await newPage(browser, server, { size: 'tablet' });
-  await coord.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const coord = await newPage(env.browser, env.server, { size: 'tablet' });
+  await coord.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   const dreamUrl = await postDream(coord.page);
   const runnersFile = await shareWithRunners(coord.page);
 
@@ -175,8 +166,8 @@ test('coordinator → two runners at once → coordinator sees both claims, over
   assert.match(clip, /Kontakt koordinatoren: Lone, lone@example\.dk/);
   assert.ok(!clip.includes('Havnevej'));
 
-  const r1 = await newPage(browser, server, { size: 'phone' });
-  const r2 = await newPage(browser, server, { size: 'phone' });
+  const r1 = await newPage(env.browser, env.server, { size: 'phone' });
+  const r2 = await newPage(env.browser, env.server, { size: 'phone' });
   const file1 = await runnerTakes(r1.page, runnersFile, 'Anna');
   const file2 = await runnerTakes(r2.page, runnersFile, 'Bent');
 
@@ -201,14 +192,14 @@ test('coordinator → two runners at once → coordinator sees both claims, over
   await coord.page.getByLabel('Klokkeslæt (valgfrit)').fill('10:00');
   await coord.page.getByRole('button', { name: 'Sæt dato' }).click();
   await coord.page.getByText('Status: Planlagt').waitFor();
-  await open(coord.page, server, '/droemme');
+  await open(coord.page, env.server, '/droemme');
   await coord.page.locator('.dream-counts').getByText('Planlagt').waitFor();
   assert.equal(await coord.page.locator('.dream-counts div').filter({ hasText: 'Planlagt' }).locator('dd').innerText(), '1');
   const second = await shareWithRunners(coord.page);
 
   // Anna imports it and puts it in her calendar, with an alarm the day before.
   await merge(r1.page, second, 'droemme2.json');
-  await open(r1.page, server, '/droemme');
+  await open(r1.page, env.server, '/droemme');
   await unfold(r1.page, 'Mine drømme (1)');
   await r1.page.locator('.dreams-mine').getByRole('link', { name: TITLE }).click();
   await r1.page.getByText('Status: Planlagt').waitFor();
@@ -232,7 +223,7 @@ test('coordinator → two runners at once → coordinator sees both claims, over
 });
 
 test('"Slip igen" reopens the dream', async () => {
-  const coord = await newPage(browser, server, { size: 'phone' });
+  const coord = await newPage(env.browser, env.server, { size: 'phone' });
   const url = await postDream(coord.page);
   await coord.page.getByLabel('Dit navn').fill('Lone');
   await coord.page.getByLabel('Din telefon eller mail').fill('lone@example.dk');
@@ -251,11 +242,11 @@ test('"Slip igen" reopens the dream', async () => {
 });
 
 test('two runners both called Anne: each phone knows its own claim, and "Slip igen" releases only that one', async () => {
-  const coord = await newPage(browser, server, { size: 'tablet' });
+  const coord = await newPage(env.browser, env.server, { size: 'tablet' });
   const dreamUrl = await postDream(coord.page);
   const runnersFile = await shareWithRunners(coord.page);
-  const a1 = await newPage(browser, server, { size: 'phone' });
-  const a2 = await newPage(browser, server, { size: 'phone' });
+  const a1 = await newPage(env.browser, env.server, { size: 'phone' });
+  const a2 = await newPage(env.browser, env.server, { size: 'phone' });
   const file1 = await runnerTakes(a1.page, runnersFile, 'Anne');
   const file2 = await runnerTakes(a2.page, runnersFile, 'Anne');
   await merge(coord.page, file1, 'anne1.json');
@@ -271,7 +262,7 @@ test('two runners both called Anne: each phone knows its own claim, and "Slip ig
   // The other Anne's claim still stands, so the dream is still taken; this phone has no claim left.
   await a2.page.getByText('Status: Taget').waitFor();
   assert.equal(await a2.page.getByRole('button', { name: 'Slip igen' }).count(), 0);
-  await open(a2.page, server, '/del');
+  await open(a2.page, env.server, '/del');
   const out = await downloadText(a2.page, () => a2.page.getByRole('button', { name: 'Eksportér data' }).click());
   const claims = JSON.parse(out.text).dreams[0].claims;
   assert.equal(claims.length, 2);
@@ -290,12 +281,12 @@ test('two runners both called Anne: each phone knows its own claim, and "Slip ig
 
 for (const size of Object.keys(VIEWPORTS)) {
   test(`the board and a dream are accessible at ${size} size; columns by status from tablet`, async () => {
-    const p = await newPage(browser, server, { size });
+    const p = await newPage(env.browser, env.server, { size });
     const url = await postDream(p.page);
     await assertAccessible(p.page, `dream @ ${size}`);
     let overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `dream page scrolls sideways at ${size}`);
-    await open(p.page, server, '/droemme');
+    await open(p.page, env.server, '/droemme');
     await p.page.getByRole('link', { name: TITLE }).waitFor();
     await assertAccessible(p.page, `board @ ${size}`);
     overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

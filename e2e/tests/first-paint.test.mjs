@@ -4,24 +4,15 @@
 // app then takes its place without anything moving, and the copy can never
 // drift from the app's own Danish texts: each static element must equal,
 // tag for tag and letter for letter, the element the app renders there.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer, launch, newPage, open, assertClean, assertAccessible, ROUTES, DIST } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, assertAccessible, ROUTES, DIST } from '../lib/harness.mjs';
 
 const SUB = process.env.TOL_DIST_SUB ? resolve(process.env.TOL_DIST_SUB) : resolve(import.meta.dirname, '../../dist-sub');
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** The parts both the static page and the app render, as normalised HTML. */
 function snapshot(page, staticPage) {
@@ -44,17 +35,17 @@ function snapshot(page, staticPage) {
 }
 
 test('every route paints its header, heading and intro before the wasm, and they equal what the app renders', async () => {
-  const off = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  const off = await env.browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
   const still = await off.newPage();
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   for (const route of ROUTES) {
-    await still.goto(server.url(route));
+    await still.goto(env.server.url(route));
     const s = await snapshot(still, true);
     assert.ok(s.h1, `${route}: the static page has an h1`);
     assert.ok(s.blocks.length >= 1, `${route}: the static page has its heading`);
     assert.ok(await still.locator('#boot-loading').isVisible(), `${route}: "appen starter" shows`);
 
-    await open(page, server, route);
+    await open(page, env.server, route);
     await page.waitForTimeout(100);
     const a = await snapshot(page, false);
     assert.equal(s.skip, a.skip, `${route}: skip link`);
@@ -72,11 +63,11 @@ test('every route paints its header, heading and intro before the wasm, and they
 });
 
 test('the heading shows while the wasm is still on its way, and the static page passes axe', async () => {
-  const { context, page } = await newPage(browser, server, { size: 'phone' });
+  const { context, page } = await newPage(env.browser, env.server, { size: 'phone' });
   let release;
   const held = new Promise((ok) => { release = ok; });
   await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
-  await page.goto(server.url('/aktiviteter'));
+  await page.goto(env.server.url('/aktiviteter'));
   await page.getByRole('heading', { level: 1, name: 'Aktiviteter' }).waitFor();
   assert.equal(await page.locator('main#main').count(), 0, 'the app has not started yet');
   assert.match(await page.locator('#boot-loading').innerText(), /appen starter/);
@@ -88,7 +79,7 @@ test('the heading shows while the wasm is still on its way, and the static page 
 });
 
 test('taking over from the static page shifts nothing (CLS at most 0.02)', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   await page.addInitScript(() => {
     window.__cls = 0;
     new PerformanceObserver((list) => {
@@ -96,7 +87,7 @@ test('taking over from the static page shifts nothing (CLS at most 0.02)', async
     }).observe({ type: 'layout-shift', buffered: true });
   });
   for (const route of ROUTES) {
-    await open(page, server, route);
+    await open(page, env.server, route);
     await page.waitForTimeout(1500);
     const cls = await page.evaluate(() => window.__cls);
     assert.ok(cls <= 0.02, `${route}: CLS ${cls}`);

@@ -1,23 +1,17 @@
 // Offline and installable: once loaded, the app opens every route, takes
 // changes and exports them with the network off; a new build announces
 // itself with "En ny version er klar"; the manifest makes it installable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  startServer, launch, newPage, open, assertClean, downloadText, importFile, ROUTES, DIST,
+  useBrowser, startServer, newPage, open, assertClean, downloadText, importFile, ROUTES, DIST,
 } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+// Each test starts a server of its own (one serves a new build), so only the browser is shared.
+const env = useBrowser(null);
 
 async function controlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -30,7 +24,7 @@ async function controlled(page) {
 
 test('after one visit the app works offline: every route, a change, an export', async () => {
   const server = await startServer();
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const { context, page, problems } = await newPage(env.browser, server, { size: 'phone' });
   await open(page, server, '/');
   await controlled(page);
   await context.setOffline(true);
@@ -56,7 +50,7 @@ test('a new build is announced with "En ny version er klar" and taken on request
   const sw = readFileSync(resolve(DIST, 'sw.js'), 'utf8');
   const overrides = {};
   const server = await startServer({ overrides });
-  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
+  const { context, page, problems } = await newPage(env.browser, server, { size: 'tablet' });
   await open(page, server, '/om');
   await controlled(page);
   // Publish a "new version": same files, a new cache version.

@@ -1,27 +1,18 @@
 // A panic shows a friendly Danish error page, not a blank screen, and the
 // user can still download their data from it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer, launch, newPage, importFile, downloadText, assertAccessible } from '../lib/harness.mjs';
+import { useBrowser, newPage, importFile, downloadText, assertAccessible } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('after a panic the error page offers the data and a restart', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText('Importen er gennemført.').waitFor();
   await page.evaluate(() => {

@@ -7,11 +7,11 @@
 // out when zoomed. Then the phone's folded controls: "Visning" (text size,
 // projector mode), "Filtre (n)" on /aktiviteter, and the board's buttons
 // with the remembered answer to "Hvornår har du tid?".
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer, launch, newPage, open, assertClean, assertAccessible, importFile, ROUTES } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, assertAccessible, importFile, ROUTES } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
 
@@ -31,22 +31,13 @@ const FIRST = {
   '/om': 'main h2',
 };
 
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** A profile with one dream, one own activity and one workshop from the golden file. */
 async function seeded(options) {
-  const p = await newPage(browser, server, options);
-  await importFile(p.page, server, { name: 'golden.json', text: FIXTURE });
+  const p = await newPage(env.browser, env.server, options);
+  await importFile(p.page, env.server, { name: 'golden.json', text: FIXTURE });
   await p.page.getByRole('button', { name: 'Flet ind' }).click();
   await p.page.getByText('Importen er gennemført.').waitFor();
   return p;
@@ -72,7 +63,7 @@ for (const [name, options] of Object.entries(SIZES)) {
     const { context, page, problems } = await seeded(options);
     const height = options.viewport.height;
     for (const route of ROUTES) {
-      await open(page, server, route);
+      await open(page, env.server, route);
       const h1 = page.locator('main h1').first();
       await h1.waitFor();
       const first = page.locator(FIRST[route]).first();
@@ -92,9 +83,9 @@ for (const [name, options] of Object.entries(SIZES)) {
 }
 
 test('the phone header is at most 120 px at A, and nothing scrolls sideways at A++ either', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   for (const route of ROUTES) {
-    await open(page, server, route);
+    await open(page, env.server, route);
     await page.locator('main h1').first().waitFor();
     const header = await page.locator('.site-header').boundingBox();
     assert.ok(header.height <= 120, `${route}: header ${Math.round(header.height)} px`);
@@ -108,7 +99,7 @@ test('the phone header is at most 120 px at A, and nothing scrolls sideways at A
   for (const viewport of [{ width: 390, height: 844 }, { width: 320, height: 568 }]) {
     await page.setViewportSize(viewport);
     for (const route of ROUTES) {
-      await open(page, server, route);
+      await open(page, env.server, route);
       await page.locator('main h1').first().waitFor();
       assert.ok((await sideways(page)) <= 0, `${route} scrolls sideways at A++ ${viewport.width} px`);
       assert.deepEqual(await smallTargets(page), [], `${route} at A++ ${viewport.width} px`);
@@ -119,8 +110,8 @@ test('the phone header is at most 120 px at A, and nothing scrolls sideways at A
 });
 
 test('"Visning" folds out text size and projector mode by keyboard, and Escape folds it back', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-  await open(page, server, '/skal-kan');
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await open(page, env.server, '/skal-kan');
   const view = page.getByRole('button', { name: 'Visning', exact: true });
   assert.equal(await view.getAttribute('aria-controls'), 'display-controls');
   assert.equal(await page.getByRole('group', { name: 'Tekststørrelse' }).isVisible(), false);
@@ -144,8 +135,8 @@ test('"Visning" folds out text size and projector mode by keyboard, and Escape f
 });
 
 test('/aktiviteter on the phone: search and results first, the rest behind "Filtre (n)" with "Nulstil"', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-  await open(page, server, '/aktiviteter?kategori=it&gratis=1');
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await open(page, env.server, '/aktiviteter?kategori=it&gratis=1');
   const filters = page.getByRole('button', { name: /^Filtre/ });
   await page.locator('.act-card').first().waitFor();
   assert.equal(await filters.textContent(), 'Filtre (2)');
@@ -171,7 +162,7 @@ test('/aktiviteter on the phone: search and results first, the rest behind "Filt
 
 test('/droemme on the phone: dreams first; the matcher behind a button, its answer remembered', async () => {
   const { context, page, problems } = await seeded({ size: 'phone' });
-  await open(page, server, '/droemme');
+  await open(page, env.server, '/droemme');
   const finder = page.getByRole('button', { name: 'Hvornår har du tid?' });
   await page.locator('.dream-card').first().waitFor();
   assert.equal(await finder.getAttribute('aria-expanded'), 'false');

@@ -2,31 +2,22 @@
 // imports (a clear Danish message and storage byte for byte unchanged, or a
 // safe import where no script runs and no markup appears), a 20 MB file,
 // a full storage (IndexedDB over its quota), and two tabs editing at once.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  startServer, launch, newPage, open, assertClean, downloadText, importFile, storageDump,
+  useBrowser, newPage, open, assertClean, downloadText, importFile, storageDump,
 } from '../lib/harness.mjs';
 
 const HOSTILE = resolve(import.meta.dirname, '../../tests/hostile');
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function assertNothingRan(page, what) {
   for (const path of ['/droemme', '/aktiviteter', '/skal-kan']) {
-    await open(page, server, path);
+    await open(page, env.server, path);
     await page.locator('main#main h1').first().waitFor();
     await page.waitForTimeout(100);
     const state = await page.evaluate(() => ({
@@ -39,20 +30,20 @@ async function assertNothingRan(page, what) {
 }
 
 test('every hostile JSON file is refused with a Danish message or imported safely', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
   const files = readdirSync(HOSTILE).filter((f) => f.endsWith('.json')).sort();
   assert.ok(files.length >= 35);
   let refused = 0;
   let imported = 0;
   for (const name of files) {
-    await open(page, server, '/del');
+    await open(page, env.server, '/del');
     const before = await storageDump(page);
-    await importFile(page, server, { name, buffer: readFileSync(resolve(HOSTILE, name)) });
+    await importFile(page, env.server, { name, buffer: readFileSync(resolve(HOSTILE, name)) });
     if (await page.locator('.preview').count()) {
       imported += 1;
       await page.getByRole('button', { name: 'Flet ind' }).click().catch(() => {});
       await assertNothingRan(page, name);
-      await open(page, server, '/del');
+      await open(page, env.server, '/del');
       await page.getByRole('button', { name: 'Ryd mine data' }).click();
       await page.getByRole('button', { name: 'Ja, slet alt' }).click();
     } else {
@@ -69,15 +60,15 @@ test('every hostile JSON file is refused with a Danish message or imported safel
 });
 
 test('a 20 MB file is refused at once and changes nothing', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText('Importen er gennemført.').waitFor();
   const before = await storageDump(page);
   const record = JSON.parse(FIXTURE).dreams[0];
   const big = Buffer.from(JSON.stringify({ format: 'tid-og-lyst', version: 1, dreams: Array.from({ length: 40000 }, () => ({ ...record, story: 'x'.repeat(480) })) }));
   assert.ok(big.length > 20 * 1024 * 1024);
-  await importFile(page, server, { name: 'tyve-mb.json', buffer: big });
+  await importFile(page, env.server, { name: 'tyve-mb.json', buffer: big });
   assert.match(await page.locator('.import-error').innerText(), /Filen er for stor \(\d+ MB\)/);
   assert.deepEqual(await storageDump(page), before);
   assertClean(problems);
@@ -85,10 +76,10 @@ test('a 20 MB file is refused at once and changes nothing', async () => {
 });
 
 test('every hostile CSV file gets a Danish message or a safe import', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
   const files = readdirSync(HOSTILE).filter((f) => f.endsWith('.csv')).sort();
   for (const name of files) {
-    await open(page, server, '/aktiviteter');
+    await open(page, env.server, '/aktiviteter');
     const before = await storageDump(page);
     await page.getByLabel('Importér CSV', { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: readFileSync(resolve(HOSTILE, name)) });
     const preview = page.locator('.act-csv-preview');
@@ -108,15 +99,15 @@ test('every hostile CSV file gets a Danish message or a safe import', async () =
 });
 
 test('a full storage is reported, nothing is lost, and export still works', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-  await open(page, server, '/del');
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await open(page, env.server, '/del');
   await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
   // Shrink the origin's quota to what it uses now: the next write to
   // IndexedDB fails with QuotaExceededError.
   const cdp = await context.newCDPSession(page);
-  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin: server.origin });
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: Math.max(1, Math.floor(usage)) });
-  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin: env.server.origin });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.server.origin, quotaSize: Math.max(1, Math.floor(usage)) });
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText(/Browserens lager er fuldt/).waitFor();
   // The change is still here in memory …
@@ -125,10 +116,10 @@ test('a full storage is reported, nothing is lost, and export still works', asyn
   const file = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
   assert.equal(JSON.parse(file.text).dreams[0].title, 'Fisketur fra havnen');
   // Once there is room again, the next change saves everything.
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.server.origin });
   const second = JSON.parse(FIXTURE);
   second.dreams[0] = { ...second.dreams[0], id: '11111111-2222-4333-8444-555555555555', title: 'Koncert i parken' };
-  await importFile(page, server, { name: 'anden.json', text: JSON.stringify({ ...second, activities: [], assessments: [] }) });
+  await importFile(page, env.server, { name: 'anden.json', text: JSON.stringify({ ...second, activities: [], assessments: [] }) });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText('På denne enhed: 2 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
   const saved = (await storageDump(page))['tidoglyst.idb.dreams'];
@@ -141,15 +132,15 @@ test('a full storage is reported, nothing is lost, and export still works', asyn
 });
 
 test('two tabs importing different data at the same time lose nothing', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   const other = await context.newPage();
-  await open(page, server, '/del');
-  await open(other, server, '/del');
+  await open(page, env.server, '/del');
+  await open(other, env.server, '/del');
   const fixture = JSON.parse(FIXTURE);
   const onlyDream = JSON.stringify({ ...fixture, activities: [], assessments: [] });
   const onlyActivity = JSON.stringify({ ...fixture, dreams: [], assessments: [] });
-  await importFile(page, server, { name: 'a.json', text: onlyDream });
-  await importFile(other, server, { name: 'b.json', text: onlyActivity });
+  await importFile(page, env.server, { name: 'a.json', text: onlyDream });
+  await importFile(other, env.server, { name: 'b.json', text: onlyActivity });
   await Promise.all([
     page.getByRole('button', { name: 'Flet ind' }).click(),
     other.getByRole('button', { name: 'Flet ind' }).click(),
@@ -164,26 +155,26 @@ test('two tabs importing different data at the same time lose nothing', async ()
 });
 
 test('two tabs editing the same record in turn: each sees the other, no update is lost', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   const other = await context.newPage();
   const fixture = JSON.parse(FIXTURE);
   const dream = fixture.dreams[0];
   const version = (title, story, at) => JSON.stringify({
     ...fixture, activities: [], assessments: [], dreams: [{ ...dream, title, story, rev: { at, n: 0, by: 'tabtest' } }],
   });
-  await open(page, server, '/del');
-  await open(other, server, '/del');
-  await importFile(page, server, { name: 'a.json', text: version('Fisketur (fra fane A)', dream.story, '2026-11-22T10:00:00.000Z') });
+  await open(page, env.server, '/del');
+  await open(other, env.server, '/del');
+  await importFile(page, env.server, { name: 'a.json', text: version('Fisketur (fra fane A)', dream.story, '2026-11-22T10:00:00.000Z') });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   // The other tab picks the change up without a reload …
-  await open(other, server, `/droemme/${dream.id}`);
+  await open(other, env.server, `/droemme/${dream.id}`);
   await other.getByRole('heading', { level: 1, name: 'Fisketur (fra fane A)' }).waitFor();
   // … edits the same record on top of it …
-  await open(other, server, '/del');
-  await importFile(other, server, { name: 'b.json', text: version('Fisketur (fra fane A)', 'Historien rettet i fane B.', '2026-11-22T11:00:00.000Z') });
+  await open(other, env.server, '/del');
+  await importFile(other, env.server, { name: 'b.json', text: version('Fisketur (fra fane A)', 'Historien rettet i fane B.', '2026-11-22T11:00:00.000Z') });
   await other.getByRole('button', { name: 'Flet ind' }).click();
   // … and the first tab, which never reloaded, shows and keeps both edits.
-  await open(page, server, `/droemme/${dream.id}`);
+  await open(page, env.server, `/droemme/${dream.id}`);
   await page.getByText('Historien rettet i fane B.').waitFor();
   await page.getByRole('heading', { level: 1, name: 'Fisketur (fra fane A)' }).waitFor();
   const stored = JSON.parse((await storageDump(page))['tidoglyst.idb.dreams']).map((t) => JSON.parse(t));

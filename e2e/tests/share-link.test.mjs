@@ -2,32 +2,23 @@
 // import preview, imports, and has the same data; the QR code on screen
 // decodes (with zbarimg, an independent reader) to the same link; tampered
 // and truncated links get a Danish error and change nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  startServer, launch, newPage, open, assertClean, assertAccessible, downloadText, importFile, storageDump,
+  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile, storageDump,
 } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function makeLink(size = 'phone') {
-  const a = await newPage(browser, server, { size });
-  await importFile(a.page, server, { name: 'golden.json', text: FIXTURE });
+  const a = await newPage(env.browser, env.server, { size });
+  await importFile(a.page, env.server, { name: 'golden.json', text: FIXTURE });
   await a.page.getByRole('button', { name: 'Flet ind' }).click();
   await a.page.getByText('Importen er gennemført.').waitFor();
   await a.page.getByRole('button', { name: 'Del som link' }).click();
@@ -41,9 +32,9 @@ async function makeLink(size = 'phone') {
 
 test('a link made on one phone imports on another, and a reload does not import twice', async () => {
   const { a, link } = await makeLink();
-  assert.ok(link.startsWith(server.url('/del#data=')), link);
+  assert.ok(link.startsWith(env.server.url('/del#data=')), link);
   assert.ok(link.length < 8000);
-  const b = await newPage(browser, server, { size: 'phone' });
+  const b = await newPage(env.browser, env.server, { size: 'phone' });
   await b.page.goto(link);
   await b.page.locator('.preview').waitFor();
   assert.match(await b.page.locator('.preview').innerText(), /3 nye, 0 opdaterede, 0 konflikter/);
@@ -87,16 +78,16 @@ test('the QR code on screen decodes to the same link', async () => {
 test('a tampered or truncated link gets a clear Danish error and changes nothing', async () => {
   const { a, link } = await makeLink();
   await a.context.close();
-  const b = await newPage(browser, server, { size: 'phone' });
-  await importFile(b.page, server, { name: 'golden.json', text: FIXTURE });
+  const b = await newPage(env.browser, env.server, { size: 'phone' });
+  await importFile(b.page, env.server, { name: 'golden.json', text: FIXTURE });
   await b.page.getByRole('button', { name: 'Flet ind' }).click();
   await b.page.getByText('Importen er gennemført.').waitFor();
   const before = await storageDump(b.page);
   const payload = link.split('#data=')[1];
   const broken = [
-    server.url('/del#data=' + payload.slice(0, Math.floor(payload.length / 2))),
-    server.url('/del#data=' + payload.slice(0, 40) + '!!' + payload.slice(42)),
-    server.url('/del#data='),
+    env.server.url('/del#data=' + payload.slice(0, Math.floor(payload.length / 2))),
+    env.server.url('/del#data=' + payload.slice(0, 40) + '!!' + payload.slice(42)),
+    env.server.url('/del#data='),
   ];
   for (const url of broken) {
     await b.page.goto('about:blank');
@@ -113,25 +104,25 @@ test('a tampered or truncated link gets a clear Danish error and changes nothing
 });
 
 test("one municipality's own activities travel as a link", async () => {
-  const a = await newPage(browser, server, { size: 'tablet' });
+  const a = await newPage(env.browser, env.server, { size: 'tablet' });
   // An own activity in Assens, imported from a file like a coordinator's list.
   const fixture = JSON.parse(FIXTURE);
   const own = { ...fixture.activities[0], municipality: 'Assens', title: 'Stolemotion i Assens (egen)' };
-  await importFile(a.page, server, { name: 'assens.json', text: JSON.stringify({ ...fixture, dreams: [], assessments: [], activities: [own] }) });
+  await importFile(a.page, env.server, { name: 'assens.json', text: JSON.stringify({ ...fixture, dreams: [], assessments: [], activities: [own] }) });
   await a.page.getByRole('button', { name: 'Flet ind' }).click();
   await a.page.getByText('Importen er gennemført.').waitFor();
-  await open(a.page, server, '/aktiviteter');
+  await open(a.page, env.server, '/aktiviteter');
   // Tablet: the filters start unfolded.
   assert.equal(await a.page.getByRole('button', { name: /^Filtre/ }).getAttribute('aria-expanded'), 'true');
   await a.page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Assens' });
   await a.page.getByRole('button', { name: 'Del som link' }).click();
   const link = await a.page.getByLabel('Linket (kan også kopieres herfra)').inputValue();
-  const b = await newPage(browser, server, { size: 'phone' });
+  const b = await newPage(env.browser, env.server, { size: 'phone' });
   await b.page.goto(link);
   await b.page.locator('.preview').waitFor();
   assert.match(await b.page.locator('.preview').innerText(), /1 ny, 0 opdaterede, 0 konflikter/);
   await b.page.getByRole('button', { name: 'Flet ind' }).click();
-  await open(b.page, server, '/aktiviteter');
+  await open(b.page, env.server, '/aktiviteter');
   await b.page.getByLabel('Søg i aktiviteter').fill('stolemotion egen');
   await b.page.getByText('Stolemotion i Assens (egen)').first().waitFor();
   assertClean(a.problems);

@@ -2,33 +2,24 @@
 // phone, tablet and projector size (no console error, no foreign request, no
 // axe violation), the display settings, export → clear → import, undo, bad
 // files, and a corrupt stored value.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
-  startServer, launch, newPage, open, assertClean, assertAccessible, downloadText, importFile,
+  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile,
   storageDump, VIEWPORTS, ROUTES, DIST,
 } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 for (const size of Object.keys(VIEWPORTS)) {
   test(`every route is clean and accessible at ${size} size`, async () => {
-    const { context, page, problems } = await newPage(browser, server, { size });
+    const { context, page, problems } = await newPage(env.browser, env.server, { size });
     for (const route of ROUTES) {
-      await open(page, server, route);
+      await open(page, env.server, route);
       await page.locator('h1').first().waitFor();
       const nav = page.getByRole('navigation', { name: 'Hovedmenu' });
       for (const name of ['Drømme', 'Aktiviteter', 'SKAL eller KAN', 'Del data']) {
@@ -58,8 +49,8 @@ for (const size of Object.keys(VIEWPORTS)) {
 }
 
 test('the forside has three doors and the navigation works without reloads', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-  await open(page, server, '/');
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await open(page, env.server, '/');
   const doors = page.locator('.door');
   assert.equal(await doors.count(), 3);
   await page.getByRole('link', { name: 'Del data', exact: true }).click();
@@ -73,8 +64,8 @@ test('the forside has three doors and the navigation works without reloads', asy
 });
 
 test('an unknown address shows the not-found page', async () => {
-  const { context, page, problems } = await newPage(browser, server);
-  await open(page, server, '/findes/ikke');
+  const { context, page, problems } = await newPage(env.browser, env.server);
+  await open(page, env.server, '/findes/ikke');
   await page.getByRole('heading', { level: 1, name: 'Siden findes ikke' }).waitFor();
   await assertAccessible(page, 'not found');
   assertClean(problems);
@@ -82,8 +73,8 @@ test('an unknown address shows the not-found page', async () => {
 });
 
 test('text size and projector mode are remembered', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'projector' });
-  await open(page, server, '/om');
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'projector' });
+  await open(page, env.server, '/om');
   const base = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
   assert.ok(base >= 18, `base font ${base}px`);
   await page.getByRole('button', { name: 'A++ meget stor tekst' }).click();
@@ -102,8 +93,8 @@ test('text size and projector mode are remembered', async () => {
 });
 
 test('export → Ryd mine data → import brings the data back, and undo works', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
-  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
   await page.getByText('3 nye, 0 opdaterede, 0 konflikter').waitFor();
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText('Importen er gennemført.').waitFor();
@@ -132,7 +123,7 @@ test('export → Ryd mine data → import brings the data back, and undo works',
     }
   }
 
-  await importFile(page, server, { name: first.name, text: first.text });
+  await importFile(page, env.server, { name: first.name, text: first.text });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
   const second = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
@@ -142,7 +133,7 @@ test('export → Ryd mine data → import brings the data back, and undo works',
   }
 
   // Importing the same file again changes nothing.
-  await importFile(page, server, { name: first.name, text: first.text });
+  await importFile(page, env.server, { name: first.name, text: first.text });
   await page.getByText('Filen indeholder intet nyt. Intet ændres.').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Flet ind' }).isDisabled(), true);
   await page.getByRole('button', { name: 'Annullér' }).click();
@@ -167,13 +158,13 @@ const BAD_FILES = [
 ];
 
 test('bad files get a clear Danish message and change nothing', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText('Importen er gennemført.').waitFor();
   const before = await storageDump(page);
   for (const [what, text, message] of BAD_FILES) {
-    await importFile(page, server, { name: `${what}.json`, text });
+    await importFile(page, env.server, { name: `${what}.json`, text });
     const alert = page.locator('.import-error');
     await alert.getByText(message).waitFor({ timeout: 5000 }).catch(() => {});
     const shown = await alert.innerText();
@@ -184,7 +175,7 @@ test('bad files get a clear Danish message and change nothing', async () => {
   }
   // Too large: refused before it is read.
   const big = Buffer.alloc(17 * 1024 * 1024, 0x20);
-  await importFile(page, server, { name: 'stor.json', buffer: big });
+  await importFile(page, env.server, { name: 'stor.json', buffer: big });
   assert.match(await page.locator('.import-error').innerText(), /for stor/);
   assert.deepEqual(await storageDump(page), before);
   assertClean(problems);
@@ -192,10 +183,10 @@ test('bad files get a clear Danish message and change nothing', async () => {
 });
 
 test('a corrupt stored value is moved aside, offered for download, and the app starts', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   // The first version's keys, one of them broken: the rest moves into
   // IndexedDB, the broken value is moved aside.
-  await open(page, server, '/del');
+  await open(page, env.server, '/del');
   const fixture = JSON.parse(FIXTURE);
   await page.evaluate((f) => {
     localStorage.setItem('tidoglyst.v1.dreams', '{"dette": er ødelagt');
@@ -221,8 +212,8 @@ test('a corrupt stored value is moved aside, offered for download, and the app s
 });
 
 test('a record in IndexedDB that cannot be read is moved aside; the others load', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText('Importen er gennemført.').waitFor();
   await storageDump(page);
@@ -248,11 +239,11 @@ test('a record in IndexedDB that cannot be read is moved aside; the others load'
 });
 
 test('storage changes in another tab are merged, not overwritten', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   const second = await context.newPage();
-  await open(page, server, '/del');
-  await open(second, server, '/del');
-  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  await open(page, env.server, '/del');
+  await open(second, env.server, '/del');
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await second.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
   assertClean(problems);
@@ -274,9 +265,9 @@ test('the built page keeps a strict CSP with no inline script', () => {
 });
 
 test('every route fits a 320 px wide screen (and so 200 % zoom on a small laptop)', async () => {
-  const { context, page, problems } = await newPage(browser, server, { viewport: { width: 320, height: 640 } });
+  const { context, page, problems } = await newPage(env.browser, env.server, { viewport: { width: 320, height: 640 } });
   for (const route of ROUTES) {
-    await open(page, server, route);
+    await open(page, env.server, route);
     await page.locator('h1').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${route} scrolls sideways by ${overflow}px at 320 px`);

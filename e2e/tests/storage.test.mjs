@@ -3,11 +3,11 @@
 // by a spreadsheet program imports; the first version's local-storage keys
 // move into IndexedDB without losing a record; two tabs see each other's
 // changes; "Ryd mine data" leaves nothing personal in either store.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer, launch, newPage, open, assertClean, assertAccessible, importFile, storageDump, idbDump } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, assertAccessible, importFile, storageDump, idbDump } from '../lib/harness.mjs';
 import { syntheticCatalogue, catalogueCsv } from '../../tools/catalogue.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
@@ -15,17 +15,8 @@ const SHEETS = resolve(import.meta.dirname, '../../tests/fixtures/spreadsheet');
 const CATALOGUE = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/catalogue.json'), 'utf8'));
 const TOTAL = CATALOGUE.activities.length;
 const da = (n) => n.toLocaleString('da-DK');
-let server;
-let browser;
 
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function countIs(page, n, timeout = 60000) {
   await page.locator('p.result-count').filter({ hasText: new RegExp(`^${da(n).replace('.', '\\.')} aktiviteter$`) }).waitFor({ timeout });
@@ -37,10 +28,10 @@ async function importCsv(page, name, buffer) {
 }
 
 test('a municipality list of 5,219 offers is imported and still there after a reload', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
   const n = 5219;
   const list = syntheticCatalogue(n, 3);
-  await open(page, server, '/aktiviteter');
+  await open(page, env.server, '/aktiviteter');
   await countIs(page, TOTAL);
   await importCsv(page, 'socialkompas.csv', Buffer.from(catalogueCsv(list), 'utf8'));
   assert.match(await page.locator('.act-csv-preview .preview__summary').innerText(), /^5219 aktiviteter kan importeres\. 0 rækker/);
@@ -56,7 +47,7 @@ test('a municipality list of 5,219 offers is imported and still there after a re
   await countIs(page, TOTAL + n);
   // A record from the middle of the list opens.
   const a = list.activities[2600];
-  await open(page, server, `/aktiviteter/${a.id}`);
+  await open(page, env.server, `/aktiviteter/${a.id}`);
   await page.getByRole('heading', { level: 1, name: a.title }).waitFor();
   assertClean(problems);
   await context.close();
@@ -64,8 +55,8 @@ test('a municipality list of 5,219 offers is imported and still there after a re
 
 for (const file of ['libreoffice-da-semikolon.csv', 'libreoffice-en-gb-komma-citeret.csv']) {
   test(`a CSV saved again by a spreadsheet program imports (${file})`, async () => {
-    const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
-    await open(page, server, '/aktiviteter');
+    const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
+    await open(page, env.server, '/aktiviteter');
     await countIs(page, TOTAL);
     await importCsv(page, file, readFileSync(resolve(SHEETS, file)));
     assert.match(await page.locator('.act-csv-preview .preview__summary').innerText(), /^13 aktiviteter kan importeres\. 0 rækker har fejl/);
@@ -74,7 +65,7 @@ for (const file of ['libreoffice-da-semikolon.csv', 'libreoffice-en-gb-komma-cit
     await page.getByText('13 aktiviteter er importeret.').first().waitFor();
     // One own activity (the others update example entries with the same id).
     await countIs(page, TOTAL + 1);
-    await open(page, server, '/aktiviteter/0d5e3f9a-8c1b-4a7e-9b2d-3f4a5b6c7d8e');
+    await open(page, env.server, '/aktiviteter/0d5e3f9a-8c1b-4a7e-9b2d-3f4a5b6c7d8e');
     await page.getByRole('heading', { level: 1, name: 'Strikkecafé "Pind & Prik"' }).waitFor();
     const text = await page.locator('main').innerText();
     assert.match(text, /25,50 kr/);
@@ -85,7 +76,7 @@ for (const file of ['libreoffice-da-semikolon.csv', 'libreoffice-en-gb-komma-cit
 }
 
 test('the first version\'s local-storage keys move into IndexedDB without losing a record', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   const fixture = JSON.parse(FIXTURE);
   const many = syntheticCatalogue(400, 5).activities.map((a) => ({ ...a, example: false }));
   const old = {
@@ -100,7 +91,7 @@ test('the first version\'s local-storage keys move into IndexedDB without losing
     sessionStorage.setItem('seeded', '1');
     for (const [k, v] of Object.entries(old)) localStorage.setItem(k, v);
   }, old);
-  await open(page, server, '/del');
+  await open(page, env.server, '/del');
   const counts = `På denne enhed: 1 drømme, ${many.length + 1} egne aktiviteter, 1 workshops.`;
   await page.getByText(counts).waitFor();
   const after = await storageDump(page);
@@ -123,12 +114,12 @@ test('the first version\'s local-storage keys move into IndexedDB without losing
 });
 
 test('two tabs see each other\'s changes, and "Ryd mine data" leaves nothing personal in either store', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   const other = await context.newPage();
-  await open(page, server, '/del');
-  await open(other, server, '/aktiviteter');
+  await open(page, env.server, '/del');
+  await open(other, env.server, '/aktiviteter');
   await countIs(other, TOTAL);
-  await importFile(page, server, { name: 'golden.json', text: FIXTURE });
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
   // The other tab's list grows without a reload.

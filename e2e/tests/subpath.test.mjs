@@ -1,30 +1,23 @@
 // Hosting from a sub-path: the build made with `./x build /tidoglyst/`
 // (dist-sub/) works under /tidoglyst/: deep links, navigation, the example
 // catalogue and the service worker all stay under the sub-path.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startServer, launch, newPage, open, assertClean, assertAccessible } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, assertAccessible } from '../lib/harness.mjs';
 
 const ROOT = process.env.TOL_DIST_SUB ? resolve(process.env.TOL_DIST_SUB) : resolve(import.meta.dirname, '../../dist-sub');
 const BASE = '/tidoglyst/';
-let server;
-let browser;
 
-before(async () => {
+before(() => {
   assert.ok(existsSync(resolve(ROOT, 'index.html')), 'dist-sub/ is built by ./x test (trunk build --public-url /tidoglyst/)');
-  server = await startServer({ root: ROOT, base: BASE });
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser({ root: ROOT, base: BASE });
 
 test('deep links and navigation stay under the sub-path', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'phone' });
-  await open(page, server, '/om');
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await open(page, env.server, '/om');
   await page.getByRole('heading', { level: 1, name: 'Om Tid og Lyst' }).waitFor();
   for (const [name, path, heading] of [
     ['Drømme', '/droemme', /Drømme/],
@@ -47,8 +40,8 @@ test('deep links and navigation stay under the sub-path', async () => {
 });
 
 test('the example catalogue and the service worker load from the sub-path', async () => {
-  const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
-  await open(page, server, '/aktiviteter');
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
+  await open(page, env.server, '/aktiviteter');
   await page.getByRole('status').filter({ hasText: /\d+ aktiviteter/ }).first().waitFor();
   const count = Number((await page.getByRole('status').filter({ hasText: /\d+ aktiviteter/ }).first().innerText()).match(/(\d+)/)[1]);
   assert.ok(count >= 80, `${count} activities from the catalogue`);
