@@ -11,13 +11,13 @@
 pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
-pub mod ids;
-#[cfg(target_arch = "wasm32")]
-pub mod slices;
-#[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod features;
+#[cfg(target_arch = "wasm32")]
+pub mod ids;
+#[cfg(target_arch = "wasm32")]
+pub mod slices;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]

@@ -35,17 +35,8 @@ pub enum Route {
 
 /// The router's patterns, in the order `app.rs` declares them; a tidy test
 /// checks that `app.rs` uses exactly these.
-pub const PATTERNS: [&str; 9] = [
-    "/",
-    "/droemme",
-    "/droemme/:id",
-    "/aktiviteter",
-    "/aktiviteter/:id",
-    "/skal-kan",
-    "/skal-kan/:id",
-    "/del",
-    "/om",
-];
+pub const PATTERNS: [&str; 9] =
+    ["/", "/droemme", "/droemme/:id", "/aktiviteter", "/aktiviteter/:id", "/skal-kan", "/skal-kan/:id", "/del", "/om"];
 
 impl Route {
     /// The path below the app's base, with its query string.
@@ -124,7 +115,8 @@ mod tests {
 
     #[test]
     fn query_values_are_encoded_like_encode_uri_component() {
-        let r = Route::Activities(vec![("q".into(), "kaffe & kage".into()), ("kommune".into(), "Høje-Taastrup".into())]);
+        let r =
+            Route::Activities(vec![("q".into(), "kaffe & kage".into()), ("kommune".into(), "Høje-Taastrup".into())]);
         assert_eq!(r.path(), "/aktiviteter?q=kaffe%20%26%20kage&kommune=H%C3%B8je-Taastrup");
         assert_eq!(Route::activities_at("Bytorvet 1, Ærø").path(), "/aktiviteter?sted=Bytorvet%201%2C%20%C3%86r%C3%B8");
         assert_eq!(encode("a-b_c.d!e~f*g'h(i)j"), "a-b_c.d!e~f*g'h(i)j");
@@ -134,9 +126,18 @@ mod tests {
     #[test]
     fn every_route_but_the_service_worker_has_a_router_pattern() {
         let all = [
-            Route::Home, Route::Dreams, Route::NewDream, Route::Dream("x".into()), Route::Activities(vec![]),
-            Route::NewActivity, Route::Activity("x".into()), Route::EditActivity("x".into()), Route::Assessment,
-            Route::Session("x".into(), String::new()), Route::Data, Route::About,
+            Route::Home,
+            Route::Dreams,
+            Route::NewDream,
+            Route::Dream("x".into()),
+            Route::Activities(vec![]),
+            Route::NewActivity,
+            Route::Activity("x".into()),
+            Route::EditActivity("x".into()),
+            Route::Assessment,
+            Route::Session("x".into(), String::new()),
+            Route::Data,
+            Route::About,
         ];
         for r in all {
             let path = r.path();

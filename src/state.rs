@@ -6,9 +6,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::storage::{self, SaveError};
 use tid_og_lyst_core::da;
 use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, Millis, Rev};
-use crate::storage::{self, SaveError};
 use tid_og_lyst_core::sync::data::AppData;
 
 /// The current time in milliseconds, read from the browser.

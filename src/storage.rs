@@ -24,9 +24,9 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use tid_og_lyst_core::record::merge::{self, Collection, Record};
 use tid_og_lyst_core::record::meta::{Clock, Millis};
 use tid_og_lyst_core::sync::data::AppData;
-use tid_og_lyst_core::record::merge::{self, Collection, Record};
 
 /// Prefix of every key the app owns.
 pub const PREFIX: &str = "tidoglyst.";
@@ -109,10 +109,8 @@ pub fn raw_set(key: &str, value: &str) -> Result<(), SaveError> {
         }
         Err(e) => {
             let name = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name())).unwrap_or_default();
-            let dom_name = js_sys::Reflect::get(&e, &JsValue::from_str("name"))
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or(name);
+            let dom_name =
+                js_sys::Reflect::get(&e, &JsValue::from_str("name")).ok().and_then(|v| v.as_string()).unwrap_or(name);
             if dom_name.contains("Quota") {
                 Err(SaveError::Full)
             } else {
@@ -240,7 +238,12 @@ fn load_local(now: Millis, corrupt: &mut Vec<Corrupt>) -> AppData {
 /// back and checked, and only then is the old key removed. What could not be
 /// moved stays where it was and is returned, so it is still shown (and saved
 /// again) rather than lost.
-async fn migrate_kind<R: Record + DeserializeOwned>(key: &str, store: &'static str, now: Millis, corrupt: &mut Vec<Corrupt>) -> Collection<R> {
+async fn migrate_kind<R: Record + DeserializeOwned>(
+    key: &str,
+    store: &'static str,
+    now: Millis,
+    corrupt: &mut Vec<Corrupt>,
+) -> Collection<R> {
     if raw_get(key).is_none() {
         return Collection::new();
     }
@@ -256,10 +259,16 @@ async fn migrate_kind<R: Record + DeserializeOwned>(key: &str, store: &'static s
 
 /// Reads one kind from IndexedDB; entries that cannot be read are moved
 /// aside into local storage (as one backup) and then deleted.
-async fn load_idb_kind<R: Record + DeserializeOwned>(key: &str, store: &'static str, now: Millis, corrupt: &mut Vec<Corrupt>) -> Collection<R> {
+async fn load_idb_kind<R: Record + DeserializeOwned>(
+    key: &str,
+    store: &'static str,
+    now: Millis,
+    corrupt: &mut Vec<Corrupt>,
+) -> Collection<R> {
     let Ok((records, bad)) = idb::load_kind::<R>(store).await else { return Collection::new() };
     if !bad.is_empty() {
-        let texts: Vec<Value> = bad.iter().map(|(_, t)| serde_json::from_str(t).unwrap_or(Value::String(t.clone()))).collect();
+        let texts: Vec<Value> =
+            bad.iter().map(|(_, t)| serde_json::from_str(t).unwrap_or(Value::String(t.clone()))).collect();
         let text = serde_json::to_string(&texts).unwrap_or_default();
         let backup_key = format!("{CORRUPT_PREFIX}{}.records.{now}", key.trim_start_matches(PREFIX));
         if raw_set(&backup_key, &text).is_ok() {

@@ -28,7 +28,8 @@ pub mod app {
     /// Projector mode toggle.
     pub const PROJECTOR: &str = "Projektor-visning";
     /// Text size steps.
-    pub const TEXT_SIZES: [(&str, &str); 3] = [("A", "A normal tekst"), ("A+", "A+ stor tekst"), ("A++", "A++ meget stor tekst")];
+    pub const TEXT_SIZES: [(&str, &str); 3] =
+        [("A", "A normal tekst"), ("A+", "A+ stor tekst"), ("A++", "A++ meget stor tekst")];
     /// Footer line.
     pub const FOOTER: &str = "Tid og Lyst kører helt i din browser. Intet sendes til en server.";
     /// Close button.
@@ -126,7 +127,8 @@ pub mod storage {
     pub const FULL: &str = "Browserens lager er fuldt, så din seneste ændring er ikke gemt på enheden. \
         Den er ikke tabt endnu: eksportér dine data nu, og ryd derefter plads.";
     /// Storage is not available.
-    pub const UNAVAILABLE: &str = "Browseren tillader ikke, at appen gemmer data. Dine ændringer forsvinder, når du lukker siden. Eksportér dem.";
+    pub const UNAVAILABLE: &str =
+        "Browseren tillader ikke, at appen gemmer data. Dine ændringer forsvinder, når du lukker siden. Eksportér dem.";
     /// IndexedDB missing or blocked: the records stay in local storage.
     pub const NO_DATABASE: &str = "Browseren tillader ikke appens database (det sker fx i privat tilstand). \
         Dine data gemmes i stedet i browserens lille lager, der kun rummer nogle tusinde aktiviteter. \
@@ -167,10 +169,7 @@ pub mod data {
     pub const PREVIEW_TITLE: &str = "Det vil ændre sig";
     /// Preview totals.
     pub fn preview(new: usize, updated: usize, deleted: usize, conflicts: usize) -> String {
-        let mut parts = vec![
-            count(new, "ny", "nye"),
-            count(updated, "opdateret", "opdaterede"),
-        ];
+        let mut parts = vec![count(new, "ny", "nye"), count(updated, "opdateret", "opdaterede")];
         if deleted > 0 {
             parts.push(count(deleted, "slettet", "slettede"));
         }
@@ -213,7 +212,8 @@ pub mod data {
     /// Clear button.
     pub const CLEAR: &str = "Ryd mine data";
     /// Confirmation question.
-    pub const CLEAR_CONFIRM: &str = "Vil du slette alle dine data på denne enhed? Det kan ikke fortrydes. Eksportér først, hvis du vil gemme dem.";
+    pub const CLEAR_CONFIRM: &str =
+        "Vil du slette alle dine data på denne enhed? Det kan ikke fortrydes. Eksportér først, hvis du vil gemme dem.";
     /// Confirm button.
     pub const CLEAR_YES: &str = "Ja, slet alt";
     /// Cleared.
@@ -261,7 +261,8 @@ pub mod share {
     /// QR caption.
     pub const QR_CAPTION: &str = "Peg mobilens kamera på koden for at åbne linket.";
     /// Too long for a QR code.
-    pub const QR_TOO_LONG: &str = "Der er for mange data til en QR-kode, der kan scannes. Del linket eller en fil i stedet.";
+    pub const QR_TOO_LONG: &str =
+        "Der er for mange data til en QR-kode, der kan scannes. Del linket eller en fil i stedet.";
     /// Heading on /del.
     pub const TITLE: &str = "Del uden fil";
     /// Help on /del.

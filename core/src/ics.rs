@@ -219,7 +219,10 @@ mod tests {
             alarm: None,
         };
         let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        let timed = calendar(&[ev(When::Timed { start: day.and_hms_opt(10, 0, 0).unwrap(), end: day.and_hms_opt(12, 0, 0).unwrap() })], 0);
+        let timed = calendar(
+            &[ev(When::Timed { start: day.and_hms_opt(10, 0, 0).unwrap(), end: day.and_hms_opt(12, 0, 0).unwrap() })],
+            0,
+        );
         assert!(timed.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Copenhagen\r\n"));
         assert!(timed.contains("DTSTART;TZID=Europe/Copenhagen:20261201T100000\r\n"));
         assert!(timed.contains("RRULE:FREQ=WEEKLY;BYDAY=TU\r\n"));

@@ -10,11 +10,11 @@
 //! (export format, migration, import preview, links) and `da` (the shell's
 //! Danish texts).
 
-pub mod record;
-pub mod text;
-pub mod ics;
-pub mod dreams;
 pub mod activities;
 pub mod assessment;
-pub mod sync;
 pub mod da;
+pub mod dreams;
+pub mod ics;
+pub mod record;
+pub mod sync;
+pub mod text;

@@ -22,7 +22,17 @@ fn catalogue_is_valid_large_enough_and_marked_as_examples() {
     assert!(acts.len() >= 80, "{} activities", acts.len());
     let munis: BTreeSet<&str> = acts.iter().map(|a| a.municipality.as_str()).collect();
     assert!(munis.len() >= 12, "{munis:?}");
-    for name in ["Guldborgsund", "Assens", "Brønderslev", "Rudersdal", "Middelfart", "Hedensted", "Svendborg", "Aabenraa", "Roskilde"] {
+    for name in [
+        "Guldborgsund",
+        "Assens",
+        "Brønderslev",
+        "Rudersdal",
+        "Middelfart",
+        "Hedensted",
+        "Svendborg",
+        "Aabenraa",
+        "Roskilde",
+    ] {
         assert!(munis.contains(name), "{name} missing");
     }
     assert!(acts.iter().all(|a| a.example), "every entry is example data");
@@ -30,7 +40,9 @@ fn catalogue_is_valid_large_enough_and_marked_as_examples() {
     for t in ["IT-café i Juelsminde", "IT-café i Tørring", "Grønningens Dansevenner", "Bogvenner"] {
         assert!(titles.contains(&t), "{t} missing");
     }
-    assert!(acts.iter().any(|a| a.category == tid_og_lyst_core::activities::activity::Category::Demens && a.municipality == "Assens"));
+    assert!(acts
+        .iter()
+        .any(|a| a.category == tid_og_lyst_core::activities::activity::Category::Demens && a.municipality == "Assens"));
 }
 
 #[test]
@@ -58,6 +70,7 @@ fn searching_demens_in_the_catalogue_finds_the_assens_cafes() {
     );
     assert!(hits.len() >= 3, "{}", hits.len());
     // Sorted by next meeting.
-    let starts: Vec<i64> = hits.iter().map(|i| entries[*i as usize].next.map(|o| o.start_utc).unwrap_or(i64::MAX)).collect();
+    let starts: Vec<i64> =
+        hits.iter().map(|i| entries[*i as usize].next.map(|o| o.start_utc).unwrap_or(i64::MAX)).collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]));
 }

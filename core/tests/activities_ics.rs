@@ -15,8 +15,8 @@ use chrono::{NaiveDate, TimeZone, Utc, Weekday};
 use serde_json::Value;
 use tid_og_lyst_core::activities::activity::{Activity, Draft};
 use tid_og_lyst_core::activities::ics::to_ics;
-use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, RecordId};
 use tid_og_lyst_core::activities::schedule::{Hm, Schedule};
+use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, RecordId};
 
 fn activity(title: &str, schedule: Schedule) -> Activity {
     let d = Draft {
@@ -28,7 +28,9 @@ fn activity(title: &str, schedule: Schedule) -> Activity {
         days: [true, false, false, false, false, false, false],
         ..Draft::default()
     };
-    let mut a = d.build(Meta::new(RecordId::from_seed(1), &mut Clock::new(DeviceId("t".into())), 1), Default::default()).unwrap();
+    let mut a = d
+        .build(Meta::new(RecordId::from_seed(1), &mut Clock::new(DeviceId("t".into())), 1), Default::default())
+        .unwrap();
     a.schedule = schedule;
     a
 }
@@ -61,7 +63,12 @@ fn hm(h: u32, m: u32) -> Hm {
 fn weekly_rrule_keeps_local_time_across_the_spring_switch() {
     let a = activity(
         "Demenscafé",
-        Schedule::Weekly { days: vec![Weekday::Tue, Weekday::Sun], start: hm(10, 0), end: hm(12, 0), pause_months: vec![] },
+        Schedule::Weekly {
+            days: vec![Weekday::Tue, Weekday::Sun],
+            start: hm(10, 0),
+            end: hm(12, 0),
+            pause_months: vec![],
+        },
     );
     let now = Utc.with_ymd_and_hms(2026, 3, 20, 12, 0, 0).unwrap().timestamp_millis();
     let ics = to_ics(&a, now).unwrap();
@@ -114,7 +121,10 @@ fn monthly_last_thursday_with_a_summer_break_across_the_autumn_switch() {
 #[ignore = "needs python3 with icalendar: run by ./x test"]
 fn dated_activities_become_one_event_per_coming_date() {
     let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-    let a = activity("Foredrag", Schedule::Dates { dates: vec![d(1, 10), d(11, 25), d(12, 2)], start: hm(14, 0), end: hm(16, 0) });
+    let a = activity(
+        "Foredrag",
+        Schedule::Dates { dates: vec![d(1, 10), d(11, 25), d(12, 2)], start: hm(14, 0), end: hm(16, 0) },
+    );
     let now = Utc.with_ymd_and_hms(2026, 11, 1, 12, 0, 0).unwrap().timestamp_millis();
     let v = parse(&to_ics(&a, now).unwrap(), "2026-01-01", "2027-01-01");
     assert_eq!(v["events"].as_array().unwrap().len(), 2);

@@ -7,8 +7,8 @@
 
 use tid_og_lyst_core::activities::activity::Activity;
 use tid_og_lyst_core::activities::csv::{decode, from_csv, to_csv, CsvImport};
-use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, RecordId};
 use tid_og_lyst_core::record::merge::live;
+use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, RecordId};
 use tid_og_lyst_core::sync::wire::parse_text;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/spreadsheet");
@@ -22,7 +22,8 @@ fn source() -> Vec<Activity> {
     let all: Vec<Activity> = live(&data.activities).cloned().collect();
     let mut picked: Vec<Activity> = Vec::new();
     for kind in ["weekly", "monthly", "dates", "by_agreement"] {
-        picked.extend(all.iter().filter(|a| serde_json::to_value(&a.schedule).unwrap()["kind"] == kind).take(3).cloned());
+        picked
+            .extend(all.iter().filter(|a| serde_json::to_value(&a.schedule).unwrap()["kind"] == kind).take(3).cloned());
     }
     let mut tricky = picked[0].clone();
     tricky.meta.id = RecordId::parse("0d5e3f9a-8c1b-4a7e-9b2d-3f4a5b6c7d8e").unwrap();

@@ -7,13 +7,13 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use tid_og_lyst_core::assessment::session::{ballot_diff, Assessment, Note, Response, Tally};
 use tid_og_lyst_core::assessment::cards::{builtin, Answer, Position};
-use tid_og_lyst_core::record::meta::{DeviceId, Meta, RecordId, Rev};
 use tid_og_lyst_core::assessment::results::{card_result, results_csv};
+use tid_og_lyst_core::assessment::session::{ballot_diff, Assessment, Note, Response, Tally};
 use tid_og_lyst_core::assessment::verdict::Agreement;
-use tid_og_lyst_core::sync::data::AppData;
 use tid_og_lyst_core::record::merge::{collect, Record};
+use tid_og_lyst_core::record::meta::{DeviceId, Meta, RecordId, Rev};
+use tid_og_lyst_core::sync::data::AppData;
 use tid_og_lyst_core::sync::wire;
 use uuid::Uuid;
 
@@ -200,7 +200,8 @@ fn a_participant_file_holds_only_their_answers() {
     let mut s = session(0);
     s.put_response(ballot("Anna", "bisiddere", 5, 1));
     s.put_response(ballot("Bo", "bisiddere", 1, 1));
-    s.notes.insert("bisiddere".into(), Note { card: "bisiddere".into(), text: "hemmelig".into(), rev: rev(2, 0, "fac") });
+    s.notes
+        .insert("bisiddere".into(), Note { card: "bisiddere".into(), text: "hemmelig".into(), rev: rev(2, 0, "fac") });
     let mine = s.answers_of("Anna");
     assert_eq!(mine.participants().into_iter().collect::<Vec<_>>(), vec!["Anna".to_string()]);
     assert!(mine.notes.is_empty());
@@ -211,7 +212,8 @@ fn a_participant_file_holds_only_their_answers() {
 fn a_show_of_hands_adds_to_the_ballots() {
     let mut s = session(0);
     s.put_response(ballot("Anna", "bisiddere", 2, 1));
-    s.tallies.insert("bisiddere".into(), Tally { card: "bisiddere".into(), counts: [3, 1, 0, 0, 0], rev: rev(3, 0, "fac") });
+    s.tallies
+        .insert("bisiddere".into(), Tally { card: "bisiddere".into(), counts: [3, 1, 0, 0, 0], rev: rev(3, 0, "fac") });
     let r = card_result(&s, s.card("bisiddere").unwrap());
     assert_eq!(r.spread.counts, [3, 2, 0, 0, 0]);
     assert_eq!((r.ballots, r.hands), (1, 4));
@@ -250,7 +252,10 @@ fn csv_is_danish_excel_and_defuses_formulas() {
     let mut b = ballot("Anna", "bisiddere", 5, 1);
     b.comment = "=HYPERLINK(\"x\"); farligt".into();
     s.put_response(b);
-    s.notes.insert("bisiddere".into(), Note { card: "bisiddere".into(), text: "Linje 1\nLinje 2".into(), rev: rev(2, 0, "f") });
+    s.notes.insert(
+        "bisiddere".into(),
+        Note { card: "bisiddere".into(), text: "Linje 1\nLinje 2".into(), rev: rev(2, 0, "f") },
+    );
     let csv = results_csv(&s);
     assert!(csv.starts_with('\u{feff}'));
     let lines: Vec<_> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();

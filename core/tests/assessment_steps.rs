@@ -41,7 +41,10 @@ fn a_ballot_is_built_up_one_answer_at_a_time() {
 fn bad_answers_are_refused_and_change_nothing() {
     let mut s = session();
     let card = s.tasks[0].id.clone();
-    assert_eq!(refused(&mut s, |s| s.respond("  ", &card, BallotChange::Position(Position::ALL[0]), rev(2)).map(|_| ())), SessionError::NoAlias);
+    assert_eq!(
+        refused(&mut s, |s| s.respond("  ", &card, BallotChange::Position(Position::ALL[0]), rev(2)).map(|_| ())),
+        SessionError::NoAlias
+    );
     assert_eq!(
         refused(&mut s, |s| s.respond("A", "intet-kort", BallotChange::Position(Position::ALL[0]), rev(2)).map(|_| ())),
         SessionError::UnknownCard
@@ -62,8 +65,19 @@ fn hands_are_counted_from_what_was_typed() {
     let card = s.tasks[1].id.clone();
     assert_eq!(s.count_hands(&card, ["3", "", " 12 ", "0", "999"], rev(2)), Ok([3, 0, 12, 0, 999]));
     assert_eq!(s.tallies[&card].counts, [3, 0, 12, 0, 999]);
-    for (typed, step) in [(["1", "x", "", "", ""], 1), (["", "", "", "1000", ""], 3), (["", "", "-1", "", ""], 2), (["", "", "", "", "2,5"], 4)] {
-        assert_eq!(refused(&mut s, |s| s.count_hands(&card, typed, rev(3)).map(|_| ())), SessionError::BadCount { step });
+    for (typed, step) in [
+        (["1", "x", "", "", ""], 1),
+        (["", "", "", "1000", ""], 3),
+        (["", "", "-1", "", ""], 2),
+        (["", "", "", "", "2,5"], 4),
+    ] {
+        assert_eq!(
+            refused(&mut s, |s| s.count_hands(&card, typed, rev(3)).map(|_| ())),
+            SessionError::BadCount { step }
+        );
     }
-    assert_eq!(refused(&mut s, |s| s.count_hands("intet-kort", ["1"; 5], rev(3)).map(|_| ())), SessionError::UnknownCard);
+    assert_eq!(
+        refused(&mut s, |s| s.count_hands("intet-kort", ["1"; 5], rev(3)).map(|_| ())),
+        SessionError::UnknownCard
+    );
 }

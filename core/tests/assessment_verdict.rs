@@ -2,9 +2,11 @@
 //! every reason names its principle, and the group measures (majority,
 //! agreement, CSV) behave.
 
-use tid_og_lyst_core::assessment::da::content;
 use tid_og_lyst_core::assessment::cards::{builtin, Answer, Check, Position};
-use tid_og_lyst_core::assessment::verdict::{judge, judge_ballot, majority, Agreement, Checks, Source, Spread, Verdict};
+use tid_og_lyst_core::assessment::da::content;
+use tid_og_lyst_core::assessment::verdict::{
+    judge, judge_ballot, majority, Agreement, Checks, Source, Spread, Verdict,
+};
 
 /// Builds checks from a compact spec: one letter per check in `Check::ALL`
 /// order — j = ja, n = nej, ? = ved ikke, . = unanswered.

@@ -5,8 +5,8 @@
 
 use proptest::prelude::*;
 use tid_og_lyst_core::dreams::dream::*;
-use tid_og_lyst_core::record::meta::{DeviceId, Meta, RecordId, Rev};
 use tid_og_lyst_core::record::merge::Record;
+use tid_og_lyst_core::record::meta::{DeviceId, Meta, RecordId, Rev};
 
 fn rev(at: i64, n: u32, by: &str) -> Rev {
     Rev { at, n, by: DeviceId(by.into()) }
@@ -25,7 +25,14 @@ fn base() -> Dream {
 
 /// A version of the same dream as some device could hold it.
 fn version() -> impl Strategy<Value = Dream> {
-    let claim = (0u128..4, 0i64..5, 0u32..2, prop::sample::select(vec!["a", "b"]), any::<bool>(), prop::sample::select(vec!["Anna", "Bent"]))
+    let claim = (
+        0u128..4,
+        0i64..5,
+        0u32..2,
+        prop::sample::select(vec!["a", "b"]),
+        any::<bool>(),
+        prop::sample::select(vec!["Anna", "Bent"]),
+    )
         .prop_map(|(cid, at, n, by, deleted, name)| Claim {
             meta: Meta { id: id(100 + cid), rev: rev(at, n, by), deleted },
             name: name.into(),
@@ -33,10 +40,10 @@ fn version() -> impl Strategy<Value = Dream> {
             claimed_at: at,
             device: Some(DeviceId(format!("d{cid}"))),
         });
-    let note = prop::option::of((0i64..5, prop::sample::select(vec!["x", "y"])).prop_map(|(at, t)| PrivateNote {
-        text: t.into(),
-        rev: rev(at, 0, "k"),
-    }));
+    let note = prop::option::of(
+        (0i64..5, prop::sample::select(vec!["x", "y"]))
+            .prop_map(|(at, t)| PrivateNote { text: t.into(), rev: rev(at, 0, "k") }),
+    );
     (
         0i64..5,
         0u32..2,
@@ -136,10 +143,18 @@ fn two_runners_on_two_devices_both_survive_and_overbook() {
     let mut r1 = coordinator.clone();
     let mut r2 = coordinator.clone();
     if let Stage::Open(s) = r1.stage() {
-        s.claim(&Act { rev: rev(200, 0, "r1"), who: "Anna".into() }, id(501), Runner { name: "Anna".into(), contact: "a@x.dk".into() });
+        s.claim(
+            &Act { rev: rev(200, 0, "r1"), who: "Anna".into() },
+            id(501),
+            Runner { name: "Anna".into(), contact: "a@x.dk".into() },
+        );
     }
     if let Stage::Open(s) = r2.stage() {
-        s.claim(&Act { rev: rev(200, 0, "r2"), who: "Bent".into() }, id(502), Runner { name: "Bent".into(), contact: "b@x.dk".into() });
+        s.claim(
+            &Act { rev: rev(200, 0, "r2"), who: "Bent".into() },
+            id(502),
+            Runner { name: "Bent".into(), contact: "b@x.dk".into() },
+        );
     }
     let merged = Dream::join(&Dream::join(&coordinator, &r1), &r2);
     assert_eq!(merged.claim_count(), 2);

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use tid_og_lyst_core::dreams::dream::*;
-use tid_og_lyst_core::record::meta::{DeviceId, RecordId, Rev};
 use tid_og_lyst_core::record::merge::Record;
+use tid_og_lyst_core::record::meta::{DeviceId, RecordId, Rev};
 
 fn act(at: i64, who: &str) -> Act {
     Act { rev: Rev { at, n: 0, by: DeviceId("dev".into()) }, who: who.into() }
@@ -163,7 +163,13 @@ fn overbooked_and_expired_are_derived() {
     other.claims.clear();
     other.claims.insert(
         id(11),
-        Claim { meta: tid_og_lyst_core::record::meta::Meta { id: id(11), rev: act(2_500, "B").rev, deleted: false }, name: "Bent".into(), contact: String::new(), claimed_at: 2_500, device: None },
+        Claim {
+            meta: tid_og_lyst_core::record::meta::Meta { id: id(11), rev: act(2_500, "B").rev, deleted: false },
+            name: "Bent".into(),
+            contact: String::new(),
+            claimed_at: 2_500,
+            device: None,
+        },
     );
     let joined = Dream::join(&d, &other);
     assert_eq!(joined.claim_count(), 2);
@@ -219,8 +225,24 @@ fn wire_round_trip_keeps_everything_and_writes_the_derived_status() {
     assert_eq!(json["category"], "andet");
     assert_eq!(json["claims"][0]["name"], "Anna");
     assert_eq!(json["future_field"]["x"], 1);
-    for field in ["title", "story", "dreamer", "municipality", "place", "window_from", "window_to", "duration_hours",
-        "runners_needed", "category", "needs", "coordinator", "status", "planned_for", "claims", "outcome"] {
+    for field in [
+        "title",
+        "story",
+        "dreamer",
+        "municipality",
+        "place",
+        "window_from",
+        "window_to",
+        "duration_hours",
+        "runners_needed",
+        "category",
+        "needs",
+        "coordinator",
+        "status",
+        "planned_for",
+        "claims",
+        "outcome",
+    ] {
         assert!(json.get(field).is_some(), "format field {field} missing");
     }
     let back: Dream = serde_json::from_value(json).unwrap();

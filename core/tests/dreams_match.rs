@@ -77,13 +77,19 @@ fn check(a: Availability, expected: &[&str]) {
 fn anything_goes_lists_all_soonest_deadline_first() {
     // Deadlines: Fisketur 11-28 (svar senest), Gåtur 12-05, Koncert 12-10,
     // Julefrokost 12-15 (window end), Kaffe (snarest, none) last.
-    check(avail("", "", &[], None, &[]), &["Fisketur", "Gåtur ved stranden", "Koncert", "Julefrokost", "Kaffe og kage"]);
+    check(
+        avail("", "", &[], None, &[]),
+        &["Fisketur", "Gåtur ved stranden", "Koncert", "Julefrokost", "Kaffe og kage"],
+    );
 }
 
 #[test]
 fn dates_must_overlap_the_window() {
     check(avail("2026-11-25", "2026-11-30", &[], None, &[]), &["Gåtur ved stranden", "Kaffe og kage"]);
-    check(avail("2026-12-10", "2026-12-10", &[], None, &[]), &["Fisketur", "Gåtur ved stranden", "Koncert", "Julefrokost", "Kaffe og kage"]);
+    check(
+        avail("2026-12-10", "2026-12-10", &[], None, &[]),
+        &["Fisketur", "Gåtur ved stranden", "Koncert", "Julefrokost", "Kaffe og kage"],
+    );
     check(avail("2027-01-05", "", &[], None, &[]), &["Kaffe og kage"]);
 }
 

@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 
 use tid_og_lyst_core::dreams::dream::*;
 use tid_og_lyst_core::dreams::form::*;
+use tid_og_lyst_core::record::merge;
 use tid_og_lyst_core::record::meta::{DeviceId, RecordId, Rev};
 use tid_og_lyst_core::sync::share::share_with_runners;
-use tid_og_lyst_core::record::merge;
 use tid_og_lyst_core::sync::wire;
 
 fn act(at: i64) -> Act {
@@ -57,7 +57,10 @@ fn errors_of(f: DreamForm) -> Vec<(Field, String)> {
 #[test]
 fn cpr_is_refused_in_any_field_with_an_explanation() {
     for (field, set) in [
-        (Field::Story, Box::new(|f: &mut DreamForm| f.story = "cpr: 241245-1234".into()) as Box<dyn Fn(&mut DreamForm)>),
+        (
+            Field::Story,
+            Box::new(|f: &mut DreamForm| f.story = "cpr: 241245-1234".into()) as Box<dyn Fn(&mut DreamForm)>,
+        ),
         (Field::Dreamer, Box::new(|f: &mut DreamForm| f.dreamer = "Erik 2412451234".into())),
         (Field::Private, Box::new(|f: &mut DreamForm| f.private_note = "241245 1234".into())),
     ] {
@@ -160,7 +163,12 @@ fn editing_keeps_the_note_stamp_when_it_did_not_change() {
     let d0 = good_form().check().checked.unwrap().into_new(&act(1), RecordId::from_seed(5));
     let mut d = d0.clone();
     let mut f = DreamForm::from_dream(&d);
-    assert_eq!(f, { let mut g = good_form(); g.hours = "3,5".into(); g.needs = "bil, kørestol".into(); g });
+    assert_eq!(f, {
+        let mut g = good_form();
+        g.hours = "3,5".into();
+        g.needs = "bil, kørestol".into();
+        g
+    });
     f.title = "Fisketur".into();
     f.check().checked.unwrap().apply(&mut d, &act(9), act(9).rev);
     assert_eq!(d.title, "Fisketur");

@@ -13,7 +13,8 @@ fn act(at: i64) -> Act {
 fn dream() -> Dream {
     let mut d = Dream::new(&act(1), RecordId(uuid::Uuid::from_u128(7)));
     d.title = "Koncert; jazz, i Tivoli".into();
-    d.story = "Inger elsker jazz.\nHun har ikke været i Tivoli i 30 år, og hun glæder sig til at høre musikken igen.".into();
+    d.story =
+        "Inger elsker jazz.\nHun har ikke været i Tivoli i 30 år, og hun glæder sig til at høre musikken igen.".into();
     d.dreamer = "Inger".into();
     d.dreamer_age = Some(88);
     d.municipality = "København".into();
@@ -34,8 +35,18 @@ fn dream() -> Dream {
 fn posts_carry_the_facts_and_never_the_private_note() {
     let d = dream();
     let fb = post(&d, Channel::Facebook);
-    for needle in ["Koncert; jazz, i Tivoli", "Inger (88 år)", "Tivoli, København", "1. december 2026 – 20. december 2026",
-        "3 timer", "Vi mangler 2 drømmeløbere.", "kørestol", "Svar senest: 30. november 2026", "Lone, 22 33 44 55", "#drømmeløber"] {
+    for needle in [
+        "Koncert; jazz, i Tivoli",
+        "Inger (88 år)",
+        "Tivoli, København",
+        "1. december 2026 – 20. december 2026",
+        "3 timer",
+        "Vi mangler 2 drømmeløbere.",
+        "kørestol",
+        "Svar senest: 30. november 2026",
+        "Lone, 22 33 44 55",
+        "#drømmeløber",
+    ] {
         assert!(fb.contains(needle), "missing {needle:?} in\n{fb}");
     }
     let sms = post(&d, Channel::Sms);
@@ -58,7 +69,11 @@ fn planned(time: Option<NaiveTime>) -> Dream {
     let mut d = dream();
     for (i, n) in ["Anna", "Bent"].iter().enumerate() {
         if let Stage::Open(s) = d.stage() {
-            s.claim(&act(3), RecordId(uuid::Uuid::from_u128(50 + i as u128)), Runner { name: (*n).into(), contact: String::new() });
+            s.claim(
+                &act(3),
+                RecordId(uuid::Uuid::from_u128(50 + i as u128)),
+                Runner { name: (*n).into(), contact: String::new() },
+            );
         }
     }
     if let Stage::Taken(s) = d.stage() {

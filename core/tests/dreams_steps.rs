@@ -68,17 +68,28 @@ fn claiming_is_refused_without_changing_anything_when_it_cannot_be_done() {
         StepError::ContactMissing
     );
     assert_eq!(
-        refused(&mut d, &a, Step::Claim { id: id(10), runner: Runner { name: "Anne".into(), contact: "010145-1234".into() } }),
+        refused(
+            &mut d,
+            &a,
+            Step::Claim { id: id(10), runner: Runner { name: "Anne".into(), contact: "010145-1234".into() } }
+        ),
         StepError::Cpr(TextField::RunnerContact)
     );
     assert_eq!(
-        refused(&mut d, &a, Step::Claim { id: id(10), runner: Runner { name: "An\u{7}ne".into(), contact: "x".into() } }),
+        refused(
+            &mut d,
+            &a,
+            Step::Claim { id: id(10), runner: Runner { name: "An\u{7}ne".into(), contact: "x".into() } }
+        ),
         StepError::Text(TextField::RunnerName, TextProblem::ControlChars)
     );
     apply(&mut d, &a, claim_step(10, "Anne")).unwrap();
     assert_eq!(refused(&mut d, &a, claim_step(12, "Anne")), StepError::AlreadyYours);
     apply(&mut d, &act(3_000, "phone-b", "Bent"), claim_step(11, "Bent")).unwrap();
-    assert_eq!(refused(&mut d, &act(4_000, "phone-c", "Carl"), claim_step(13, "Carl")), StepError::NotNow(Status::Taken));
+    assert_eq!(
+        refused(&mut d, &act(4_000, "phone-c", "Carl"), claim_step(13, "Carl")),
+        StepError::NotNow(Status::Taken)
+    );
 }
 
 #[test]
@@ -121,7 +132,10 @@ fn cancel_and_reopen() {
     assert_eq!(apply(&mut d, &k(3_000), Step::Cancel("Drømmeren er syg".into())), Ok(Done::Cancelled));
     assert_eq!(d.status(), Status::Cancelled);
     assert_eq!(refused(&mut d, &k(4_000), Step::Cancel("igen".into())), StepError::NotNow(Status::Cancelled));
-    assert_eq!(refused(&mut d, &act(4_000, "phone-a", "Anne"), claim_step(10, "Anne")), StepError::NotNow(Status::Cancelled));
+    assert_eq!(
+        refused(&mut d, &act(4_000, "phone-a", "Anne"), claim_step(10, "Anne")),
+        StepError::NotNow(Status::Cancelled)
+    );
     assert_eq!(apply(&mut d, &k(5_000), Step::Reopen), Ok(Done::Reopened));
     assert_eq!(d.status(), Status::Open);
 }

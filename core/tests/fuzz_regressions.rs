@@ -12,10 +12,7 @@ fn round_trips(text: &str) {
     let parsed = parse_text(text).expect("accepted");
     let out = export_json(&parsed.data, &DeviceId("t".into()), 1_795_374_000_000);
     let again = parse_text(&out).expect("its own export is accepted");
-    assert_eq!(
-        serde_json::to_string_pretty(&again.data).unwrap(),
-        serde_json::to_string_pretty(&parsed.data).unwrap()
-    );
+    assert_eq!(serde_json::to_string_pretty(&again.data).unwrap(), serde_json::to_string_pretty(&parsed.data).unwrap());
     assert_eq!(again.data, parsed.data);
 }
 

@@ -6,8 +6,8 @@ use std::fs;
 use std::path::Path;
 
 use tid_og_lyst_core::activities::csv::{decode, from_csv};
-use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, RecordId};
 use tid_og_lyst_core::record::merge::live;
+use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, RecordId};
 use tid_og_lyst_core::sync::wire::{export_json, parse_bytes, parse_text, ImportError};
 
 fn corpus(ext: &str) -> Vec<(String, Vec<u8>)> {

@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 use serde::Serialize;
-use tid_og_lyst_core::record::meta::{DeviceId, Meta, RecordId, Rev};
 use tid_og_lyst_core::record::merge::{collect, merge, pick_newer, Collection, Record};
+use tid_og_lyst_core::record::meta::{DeviceId, Meta, RecordId, Rev};
 use uuid::Uuid;
 
 /// A small record for the laws: a value and its meta.
@@ -84,7 +84,10 @@ proptest! {
 #[test]
 fn a_tombstone_that_is_newer_deletes() {
     let id = RecordId(Uuid::from_u128(9));
-    let live = Note { meta: Meta { id, rev: Rev { at: 1, n: 0, by: DeviceId("a".into()) }, deleted: false }, text: "x".into() };
+    let live = Note {
+        meta: Meta { id, rev: Rev { at: 1, n: 0, by: DeviceId("a".into()) }, deleted: false },
+        text: "x".into(),
+    };
     let mut dead = live.clone();
     dead.meta.rev.at = 2;
     dead.meta.deleted = true;

@@ -1,8 +1,8 @@
 //! Golden fixtures: every export version ever written keeps loading, and the
 //! export file's bad forms get their Danish errors.
 
-use tid_og_lyst_core::record::meta::DeviceId;
 use tid_og_lyst_core::record::merge::Record;
+use tid_og_lyst_core::record::meta::DeviceId;
 use tid_og_lyst_core::sync::wire::{export_json, parse_text, ImportError};
 
 const V1_MINIMAL: &str = include_str!("../../tests/fixtures/v1-minimal.json");
@@ -73,10 +73,7 @@ fn absurd_nesting_is_an_error_not_a_crash() {
 #[test]
 fn oversized_input_is_refused_before_parsing() {
     let big = vec![b' '; tid_og_lyst_core::sync::wire::MAX_IMPORT_BYTES + 1];
-    assert!(matches!(
-        tid_og_lyst_core::sync::wire::parse_bytes(&big),
-        Err(ImportError::TooLarge { .. })
-    ));
+    assert!(matches!(tid_og_lyst_core::sync::wire::parse_bytes(&big), Err(ImportError::TooLarge { .. })));
 }
 
 #[test]

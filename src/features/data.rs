@@ -6,16 +6,16 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use tid_og_lyst_core::da::data as t;
-use tid_og_lyst_core::record::meta::format_millis;
 use crate::state::{now, use_app, AppState, NoticeKind};
 use crate::storage;
-use tid_og_lyst_core::sync::data::AppData;
-use tid_og_lyst_core::sync::import::{preview, ImportReport};
-use tid_og_lyst_core::record::merge::live;
-use tid_og_lyst_core::sync::wire;
 use crate::ui::download::download_text;
 use crate::ui::share::{self, ShareLink};
+use tid_og_lyst_core::da::data as t;
+use tid_og_lyst_core::record::merge::live;
+use tid_og_lyst_core::record::meta::format_millis;
+use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::import::{preview, ImportReport};
+use tid_og_lyst_core::sync::wire;
 
 /// A file that has been read and checked, waiting for the user's yes.
 #[derive(Clone, PartialEq)]
@@ -64,7 +64,9 @@ pub fn DataPage() -> impl IntoView {
 fn Stats() -> impl IntoView {
     let state = use_app();
     let text = move || {
-        state.data.with(|d| t::stats(live(&d.dreams).count(), live(&d.activities).count(), live(&d.assessments).count()))
+        state
+            .data
+            .with(|d| t::stats(live(&d.dreams).count(), live(&d.activities).count(), live(&d.assessments).count()))
     };
     view! { <p class="stats">{text}</p> }
 }

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use tid_og_lyst_core::da::home as t;
 use crate::ui::link::href;
+use tid_og_lyst_core::da::home as t;
 
 /// The forside.
 #[component]

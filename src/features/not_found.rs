@@ -1,7 +1,7 @@
 //! The page for an address that matches no route.
 
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use leptos::prelude::*;
 
 use tid_og_lyst_core::da::not_found as t;

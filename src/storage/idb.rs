@@ -19,9 +19,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
+use tid_og_lyst_core::record::merge::{self, Collection, Record};
 use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::sync::data::AppData;
-use tid_og_lyst_core::record::merge::{self, Collection, Record};
 
 use super::SaveError;
 
@@ -162,7 +162,9 @@ async fn read_all(name: &str) -> Result<Vec<(JsValue, JsValue)>, JsValue> {
 
 /// Reads one kind. Entries that do not parse are returned as raw text (with
 /// their keys) so the caller can move them aside.
-pub async fn load_kind<R: Record + DeserializeOwned>(name: &'static str) -> Result<(Collection<R>, Vec<(String, String)>), JsValue> {
+pub async fn load_kind<R: Record + DeserializeOwned>(
+    name: &'static str,
+) -> Result<(Collection<R>, Vec<(String, String)>), JsValue> {
     let mut good = Vec::new();
     let mut bad = Vec::new();
     let mut slice_start = crate::slices::clock();
@@ -173,7 +175,8 @@ pub async fn load_kind<R: Record + DeserializeOwned>(name: &'static str) -> Resu
             crate::slices::next_turn().await;
             slice_start = crate::slices::clock();
         }
-        let text = value.as_string().unwrap_or_else(|| js_sys::JSON::stringify(&value).map(String::from).unwrap_or_default());
+        let text =
+            value.as_string().unwrap_or_else(|| js_sys::JSON::stringify(&value).map(String::from).unwrap_or_default());
         match serde_json::from_str::<R>(&text) {
             Ok(r) => good.push(r),
             Err(_) => bad.push((key.as_string().unwrap_or_default(), text)),

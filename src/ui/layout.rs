@@ -3,16 +3,16 @@
 //! the header is two short rows (name and "Visning", then the four parts)
 //! and text size and projector mode fold out under "Visning".
 
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use tid_og_lyst_core::da::app as t;
-use tid_og_lyst_core::da::display as t2;
 use crate::state::use_app;
 use crate::ui::link::href;
 use crate::ui::notices::Notices;
+use tid_og_lyst_core::da::app as t;
+use tid_og_lyst_core::da::display as t2;
 
 /// Wraps a page.
 #[component]

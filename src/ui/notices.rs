@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use tid_og_lyst_core::da;
 use crate::state::{use_app, NoticeKind};
 use crate::ui::download::download_text;
 use crate::ui::offline::NoticeAction;
+use tid_og_lyst_core::da;
 
 /// Shows every open notice.
 #[component]

@@ -7,8 +7,8 @@ use crate::routes::Route;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use tid_og_lyst_core::da::offline as t;
 use crate::state::{now, AppState, NoticeKind};
+use tid_og_lyst_core::da::offline as t;
 use tid_og_lyst_core::sync::data::export_reminder_due;
 
 #[wasm_bindgen(inline_js = r#"
@@ -53,7 +53,11 @@ pub fn start(state: AppState) {
     let on_update = Closure::<dyn Fn()>::new(move || {
         state.push_action(NoticeKind::Info, t::UPDATE_READY.into(), t::UPDATE_NOW, activate_update);
     });
-    register_sw(&crate::ui::link::to(&crate::routes::Route::ServiceWorker), &crate::ui::link::to(&Route::Home), &on_update);
+    register_sw(
+        &crate::ui::link::to(&crate::routes::Route::ServiceWorker),
+        &crate::ui::link::to(&Route::Home),
+        &on_update,
+    );
     on_update.forget();
 
     if is_ios_browser_tab() && !state.settings.with_untracked(|s| s.ios_hint_seen) {

@@ -6,8 +6,8 @@
 use crate::routes::Route;
 use serde_json::{json, Value};
 
-use tid_og_lyst_core::da::panic as t;
 use crate::storage;
+use tid_og_lyst_core::da::panic as t;
 
 /// Replaces the page with the error page.
 pub fn show() {
@@ -58,8 +58,10 @@ fn data_url() -> String {
             };
             list.ok().filter(|v| v.as_array().is_some_and(|a| !a.is_empty()))
         });
-        kept.or_else(|| storage::raw_get(key).and_then(|t| serde_json::from_str::<Value>(&t).ok()).filter(Value::is_array))
-            .unwrap_or(json!([]))
+        kept.or_else(|| {
+            storage::raw_get(key).and_then(|t| serde_json::from_str::<Value>(&t).ok()).filter(Value::is_array)
+        })
+        .unwrap_or(json!([]))
     };
     let body = json!({
         "format": tid_og_lyst_core::sync::migrate::FORMAT,

@@ -2,14 +2,14 @@
 //! carries the data, handed to the Web Share API (SMS, mail, Messenger) or
 //! copied, and the same link as a large QR code.
 
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
-use tid_og_lyst_core::da::share as t;
 use crate::state::{now, use_app};
+use tid_og_lyst_core::da::share as t;
 use tid_og_lyst_core::sync::data::AppData;
 use tid_og_lyst_core::sync::{link, wire};
 

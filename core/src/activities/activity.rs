@@ -11,12 +11,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::activities::da as t;
-use crate::record::meta::Meta;
 use crate::activities::municipalities;
 use crate::activities::schedule::{Hm, Nth, Schedule};
+use crate::record::merge::Record;
+use crate::record::meta::Meta;
 use crate::text::dates::parse_date;
 use crate::text::fields::{check_text, is_safe_link, text_problem, TextProblem};
-use crate::record::merge::Record;
 
 /// Longest title (characters).
 pub const MAX_TITLE: usize = 200;
@@ -285,7 +285,10 @@ impl Serialize for Category {
 impl<'de> Deserialize<'de> for Category {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Category::ALL.into_iter().find(|c| c.key() == s).ok_or_else(|| serde::de::Error::custom(t::csv::bad_category(&s)))
+        Category::ALL
+            .into_iter()
+            .find(|c| c.key() == s)
+            .ok_or_else(|| serde::de::Error::custom(t::csv::bad_category(&s)))
     }
 }
 
@@ -484,7 +487,6 @@ impl Default for Draft {
 /// Field errors: field key → Danish message.
 pub type FieldErrors = BTreeMap<&'static str, String>;
 
-
 /// "25-11-2026".
 pub fn format_date(d: NaiveDate) -> String {
     format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year())
@@ -535,10 +537,16 @@ fn read_price(text: &str) -> Option<Option<f64>> {
         None => (s.as_str(), ""),
     };
     let int: String = int.chars().filter(|c| *c != '.' && *c != ',').collect();
-    if int.is_empty() || !int.chars().all(|c| c.is_ascii_digit()) || int.len() > 6 || frac.len() > 2 || !frac.chars().all(|c| c.is_ascii_digit()) {
+    if int.is_empty()
+        || !int.chars().all(|c| c.is_ascii_digit())
+        || int.len() > 6
+        || frac.len() > 2
+        || !frac.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
-    let cents = int.parse::<i64>().ok()? * 100 + if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse::<i64>().ok()? };
+    let cents =
+        int.parse::<i64>().ok()? * 100 + if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse::<i64>().ok()? };
     Some((cents != 0).then(|| cents as f64 / 100.0))
 }
 
@@ -602,7 +610,11 @@ impl Draft {
             ..Draft::default()
         };
         let months = |m: &Vec<u8>| {
-            m.iter().filter_map(|x| t::MONTHS.get((*x as usize).wrapping_sub(1))).copied().collect::<Vec<_>>().join(", ")
+            m.iter()
+                .filter_map(|x| t::MONTHS.get((*x as usize).wrapping_sub(1)))
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         match &a.schedule {
             Schedule::Weekly { days, start, end, pause_months } => {
@@ -820,7 +832,10 @@ mod tests {
         let cases: Vec<(Break, ActivityError)> = vec![
             (|a| a.title = " ".into(), ActivityError::TitleMissing),
             (|a| a.title = "x".repeat(MAX_TITLE + 1), ActivityError::TitleTooLong),
-            (|a| a.description = "skjult\u{1}tegn".into(), ActivityError::Text("beskrivelse", TextProblem::ControlChars)),
+            (
+                |a| a.description = "skjult\u{1}tegn".into(),
+                ActivityError::Text("beskrivelse", TextProblem::ControlChars),
+            ),
             (|a| a.audience = vec!["alle".into(); 51], ActivityError::TooManyAudiences),
             (|a| a.municipality = "Atlantis".into(), ActivityError::UnknownMunicipality("Atlantis".into())),
             (|a| a.price_dkk = Some(-1.0), ActivityError::BadPrice),
@@ -834,8 +849,9 @@ mod tests {
             assert_eq!(a.validate(), Err(want.clone()));
             assert_eq!(a.check(), Err(want.to_string()), "Record::check gives the Danish text");
         }
-        let category: Result<Activity, _> =
-            serde_json::from_value(serde_json::json!({"id": good.meta.id, "rev": good.meta.rev, "title": "x", "category": "ukendt"}));
+        let category: Result<Activity, _> = serde_json::from_value(
+            serde_json::json!({"id": good.meta.id, "rev": good.meta.rev, "title": "x", "category": "ukendt"}),
+        );
         assert!(category.is_err(), "an unknown category is refused");
         assert_eq!(Category::parse("Sang og musik"), Some(Category::Musik));
         assert_eq!(Category::parse(" DEMENS "), Some(Category::Demens));
@@ -886,7 +902,9 @@ mod tests {
     fn dates_and_monthly_drafts() {
         let d = Draft { kind: KIND_DATES.into(), dates: "02-12-2026, 25-11-2026".into(), ..good() };
         let a = d.build(meta(), Map::new()).unwrap();
-        assert!(matches!(&a.schedule, Schedule::Dates { dates, .. } if dates[0] == NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()));
+        assert!(
+            matches!(&a.schedule, Schedule::Dates { dates, .. } if dates[0] == NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
+        );
         let bad = Draft { kind: KIND_DATES.into(), dates: "31-02-2026".into(), ..good() };
         assert!(bad.build(meta(), Map::new()).unwrap_err()["dates"].contains("31-02-2026"));
         let m = Draft { kind: KIND_MONTHLY.into(), nth: "-1".into(), month_day: 3, ..good() };
@@ -968,7 +986,6 @@ mod tests {
             assert_eq!(parse_price(bad), Err(ActivityError::BadPrice), "{bad}");
         }
     }
-
 
     proptest::proptest! {
         #[test]

@@ -10,12 +10,12 @@
 
 use std::collections::HashMap;
 
-use crate::activities::da as t;
 use crate::activities::activity::{
     parse_weekday, Activity, Draft, KIND_AGREEMENT, KIND_DATES, KIND_MONTHLY, KIND_WEEKLY,
 };
-use crate::record::meta::{Meta, RecordId};
+use crate::activities::da as t;
 use crate::activities::schedule::Schedule;
+use crate::record::meta::{Meta, RecordId};
 
 /// Most rows read from one file.
 pub const MAX_ROWS: usize = 100_000;
@@ -298,8 +298,11 @@ impl CsvReader {
             Some(Err((line, msg))) => return Err(t::csv_bad_row(line, &msg)),
             Some(Ok((_, header))) => header,
         };
-        let index: HashMap<String, usize> =
-            header.iter().enumerate().map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_lowercase(), i)).collect();
+        let index: HashMap<String, usize> = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_lowercase(), i))
+            .collect();
         if !index.contains_key(&t::CSV_COLUMNS[1].to_lowercase()) {
             return Err(t::csv::NO_HEADER.into());
         }
@@ -307,7 +310,16 @@ impl CsvReader {
         // line breaks (then it is a little more).
         let rest = &text.as_bytes()[rows.pos..];
         let total = memchr::memchr_iter(b'\n', rest).count() + usize::from(!rest.is_empty() && !rest.ends_with(b"\n"));
-        Ok(CsvReader { text, rows, index, total, done: 0, error: None, seen: HashMap::new(), out: CsvImport::default() })
+        Ok(CsvReader {
+            text,
+            rows,
+            index,
+            total,
+            done: 0,
+            error: None,
+            seen: HashMap::new(),
+            out: CsvImport::default(),
+        })
     }
 
     /// Rows read so far and rows in all (without the header).
@@ -354,7 +366,9 @@ impl CsvReader {
         }
         let index = &self.index;
         let col = |name: &str| index.get(&name.to_lowercase()).copied();
-        let get = |i: usize| -> String { col(t::CSV_COLUMNS[i]).and_then(|c| row.get(c)).map(|v| uncell(v)).unwrap_or_default() };
+        let get = |i: usize| -> String {
+            col(t::CSV_COLUMNS[i]).and_then(|c| row.get(c)).map(|v| uncell(v)).unwrap_or_default()
+        };
         let out = &mut self.out;
         let mut warnings = Vec::new();
         match read_row(&get, &mut warnings) {
@@ -396,7 +410,8 @@ fn normalise(column: usize, value: String) -> String {
     match column {
         11 => {
             let parts: Vec<&str> = value.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
-            let read: Option<Vec<String>> = parts.iter().map(|p| dates::parse_date(p).map(crate::activities::activity::format_date)).collect();
+            let read: Option<Vec<String>> =
+                parts.iter().map(|p| dates::parse_date(p).map(crate::activities::activity::format_date)).collect();
             read.map(|r| r.join(", ")).unwrap_or(value)
         }
         12 | 13 => dates::parse_time(&value).map(|(h, m)| format!("{h:02}.{m:02}")).unwrap_or(value),
@@ -471,7 +486,12 @@ fn read_row(get: &dyn Fn(usize) -> String, warnings: &mut Vec<String>) -> Result
         ..Draft::default()
     };
     let days_text = get(9);
-    let days: Vec<&str> = days_text.split([',', '/', '+']).flat_map(|x| x.split(" og ")).map(str::trim).filter(|x| !x.is_empty()).collect();
+    let days: Vec<&str> = days_text
+        .split([',', '/', '+'])
+        .flat_map(|x| x.split(" og "))
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
     for d in &days {
         let wd = parse_weekday(d).ok_or_else(|| t::csv::bad_day(d))?;
         draft.days[wd.num_days_from_monday() as usize] = true;
@@ -501,8 +521,8 @@ pub fn decode(bytes: &[u8]) -> String {
         return s.to_string();
     }
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“',
-        '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     bytes
         .iter()
@@ -517,8 +537,8 @@ pub fn decode(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
     use crate::activities::activity::{Access, Contact};
-    use crate::record::meta::{Clock, DeviceId};
     use crate::activities::schedule::Hm;
+    use crate::record::meta::{Clock, DeviceId};
     use chrono::{NaiveDate, Weekday};
 
     fn metas() -> impl FnMut(Option<RecordId>) -> Meta {
@@ -561,9 +581,30 @@ mod tests {
 
     fn all_kinds() -> Vec<Activity> {
         vec![
-            sample("Demenscafé", Schedule::Weekly { days: vec![Weekday::Tue, Weekday::Thu], start: hm(10), end: hm(12), pause_months: vec![7, 8] }),
-            sample("Pårørendegruppe", Schedule::Monthly { nth: -1, day: Weekday::Thu, start: hm(19), end: hm(21), pause_months: vec![] }),
-            sample("Foredrag", Schedule::Dates { dates: vec![NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(), NaiveDate::from_ymd_opt(2027, 1, 6).unwrap()], start: hm(14), end: hm(16) }),
+            sample(
+                "Demenscafé",
+                Schedule::Weekly {
+                    days: vec![Weekday::Tue, Weekday::Thu],
+                    start: hm(10),
+                    end: hm(12),
+                    pause_months: vec![7, 8],
+                },
+            ),
+            sample(
+                "Pårørendegruppe",
+                Schedule::Monthly { nth: -1, day: Weekday::Thu, start: hm(19), end: hm(21), pause_months: vec![] },
+            ),
+            sample(
+                "Foredrag",
+                Schedule::Dates {
+                    dates: vec![
+                        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+                        NaiveDate::from_ymd_opt(2027, 1, 6).unwrap(),
+                    ],
+                    start: hm(14),
+                    end: hm(16),
+                },
+            ),
             sample("Besøgsven", Schedule::ByAgreement),
         ]
     }
@@ -670,7 +711,8 @@ mod tests {
     #[test]
     fn comma_separated_files_work_too() {
         let mut mk = metas();
-        let r = from_csv("Titel,Kommune,Ugedage,Fra kl.,Til kl.\nBanko,Hedensted,mandag,19.00,21.00\n", &mut mk).unwrap();
+        let r =
+            from_csv("Titel,Kommune,Ugedage,Fra kl.,Til kl.\nBanko,Hedensted,mandag,19.00,21.00\n", &mut mk).unwrap();
         assert_eq!(r.good.len(), 1, "{:?}", r.bad);
     }
 

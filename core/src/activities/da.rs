@@ -8,7 +8,18 @@
 pub const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
 /// Months.
 pub const MONTHS: [&str; 12] = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 /// Short month names as in "25. nov.".
 pub const MONTHS_SHORT: [&str; 12] =
@@ -404,7 +415,8 @@ pub mod csv {
     /// Empty file.
     pub const EMPTY: &str = "Filen er tom.";
     /// Unknown header.
-    pub const NO_HEADER: &str = "Første linje skal være kolonneoverskrifterne (Titel;Kommune;…). Kolonnen «Titel» mangler.";
+    pub const NO_HEADER: &str =
+        "Første linje skal være kolonneoverskrifterne (Titel;Kommune;…). Kolonnen «Titel» mangler.";
     /// A quote never closed.
     pub const UNCLOSED_QUOTE: &str = "Et anførselstegn (\") bliver ikke lukket.";
     /// Bad yes/no.

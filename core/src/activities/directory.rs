@@ -13,11 +13,11 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{Duration, NaiveDate, Weekday};
 
 use crate::activities::activity::{parse_weekday, Activity};
-use crate::record::meta::{Millis, RecordId};
 use crate::activities::schedule::{monday_of, DayPart, Occurrence};
+use crate::record::merge::{pick_newer, Collection};
+use crate::record::meta::{Millis, RecordId};
 use crate::text::dates::to_local;
 use crate::text::search::{fold, Haystack, Query};
-use crate::record::merge::{pick_newer, Collection};
 
 /// One activity prepared for sorting and showing.
 #[derive(Clone, Debug, PartialEq)]
@@ -222,7 +222,10 @@ impl Filters {
         put(keys::Q, self.q.clone());
         put(keys::MUNICIPALITY, self.municipality.clone());
         put(keys::CATEGORY, self.category.clone());
-        put(keys::WEEKDAY, self.weekday.map(|d| crate::activities::schedule::weekday_name(d).to_string()).unwrap_or_default());
+        put(
+            keys::WEEKDAY,
+            self.weekday.map(|d| crate::activities::schedule::weekday_name(d).to_string()).unwrap_or_default(),
+        );
         put(keys::DAYPART, self.daypart.map(|p| daypart_key(p).to_string()).unwrap_or_default());
         let flag = |b: bool| if b { "1".to_string() } else { String::new() };
         put(keys::FREE, flag(self.free));
@@ -412,8 +415,9 @@ mod tests {
             let next = f(q);
             assert!(refines(&prev, &next));
             let m = Matcher::new(&next, now(), &none);
-            let naive: Vec<u32> =
-                (0..entries.len() as u32).filter(|i| m.matches(&entries[*i as usize], entries.folded(*i as usize))).collect();
+            let naive: Vec<u32> = (0..entries.len() as u32)
+                .filter(|i| m.matches(&entries[*i as usize], entries.folded(*i as usize)))
+                .collect();
             let narrowed = entries.search(&next, now(), &none, Some(&last));
             assert_eq!(narrowed, filter(&entries, &next, now(), &none), "{q}");
             assert_eq!(narrowed, naive, "{q}");

@@ -7,9 +7,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::activities::activity::Activity;
 use crate::activities::schedule::{Hm, Schedule};
-use crate::text::dates::to_local;
 use crate::ics::{self, Event, When};
 use crate::record::meta::Millis;
+use crate::text::dates::to_local;
 
 fn ical_day(d: Weekday) -> &'static str {
     ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][d.num_days_from_monday() as usize]
@@ -101,7 +101,8 @@ pub fn to_ics(a: &Activity, now: Millis) -> Option<String> {
 
 /// A file name for the calendar file: "demenscafe-i-assens.ics".
 pub fn file_name(a: &Activity) -> String {
-    let slug: String = crate::text::search::fold(&a.title).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let slug: String =
+        crate::text::search::fold(&a.title).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     let slug = slug.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
     let slug: String = slug.chars().take(50).collect();
     format!("{}.ics", if slug.is_empty() { "aktivitet".into() } else { slug })

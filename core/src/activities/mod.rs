@@ -3,11 +3,11 @@
 //! search (`directory`), CSV in and out (`csv`), calendar files (`ics`), and
 //! every Danish text of the part (`da`).
 
+pub mod activity;
+pub mod csv;
+pub mod csv_dialect;
 pub mod da;
+pub mod directory;
+pub mod ics;
 pub mod municipalities;
 pub mod schedule;
-pub mod activity;
-pub mod directory;
-pub mod csv_dialect;
-pub mod csv;
-pub mod ics;

@@ -18,7 +18,6 @@ use crate::activities::da as t;
 use crate::record::meta::Millis;
 use crate::text::dates::{to_local, to_utc};
 
-
 /// A time of day in whole minutes (00:00–23:59). On the wire "HH:MM".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Hm(u16);
@@ -354,7 +353,8 @@ impl Schedule {
             if m.is_empty() {
                 String::new()
             } else {
-                let names: Vec<&str> = m.iter().filter_map(|x| t::MONTHS.get((*x as usize).wrapping_sub(1))).copied().collect();
+                let names: Vec<&str> =
+                    m.iter().filter_map(|x| t::MONTHS.get((*x as usize).wrapping_sub(1))).copied().collect();
                 format!(" ({} {})", t::NOT_IN, join_and(&names))
             }
         };
@@ -541,7 +541,8 @@ mod tests {
 
     #[test]
     fn monthly_last_thursday() {
-        let s = Schedule::Monthly { nth: -1, day: Weekday::Thu, start: hm(14, 0), end: hm(16, 0), pause_months: vec![] };
+        let s =
+            Schedule::Monthly { nth: -1, day: Weekday::Thu, start: hm(14, 0), end: hm(16, 0), pause_months: vec![] };
         let o = s.next_occurrence(utc(2026, 11, 1, 12, 0)).unwrap();
         assert_eq!(o.date, date(2026, 11, 26));
         let o = s.next_occurrence(utc(2026, 11, 26, 16, 0)).unwrap();
@@ -553,7 +554,8 @@ mod tests {
 
     #[test]
     fn dates_pick_the_first_not_ended() {
-        let s = Schedule::Dates { dates: vec![date(2026, 11, 20), date(2026, 12, 4)], start: hm(19, 0), end: hm(21, 0) };
+        let s =
+            Schedule::Dates { dates: vec![date(2026, 11, 20), date(2026, 12, 4)], start: hm(19, 0), end: hm(21, 0) };
         assert_eq!(s.next_occurrence(utc(2026, 11, 1, 0, 0)).unwrap().date, date(2026, 11, 20));
         assert_eq!(s.next_occurrence(utc(2026, 11, 21, 0, 0)).unwrap().date, date(2026, 12, 4));
         assert_eq!(s.next_occurrence(utc(2026, 12, 5, 0, 0)), None);
@@ -577,9 +579,16 @@ mod tests {
         assert!(weekly(&[], hm(10, 0), hm(12, 0)).check().is_err());
         assert!(weekly(&[Weekday::Mon], hm(12, 0), hm(10, 0)).check().is_err());
         assert!(weekly(&[Weekday::Mon], hm(10, 0), hm(12, 0)).check().is_ok());
-        let all = Schedule::Weekly { days: vec![Weekday::Mon], start: hm(1, 0), end: hm(2, 0), pause_months: (1..=12).collect() };
+        let all = Schedule::Weekly {
+            days: vec![Weekday::Mon],
+            start: hm(1, 0),
+            end: hm(2, 0),
+            pause_months: (1..=12).collect(),
+        };
         assert!(all.check().is_err());
-        assert!(Schedule::Monthly { nth: 5, day: Weekday::Mon, start: hm(1, 0), end: hm(2, 0), pause_months: vec![] }.check().is_err());
+        assert!(Schedule::Monthly { nth: 5, day: Weekday::Mon, start: hm(1, 0), end: hm(2, 0), pause_months: vec![] }
+            .check()
+            .is_err());
     }
 
     #[test]

@@ -177,7 +177,8 @@ pub mod verdict {
     /// A volunteer task.
     pub const KAN: &str = "KAN – en god frivilligopgave";
     /// Advice per verdict.
-    pub const SKAL_ADVICE: &str = "Opgaven hører til kommunens ansatte. Sig venligt nej tak til at løse den med frivillige.";
+    pub const SKAL_ADVICE: &str =
+        "Opgaven hører til kommunens ansatte. Sig venligt nej tak til at løse den med frivillige.";
     /// Split advice.
     pub const SPLIT_ADVICE: &str = "Del opgaven: myndigheds- og fagdelen til ansatte, hjælpen og samværet til frivillige – som i aftalen om NemID til MitID.";
     /// Grey advice.
@@ -212,7 +213,8 @@ pub mod verdict {
     /// No volunteers.
     pub const R_NO_VOLUNTEERS: &str = "Vi har ikke frivillige nok til opgaven.";
     /// Not statutory etc.
-    pub const R_NOT_STATUTORY: &str = "Opgaven er ikke lovpligtig, erstatter ikke ansatte og kræver ingen faglig vurdering.";
+    pub const R_NOT_STATUTORY: &str =
+        "Opgaven er ikke lovpligtig, erstatter ikke ansatte og kræver ingen faglig vurdering.";
     /// Unknown check.
     pub fn unknown(question: &str) -> String {
         format!("Uafklaret: «{question}»")
@@ -247,7 +249,8 @@ pub mod ui {
     /// List heading.
     pub const LIST_TITLE: &str = "Workshops på denne enhed";
     /// No sessions.
-    pub const NONE: &str = "Der er ingen workshops endnu. Opret en, eller importér en workshopfil fra facilitatoren på siden Del data.";
+    pub const NONE: &str =
+        "Der er ingen workshops endnu. Opret en, eller importér en workshopfil fra facilitatoren på siden Del data.";
     /// One line of the session list.
     pub fn list_meta(date: &str, participants: usize) -> String {
         if date.is_empty() {
@@ -257,7 +260,8 @@ pub mod ui {
         }
     }
     /// Join help.
-    pub const JOIN_HELP: &str = "Deltager? Importér workshopfilen fra facilitatoren under «Del data», og åbn workshoppen her.";
+    pub const JOIN_HELP: &str =
+        "Deltager? Importér workshopfilen fra facilitatoren under «Del data», og åbn workshoppen her.";
     /// Cards heading.
     pub const CARDS_TITLE: &str = "Opgavekortene";
     /// Not found.
@@ -287,11 +291,13 @@ pub mod ui {
     /// Send the session to participants.
     pub const SHARE_SESSION: &str = "Eksportér workshop til deltagerne";
     /// Share help.
-    pub const SHARE_HELP: &str = "Giv filen til deltagerne (mail, SMS, USB). De importerer den under «Del data» og svarer på deres telefon.";
+    pub const SHARE_HELP: &str =
+        "Giv filen til deltagerne (mail, SMS, USB). De importerer den under «Del data» og svarer på deres telefon.";
     /// Link and QR help for the session.
     pub const SHARE_LINK_HELP: &str = "Eller uden fil: vis QR-koden på projektoren, så deltagerne åbner workshoppen med telefonens kamera, eller send linket.";
     /// Link help for a participant's answers.
-    pub const ANSWERS_LINK_HELP: &str = "Eller send dine svar som et link (SMS, mail, Messenger). Facilitatoren åbner linket og fletter svarene ind.";
+    pub const ANSWERS_LINK_HELP: &str =
+        "Eller send dine svar som et link (SMS, mail, Messenger). Facilitatoren åbner linket og fletter svarene ind.";
     /// Exported.
     pub fn exported(file: &str) -> String {
         format!("Filen «{file}» er gemt og kontrolleret.")
@@ -398,7 +404,8 @@ pub mod ui {
     /// Tablet: done.
     pub const TABLET_DONE: &str = "Færdig – giv tabletten videre";
     /// Tablet help.
-    pub const TABLET_HELP: &str = "Hver deltager skriver sit kaldenavn, svarer og trykker «Færdig». Svarene skjules, før tabletten gives videre.";
+    pub const TABLET_HELP: &str =
+        "Hver deltager skriver sit kaldenavn, svarer og trykker «Færdig». Svarene skjules, før tabletten gives videre.";
     /// Tablet thanks.
     pub fn tablet_thanks(alias: &str) -> String {
         format!("Tak, {alias}. Dine svar er gemt. Giv tabletten til den næste.")
@@ -529,4 +536,3 @@ pub mod csv {
         "Kilde",
     ];
 }
-

@@ -2,8 +2,8 @@
 //! principles (`verdict`), a workshop session with its ballots (`session`),
 //! the group's results (`results`), and every Danish text of the part (`da`).
 
-pub mod da;
 pub mod cards;
-pub mod verdict;
-pub mod session;
+pub mod da;
 pub mod results;
+pub mod session;
+pub mod verdict;

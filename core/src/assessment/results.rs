@@ -3,9 +3,9 @@
 //! the majority answer to each check, notes and comments; and the same as a
 //! CSV file in the Danish Excel dialect (semicolon, UTF-8 with BOM, CRLF).
 
+use crate::assessment::cards::{Card, Position};
 use crate::assessment::da::{csv as th, ui};
 use crate::assessment::session::Assessment;
-use crate::assessment::cards::{Card, Position};
 use crate::assessment::verdict::{judge, majority, Agreement, Judgement, Spread};
 
 /// The result of one card.

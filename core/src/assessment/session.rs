@@ -17,11 +17,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::assessment::cards::{Answer, Card, Check, Position};
-use crate::text::fields::{check_text, TextProblem};
-use crate::record::meta::{Meta, Rev};
-use crate::text::fields::check_field;
 use crate::assessment::verdict::Checks;
 use crate::record::merge::Record;
+use crate::record::meta::{Meta, Rev};
+use crate::text::fields::check_field;
+use crate::text::fields::{check_text, TextProblem};
 
 /// The most cards in one session.
 pub const MAX_CARDS: usize = 200;
@@ -328,7 +328,13 @@ impl Assessment {
     /// One participant's answer to one card: a position, a check or the
     /// comment, stamped `rev`. Checked before anything changes; returns the
     /// ballot as it now stands.
-    pub fn respond(&mut self, participant: &str, card: &str, change: BallotChange, rev: Rev) -> Result<&Response, SessionError> {
+    pub fn respond(
+        &mut self,
+        participant: &str,
+        card: &str,
+        change: BallotChange,
+        rev: Rev,
+    ) -> Result<&Response, SessionError> {
         let participant = participant.trim();
         if participant.is_empty() || participant.chars().count() > MAX_ALIAS_CHARS {
             return Err(SessionError::NoAlias);

@@ -9,8 +9,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::assessment::da::{content as c, verdict as t};
 use crate::assessment::cards::{Answer, Check, Position};
+use crate::assessment::da::{content as c, verdict as t};
 
 /// Answers to the checks, by wire key (unknown keys are ignored).
 pub type Checks = BTreeMap<String, Answer>;

@@ -86,7 +86,8 @@ pub const BAD_DATE: &str = "Datoen kan ikke læses. Brug formen 24-12-2026.";
 /// Bad age.
 pub const BAD_AGE: &str = "Alderen skal være et helt tal mellem 50 og 120, eller tom.";
 /// Coordinator missing.
-pub const COORD_MISSING: &str = "Skriv dit navn og din telefon eller mail som koordinator, så drømmeløberne kan kontakte dig.";
+pub const COORD_MISSING: &str =
+    "Skriv dit navn og din telefon eller mail som koordinator, så drømmeløberne kan kontakte dig.";
 /// Too many claims in a file.
 pub const TOO_MANY_CLAIMS: &str = "drømmen har for mange tilmeldinger";
 /// Too long log.
@@ -192,7 +193,9 @@ pub fn boundary_hint_words(b: Boundary) -> &'static [&'static str] {
         Boundary::Penge => &["penge", "kontant", "pinkode", "dankort", "betalingskort", "mobilepay", "hæve"],
         Boundary::Medicin => &["medicin", "pille", "piller", "tablet", "insulin", "doseringsæske"],
         Boundary::Noegler => &["nøgle", "nøgler", "nøgleboks"],
-        Boundary::Pleje => &["bad", "bade", "vaske", "toiletbesøg", "forbinding", "sårpleje", "genoptræning", "bleskift"],
+        Boundary::Pleje => {
+            &["bad", "bade", "vaske", "toiletbesøg", "forbinding", "sårpleje", "genoptræning", "bleskift"]
+        }
         Boundary::Myndighed => &["hjemmehjælp", "visitation", "bisidder", "ansøgning", "myndighed", "sagsbehandl"],
     }
 }
@@ -204,7 +207,9 @@ pub fn boundary_hint(b: Boundary, word: &str) -> String {
 
 /// Overbooked flag.
 pub fn overbooked(claims: usize, needed: u8) -> String {
-    format!("Overbooket: {claims} har taget den, men den kræver kun {needed}. Kontakt de drømmeløbere, der er for mange.")
+    format!(
+        "Overbooket: {claims} har taget den, men den kræver kun {needed}. Kontakt de drømmeløbere, der er for mange."
+    )
 }
 
 /// Expired flag.
@@ -212,13 +217,27 @@ pub const EXPIRED: &str = "Udløbet: fristen er overskredet, og der mangler drø
 /// Flagged (boundary) text.
 pub fn flagged(missing: &[Boundary]) -> String {
     let list: Vec<&str> = missing.iter().map(|b| boundary_short(*b)).collect();
-    format!("Tjek grænserne: ikke bekræftet – {}. Drømmen deles ikke med drømmeløberne, før grænserne er bekræftet.", list.join(", "))
+    format!(
+        "Tjek grænserne: ikke bekræftet – {}. Drømmen deles ikke med drømmeløberne, før grænserne er bekræftet.",
+        list.join(", ")
+    )
 }
 
 // ---- dates ----
 /// Danish month names.
 pub const MONTHS: [&str; 12] = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 /// Danish weekday names, Monday first.
 pub const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
@@ -344,7 +363,8 @@ pub fn counts_title(year: i32) -> String {
 /// Back link.
 pub const BACK: &str = "Tilbage til tavlen";
 /// Not found.
-pub const NOT_FOUND: &str = "Drømmen findes ikke (længere) på denne enhed. Måske skal du importere koordinatorens fil under «Del data».";
+pub const NOT_FOUND: &str =
+    "Drømmen findes ikke (længere) på denne enhed. Måske skal du importere koordinatorens fil under «Del data».";
 /// New dream heading.
 pub const NEW_TITLE: &str = "Ny drøm";
 /// Edit heading.
@@ -432,7 +452,8 @@ pub const EXPORT_FOR_COORD: &str = "Gem fil til koordinatoren";
 /// Calendar button.
 pub const CALENDAR: &str = "Føj til kalender";
 /// Calendar help.
-pub const CALENDAR_HELP: &str = "Gemmer en kalenderfil (.ics) med en påmindelse dagen før. Åbn filen for at lægge aftalen i din kalender.";
+pub const CALENDAR_HELP: &str =
+    "Gemmer en kalenderfil (.ics) med en påmindelse dagen før. Åbn filen for at lægge aftalen i din kalender.";
 /// Calendar saved.
 pub const CALENDAR_SAVED: &str = "Kalenderfilen er gemt. Åbn den for at lægge aftalen i din kalender.";
 /// Coordinator tools on a dream.
@@ -477,7 +498,8 @@ pub fn event(e: &Event, claim_name: Option<&str>) -> String {
 /// Share heading.
 pub const SHARE_TITLE: &str = "Del som opslag";
 /// Share help.
-pub const SHARE_HELP: &str = "En færdig tekst til Facebook-gruppen, en SMS eller en mail. Kun fornavn – aldrig de private noter.";
+pub const SHARE_HELP: &str =
+    "En færdig tekst til Facebook-gruppen, en SMS eller en mail. Kun fornavn – aldrig de private noter.";
 /// Channel legend.
 pub const CHANNEL: &str = "Hvor skal opslaget hen?";
 /// Channels.
@@ -580,7 +602,8 @@ pub fn step_not_now(status: &str) -> String {
 /// Step refused: this device already has a claim.
 pub const STEP_ALREADY_YOURS: &str = "Du har allerede taget denne drøm på denne enhed.";
 /// Step refused: no such claim.
-pub const STEP_NO_SUCH_CLAIM: &str = "Tilmeldingen findes ikke længere. Den er måske allerede sluppet. Intet er ændret.";
+pub const STEP_NO_SUCH_CLAIM: &str =
+    "Tilmeldingen findes ikke længere. Den er måske allerede sluppet. Intet er ændret.";
 /// The button that folds out the filters on phones: "Filtre" or "Filtre (2)".
 pub fn filters_button(on: usize) -> String {
     if on == 0 {

@@ -740,11 +740,7 @@ impl Dream {
 
     /// When the dream was posted (its first log entry, else its revision).
     pub fn created_at(&self) -> Millis {
-        self.log
-            .iter()
-            .find(|e| e.event == Event::Created)
-            .map(|e| e.rev.at)
-            .unwrap_or(self.meta.rev.at)
+        self.log.iter().find(|e| e.event == Event::Created).map(|e| e.rev.at).unwrap_or(self.meta.rev.at)
     }
 
     /// When it was last marked fulfilled.

@@ -7,11 +7,11 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use crate::text::dates::parse_date;
 use crate::dreams::da as t;
 use crate::dreams::dream::{Act, Boundary, Category, Coordinator, Dream, PartOfDay, MAX_HOURS, MAX_RUNNERS};
-use crate::record::meta::{RecordId, Rev};
 use crate::dreams::privacy::{self, Finding};
+use crate::record::meta::{RecordId, Rev};
+use crate::text::dates::parse_date;
 
 /// The form as typed: every field as text, the way inputs hold it.
 #[derive(Clone, Debug, PartialEq)]
@@ -155,7 +155,6 @@ pub struct Report {
     /// Warnings: shown, saving is allowed.
     pub warnings: Vec<Message>,
 }
-
 
 fn optional_date(s: &str, field: Field, errors: &mut Vec<Message>) -> Option<NaiveDate> {
     if s.trim().is_empty() {

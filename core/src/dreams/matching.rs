@@ -122,7 +122,8 @@ pub fn passes(d: &Dream, f: &Filter) -> bool {
     if d.meta.deleted {
         return false;
     }
-    if !f.municipality.trim().is_empty() && d.municipality.trim().to_lowercase() != f.municipality.trim().to_lowercase() {
+    if !f.municipality.trim().is_empty() && d.municipality.trim().to_lowercase() != f.municipality.trim().to_lowercase()
+    {
         return false;
     }
     if f.category.is_some_and(|c| c != d.category) {

@@ -6,8 +6,8 @@
 
 pub mod da;
 pub mod dream;
-pub mod privacy;
-pub mod steps;
 pub mod form;
 pub mod matching;
+pub mod privacy;
 pub mod share;
+pub mod steps;

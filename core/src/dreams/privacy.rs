@@ -57,4 +57,3 @@ pub fn strip_dream(d: &Dream) -> Dream {
     out.private_note = None;
     out
 }
-

@@ -49,7 +49,12 @@ pub fn post(d: &Dream, channel: Channel) -> String {
         Some(a) if !d.dreamer.is_empty() => format!("{} ({a} år)", d.dreamer),
         _ => d.dreamer.clone(),
     };
-    let place = [d.place.trim(), d.municipality.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
+    let place = [d.place.trim(), d.municipality.trim()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
     let missing = d.runners_missing().max(if d.claim_count() == 0 { d.runners_needed as usize } else { 0 });
     let contact = format!("{}, {}", d.coordinator.name, d.coordinator.contact);
     match channel {
@@ -118,7 +123,12 @@ pub fn calendar(d: &Dream, now: Millis) -> Option<String> {
     if !d.needs.is_empty() {
         description.push(format!("{} {}", t::POST_NEEDS, d.needs.join(", ")));
     }
-    let location = [d.place.trim(), d.municipality.trim()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
+    let location = [d.place.trim(), d.municipality.trim()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
     let event = ics::Event {
         uid: ics::uid(&d.meta.id.to_string(), None),
         summary: format!("{}: {}", t::CAL_PREFIX, d.title),

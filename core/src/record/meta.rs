@@ -99,10 +99,7 @@ pub struct Rev {
 
 impl Ord for Rev {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.at
-            .cmp(&other.at)
-            .then(self.n.cmp(&other.n))
-            .then_with(|| self.by.cmp(&other.by))
+        self.at.cmp(&other.at).then(self.n.cmp(&other.n)).then_with(|| self.by.cmp(&other.by))
     }
 }
 
@@ -128,8 +125,8 @@ impl Serialize for Rev {
 impl<'de> Deserialize<'de> for Rev {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let w = RevWire::deserialize(d)?;
-        let at = parse_millis(&w.at)
-            .ok_or_else(|| serde::de::Error::custom(format!("ugyldigt tidsstempel: {}", w.at)))?;
+        let at =
+            parse_millis(&w.at).ok_or_else(|| serde::de::Error::custom(format!("ugyldigt tidsstempel: {}", w.at)))?;
         if w.by.is_empty() || w.by.len() > 64 {
             return Err(serde::de::Error::custom("ugyldigt enheds-id"));
         }

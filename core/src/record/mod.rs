@@ -2,5 +2,5 @@
 //! hybrid logical clock, a tombstone flag (`meta`), and the one generic merge
 //! over collections of records (`merge`).
 
-pub mod meta;
 pub mod merge;
+pub mod meta;

@@ -47,7 +47,14 @@ mod tests {
     use crate::record::meta::{Clock, DeviceId, Meta};
 
     fn sample(clock: &mut Clock, title: &str) -> Activity {
-        let d = Draft { title: title.into(), municipality: "Assens".into(), days: [true, false, false, false, false, false, false], start: "10.00".into(), end: "11.00".into(), ..Draft::default() };
+        let d = Draft {
+            title: title.into(),
+            municipality: "Assens".into(),
+            days: [true, false, false, false, false, false, false],
+            start: "10.00".into(),
+            end: "11.00".into(),
+            ..Draft::default()
+        };
         d.build(Meta::new(crate::record::meta::test_id(), clock, 1_000), Default::default()).unwrap()
     }
 
@@ -68,5 +75,4 @@ mod tests {
         assert!(parse_catalogue(r#"{"format":"andet","version":1,"activities":[]}"#).is_err());
         assert!(parse_catalogue("ikke json").is_err());
     }
-
 }

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::activities::activity::Activity;
 use crate::assessment::session::Assessment;
 use crate::dreams::dream::Dream;
-use crate::record::meta::{Clock, DeviceId, Millis};
 use crate::record::merge::{self, Collection, Record};
+use crate::record::meta::{Clock, DeviceId, Millis};
 
 /// Everything the user owns, tombstones included.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -66,10 +66,11 @@ pub fn export_reminder_due(data: &AppData, me: &DeviceId, last_export: Option<Mi
         c.values().map(|r| &r.meta().rev).filter(|rev| &rev.by == me && rev.at > after).map(|rev| rev.at).min()
     }
     let after = last_export.unwrap_or(Millis::MIN);
-    let first = [oldest(&data.dreams, me, after), oldest(&data.activities, me, after), oldest(&data.assessments, me, after)]
-        .into_iter()
-        .flatten()
-        .min()?;
+    let first =
+        [oldest(&data.dreams, me, after), oldest(&data.activities, me, after), oldest(&data.assessments, me, after)]
+            .into_iter()
+            .flatten()
+            .min()?;
     let days = (now - first) / 86_400_000;
     (days >= EXPORT_REMINDER_DAYS).then_some(days)
 }
@@ -106,7 +107,11 @@ mod tests {
             ("me", t0 + 2 * DAY, Some(t0 + DAY), t0 + 10 * DAY, Some(8)),
         ];
         for (by, at, last, now, expected) in cases {
-            assert_eq!(export_reminder_due(&data_with_edit(by, at), &me, last, now), expected, "{by} {at} {last:?} {now}");
+            assert_eq!(
+                export_reminder_due(&data_with_edit(by, at), &me, last, now),
+                expected,
+                "{by} {at} {last:?} {now}"
+            );
         }
         assert_eq!(export_reminder_due(&AppData::default(), &me, None, t0), None);
     }

@@ -2,9 +2,9 @@
 //! new, updated, conflicting (edited here and elsewhere; the newest wins) and
 //! unchanged records, kind by kind. Applying is the merge of `AppData`.
 
+use crate::record::merge::{Collection, Record};
 use crate::record::meta::DeviceId;
 use crate::sync::data::AppData;
-use crate::record::merge::{Collection, Record};
 
 /// One record edited both here and on another device.
 #[derive(Clone, Debug, PartialEq, Eq)]

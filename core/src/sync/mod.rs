@@ -2,10 +2,10 @@
 //! format with its version and migration (`wire`, `migrate`), import previews
 //! (`import`) and share links (`link`).
 
+pub mod catalogue;
 pub mod data;
-pub mod migrate;
-pub mod wire;
 pub mod import;
 pub mod link;
-pub mod catalogue;
+pub mod migrate;
 pub mod share;
+pub mod wire;

@@ -8,9 +8,9 @@ use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 use thiserror::Error;
 
+use crate::record::merge::{self, Collection, Record};
 use crate::record::meta::{format_millis, DeviceId, Millis};
 use crate::sync::data::AppData;
-use crate::record::merge::{self, Collection, Record};
 use crate::sync::migrate::{self, FORMAT, VERSION};
 /// The largest file accepted for import, in bytes.
 pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
@@ -137,9 +137,7 @@ fn json_problem(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let what = match e.classify() {
         Category::Eof => "filen slutter for tidligt".to_string(),
-        Category::Syntax if e.to_string().contains("recursion limit") => {
-            "den er indlejret alt for dybt".to_string()
-        }
+        Category::Syntax if e.to_string().contains("recursion limit") => "den er indlejret alt for dybt".to_string(),
         _ => "fejl i indholdet".to_string(),
     };
     format!("{what}, linje {} tegn {}", e.line(), e.column())

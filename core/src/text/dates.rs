@@ -12,12 +12,9 @@ pub const HOUR_MS: i64 = 3_600_000;
 
 /// The last Sunday of a month.
 pub fn last_sunday(year: i32, month: u32) -> NaiveDate {
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    }
-    .expect("valid month");
+    let next =
+        if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) }
+            .expect("valid month");
     let last = next - Duration::days(1);
     last - Duration::days(last.weekday().num_days_from_sunday() as i64)
 }
@@ -165,7 +162,9 @@ mod tests {
         ] {
             assert_eq!(parse_date(text), want, "{text}");
         }
-        for bad in ["", "i går", "32-01-2026", "29-02-2025", "05-01-206", "2026.01.05", "1-2", "05-01-2026-1", "123-01-2026"] {
+        for bad in
+            ["", "i går", "32-01-2026", "29-02-2025", "05-01-206", "2026.01.05", "1-2", "05-01-2026-1", "123-01-2026"]
+        {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

@@ -2,7 +2,7 @@
 //! (`search`), field checks and safe links (`fields`), and dates
 //! (`dates`: the one date parser and the one Copenhagen "today").
 
-pub mod search;
+pub mod dates;
 pub mod fields;
 pub mod privacy;
-pub mod dates;
+pub mod search;

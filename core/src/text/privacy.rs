@@ -82,7 +82,11 @@ pub fn find_phone(text: &str) -> Option<String> {
             end = runs[j].0 + runs[j].1.len();
             j += 1;
         }
-        let digits = digits.strip_prefix("45").filter(|d| d.len() == 8 && runs[i].1 == "45").map(str::to_string).unwrap_or(digits);
+        let digits = digits
+            .strip_prefix("45")
+            .filter(|d| d.len() == 8 && runs[i].1 == "45")
+            .map(str::to_string)
+            .unwrap_or(digits);
         if digits.len() == 8 {
             return Some(text[runs[i].0..end].to_string());
         }
@@ -93,8 +97,30 @@ pub fn find_phone(text: &str) -> Option<String> {
 
 /// Endings of Danish street names.
 const STREET_ENDINGS: [&str; 24] = [
-    "vej", "vejen", "gade", "gaden", "allé", "alle", "stræde", "plads", "vænge", "vænget", "torv", "boulevard", "parken", "stien",
-    "bakken", "have", "haven", "toften", "engen", "højen", "løkken", "vangen", "stræde", "kvarter",
+    "vej",
+    "vejen",
+    "gade",
+    "gaden",
+    "allé",
+    "alle",
+    "stræde",
+    "plads",
+    "vænge",
+    "vænget",
+    "torv",
+    "boulevard",
+    "parken",
+    "stien",
+    "bakken",
+    "have",
+    "haven",
+    "toften",
+    "engen",
+    "højen",
+    "løkken",
+    "vangen",
+    "stræde",
+    "kvarter",
 ];
 
 /// The first piece of text that looks like a street address: a word ending
@@ -118,7 +144,6 @@ pub fn find_address(text: &str) -> Option<String> {
     }
     None
 }
-
 
 #[cfg(test)]
 mod tests {

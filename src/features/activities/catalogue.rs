@@ -11,9 +11,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::state::now;
 use tid_og_lyst_core::activities::activity::Activity;
 use tid_og_lyst_core::activities::directory::{build, combine, Directory};
-use crate::state::now;
 use tid_og_lyst_core::record::merge::Collection;
 
 /// Where the catalogue stands.
@@ -102,9 +102,9 @@ pub fn entries(cat: &Catalogue, own: &Collection<Activity>) -> Entries {
         Catalogue::Ready(l) => l.clone(),
         _ => EMPTY.with(Arc::clone),
     };
-    if let Some(hit) = CACHE.with(|c| {
-        c.borrow().as_ref().and_then(|(l, o, e)| (Arc::ptr_eq(l, &list) && o == own).then(|| e.clone()))
-    }) {
+    if let Some(hit) =
+        CACHE.with(|c| c.borrow().as_ref().and_then(|(l, o, e)| (Arc::ptr_eq(l, &list) && o == own).then(|| e.clone())))
+    {
         return hit;
     }
     let e = Entries(Arc::new(build(combine(&list, own), now())));
@@ -120,7 +120,11 @@ pub fn use_entries() -> Memo<Entries> {
 }
 
 /// One activity by id, from the user's records or the catalogue.
-pub fn find(cat: &Catalogue, own: &Collection<Activity>, id: tid_og_lyst_core::record::meta::RecordId) -> Option<Activity> {
+pub fn find(
+    cat: &Catalogue,
+    own: &Collection<Activity>,
+    id: tid_og_lyst_core::record::meta::RecordId,
+) -> Option<Activity> {
     let from_cat = match cat {
         Catalogue::Ready(l) => l.iter().find(|a| a.meta.id == id).cloned(),
         _ => None,

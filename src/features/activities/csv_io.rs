@@ -6,15 +6,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use tid_og_lyst_core::activities::da as t;
-use tid_og_lyst_core::activities::activity::Activity;
-use tid_og_lyst_core::activities::csv::{decode, to_csv, CsvImport, CsvReader};
-use tid_og_lyst_core::record::meta::{format_millis, Meta};
 use crate::state::{now, use_app, NoticeKind};
-use tid_og_lyst_core::sync::data::AppData;
-use tid_og_lyst_core::record::merge;
 use crate::ui::download::download_text;
 use crate::ui::share::ShareLink;
+use tid_og_lyst_core::activities::activity::Activity;
+use tid_og_lyst_core::activities::csv::{decode, to_csv, CsvImport, CsvReader};
+use tid_og_lyst_core::activities::da as t;
+use tid_og_lyst_core::record::merge;
+use tid_og_lyst_core::record::meta::{format_millis, Meta};
+use tid_og_lyst_core::sync::data::AppData;
 
 use super::catalogue::use_entries;
 
@@ -27,9 +27,8 @@ pub fn CsvSection(
     let state = use_app();
     let entries = use_entries();
     let export = move |_| {
-        let text = entries.with_untracked(|e| {
-            matches.with_untracked(|m| to_csv(m.iter().map(|i| &e.0[*i as usize].activity)))
-        });
+        let text = entries
+            .with_untracked(|e| matches.with_untracked(|m| to_csv(m.iter().map(|i| &e.0[*i as usize].activity))));
         let file = format!("aktiviteter-{}.csv", &format_millis(now())[..10]);
         download_text(&file, "text/csv;charset=utf-8", &text);
     };
@@ -153,7 +152,12 @@ struct Summary {
 
 impl Summary {
     fn of(r: &CsvImport) -> Summary {
-        Summary { good: r.good.len(), bad: r.bad.clone(), warned: r.warnings.len(), warnings: r.warnings.iter().take(20).cloned().collect() }
+        Summary {
+            good: r.good.len(),
+            bad: r.bad.clone(),
+            warned: r.warnings.len(),
+            warnings: r.warnings.iter().take(20).cloned().collect(),
+        }
     }
 }
 
@@ -167,7 +171,8 @@ fn CsvPreview(
     on_cancel: impl Fn() + 'static,
 ) -> impl IntoView {
     let Summary { good, bad, warned, warnings } = report;
-    let warnings = warnings.into_iter().map(|(line, msg)| view! { <li>{t::csv_bad_row(line, &msg)}</li> }).collect_view();
+    let warnings =
+        warnings.into_iter().map(|(line, msg)| view! { <li>{t::csv_bad_row(line, &msg)}</li> }).collect_view();
     view! {
         <div class="preview act-csv-preview">
             <p class="preview__summary">{t::csv_preview(good, bad.len())}</p>

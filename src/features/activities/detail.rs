@@ -2,20 +2,20 @@
 //! favourites, "Føj til kalender", "Udskriv", edit and delete. `ny` opens the
 //! form for a new activity and `?rediger=1` the form for this one.
 
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
-use tid_og_lyst_core::activities::da as t;
-use tid_og_lyst_core::activities::activity::{is_web_link, mail_link, phone_link, Activity};
-use tid_og_lyst_core::activities::ics::{file_name, to_ics};
-use tid_og_lyst_core::record::meta::RecordId;
-use tid_og_lyst_core::activities::schedule::format_occurrence;
 use crate::state::{now, use_app, NoticeKind};
-use tid_og_lyst_core::record::merge;
 use crate::ui::download::download_text;
+use tid_og_lyst_core::activities::activity::{is_web_link, mail_link, phone_link, Activity};
+use tid_og_lyst_core::activities::da as t;
+use tid_og_lyst_core::activities::ics::{file_name, to_ics};
+use tid_og_lyst_core::activities::schedule::format_occurrence;
+use tid_og_lyst_core::record::merge;
+use tid_og_lyst_core::record::meta::RecordId;
 
 use super::catalogue::{catalogue, find, Catalogue};
 use super::favourites::{favourites, toggle};

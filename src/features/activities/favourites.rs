@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use leptos::prelude::*;
 
-use tid_og_lyst_core::record::meta::RecordId;
 use crate::storage;
+use tid_og_lyst_core::record::meta::RecordId;
 
 thread_local! {
     static FAVS: RefCell<Option<ArcRwSignal<HashSet<RecordId>>>> = const { RefCell::new(None) };
@@ -18,8 +18,10 @@ pub fn favourites() -> RwSignal<HashSet<RecordId>> {
     let arc = FAVS.with(|f| {
         f.borrow_mut()
             .get_or_insert_with(|| {
-                let ids: Vec<RecordId> =
-                    storage::load(storage::KEY_ACTIVITY_FAVOURITES, crate::state::now()).ok().flatten().unwrap_or_default();
+                let ids: Vec<RecordId> = storage::load(storage::KEY_ACTIVITY_FAVOURITES, crate::state::now())
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
                 ArcRwSignal::new(ids.into_iter().collect())
             })
             .clone()

@@ -2,18 +2,20 @@
 //! the pure core builds the record or returns a Danish error per field,
 //! shown next to the field and summarised at the top.
 
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use tid_og_lyst_core::activities::da::{self as t, field as f};
-use tid_og_lyst_core::activities::activity::{format_date, Activity, Draft, FieldErrors, KIND_DATES, KIND_MONTHLY, KIND_WEEKLY};
-use tid_og_lyst_core::activities::municipalities::MUNICIPALITIES;
-use tid_og_lyst_core::text::dates::today;
 use crate::state::{now, use_app, NoticeKind};
+use tid_og_lyst_core::activities::activity::{
+    format_date, Activity, Draft, FieldErrors, KIND_DATES, KIND_MONTHLY, KIND_WEEKLY,
+};
+use tid_og_lyst_core::activities::da::{self as t, field as f};
+use tid_og_lyst_core::activities::municipalities::MUNICIPALITIES;
 use tid_og_lyst_core::record::merge;
+use tid_og_lyst_core::text::dates::today;
 
 type GetText = fn(&Draft) -> String;
 type SetText = fn(&mut Draft, String);
@@ -47,7 +49,10 @@ pub fn ActivityForm(
                 let id = a.meta.id;
                 state.data.update(|data| merge::insert(&mut data.activities, a));
                 state.notify(NoticeKind::Info, t::SAVED);
-                navigate(&to(&Route::Activity(id.to_string())), NavigateOptions { resolve: false, ..Default::default() });
+                navigate(
+                    &to(&Route::Activity(id.to_string())),
+                    NavigateOptions { resolve: false, ..Default::default() },
+                );
             }
             Err(e) => {
                 let first = e.keys().next().map(|k| format!("af-{k}"));
@@ -128,7 +133,9 @@ fn ErrorSummary(errors: RwSignal<FieldErrors>) -> impl IntoView {
 /// The error text of one field, if any.
 #[component]
 fn FieldError(errors: RwSignal<FieldErrors>, key: &'static str) -> impl IntoView {
-    move || errors.with(|e| e.get(key).cloned()).map(|m| view! { <p class="error" id=format!("af-{key}-error")>{m}</p> })
+    move || {
+        errors.with(|e| e.get(key).cloned()).map(|m| view! { <p class="error" id=format!("af-{key}-error")>{m}</p> })
+    }
 }
 
 #[component]
@@ -212,7 +219,12 @@ fn SelectField(
 }
 
 #[component]
-fn CheckField(draft: RwSignal<Draft>, label: &'static str, get: fn(&Draft) -> bool, set: fn(&mut Draft, bool)) -> impl IntoView {
+fn CheckField(
+    draft: RwSignal<Draft>,
+    label: &'static str,
+    get: fn(&Draft) -> bool,
+    set: fn(&mut Draft, bool),
+) -> impl IntoView {
     view! {
         <label class="check">
             <input type="checkbox" prop:checked=move || draft.with(get)

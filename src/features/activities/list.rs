@@ -3,20 +3,20 @@
 //! page of results at a time ("Vis flere"), the week programme of a place,
 //! and CSV in and out.
 
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
+use std::collections::HashSet;
 use tid_og_lyst_core::activities::da as t;
 use tid_og_lyst_core::activities::directory::{daypart_from, daypart_key, refines, Filters, When};
-use std::collections::HashSet;
 
-use tid_og_lyst_core::record::meta::RecordId;
-use tid_og_lyst_core::activities::schedule::{format_occurrence, weekday_name};
 use crate::state::now;
 use crate::ui::layout::wide_screen;
+use tid_og_lyst_core::activities::schedule::{format_occurrence, weekday_name};
+use tid_og_lyst_core::record::meta::RecordId;
 
 use super::catalogue::{catalogue, use_entries, Catalogue};
 use super::csv_io::CsvSection;
@@ -315,9 +315,7 @@ fn MunicipalitySelect(filters: Memo<Filters>, set_filters: Callback<Filters>) ->
             }
         });
         // Danish order: æ, ø, å after z.
-        list.sort_by_key(|m| {
-            m.to_lowercase().replace("aa", "å").replace('æ', "{").replace('ø', "|").replace('å', "}")
-        });
+        list.sort_by_key(|m| m.to_lowercase().replace("aa", "å").replace('æ', "{").replace('ø', "|").replace('å', "}"));
         list
     });
     view! {

@@ -4,10 +4,10 @@
 use chrono::Duration;
 use leptos::prelude::*;
 
+use crate::state::now;
 use tid_og_lyst_core::activities::da as t;
 use tid_og_lyst_core::activities::schedule::{monday_of, short_date, Schedule};
 use tid_og_lyst_core::text::dates::today;
-use crate::state::now;
 
 use super::catalogue::Entries;
 

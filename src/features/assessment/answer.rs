@@ -7,15 +7,15 @@
 use leptos::prelude::*;
 
 use crate::features::data::export_checked;
+use crate::state::use_app;
+use crate::ui::share::ShareLink;
+use tid_og_lyst_core::assessment::cards::{Answer, Card, Check, Position};
 use tid_og_lyst_core::assessment::da::{ui as t, verdict as tv};
 use tid_og_lyst_core::assessment::session::{Assessment, BallotChange, Response};
-use tid_og_lyst_core::assessment::cards::{Answer, Card, Check, Position};
-use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::assessment::verdict::{judge_ballot, Judgement};
-use crate::state::use_app;
-use tid_og_lyst_core::sync::data::AppData;
 use tid_og_lyst_core::record::merge;
-use crate::ui::share::ShareLink;
+use tid_og_lyst_core::record::meta::RecordId;
+use tid_og_lyst_core::sync::data::AppData;
 
 use super::{change_session, slug};
 
@@ -45,7 +45,10 @@ fn AliasForm(alias: RwSignal<Option<String>>, thanks: RwSignal<Option<String>>, 
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let a = text.get_untracked().trim().to_string();
-        if a.is_empty() || a.chars().count() > tid_og_lyst_core::assessment::session::MAX_ALIAS_CHARS || a.chars().any(char::is_control) {
+        if a.is_empty()
+            || a.chars().count() > tid_og_lyst_core::assessment::session::MAX_ALIAS_CHARS
+            || a.chars().any(char::is_control)
+        {
             set_error.set(Some(t::ALIAS_REQUIRED));
             return;
         }

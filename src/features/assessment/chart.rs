@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use tid_og_lyst_core::assessment::da::ui as t;
 use tid_og_lyst_core::assessment::cards::Position;
+use tid_og_lyst_core::assessment::da::ui as t;
 use tid_og_lyst_core::assessment::results::chart_parts;
 use tid_og_lyst_core::assessment::verdict::Spread;
 

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::state::use_app;
+use tid_og_lyst_core::assessment::cards::{Card, Position};
 use tid_og_lyst_core::assessment::da::ui as t;
 use tid_og_lyst_core::assessment::session::Assessment;
-use tid_og_lyst_core::assessment::cards::{Card, Position};
 use tid_og_lyst_core::record::meta::RecordId;
-use crate::state::use_app;
 
 use super::change_session;
 
@@ -46,9 +46,8 @@ fn TallyForm(id: RecordId, session: Memo<Option<Assessment>>, card: Card) -> imp
         ev.prevent_default();
         let typed: [String; 5] = std::array::from_fn(|i| values[i].get_untracked());
         let rev = state.stamp();
-        let result = change_session(state, id, |s| {
-            s.count_hands(&save_id, std::array::from_fn(|i| typed[i].as_str()), rev)
-        });
+        let result =
+            change_session(state, id, |s| s.count_hands(&save_id, std::array::from_fn(|i| typed[i].as_str()), rev));
         set_saved.set(result.is_ok());
         set_error.set(result.err().map(|e| e.to_string()));
     };

@@ -2,16 +2,16 @@
 //! phone finds the workshop at once), the workshop's question, a form to
 //! create a new one, and the built-in task cards.
 
-use leptos_router::NavigateOptions;
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 
+use crate::state::{now, use_app};
+use tid_og_lyst_core::assessment::cards::{builtin, Origin};
 use tid_og_lyst_core::assessment::da::{content as c, ui as t};
 use tid_og_lyst_core::assessment::session::Assessment;
-use tid_og_lyst_core::assessment::cards::{builtin, Origin};
-use crate::state::{now, use_app};
 use tid_og_lyst_core::record::merge::live;
 
 /// The list page.
@@ -81,7 +81,10 @@ fn NewSession() -> impl IntoView {
         state.data.update(|d| {
             d.assessments.insert(id, session);
         });
-        navigate(&to(&Route::Session(id.to_string(), String::new())), NavigateOptions { resolve: false, ..Default::default() });
+        navigate(
+            &to(&Route::Session(id.to_string(), String::new())),
+            NavigateOptions { resolve: false, ..Default::default() },
+        );
     };
     view! {
         <section class="card" aria-labelledby="new-title">

@@ -14,15 +14,15 @@ mod overview;
 mod projector;
 mod summary;
 
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use crate::state::{use_app, AppState};
 use tid_og_lyst_core::assessment::da::ui as t;
 use tid_og_lyst_core::assessment::session::{Assessment, SessionError};
 use tid_og_lyst_core::record::meta::RecordId;
-use crate::state::{use_app, AppState};
 
 pub use list::AssessmentPage;
 
@@ -75,12 +75,7 @@ pub(crate) fn update_header(state: AppState, id: RecordId, f: impl FnOnce(&mut A
 
 /// A file-name-friendly form of a text.
 pub(crate) fn slug(text: &str) -> String {
-    let s: String = text
-        .trim()
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect();
+    let s: String = text.trim().to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
     let parts: Vec<&str> = s.split('-').filter(|p| !p.is_empty()).collect();
     let joined = parts.join("-");
     if joined.is_empty() {

@@ -2,26 +2,26 @@
 //! import their answer files (checked, previewed, then merged, with undo on
 //! `/del`), choose the cards, add the group's own, delete the session.
 
-use leptos_router::NavigateOptions;
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::features::data::export_checked;
-use tid_og_lyst_core::assessment::da::ui as t;
-use tid_og_lyst_core::assessment::session::{ballot_diff, Assessment, BallotDiff};
-use tid_og_lyst_core::assessment::cards::{builtin, Card, Origin};
-use tid_og_lyst_core::record::meta::RecordId;
 use crate::state::{use_app, NoticeKind};
 use crate::storage;
-use tid_og_lyst_core::sync::data::AppData;
-use tid_og_lyst_core::text::fields::check_field;
-use tid_og_lyst_core::record::merge::{self, Record};
-use tid_og_lyst_core::sync::wire;
 use crate::ui::share::ShareLink;
+use tid_og_lyst_core::assessment::cards::{builtin, Card, Origin};
+use tid_og_lyst_core::assessment::da::ui as t;
+use tid_og_lyst_core::assessment::session::{ballot_diff, Assessment, BallotDiff};
+use tid_og_lyst_core::record::merge::{self, Record};
+use tid_og_lyst_core::record::meta::RecordId;
+use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::wire;
+use tid_og_lyst_core::text::fields::check_field;
 
 use super::{slug, update_header};
 
@@ -206,10 +206,11 @@ fn CardsEditor(id: RecordId, session: Memo<Option<Assessment>>) -> impl IntoView
         })
     };
     let own = Memo::new(move |_| {
-        session.with(|s| {
-            s.as_ref().map(|s| s.tasks.iter().filter(|c| c.origin == Origin::Own).cloned().collect::<Vec<_>>())
-        })
-        .unwrap_or_default()
+        session
+            .with(|s| {
+                s.as_ref().map(|s| s.tasks.iter().filter(|c| c.origin == Origin::Own).cloned().collect::<Vec<_>>())
+            })
+            .unwrap_or_default()
     });
     view! {
         <section class="card no-print" aria-labelledby="cards-title">

@@ -9,12 +9,12 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use tid_og_lyst_core::assessment::da::ui as t;
-use tid_og_lyst_core::assessment::session::{Assessment, Note};
-use tid_og_lyst_core::record::meta::RecordId;
-use tid_og_lyst_core::assessment::results::{agreement_label, card_result};
-use tid_og_lyst_core::assessment::verdict::{judge, Agreement};
 use crate::state::use_app;
+use tid_og_lyst_core::assessment::da::ui as t;
+use tid_og_lyst_core::assessment::results::{agreement_label, card_result};
+use tid_og_lyst_core::assessment::session::{Assessment, Note};
+use tid_og_lyst_core::assessment::verdict::{judge, Agreement};
+use tid_og_lyst_core::record::meta::RecordId;
 
 use super::answer::VerdictPanel;
 use super::chart::SpreadChart;
@@ -32,7 +32,9 @@ pub fn ProjectorView(
     let revealed = RwSignal::new(BTreeSet::<String>::new());
     let n = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.tasks.len()).unwrap_or(0)));
     let card_id = Memo::new(move |_| {
-        session.with(|s| s.as_ref().and_then(|s| s.tasks.get(idx.get().min(s.tasks.len().saturating_sub(1)))).map(|c| c.id.clone()))
+        session.with(|s| {
+            s.as_ref().and_then(|s| s.tasks.get(idx.get().min(s.tasks.len().saturating_sub(1)))).map(|c| c.id.clone())
+        })
     });
     let is_revealed = Memo::new(move |_| card_id.get().is_some_and(|c| revealed.with(|r| r.contains(&c))));
     let next = move || idx.update(|i| *i = (*i + 1).min(n.get_untracked().saturating_sub(1)));

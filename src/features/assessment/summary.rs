@@ -5,12 +5,12 @@
 
 use leptos::prelude::*;
 
-use tid_og_lyst_core::assessment::da::{content as c, ui as t};
-use tid_og_lyst_core::assessment::session::{Assessment, Reflection};
-use tid_og_lyst_core::record::meta::{format_millis, RecordId};
-use tid_og_lyst_core::assessment::results::{agreement_label, results, results_csv, CardResult};
 use crate::state::{now, use_app, NoticeKind};
 use crate::ui::download::download_text;
+use tid_og_lyst_core::assessment::da::{content as c, ui as t};
+use tid_og_lyst_core::assessment::results::{agreement_label, results, results_csv, CardResult};
+use tid_og_lyst_core::assessment::session::{Assessment, Reflection};
+use tid_og_lyst_core::record::meta::{format_millis, RecordId};
 
 use super::answer::VerdictPanel;
 use super::chart::SpreadChart;
@@ -131,7 +131,8 @@ fn ReflectionSection(
 ) -> impl IntoView {
     let state = use_app();
     let text = Memo::new(move |_| {
-        session.with(|s| s.as_ref().and_then(|s| s.reflections.get(section).map(|r| r.text.clone())).unwrap_or_default())
+        session
+            .with(|s| s.as_ref().and_then(|s| s.reflections.get(section).map(|r| r.text.clone())).unwrap_or_default())
     });
     let (saved, set_saved) = signal(false);
     let save = move |ev: leptos::ev::Event| {

@@ -5,8 +5,8 @@
 //! "Del med drømmeløberne" below the board. On wider screens the finder, "Mine drømme" and the filters start
 //! unfolded.
 
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -17,14 +17,14 @@ use super::finder::Finder;
 use super::prefs::{self, TimeAnswer};
 use super::today;
 use crate::features::data::export_checked;
+use crate::state::use_app;
+use crate::ui::layout::wide_screen;
+use crate::ui::share::ShareLink;
 use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::{counts, Category, Dream, Status};
 use tid_og_lyst_core::dreams::matching::{fit, municipalities, passes, sort_by_deadline, Availability, Filter};
-use tid_og_lyst_core::sync::share::share_with_runners;
-use crate::state::use_app;
 use tid_og_lyst_core::record::merge::live;
-use crate::ui::layout::wide_screen;
-use crate::ui::share::ShareLink;
+use tid_og_lyst_core::sync::share::share_with_runners;
 use wasm_bindgen::JsCast;
 
 /// The board page.
@@ -208,11 +208,8 @@ fn Filters(
 
 /// The dreams shown, per status column, soonest deadline first.
 fn shown(dreams: &[Dream], filter: &Filter, fit_only: bool, avail: &Availability, today: NaiveDate) -> Vec<Dream> {
-    let mut v: Vec<&Dream> = dreams
-        .iter()
-        .filter(|d| passes(d, filter))
-        .filter(|d| !fit_only || fit(d, avail, today).is_ok())
-        .collect();
+    let mut v: Vec<&Dream> =
+        dreams.iter().filter(|d| passes(d, filter)).filter(|d| !fit_only || fit(d, avail, today).is_ok()).collect();
     sort_by_deadline(&mut v);
     v.into_iter().cloned().collect()
 }

@@ -1,8 +1,8 @@
 //! One dream as a card on the board: title link, where and when, and its
 //! badges (runners missing, overbooked, expired, boundaries to check).
 
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 

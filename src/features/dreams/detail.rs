@@ -3,8 +3,8 @@
 //! tools (edit, date, fulfil, cancel, reopen) and the history.
 //! `/droemme/ny` is the form for a new dream.
 
-use crate::ui::link::to;
 use crate::routes::Route;
+use crate::ui::link::to;
 use chrono::NaiveTime;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -15,18 +15,18 @@ use super::form::DreamFormView;
 use super::share::ShareBox;
 use super::{act, change_dream, change_dream_with, local_time, prefs, today};
 use crate::features::data::export_checked;
-use tid_og_lyst_core::dreams::da as t;
-use tid_og_lyst_core::dreams::dream::{Dream, Phase, PlannedFor, Runner, Status};
-use tid_og_lyst_core::dreams::steps::{self, Step};
-use tid_og_lyst_core::dreams::form::{format_hours, Checked, DreamForm};
-use tid_og_lyst_core::text::dates::parse_date;
-use tid_og_lyst_core::dreams::share::{calendar, danish_date, danish_day, window_text};
-use tid_og_lyst_core::record::meta::RecordId;
-use tid_og_lyst_core::dreams::privacy::strip_dream;
 use crate::state::{now, use_app, AppState, NoticeKind};
-use tid_og_lyst_core::sync::data::AppData;
 use crate::ui::download::download_text;
 use crate::ui::share::ShareLink;
+use tid_og_lyst_core::dreams::da as t;
+use tid_og_lyst_core::dreams::dream::{Dream, Phase, PlannedFor, Runner, Status};
+use tid_og_lyst_core::dreams::form::{format_hours, Checked, DreamForm};
+use tid_og_lyst_core::dreams::privacy::strip_dream;
+use tid_og_lyst_core::dreams::share::{calendar, danish_date, danish_day, window_text};
+use tid_og_lyst_core::dreams::steps::{self, Step};
+use tid_og_lyst_core::record::meta::RecordId;
+use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::text::dates::parse_date;
 
 /// The page for one dream (or the new-dream form at `/droemme/ny`).
 #[component]
@@ -64,7 +64,8 @@ fn Missing() -> impl IntoView {
 fn NewDream() -> impl IntoView {
     let state = use_app();
     let p = prefs::load();
-    let initial = DreamForm { coord_name: p.coord_name.clone(), coord_contact: p.coord_contact.clone(), ..Default::default() };
+    let initial =
+        DreamForm { coord_name: p.coord_name.clone(), coord_contact: p.coord_contact.clone(), ..Default::default() };
     let navigate = use_navigate();
     let nav2 = navigate.clone();
     let on_save = Callback::new(move |c: Checked| {
@@ -117,15 +118,14 @@ fn EditDream(
     let state = use_app();
     let id = dream.meta.id;
     let who = coordinator_name(&dream);
-    let on_save = Callback::new(move |c: Checked| {
-        match change_dream_with(state, id, &who, |d, a| steps::edit(d, a, c)) {
+    let on_save =
+        Callback::new(move |c: Checked| match change_dream_with(state, id, &who, |d, a| steps::edit(d, a, c)) {
             Ok(done) => {
                 editing.set(false);
                 state.notify(NoticeKind::Info, done.to_string());
             }
             Err(e) => state.notify(NoticeKind::Error, e.to_string()),
-        }
-    });
+        });
     let on_cancel = Callback::new(move |_| editing.set(false));
     view! {
         <h1>{dream.title.clone()}</h1>
@@ -193,7 +193,9 @@ fn Flags(
     if dream.is_flagged() {
         v.push(t::flagged(&dream.boundaries_missing()));
     }
-    v.into_iter().map(|text| view! { <div class="notice notice--warning dream-flag"><p>{text}</p></div> }).collect_view()
+    v.into_iter()
+        .map(|text| view! { <div class="notice notice--warning dream-flag"><p>{text}</p></div> })
+        .collect_view()
 }
 
 /// The facts as a description list.
@@ -257,12 +259,18 @@ fn Outcome(
     dream: Dream,
 ) -> impl IntoView {
     match &dream.phase {
-        Phase::Fulfilled { outcome, .. } if !outcome.is_empty() => Some(view! {
-            <section class="dream-outcome"><h2>{t::OUTCOME_TITLE}</h2><p>{outcome.clone()}</p></section>
-        }.into_any()),
-        Phase::Cancelled { reason, .. } if !reason.is_empty() => Some(view! {
-            <section class="dream-outcome"><h2>{t::CANCELLED_TITLE}</h2><p>{reason.clone()}</p></section>
-        }.into_any()),
+        Phase::Fulfilled { outcome, .. } if !outcome.is_empty() => Some(
+            view! {
+                <section class="dream-outcome"><h2>{t::OUTCOME_TITLE}</h2><p>{outcome.clone()}</p></section>
+            }
+            .into_any(),
+        ),
+        Phase::Cancelled { reason, .. } if !reason.is_empty() => Some(
+            view! {
+                <section class="dream-outcome"><h2>{t::CANCELLED_TITLE}</h2><p>{reason.clone()}</p></section>
+            }
+            .into_any(),
+        ),
         _ => None,
     }
 }
@@ -273,7 +281,8 @@ fn Claims(
     /// The dream.
     dream: Dream,
 ) -> impl IntoView {
-    let claims: Vec<(String, String)> = dream.live_claims().into_iter().map(|c| (c.name.clone(), c.contact.clone())).collect();
+    let claims: Vec<(String, String)> =
+        dream.live_claims().into_iter().map(|c| (c.name.clone(), c.contact.clone())).collect();
     view! {
         <section class="dream-claims" aria-labelledby="claims-title">
             <h2 id="claims-title">{t::CLAIMS_TITLE}</h2>
@@ -418,8 +427,11 @@ fn Manage(
     let id = dream.meta.id;
     let who = StoredValue::new(coordinator_name(&dream));
     let status = dream.status();
-    let plan_date = RwSignal::new(dream.planned_for().map(|p| p.date.format("%Y-%m-%d").to_string()).unwrap_or_default());
-    let plan_time = RwSignal::new(dream.planned_for().and_then(|p| p.time).map(|t| t.format("%H:%M").to_string()).unwrap_or_default());
+    let plan_date =
+        RwSignal::new(dream.planned_for().map(|p| p.date.format("%Y-%m-%d").to_string()).unwrap_or_default());
+    let plan_time = RwSignal::new(
+        dream.planned_for().and_then(|p| p.time).map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
+    );
     let outcome = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let (error, set_error) = signal(None::<String>);
@@ -436,7 +448,8 @@ fn Manage(
     let fulfil = move |_| step(Step::Fulfil(outcome.get_untracked()));
     let cancel = move |_| step(Step::Cancel(reason.get_untracked()));
     let reopen = move |_| step(Step::Reopen);
-    let removable: Vec<(RecordId, String)> = dream.live_claims().into_iter().map(|c| (c.meta.id, c.name.clone())).collect();
+    let removable: Vec<(RecordId, String)> =
+        dream.live_claims().into_iter().map(|c| (c.meta.id, c.name.clone())).collect();
     let active = matches!(status, Status::Open | Status::Taken | Status::Planned);
     let note = dream.private_note.as_ref().map(|n| n.text.clone()).filter(|n| !n.trim().is_empty());
     view! {
@@ -502,7 +515,8 @@ fn History(
         .rev()
         .map(|e| {
             let claim_name = match &e.event {
-                tid_og_lyst_core::dreams::dream::Event::Claimed { claim } | tid_og_lyst_core::dreams::dream::Event::Released { claim } => {
+                tid_og_lyst_core::dreams::dream::Event::Claimed { claim }
+                | tid_og_lyst_core::dreams::dream::Event::Released { claim } => {
                     name_of(claim).filter(|n| n.trim() != e.who.trim())
                 }
                 _ => None,

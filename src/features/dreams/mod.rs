@@ -19,8 +19,8 @@ pub use detail::DreamPage;
 use chrono::NaiveDate;
 use leptos::prelude::Update;
 
-use tid_og_lyst_core::dreams::dream::Act;
 use crate::state::AppState;
+use tid_og_lyst_core::dreams::dream::Act;
 
 /// Today's date in Copenhagen: the core's one "today", at this moment.
 pub(crate) fn today() -> NaiveDate {

@@ -6,11 +6,11 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::storage;
 use tid_og_lyst_core::dreams::dream::{Category, PartOfDay};
 use tid_og_lyst_core::dreams::form::parse_hours;
-use tid_og_lyst_core::text::dates::parse_date;
 use tid_og_lyst_core::dreams::matching::Availability;
-use crate::storage;
+use tid_og_lyst_core::text::dates::parse_date;
 
 /// The answer to "Hvornår har du tid?" as typed (dates and hours as text,
 /// so the form shows it again exactly).

@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
+use crate::ui::share::ShareLink;
 use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::Dream;
 use tid_og_lyst_core::dreams::share::{mail_subject, post, Channel};
-use crate::ui::share::ShareLink;
 
 /// True when the browser has `navigator.<name>`.
 fn navigator_has(name: &str) -> bool {
