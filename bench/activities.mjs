@@ -15,14 +15,9 @@
 // VERBOSE=1 prints every keystroke.
 import { startServer, launch, newPage, open } from '../e2e/lib/harness.mjs';
 import { syntheticCatalogue, catalogueCsv as toCsv } from '../tools/catalogue.mjs';
+import { keystrokeTimes, pct } from './lib/keystrokes.mjs';
 
 const SIZES = (process.env.SIZES || '5000,20000,50000').split(',').map(Number);
-const QUERIES = ['demenscafe assens', 'moedested', 'it cafe tørring'];
-
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 const fmt = (x) => `${x.toFixed(1)} ms`;
 
 const browser = await launch();
@@ -40,47 +35,9 @@ for (const n of SIZES) {
   const load = Date.now() - t0;
   const nodes = await page.evaluate(() => document.querySelectorAll('main *').length);
 
-  await page.evaluate(() => {
-    const b = (window.__bench = { t0: 0, last: 0, idle: 0, frame: 0 });
-    new MutationObserver(() => {
-      b.last = performance.now();
-      requestAnimationFrame(() => setTimeout(() => (b.frame = performance.now()), 0));
-    }).observe(document.querySelector('main'), { subtree: true, childList: true, characterData: true, attributes: true });
-    // A keystroke starts at its keydown; Playwright types letters outside
-    // the US layout (ø) as text input without a keydown, so then at its
-    // beforeinput.
-    const start = (ev) => {
-      if (ev.type === 'beforeinput' && b.down) return void (b.down = false);
-      b.down = ev.type === 'keydown';
-      b.t0 = performance.now();
-      b.last = 0;
-      b.frame = 0;
-      b.idle = 0;
-      setTimeout(() => (b.idle = performance.now()), 0);
-    };
-    document.addEventListener('keydown', start, true);
-    document.addEventListener('beforeinput', start, true);
+  const { dom, frame } = await keystrokeTimes(page, (q, ch, r) => {
+    if (process.env.VERBOSE) console.log(`          ${JSON.stringify(q)} +${JSON.stringify(ch)}: ${fmt(r.dom)} / ${fmt(r.frame)}`);
   });
-  const dom = [];
-  const frame = [];
-  const search = page.getByLabel('Søg i aktiviteter');
-  for (const q of QUERIES) {
-    await search.fill('');
-    await page.waitForTimeout(200);
-    await search.focus();
-    for (const ch of q) {
-      await page.keyboard.type(ch);
-      await page.waitForTimeout(120);
-      const r = await page.evaluate(() => {
-        const b = window.__bench;
-        const end = Math.max(b.last, b.idle);
-        return { dom: end - b.t0, frame: (b.frame || end) - b.t0 };
-      });
-      dom.push(r.dom);
-      frame.push(r.frame);
-      if (process.env.VERBOSE) console.log(`          ${JSON.stringify(q)} +${JSON.stringify(ch)}: ${fmt(r.dom)} / ${fmt(r.frame)}`);
-    }
-  }
   const nodesAfter = await page.evaluate(() => document.querySelectorAll('main *').length);
 
   // CSV of the same size into the import preview.

@@ -20,13 +20,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launch, newPage, open } from '../e2e/lib/harness.mjs';
 import { syntheticCatalogue, catalogueCsv } from '../tools/catalogue.mjs';
+import { keystrokeTimes, pct } from './lib/keystrokes.mjs';
 
 const SIZES = (process.env.SIZES || '5219,50000').split(',').map(Number);
-const QUERIES = ['demenscafe assens', 'moedested', 'it cafe tørring'];
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
-};
 const ms = (x) => (Number.isFinite(x) ? `${x < 100 ? x.toFixed(1) : Math.round(x)} ms` : "—");
 const da = (n) => (n == null ? '?' : n.toLocaleString('da-DK'));
 
@@ -92,38 +88,6 @@ const savedWith = (page, id, title) =>
   );
 
 /** Keystroke → updated list, as bench/activities.mjs measures it. */
-async function searchTimes(page) {
-  await page.evaluate(() => {
-    const b = (window.__bench = { t0: 0, last: 0, idle: 0 });
-    new MutationObserver(() => (b.last = performance.now())).observe(document.querySelector('main'), {
-      subtree: true, childList: true, characterData: true, attributes: true,
-    });
-    const start = (ev) => {
-      if (ev.type === 'beforeinput' && b.down) return void (b.down = false);
-      b.down = ev.type === 'keydown';
-      b.t0 = performance.now();
-      b.last = 0;
-      b.idle = 0;
-      setTimeout(() => (b.idle = performance.now()), 0);
-    };
-    document.addEventListener('keydown', start, true);
-    document.addEventListener('beforeinput', start, true);
-  });
-  const out = [];
-  const search = page.getByLabel('Søg i aktiviteter');
-  for (const q of QUERIES) {
-    await search.fill('');
-    await page.waitForTimeout(200);
-    await search.focus();
-    for (const ch of q) {
-      await page.keyboard.type(ch);
-      await page.waitForTimeout(120);
-      out.push(await page.evaluate(() => Math.max(window.__bench.last, window.__bench.idle) - window.__bench.t0));
-    }
-  }
-  await search.fill('');
-  return out;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'tol-bench-'));
 const browser = await launch();
@@ -193,7 +157,7 @@ for (const n of SIZES) {
   if (editLine) console.log(editLine);
 
   // Search over what the list holds now.
-  const times = await searchTimes(page);
+  const times = (await keystrokeTimes(page)).dom;
   console.log(`  search   keystroke → list median ${ms(pct(times, 50))} / p95 ${ms(pct(times, 95))} (${times.length} keystrokes over ${da(afterReload)})`);
   if (problems.errors.length) console.log('  page errors:', problems.errors.slice(0, 3));
   await context.close();

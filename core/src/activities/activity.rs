@@ -15,7 +15,7 @@ use crate::activities::municipalities;
 use crate::activities::schedule::{Hm, Nth, Schedule};
 use crate::record::merge::Record;
 use crate::record::meta::Meta;
-use crate::text::dates::parse_date;
+use crate::text::dates::{all_digits, parse_date};
 use crate::text::fields::{check_text, is_safe_link, text_problem, TextProblem};
 
 /// Longest title (characters).
@@ -537,12 +537,7 @@ fn read_price(text: &str) -> Option<Option<f64>> {
         None => (s.as_str(), ""),
     };
     let int: String = int.chars().filter(|c| *c != '.' && *c != ',').collect();
-    if int.is_empty()
-        || !int.chars().all(|c| c.is_ascii_digit())
-        || int.len() > 6
-        || frac.len() > 2
-        || !frac.chars().all(|c| c.is_ascii_digit())
-    {
+    if !all_digits(&int) || int.len() > 6 || frac.len() > 2 || !(frac.is_empty() || all_digits(frac)) {
         return None;
     }
     let cents =

@@ -69,7 +69,8 @@ fn full_year(y: i32, digits: usize) -> Option<i32> {
     }
 }
 
-fn all_digits(s: &str) -> bool {
+/// True for a non-empty run of ASCII digits (a date, time or price part).
+pub(crate) fn all_digits(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
 }
 
