@@ -78,6 +78,34 @@ test('the heading shows while the wasm is still on its way, and the static page 
   await context.close();
 });
 
+test('the page asks for one style sheet, and the wasm only after the first paint', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(() => {
+    window.__fcpAtWasm = null;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.name.endsWith('.wasm') && window.__fcpAtWasm === null) {
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+          window.__fcpAtWasm = fcp ? { fcp: fcp.startTime, wasm: e.startTime } : { fcp: null, wasm: e.startTime };
+        }
+      }
+    }).observe({ type: 'resource', buffered: true });
+  });
+  await open(page, env.server, '/om');
+  await page.waitForFunction(() => window.__fcpAtWasm !== null);
+  const t = await page.evaluate(() => window.__fcpAtWasm);
+  assert.ok(t.fcp !== null, 'the first contentful paint happened before the wasm was requested');
+  assert.ok(t.wasm >= t.fcp, `the wasm was requested at ${t.wasm} ms, the first paint was at ${t.fcp} ms`);
+  assert.equal(requests.filter((u) => u.endsWith('.css')).length, 1, `one style sheet: ${requests.filter((u) => u.endsWith('.css'))}`);
+  const html = readFileSync(resolve(DIST, 'om.html'), 'utf8');
+  assert.doesNotMatch(html, /rel="preload"[^>]*\.wasm/, 'no preload makes the wasm compete with the first paint');
+  assert.match(html, /rel="modulepreload"/, 'the loader script is still preloaded');
+  assertClean(problems);
+  await context.close();
+});
+
 test('taking over from the static page shifts nothing (CLS at most 0.02)', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   await page.addInitScript(() => {
