@@ -178,6 +178,34 @@ fn overbooked_and_expired_are_derived() {
 }
 
 #[test]
+fn an_older_claim_without_a_device_is_still_its_runners_own() {
+    let mut d = dream(2);
+    let old = |n: u128, at: i64, by: &str, name: &str| Claim {
+        meta: tid_og_lyst_core::record::meta::Meta {
+            id: id(n),
+            rev: Rev { at, n: 0, by: DeviceId(by.into()) },
+            deleted: false,
+        },
+        name: name.into(),
+        contact: String::new(),
+        claimed_at: at,
+        device: None,
+    };
+    d.claims.insert(id(20), old(20, 2_000, "phone-a", "Anne"));
+    d.claims.insert(id(21), old(21, 2_100, "phone-b", "Anne"));
+    let mine = |d: &Dream, dev: &str| d.claim_of(&DeviceId(dev.into())).map(|c| c.meta.id.clone());
+    assert_eq!(mine(&d, "phone-a"), Some(id(20)), "found by the device of its revision");
+    assert_eq!(mine(&d, "phone-b"), Some(id(21)), "the other Anne's phone finds its own");
+    assert_eq!(mine(&d, "phone-c"), None, "a third device has no claim, whatever the names");
+    // A recorded device wins over the revision's.
+    let mut newer = old(22, 2_200, "phone-c", "Bo");
+    newer.device = Some(DeviceId("phone-d".into()));
+    d.claims.insert(id(22), newer);
+    assert_eq!(mine(&d, "phone-d"), Some(id(22)));
+    assert_eq!(mine(&d, "phone-c"), None);
+}
+
+#[test]
 fn counts_for_the_year() {
     let y2026 = 1_780_000_000_000; // 2026-05-28
     let mk = |n: u128, status: &str| {

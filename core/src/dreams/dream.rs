@@ -733,9 +733,11 @@ impl Dream {
     }
 
     /// The standing claim made on `device`: this runner's own claim, found
-    /// by the device that made it, never by the name typed.
+    /// by the device that made it, never by the name typed. A claim from a
+    /// file older than the `device` field is found by the device of its
+    /// revision: only the runner's own device writes a claim that stands.
     pub fn claim_of(&self, device: &DeviceId) -> Option<&Claim> {
-        self.live_claims().into_iter().find(|c| c.device.as_ref() == Some(device))
+        self.live_claims().into_iter().find(|c| c.device.as_ref().unwrap_or(&c.meta.rev.by) == device)
     }
 
     /// When the dream was posted (its first log entry, else its revision).
