@@ -193,7 +193,7 @@ fn an_older_claim_without_a_device_is_still_its_runners_own() {
     };
     d.claims.insert(id(20), old(20, 2_000, "phone-a", "Anne"));
     d.claims.insert(id(21), old(21, 2_100, "phone-b", "Anne"));
-    let mine = |d: &Dream, dev: &str| d.claim_of(&DeviceId(dev.into())).map(|c| c.meta.id.clone());
+    let mine = |d: &Dream, dev: &str| d.claim_of(&DeviceId(dev.into())).map(|c| c.meta.id);
     assert_eq!(mine(&d, "phone-a"), Some(id(20)), "found by the device of its revision");
     assert_eq!(mine(&d, "phone-b"), Some(id(21)), "the other Anne's phone finds its own");
     assert_eq!(mine(&d, "phone-c"), None, "a third device has no claim, whatever the names");
