@@ -81,3 +81,11 @@ fn hands_are_counted_from_what_was_typed() {
         SessionError::UnknownCard
     );
 }
+
+#[test]
+fn a_session_gone_meanwhile_is_told_apart_from_a_missing_card() {
+    let gone = SessionError::Gone.to_string();
+    assert!(gone.contains("Workshoppen findes ikke længere"), "{gone}");
+    assert!(gone.ends_with("Intet er gemt."), "{gone}");
+    assert_ne!(gone, SessionError::UnknownCard.to_string());
+}

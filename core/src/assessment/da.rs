@@ -427,6 +427,9 @@ pub mod ui {
     pub const BAD_NUMBER: &str = "Skriv et helt tal fra 0 til 999.";
     /// A change to a card that is not in the session.
     pub const UNKNOWN_CARD: &str = "Kortet findes ikke i denne workshop (længere). Intet er gemt.";
+    /// A change to a session that was deleted meanwhile (another tab).
+    pub const SESSION_GONE: &str =
+        "Workshoppen findes ikke længere på denne enhed – måske er den slettet i en anden fane. Intet er gemt.";
 
     /// Projector: reveal.
     pub const REVEAL: &str = "Vis resultat";

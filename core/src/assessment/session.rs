@@ -122,6 +122,9 @@ pub enum SessionError {
     NoAlias,
     /// The card is not in this session.
     UnknownCard,
+    /// The session itself is no longer on this device (deleted, perhaps in
+    /// another tab).
+    Gone,
     /// A text is too long or carries control characters.
     Text(TextProblem),
     /// A count of hands (step 0–4 of the scale) is not a whole number 0–999.
@@ -138,6 +141,7 @@ impl std::fmt::Display for SessionError {
         match self {
             SessionError::NoAlias => f.write_str(ui::ALIAS_REQUIRED),
             SessionError::UnknownCard => f.write_str(ui::UNKNOWN_CARD),
+            SessionError::Gone => f.write_str(ui::SESSION_GONE),
             SessionError::Text(p) => f.write_str(&crate::text::fields::text_problem(ui::COMMENT, *p)),
             SessionError::BadCount { .. } => f.write_str(ui::BAD_NUMBER),
         }

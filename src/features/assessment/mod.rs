@@ -59,9 +59,9 @@ pub(crate) fn change_session<T>(
                 let r = f(s);
                 (r.is_ok(), r)
             }
-            None => (false, Err(SessionError::UnknownCard)),
+            None => (false, Err(SessionError::Gone)),
         })
-        .unwrap_or(Err(SessionError::UnknownCard))
+        .unwrap_or(Err(SessionError::Gone))
 }
 
 /// Changes the session header and stamps a new revision.
