@@ -5,33 +5,28 @@
 // The app removes every `[data-shell]` element and mounts its own DOM in the
 // same task, so nothing is painted in between.
 //
-// The Danish texts are copies of the ones in the Rust i18n modules (named
-// beside each). They cannot drift silently: e2e/tests/first-paint.test.mjs
-// opens every route and checks that each static element equals, tag for tag
-// and letter for letter, what the app renders in its place.
+// The Danish texts are not copied here: they are read at build time from the
+// core crate's constants (`core/examples/shell_texts.rs` prints them as
+// JSON), so the static page and the app say the same thing by construction.
+// The markup is this file's; e2e/tests/first-paint.test.mjs opens every
+// route and checks that each static element equals, tag for tag and letter
+// for letter, the element the app renders in its place.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 
-/** The header, navigation and footer texts (i18n `da::app`). */
-const APP = {
-  NAME: 'Tid og Lyst',
-  SKIP: 'Spring til indhold',
-  NAV_LABEL: 'Hovedmenu',
-  NAV_HOME: 'Forside',
-  NAV_ABOUT: 'Om',
-  NAV: [
-    ['/droemme', 'Drømme'],
-    ['/aktiviteter', 'Aktiviteter'],
-    ['/skal-kan', 'SKAL eller KAN'],
-    ['/del', 'Del data'],
-  ],
-  TEXT_SIZE: 'Tekststørrelse',
-  TEXT_SIZES: [['A', 'A normal tekst'], ['A+', 'A+ stor tekst'], ['A++', 'A++ meget stor tekst']],
-  PROJECTOR: 'Projektor-visning',
-  DISPLAY: 'Visning', // da::display::VIEW
-  FOOTER: 'Tid og Lyst kører helt i din browser. Intet sendes til en server.',
-};
+/** The texts, from the core's Danish constants (a native build of the core, cached by cargo). */
+const T = JSON.parse(execFileSync('cargo', ['run', '--quiet', '-p', 'tid-og-lyst-core', '--example', 'shell_texts'], {
+  cwd: resolve(import.meta.dirname, '..'),
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
+}));
+const APP = T.app;
 
 /** Shown, fixed at the bottom of the screen, until the wasm has started. */
-export const BOOT_MESSAGE = 'Et øjeblik, appen starter …';
+export const BOOT_MESSAGE = APP.BOOT;
+
+/** A heading and a lead paragraph. */
+const headAndLead = ({ TITLE, INTRO }) => [['h1', '', TITLE], ['p', ' class="lead"', INTRO]];
 
 /**
  * Every route with a static page: its path, the file the build writes, the
@@ -42,50 +37,22 @@ export const PAGES = [
   {
     path: '/', file: 'index.html', section: 'page home',
     blocks: [
-      ['h1', '', 'Frivillig når du har tid og lyst'], // da::home::TITLE
-      ['p', ' class="lead"', 'Vælg, hvad du vil i dag. Alt virker også uden internet.'], // da::home::INTRO
-      (base) => `<ul class="doors">${[ // da::home::DOORS
-        ['droemme', 'Drømmeløber-tavlen', 'Opfyld en ældres konkrete drøm, når du har tid og lyst.'],
-        ['aktiviteter', 'Aktiviteter', 'Find fællesskaber og aktiviteter for seniorer nær dig.'],
-        ['skal-kan', 'SKAL eller KAN?', 'Workshop: hvilke opgaver er kommunens, og hvilke kan frivillige tage?'],
-      ].map(([p, title, text]) => `<li><a class="door" href="${base}${p}"><span class="door__title">${esc(title)}</span><span class="door__text">${esc(text)}</span></a></li>`).join('')}</ul>`,
+      ...headAndLead(T.home),
+      (base) => `<ul class="doors">${T.home.DOORS.map(([p, title, text]) =>
+        `<li><a class="door" href="${base}${p.replace(/^\//, '')}"><span class="door__title">${esc(title)}</span><span class="door__text">${esc(text)}</span></a></li>`).join('')}</ul>`,
     ],
   },
-  {
-    path: '/droemme', file: 'droemme.html', section: 'page dreams-page',
-    blocks: [
-      ['h1', '', 'Drømmeløber-tavlen'], // dreams::TITLE
-      ['p', ' class="lead"', 'Konkrete drømme fra ældre, som du kan opfylde, når du har tid og lyst.'], // dreams::INTRO
-    ],
-  },
+  { path: '/droemme', file: 'droemme.html', section: 'page dreams-page', blocks: headAndLead(T.dreams) },
   {
     path: '/aktiviteter', file: 'aktiviteter.html', section: 'page activities',
     blocks: [
-      // activities::TITLE and ADD (the search and filters below depend on the catalogue).
-      () => '<div class="page-head"><h1>Aktiviteter</h1><div class="actions no-print"><button class="btn btn--primary" type="button">Tilføj aktivitet</button></div></div>',
+      // The heading and "Tilføj aktivitet" (the search and filters below depend on the catalogue).
+      () => `<div class="page-head"><h1>${esc(T.activities.TITLE)}</h1><div class="actions no-print"><button class="btn btn--primary" type="button">${esc(T.activities.ADD)}</button></div></div>`,
     ],
   },
-  {
-    path: '/skal-kan', file: 'skal-kan.html', section: 'page assessment',
-    blocks: [
-      ['h1', '', 'SKAL eller KAN?'], // assessment::ui::TITLE
-      ['p', ' class="lead"', 'En workshop om grænsen mellem kommunens lovpligtige opgaver (SKAL) og det, frivillige kan vælge at gøre (KAN). Deltagerne svarer på deres egen telefon, og svarene samles uden server og uden konto.'], // assessment::ui::INTRO
-    ],
-  },
-  {
-    path: '/del', file: 'del.html', section: 'page data-page',
-    blocks: [
-      ['h1', '', 'Del og importér data'], // da::data::TITLE
-      ['p', ' class="lead"', 'Flyt dine data mellem enheder med en fil eller et link. Ingen data sendes til en server.'], // da::data::INTRO
-    ],
-  },
-  {
-    path: '/om', file: 'om.html', section: 'page about',
-    blocks: [
-      ['h1', '', 'Om Tid og Lyst'], // da::about::TITLE
-      ['p', ' class="lead"', 'Tid og Lyst samler tre værktøjer til frivillighed på ældreområdet: Drømmeløber-tavlen, en oversigt over åbne aktiviteter og workshoppen SKAL eller KAN?'], // da::about::INTRO
-    ],
-  },
+  { path: '/skal-kan', file: 'skal-kan.html', section: 'page assessment', blocks: headAndLead(T.assessment) },
+  { path: '/del', file: 'del.html', section: 'page data-page', blocks: headAndLead(T.data) },
+  { path: '/om', file: 'om.html', section: 'page about', blocks: headAndLead(T.about) },
 ];
 
 /** Escapes text for HTML. */

@@ -34,6 +34,9 @@ pub mod app {
     pub const FOOTER: &str = "Tid og Lyst kører helt i din browser. Intet sendes til en server.";
     /// Close button.
     pub const CLOSE: &str = "Luk";
+    /// The static first paint's line, fixed at the bottom of the screen,
+    /// until the wasm has started.
+    pub const BOOT: &str = "Et øjeblik, appen starter …";
 }
 
 /// The forside.

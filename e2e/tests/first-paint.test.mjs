@@ -2,8 +2,9 @@
 // what the app renders first (header, navigation, the page's heading and
 // intro; tools/shell.mjs). It is painted while the wasm is still loading, the
 // app then takes its place without anything moving, and the copy can never
-// drift from the app's own Danish texts: each static element must equal,
-// tag for tag and letter for letter, the element the app renders there.
+// drift from what the app renders (its texts come from the same constants,
+// its markup is checked here): each static element must equal, tag for tag
+// and letter for letter, the element the app renders there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,0 +1,41 @@
+//! Writes, as JSON on standard output, the Danish texts of every route's
+//! static first paint (tools/shell.mjs builds the pages from them, at build
+//! time), so the static copy and the app read the same constants.
+//!
+//! `cargo run -q -p tid-og-lyst-core --example shell_texts`
+
+use std::io::Write;
+
+use serde_json::json;
+use tid_og_lyst_core::{activities, assessment, da, dreams};
+
+fn main() -> std::io::Result<()> {
+    let texts = json!({
+        "app": {
+            "NAME": da::app::NAME,
+            "SKIP": da::app::SKIP,
+            "NAV_LABEL": da::app::NAV_LABEL,
+            "NAV_HOME": da::app::NAV_HOME,
+            "NAV_ABOUT": da::app::NAV_ABOUT,
+            "NAV": [
+                ["/droemme", da::app::NAV_DREAMS],
+                ["/aktiviteter", da::app::NAV_ACTIVITIES],
+                ["/skal-kan", da::app::NAV_ASSESSMENT],
+                ["/del", da::app::NAV_DATA],
+            ],
+            "TEXT_SIZE": da::app::TEXT_SIZE,
+            "TEXT_SIZES": da::app::TEXT_SIZES,
+            "PROJECTOR": da::app::PROJECTOR,
+            "DISPLAY": da::display::VIEW,
+            "FOOTER": da::app::FOOTER,
+            "BOOT": da::app::BOOT,
+        },
+        "home": { "TITLE": da::home::TITLE, "INTRO": da::home::INTRO, "DOORS": da::home::DOORS },
+        "dreams": { "TITLE": dreams::da::TITLE, "INTRO": dreams::da::INTRO },
+        "activities": { "TITLE": activities::da::TITLE, "ADD": activities::da::ADD },
+        "assessment": { "TITLE": assessment::da::ui::TITLE, "INTRO": assessment::da::ui::INTRO },
+        "data": { "TITLE": da::data::TITLE, "INTRO": da::data::INTRO },
+        "about": { "TITLE": da::about::TITLE, "INTRO": da::about::INTRO },
+    });
+    writeln!(std::io::stdout().lock(), "{texts}")
+}
