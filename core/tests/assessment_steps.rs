@@ -89,3 +89,11 @@ fn a_session_gone_meanwhile_is_told_apart_from_a_missing_card() {
     assert!(gone.ends_with("Intet er gemt."), "{gone}");
     assert_ne!(gone, SessionError::UnknownCard.to_string());
 }
+
+#[test]
+fn the_workshop_list_line_reads_as_danish() {
+    use tid_og_lyst_core::assessment::da::ui::list_meta;
+    assert_eq!(list_meta("2026-11-22", 0), "22.11.2026 · 0 deltagere");
+    assert_eq!(list_meta("2026-11-02", 1), "2.11.2026 · 1 deltager");
+    assert_eq!(list_meta("", 3), "3 deltagere", "no date: no dangling separator");
+}

@@ -253,11 +253,11 @@ pub mod ui {
         "Der er ingen workshops endnu. Opret en, eller importér en workshopfil fra facilitatoren på siden Del data.";
     /// One line of the session list.
     pub fn list_meta(date: &str, participants: usize) -> String {
-        if date.is_empty() {
-            format!(" · {participants} deltagere")
-        } else {
-            format!(" · {date} · {participants} deltagere")
-        }
+        let people = match participants {
+            1 => "1 deltager".to_string(),
+            n => format!("{n} deltagere"),
+        };
+        format!("{}{people}", date_line(date))
     }
     /// Join help.
     pub const JOIN_HELP: &str =
