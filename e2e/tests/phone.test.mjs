@@ -54,6 +54,32 @@ function smallTargets(page) {
     .map(({ t, r }) => `${t} ${Math.round(r.width)}×${Math.round(r.height)}`));
 }
 
+/**
+ * The app's own headings (not the titles people type, which may be any
+ * length), its name and the front page's doors whose words are split
+ * over two lines between letters (a break after a hyphen or a soft hyphen is
+ * fine): each part of a word must sit in one line box.
+ */
+function brokenWords(page) {
+  return page.evaluate(() => {
+    const broken = [];
+    for (const el of document.querySelectorAll('main h1, .card > h2, .dream-column > h2, .brand span, .door__title')) {
+      if (el.offsetParent === null || el.getBoundingClientRect().width <= 1) continue;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/[^\s\u00AD-]+[\u00AD-]?/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].replace(/[\u00AD-]$/, '').length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
 async function sideways(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
@@ -103,6 +129,7 @@ test('the phone header is at most 120 px at A, and nothing scrolls sideways at A
       await page.locator('main h1').first().waitFor();
       assert.ok((await sideways(page)) <= 0, `${route} scrolls sideways at A++ ${viewport.width} px`);
       assert.deepEqual(await smallTargets(page), [], `${route} at A++ ${viewport.width} px`);
+      assert.deepEqual(await brokenWords(page), [], `${route}: words broken between letters at A++ ${viewport.width} px`);
     }
   }
   assertClean(problems);

@@ -337,7 +337,7 @@ pub const MINE_TITLE: &str = "Mine drømme";
 /// Mine empty.
 pub const MINE_EMPTY: &str = "Du har ikke taget nogen drømme endnu på denne enhed.";
 /// Coordinator heading.
-pub const COORD_TITLE: &str = "For drømmekoordinatoren";
+pub const COORD_TITLE: &str = "Koordinator"; // as the board's button that leads here; one word short enough for a phone at A++
 /// New dream button.
 pub const NEW: &str = "Ny drøm";
 /// Share to runners.
