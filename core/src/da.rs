@@ -223,7 +223,13 @@ pub mod data {
     pub const CLEARED: &str = "Alle dine data er slettet fra denne enhed.";
     /// Stats line.
     pub fn stats(dreams: usize, activities: usize, sessions: usize) -> String {
-        format!("På denne enhed: {dreams} drømme, {activities} egne aktiviteter, {sessions} workshops.")
+        let n = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        format!(
+            "På denne enhed: {}, {}, {}.",
+            n(dreams, "drøm", "drømme"),
+            n(activities, "egen aktivitet", "egne aktiviteter"),
+            n(sessions, "workshop", "workshops")
+        )
     }
     /// Reading the file failed.
     pub const READ_FAILED: &str = "Filen kunne ikke åbnes.";

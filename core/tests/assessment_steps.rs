@@ -97,3 +97,13 @@ fn the_workshop_list_line_reads_as_danish() {
     assert_eq!(list_meta("2026-11-02", 1), "2.11.2026 · 1 deltager");
     assert_eq!(list_meta("", 3), "3 deltagere", "no date: no dangling separator");
 }
+
+#[test]
+fn counts_on_the_data_page_and_the_workshop_agree_with_their_number() {
+    use tid_og_lyst_core::assessment::da::ui::stats;
+    use tid_og_lyst_core::da::data::stats as device;
+    assert_eq!(device(1, 1, 1), "På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.");
+    assert_eq!(device(0, 2, 3), "På denne enhed: 0 drømme, 2 egne aktiviteter, 3 workshops.");
+    assert_eq!(stats(1, 2, 7), "7 kort · 1 deltager · 2 svar");
+    assert_eq!(stats(3, 6, 7), "7 kort · 3 deltagere · 6 svar");
+}

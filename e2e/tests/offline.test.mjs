@@ -34,7 +34,7 @@ test('after one visit the app works offline: every route, a change, an export', 
   }
   await importFile(page, server, { name: 'golden.json', text: FIXTURE });
   await page.getByRole('button', { name: 'Flet ind' }).click();
-  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
   const file = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
   assert.equal(JSON.parse(file.text).dreams.length, 1);
   // The example catalogue is cached too.

@@ -111,7 +111,7 @@ test('a full storage is reported, nothing is lost, and export still works', asyn
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText(/Browserens lager er fuldt/).waitFor();
   // The change is still here in memory …
-  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
   // … and can be exported.
   const file = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
   assert.equal(JSON.parse(file.text).dreams[0].title, 'Fisketur fra havnen');
@@ -121,12 +121,12 @@ test('a full storage is reported, nothing is lost, and export still works', asyn
   second.dreams[0] = { ...second.dreams[0], id: '11111111-2222-4333-8444-555555555555', title: 'Koncert i parken' };
   await importFile(page, env.server, { name: 'anden.json', text: JSON.stringify({ ...second, activities: [], assessments: [] }) });
   await page.getByRole('button', { name: 'Flet ind' }).click();
-  await page.getByText('På denne enhed: 2 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await page.getByText('På denne enhed: 2 drømme, 1 egen aktivitet, 1 workshop.').waitFor();
   const saved = (await storageDump(page))['tidoglyst.idb.dreams'];
   assert.match(saved, /Fisketur fra havnen/);
   assert.match(saved, /Koncert i parken/);
   await page.reload();
-  await page.getByText('På denne enhed: 2 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await page.getByText('På denne enhed: 2 drømme, 1 egen aktivitet, 1 workshop.').waitFor();
   assertClean(problems);
   await context.close();
 });
@@ -146,10 +146,10 @@ test('two tabs importing different data at the same time lose nothing', async ()
     other.getByRole('button', { name: 'Flet ind' }).click(),
   ]);
   for (const p of [page, other]) {
-    await p.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 0 workshops.').waitFor();
+    await p.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 0 workshops.').waitFor();
   }
   await page.reload();
-  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 0 workshops.').waitFor();
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 0 workshops.').waitFor();
   assertClean(problems);
   await context.close();
 });

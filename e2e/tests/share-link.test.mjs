@@ -41,7 +41,7 @@ test('a link made on one phone imports on another, and a reload does not import 
   assert.equal(new URL(b.page.url()).hash, '', 'the fragment is removed after reading');
   await assertAccessible(b.page, 'link preview');
   await b.page.getByRole('button', { name: 'Flet ind' }).click();
-  await b.page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await b.page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
   await b.page.reload();
   await b.page.locator('main#main').waitFor();
   assert.equal(await b.page.locator('.preview').count(), 0, 'no second preview after reload');

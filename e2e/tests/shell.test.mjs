@@ -98,7 +98,7 @@ test('export → Ryd mine data → import brings the data back, and undo works',
   await page.getByText('3 nye, 0 opdaterede, 0 konflikter').waitFor();
   await page.getByRole('button', { name: 'Flet ind' }).click();
   await page.getByText('Importen er gennemført.').waitFor();
-  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
 
   const first = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
   await page.getByText(/Filen er læst igen og kontrolleret/).waitFor();
@@ -125,7 +125,7 @@ test('export → Ryd mine data → import brings the data back, and undo works',
 
   await importFile(page, env.server, { name: first.name, text: first.text });
   await page.getByRole('button', { name: 'Flet ind' }).click();
-  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
   const second = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
   const again = JSON.parse(second.text);
   for (const kind of ['dreams', 'activities', 'assessments']) {
@@ -199,7 +199,7 @@ test('a corrupt stored value is moved aside, offered for download, and the app s
   await notice.waitFor();
   assert.match(await notice.innerText(), /kunne ikke læses og er lagt til side/);
   // The rest of the data is still there.
-  await page.getByText('På denne enhed: 0 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await page.getByText('På denne enhed: 0 drømme, 1 egen aktivitet, 1 workshop.').waitFor();
   const dump = await storageDump(page);
   const backups = Object.keys(dump).filter((k) => k.startsWith('tidoglyst.corrupt.'));
   assert.equal(backups.length, 1, JSON.stringify(Object.keys(dump)));
@@ -228,7 +228,7 @@ test('a record in IndexedDB that cannot be read is moved aside; the others load'
   }));
   await page.reload();
   await page.locator('.notice--warning').first().waitFor();
-  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
   const dump = await storageDump(page);
   const backups = Object.keys(dump).filter((k) => k.startsWith('tidoglyst.corrupt.'));
   assert.equal(backups.length, 1, JSON.stringify(Object.keys(dump)));
@@ -245,7 +245,7 @@ test('storage changes in another tab are merged, not overwritten', async () => {
   await open(second, env.server, '/del');
   await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
   await page.getByRole('button', { name: 'Flet ind' }).click();
-  await second.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await second.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
   assertClean(problems);
   await context.close();
 });

@@ -92,7 +92,7 @@ test('the first version\'s local-storage keys move into IndexedDB without losing
     for (const [k, v] of Object.entries(old)) localStorage.setItem(k, v);
   }, old);
   await open(page, env.server, '/del');
-  const counts = `På denne enhed: 1 drømme, ${many.length + 1} egne aktiviteter, 1 workshops.`;
+  const counts = `På denne enhed: 1 drøm, ${many.length + 1} egne aktiviteter, 1 workshop.`;
   await page.getByText(counts).waitFor();
   const after = await storageDump(page);
   for (const k of ['tidoglyst.v1.dreams', 'tidoglyst.v1.activities', 'tidoglyst.v1.assessments']) {
@@ -121,13 +121,13 @@ test('two tabs see each other\'s changes, and "Ryd mine data" leaves nothing per
   await countIs(other, TOTAL);
   await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
   await page.getByRole('button', { name: 'Flet ind' }).click();
-  await page.getByText('På denne enhed: 1 drømme, 1 egne aktiviteter, 1 workshops.').waitFor();
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
   // The other tab's list grows without a reload.
   await countIs(other, TOTAL + 1);
   // A change made in the other tab comes back here.
   await importCsv(other, 'en.csv', Buffer.from(catalogueCsv(syntheticCatalogue(3, 9)), 'utf8'));
   await other.getByRole('button', { name: 'Importér de gode rækker' }).click();
-  await page.getByText('På denne enhed: 1 drømme, 4 egne aktiviteter, 1 workshops.').waitFor();
+  await page.getByText('På denne enhed: 1 drøm, 4 egne aktiviteter, 1 workshop.').waitFor();
 
   await page.getByRole('button', { name: 'Ryd mine data' }).click();
   await page.getByRole('button', { name: 'Ja, slet alt' }).click();

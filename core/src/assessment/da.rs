@@ -284,7 +284,8 @@ pub mod ui {
     pub const MODE_SUMMARY: &str = "Resumé";
     /// Participants stat.
     pub fn stats(participants: usize, ballots: usize, cards: usize) -> String {
-        format!("{cards} kort · {participants} deltagere · {ballots} svar")
+        let people = if participants == 1 { "deltager" } else { "deltagere" };
+        format!("{cards} kort · {participants} {people} · {ballots} svar")
     }
     /// Facilitator section.
     pub const FACILITATOR: &str = "Til facilitatoren";
