@@ -20,6 +20,7 @@ use crate::assessment::cards::{Answer, Card, Check, Position};
 use crate::assessment::verdict::Checks;
 use crate::record::merge::Record;
 use crate::record::meta::{Meta, Rev};
+use crate::record::object;
 use crate::text::fields::check_field;
 use crate::text::fields::{check_text, TextProblem};
 
@@ -250,9 +251,10 @@ impl Keyed for Reflection {
 
 /// A workshop session as stored and exported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Assessment {
     /// Id, revision (of the header), tombstone.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing, default = "object::no_meta")]
     pub meta: Meta,
     /// Name of the session.
     pub title: String,
@@ -275,9 +277,11 @@ pub struct Assessment {
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
     pub reflections: BTreeMap<String, Reflection>,
     /// Fields this version does not know; kept so they survive a round trip.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Map<String, Value>,
 }
+
+object::impl_object!(Assessment, read);
 
 impl Assessment {
     /// A new session with the given cards.

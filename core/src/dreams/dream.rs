@@ -23,6 +23,7 @@ use serde_json::{Map, Value};
 
 use crate::record::merge::Record;
 use crate::record::meta::{format_millis, parse_millis, DeviceId, Meta, Millis, RecordId, Rev};
+use crate::record::object;
 use crate::text::fields::{check_text, TextProblem};
 use crate::text::privacy::find_cpr;
 
@@ -266,9 +267,10 @@ impl Status {
 /// from different devices are all kept. Releasing it ("Slip igen") makes it a
 /// tombstone with a newer revision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Claim {
     /// Id, revision, tombstone (= released).
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing, default = "object::no_meta")]
     pub meta: Meta,
     /// The runner's name.
     pub name: String,
@@ -283,6 +285,8 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<DeviceId>,
 }
+
+object::impl_object!(Claim, read, without extra);
 
 impl Claim {
     /// True while the claim stands (not released).
@@ -439,8 +443,9 @@ pub struct Dream {
 
 /// The serialised form of a dream (export format v1).
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct DreamWire {
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing, default = "object::no_meta")]
     meta: Meta,
     title: String,
     #[serde(default)]
@@ -488,9 +493,11 @@ pub struct DreamWire {
     log: Vec<LogEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     private_note: Option<PrivateNote>,
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     extra: Map<String, Value>,
 }
+
+object::impl_object!(DreamWire, read);
 
 fn one_hour() -> f64 {
     1.0

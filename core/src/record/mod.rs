@@ -4,3 +4,4 @@
 
 pub mod merge;
 pub mod meta;
+pub(crate) mod object;
