@@ -342,8 +342,9 @@ impl PrivateNote {
     }
 }
 
-/// What happened, for the log.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// What happened, for the log. On the wire it sits in the [`LogEntry`]'s
+/// object: `"event"` names it, beside its fields (`"claim"`, `"date"`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "event", rename_all = "lowercase")]
 pub enum Event {
     /// The dream was posted.
@@ -374,7 +375,7 @@ pub enum Event {
 }
 
 /// One stamped transition: time (in the revision) and who.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LogEntry {
     /// When, and on which device.
     pub rev: Rev,
@@ -383,6 +384,40 @@ pub struct LogEntry {
     /// What happened.
     #[serde(flatten)]
     pub event: Event,
+}
+
+/// Read by hand rather than with a flattened, internally tagged derive,
+/// which buffers every entry through serde's private `Content` type (size in
+/// the wasm). Unknown keys are ignored, as the derive did.
+impl<'de> Deserialize<'de> for LogEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(variant_identifier, rename_all = "lowercase")]
+        enum Kind {
+            Created,
+            Edited,
+            Claimed,
+            Released,
+            Planned,
+            Fulfilled,
+            Cancelled,
+            Reopened,
+        }
+        let m = &mut object::read_map(d, "struct LogEntry", &["rev", "who", "event"])?;
+        let rev = object::field(m, "rev")?;
+        let who = object::field(m, "who")?;
+        let event = match object::tag(m, "event")? {
+            Kind::Created => Event::Created,
+            Kind::Edited => Event::Edited,
+            Kind::Claimed => Event::Claimed { claim: object::field(m, "claim")? },
+            Kind::Released => Event::Released { claim: object::field(m, "claim")? },
+            Kind::Planned => Event::Planned { date: object::field(m, "date")? },
+            Kind::Fulfilled => Event::Fulfilled,
+            Kind::Cancelled => Event::Cancelled,
+            Kind::Reopened => Event::Reopened,
+        };
+        Ok(LogEntry { rev, who, event })
+    }
 }
 
 impl LogEntry {

@@ -236,6 +236,71 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
+/// Reads a JSON object as a map, for the tagged types read by hand (a
+/// schedule, a log entry) instead of through serde's internally tagged
+/// derive, which buffers through `Content` too. `expecting` names the type in
+/// the error for anything but an object, as the derive did; a repeated key of
+/// `once` is serde's "duplicate field" (any other repeated key: the last one
+/// is kept).
+pub(crate) fn read_map<'de, D: Deserializer<'de>>(
+    d: D,
+    expecting: &'static str,
+    once: &'static [&'static str],
+) -> Result<Map<String, Value>, D::Error> {
+    struct MapVisitor(&'static str, &'static [&'static str]);
+    impl<'de> Visitor<'de> for MapVisitor {
+        type Value = Map<String, Value>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Map<String, Value>, A::Error> {
+            let mut out = Map::new();
+            while let Some((k, v)) = map.next_entry::<String, Value>()? {
+                if let Some(key) = self.1.iter().find(|key| **key == k) {
+                    if out.contains_key(*key) {
+                        return Err(de::Error::duplicate_field(key));
+                    }
+                }
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(MapVisitor(expecting, once))
+}
+
+/// Takes a field out of a map read by [`read_map`] and reads it; a missing
+/// one is serde's "missing field".
+pub(crate) fn field<T: DeserializeOwned, E: de::Error>(
+    map: &mut Map<String, Value>,
+    key: &'static str,
+) -> Result<T, E> {
+    let value = map.remove(key).ok_or_else(|| E::missing_field(key))?;
+    T::deserialize(value).map_err(E::custom)
+}
+
+/// Takes the tag of a tagged type out of a map read by [`read_map`] and
+/// reads it as `T`, a `#[serde(variant_identifier)]` enum of the variants: a
+/// name, or (as serde's tagged derive allowed) the variant's index.
+pub(crate) fn tag<T: DeserializeOwned, E: de::Error>(map: &mut Map<String, Value>, key: &'static str) -> Result<T, E> {
+    match map.remove(key) {
+        None => Err(E::missing_field(key)),
+        Some(Value::Number(n)) if n.is_u64() => T::deserialize(n.as_u64().unwrap_or(u64::MAX).into_deserializer()),
+        Some(value) => T::deserialize(value).map_err(E::custom),
+    }
+}
+
+/// [`field`] for a field with a default (`#[serde(default)]`).
+pub(crate) fn field_or_default<T: DeserializeOwned + Default, E: de::Error>(
+    map: &mut Map<String, Value>,
+    key: &'static str,
+) -> Result<T, E> {
+    match map.remove(key) {
+        None => Ok(T::default()),
+        Some(value) => T::deserialize(value).map_err(E::custom),
+    }
+}
+
 /// The `Serialize`, `Deserialize` and [`Object`] impls of a record struct
 /// that derives both with `#[serde(remote = "Self")]` and has `meta` and
 /// `extra` fields marked `#[serde(flatten, skip_deserializing)]` (`meta`
