@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use tid_og_lyst_core::activities::activity::{Activity, Draft};
 use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, RecordId};
+use tid_og_lyst_core::record::object;
 
 const N: usize = 50_000;
 
@@ -72,11 +73,13 @@ fn main() {
     let from_str = best(|| assert!(texts.iter().all(|t| serde_json::from_str::<Activity>(t).is_ok())));
     let clone = best(|| assert!(values.iter().all(|v| !v.clone().is_null())));
     let from_value = best(|| assert!(values.iter().all(|v| serde_json::from_value::<Activity>(v.clone()).is_ok())));
+    let via_text = best(|| assert!(values.iter().all(|v| object::from_value::<Activity>(v).is_ok())));
     let to_string = best(|| assert!(read.iter().all(|a| !serde_json::to_string(a).expect("writes").is_empty())));
     println!("{N} activities, best of 5 (CPU time):");
     println!("  from_str::<Value>     {as_value:?}");
     println!("  from_str::<Activity>  {from_str:?}");
     println!("  Value::clone          {clone:?}");
     println!("  from_value (+ clone)  {from_value:?}");
+    println!("  object::from_value    {via_text:?}");
     println!("  to_string             {to_string:?}");
 }

@@ -19,7 +19,7 @@ fn show<R: DeserializeOwned + Serialize>(kind: &str, v: &Value) {
         Ok(r) => format!("ok {}", serde_json::to_string(&r).unwrap()),
         Err(e) => format!("err {e}"),
     };
-    let b = match serde_json::from_value::<R>(v.clone()) {
+    let b = match tid_og_lyst_core::record::object::from_value::<R>(v) {
         Ok(r) => format!("ok {}", serde_json::to_value(&r).unwrap()),
         Err(e) => format!("err {e}"),
     };

@@ -22,6 +22,9 @@
 //! for the rest). The errors are serde's own and come in the derive's order:
 //! own fields first (`missing field `title``), then the meta keys in the order
 //! they came (`missing field `id``, `duplicate field `id``).
+//!
+//! A record in a JSON value already parsed is read with [`from_value`],
+//! through its text, so the app reads records from one kind of input only.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -236,6 +239,20 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
+/// A record from a JSON value already parsed (an import file, the catalogue,
+/// local storage), read from its text: so a record type is read by one kind
+/// of input in the app, `serde_json::from_str`'s, and its code is in the
+/// wasm once. Slower than `serde_json::from_value` (the value is written out
+/// first), which is fine off the reload path. The error is the message
+/// `from_value` gave, without a position.
+pub fn from_value<R: DeserializeOwned>(value: &Value) -> Result<R, serde_json::Error> {
+    serde_json::from_str(&value.to_string()).map_err(|e| {
+        let text = e.to_string();
+        let at = format!(" at line {} column {}", e.line(), e.column());
+        de::Error::custom(text.strip_suffix(&at).unwrap_or(&text))
+    })
+}
+
 /// Reads a JSON object as a map, for the tagged types read by hand (a
 /// schedule, a log entry) instead of through serde's internally tagged
 /// derive, which buffers through `Content` too. `expecting` names the type in
@@ -418,5 +435,15 @@ mod tests {
         let repeated_unknown = format!(r#"{{"title":"T","id":{ID},"rev":{REV},"x":1,"x":2}}"#);
         assert!(both(&repeated_unknown).unwrap().ends_with(r#""x":2}"#), "the last one wins, as before");
         assert_eq!(json!(object::no_meta().deleted), json!(false));
+    }
+
+    #[test]
+    fn from_value_reads_the_text_and_gives_from_values_message() {
+        let good: Value = serde_json::from_str(&format!(r#"{{"title":"T","id":{ID},"rev":{REV},"x":[1.5]}}"#)).unwrap();
+        assert_eq!(object::from_value::<Fast>(&good).unwrap(), serde_json::from_value::<Fast>(good.clone()).unwrap());
+        let bad: Value = serde_json::from_str(&format!(r#"{{"title":42,"id":{ID},"rev":{REV}}}"#)).unwrap();
+        let e = object::from_value::<Fast>(&bad).unwrap_err().to_string();
+        assert_eq!(e, serde_json::from_value::<Fast>(bad).unwrap_err().to_string());
+        assert_eq!(e, "invalid type: integer `42`, expected a string");
     }
 }
