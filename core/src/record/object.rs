@@ -1,7 +1,7 @@
 //! Reading a record's JSON object in one pass, without `#[serde(flatten)]`
 //! on the reading side.
 //!
-//! A record is one JSON object: the [`Meta`] keys (`id`, `rev`, `deleted`),
+//! A record is one JSON object: the `Meta` keys (`id`, `rev`, `deleted`),
 //! the record's own fields, and any keys this version does not know, kept in
 //! `extra` so they survive a round trip (the wire contract of
 //! `docs/FORMAT.md`). Derived with `#[serde(flatten)]`, such a struct reads
@@ -13,11 +13,11 @@
 //! which turns them into inherent `serialize`/`deserialize` functions, and
 //! marks `meta` and `extra` `skip_deserializing` (writing is unchanged: they
 //! stay `flatten` for `Serialize`, so the bytes written stay the same);
-//! [`impl_object!`] then implements the traits. Reading hands the derived
+//! `impl_object!` then implements the traits. Reading hands the derived
 //! reader a deserializer over the object that passes the record's own keys
 //! through, takes the meta keys itself and keeps every other key as `extra`.
-//! Two readers do that: [`read_in_one_pass`] straight from the input (fast;
-//! for activities), [`read`] from the object first read as JSON values (one
+//! Two readers do that: `read_in_one_pass` straight from the input (fast;
+//! for activities), `read` from the object first read as JSON values (one
 //! copy of the record's code in the wasm instead of one per kind of input;
 //! for the rest). The errors are serde's own and come in the derive's order:
 //! own fields first (`missing field `title``), then the meta keys in the order
