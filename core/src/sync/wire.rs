@@ -94,7 +94,7 @@ pub fn export_json(data: &AppData, origin: &DeviceId, now: Millis) -> String {
 /// Builds the JSON value of an export of `data`.
 pub fn export_value(data: &AppData, origin: &DeviceId, now: Millis) -> Value {
     fn list<R: Record>(c: &Collection<R>) -> Value {
-        Value::Array(c.values().filter_map(|r| serde_json::to_value(r).ok()).collect())
+        Value::Array(c.values().filter_map(|r| object::to_value(r).ok()).collect())
     }
     json!({
         "format": FORMAT,
