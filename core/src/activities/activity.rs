@@ -114,7 +114,7 @@ pub struct Activity {
     pub extra: Map<String, Value>,
 }
 
-object::impl_object!(Activity, read_in_one_pass);
+object::impl_object!(Activity);
 
 /// Why a stored or imported activity cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]

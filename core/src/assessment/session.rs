@@ -281,7 +281,7 @@ pub struct Assessment {
     pub extra: Map<String, Value>,
 }
 
-object::impl_object!(Assessment, read);
+object::impl_object!(Assessment);
 
 impl Assessment {
     /// A new session with the given cards.

@@ -286,7 +286,7 @@ pub struct Claim {
     pub device: Option<DeviceId>,
 }
 
-object::impl_object!(Claim, read, without extra);
+object::impl_object!(Claim, without extra);
 
 impl Claim {
     /// True while the claim stands (not released).
@@ -532,7 +532,7 @@ pub struct DreamWire {
     extra: Map<String, Value>,
 }
 
-object::impl_object!(DreamWire, read);
+object::impl_object!(DreamWire);
 
 fn one_hour() -> f64 {
     1.0

@@ -13,23 +13,22 @@
 //! which turns them into inherent `serialize`/`deserialize` functions, and
 //! marks `meta` and `extra` `skip_deserializing` (writing is unchanged: they
 //! stay `flatten` for `Serialize`, so the bytes written stay the same);
-//! `impl_object!` then implements the traits. Reading hands the derived
-//! reader a deserializer over the object that passes the record's own keys
-//! through, takes the meta keys itself and keeps every other key as `extra`.
-//! Two readers do that: `read_in_one_pass` straight from the input (fast;
-//! for activities), `read` from the object first read as JSON values (one
-//! copy of the record's code in the wasm instead of one per kind of input;
-//! for the rest). The errors are serde's own and come in the derive's order:
-//! own fields first (`missing field `title``), then the meta keys in the order
-//! they came (`missing field `id``, `duplicate field `id``).
+//! `impl_object!` then implements the traits. Reading (`read`) hands the
+//! derived reader a deserializer over the object that passes the record's own
+//! keys through, takes the meta keys itself and keeps every other key as
+//! `extra`, straight from the input. The errors are serde's own and come in
+//! the derive's order: own fields first (`missing field `title``), then the
+//! meta keys in the order they came (`missing field `id``, `duplicate field
+//! `id``).
 //!
-//! A record in a JSON value already parsed is read with [`from_value`],
-//! through its text, so the app reads records from one kind of input only.
+//! A record in a JSON value already parsed is read with [`from_value`], and
+//! made into one with [`to_value`], through its text: so the app reads and
+//! writes records with `serde_json`'s text reader and writer only, and each
+//! record's code is in the wasm once.
 
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::MapDeserializer;
 use serde::de::DeserializeOwned;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, Visitor};
 use serde::Deserialize;
@@ -54,44 +53,9 @@ pub(crate) fn no_meta() -> Meta {
     Meta { id: RecordId(Uuid::nil()), rev: Rev { at: 0, n: 0, by: DeviceId(String::new()) }, deleted: false }
 }
 
-/// Reads a record, small: the object is first read as a list of JSON
-/// values, whatever the input, so the record's own fields are read by one
-/// deserializer only (`serde_json::Value`'s): one copy of that code in the
-/// wasm instead of one per input, for about 1.7 times the time of
-/// [`read_in_one_pass`]. For the record types there are few of.
+/// Reads a record: the `Deserialize` impl of every [`Object`].
 pub(crate) fn read<'de, D: Deserializer<'de>, T: Object>(d: D) -> Result<T, D::Error> {
-    d.deserialize_map(ObjectVisitor(PhantomData::<T>))
-}
-
-/// Reads a record, fast: the own fields straight from the input, so their
-/// code is in the wasm once per kind of input. For activities, of which
-/// storage reads tens of thousands at a reload.
-pub(crate) fn read_in_one_pass<'de, D: Deserializer<'de>, T: Object>(d: D) -> Result<T, D::Error> {
     d.deserialize_map(RecordVisitor(PhantomData::<T>))
-}
-
-/// Reads any JSON object into a map and the record from that; refuses
-/// anything else as the derive would ("expected struct …").
-struct ObjectVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Object> Visitor<'de> for ObjectVisitor<T> {
-    type Value = T;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "struct {}", T::NAME)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        // Every entry in order, a repeated key too (it is an error for a
-        // known key, as in serde's derive).
-        let mut entries: Vec<(String, Value)> = Vec::with_capacity(map.size_hint().unwrap_or(24));
-        while let Some(entry) = map.next_entry()? {
-            entries.push(entry);
-        }
-        let entries = MapDeserializer::<_, serde_json::Error>::new(entries.into_iter());
-        // An error is raised here, so a parser reports it at the object's end.
-        RecordVisitor(PhantomData::<T>).visit_map(entries).map_err(de::Error::custom)
-    }
 }
 
 struct RecordVisitor<T>(PhantomData<T>);
@@ -330,17 +294,16 @@ pub(crate) fn field_or_default<T: DeserializeOwned + Default, E: de::Error>(
 /// that derives both with `#[serde(remote = "Self")]` and has `meta` and
 /// `extra` fields marked `#[serde(flatten, skip_deserializing)]` (`meta`
 /// with `default = "object::no_meta"`): writing is the derived one, reading
-/// is the given reader ([`read`] or [`read_in_one_pass`]).
-/// `impl_object!(T, reader, without extra)` is for a record without `extra`,
-/// whose unknown keys are dropped.
+/// is [`read`]. `impl_object!(T, without extra)` is for a record without
+/// `extra`, whose unknown keys are dropped.
 macro_rules! impl_object {
-    ($t:ident, $read:ident) => {
-        $crate::record::object::impl_object!($t, $read, |r: &mut $t, extra| r.extra = extra);
+    ($t:ident) => {
+        $crate::record::object::impl_object!($t, |r: &mut $t, extra| r.extra = extra);
     };
-    ($t:ident, $read:ident, without extra) => {
-        $crate::record::object::impl_object!($t, $read, |_: &mut $t, _| ());
+    ($t:ident, without extra) => {
+        $crate::record::object::impl_object!($t, |_: &mut $t, _| ());
     };
-    ($t:ident, $read:ident, $set_extra:expr) => {
+    ($t:ident, $set_extra:expr) => {
         impl serde::Serialize for $t {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 $t::serialize(self, s)
@@ -349,7 +312,7 @@ macro_rules! impl_object {
 
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::record::object::$read(d)
+                $crate::record::object::read(d)
             }
         }
 
@@ -386,36 +349,23 @@ mod tests {
         #[serde(flatten, skip_deserializing)]
         extra: Map<String, Value>,
     }
-    object::impl_object!(Small, read);
-
-    /// The same record, read in one pass.
-    #[derive(Debug, PartialEq, Serialize, Deserialize)]
-    #[serde(remote = "Self")]
-    struct Fast {
-        #[serde(flatten, skip_deserializing, default = "object::no_meta")]
-        meta: Meta,
-        title: String,
-        #[serde(default)]
-        n: u8,
-        #[serde(flatten, skip_deserializing)]
-        extra: Map<String, Value>,
-    }
-    object::impl_object!(Fast, read_in_one_pass);
+    object::impl_object!(Small);
 
     const REV: &str = r#"{"at":"2026-11-20T10:00:00.000Z","n":0,"by":"a"}"#;
     const ID: &str = r#""0b6f1f3e-4b8e-4d7a-9c41-3f1a2b7c9d01""#;
 
-    /// Both readers on one text: the record written back, or the error.
+    /// The record read from a text, written back; or the error, without its
+    /// position. Read from a `Value` too, it must give the same.
     fn both(text: &str) -> Result<String, String> {
-        let small = serde_json::from_str::<Small>(text).map(|r| serde_json::to_string(&r).unwrap());
-        let fast = serde_json::from_str::<Fast>(text).map(|r| serde_json::to_string(&r).unwrap());
-        let strip = |e: serde_json::Error| e.to_string().split(" at line").next().unwrap().replace("Fast", "Small");
-        let (small, fast) = (small.map_err(strip), fast.map_err(strip));
-        assert_eq!(small, fast, "{text}");
+        let strip = |e: serde_json::Error| e.to_string().split(" at line").next().unwrap().to_string();
+        let small = serde_json::from_str::<Small>(text).map(|r| serde_json::to_string(&r).unwrap()).map_err(strip);
         if !text.contains(r#""x":1,"x""#) && text.matches(r#""id""#).count() < 2 && text.matches("title").count() < 2 {
             // A repeated key does not survive into a `Value`.
-            let value = serde_json::from_value::<Small>(serde_json::from_str(text).unwrap());
-            assert_eq!(small, value.map(|r| serde_json::to_string(&r).unwrap()).map_err(strip), "{text}");
+            let value: Value = serde_json::from_str(text).unwrap();
+            let direct = serde_json::from_value::<Small>(value.clone());
+            assert_eq!(small, direct.map(|r| serde_json::to_string(&r).unwrap()).map_err(strip), "{text}");
+            let via_text = object::from_value::<Small>(&value);
+            assert_eq!(small, via_text.map(|r| serde_json::to_string(&r).unwrap()).map_err(strip), "{text}");
         }
         small
     }
@@ -448,10 +398,10 @@ mod tests {
     #[test]
     fn from_value_reads_the_text_and_gives_from_values_message() {
         let good: Value = serde_json::from_str(&format!(r#"{{"title":"T","id":{ID},"rev":{REV},"x":[1.5]}}"#)).unwrap();
-        assert_eq!(object::from_value::<Fast>(&good).unwrap(), serde_json::from_value::<Fast>(good.clone()).unwrap());
+        assert_eq!(object::from_value::<Small>(&good).unwrap(), serde_json::from_value::<Small>(good.clone()).unwrap());
         let bad: Value = serde_json::from_str(&format!(r#"{{"title":42,"id":{ID},"rev":{REV}}}"#)).unwrap();
-        let e = object::from_value::<Fast>(&bad).unwrap_err().to_string();
-        assert_eq!(e, serde_json::from_value::<Fast>(bad).unwrap_err().to_string());
+        let e = object::from_value::<Small>(&bad).unwrap_err().to_string();
+        assert_eq!(e, serde_json::from_value::<Small>(bad).unwrap_err().to_string());
         assert_eq!(e, "invalid type: integer `42`, expected a string");
     }
 
@@ -459,7 +409,7 @@ mod tests {
     fn to_value_is_serde_jsons() {
         let text =
             format!(r#"{{"title":"T","id":{ID},"rev":{REV},"x":[1.5,2.0,-0.0,0.1,1e300,18446744073709551615,-3]}}"#);
-        let r: Fast = serde_json::from_str(&text).unwrap();
+        let r: Small = serde_json::from_str(&text).unwrap();
         assert_eq!(object::to_value(&r).unwrap(), serde_json::to_value(&r).unwrap());
         assert_eq!(object::to_value(&[f64::NAN]).unwrap(), serde_json::to_value([f64::NAN]).unwrap());
     }
