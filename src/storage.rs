@@ -26,6 +26,7 @@ use wasm_bindgen::JsCast;
 
 use tid_og_lyst_core::record::merge::{self, Collection, Record};
 use tid_og_lyst_core::record::meta::{Clock, Millis};
+use tid_og_lyst_core::record::object;
 use tid_og_lyst_core::sync::data::AppData;
 
 /// Prefix of every key the app owns.
@@ -183,7 +184,7 @@ fn load_kind<R: Record + DeserializeOwned>(key: &str, now: Millis, corrupt: &mut
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for item in items {
-        match serde_json::from_value::<R>(item.clone()) {
+        match object::from_value::<R>(&item) {
             Ok(r) => good.push(r),
             Err(_) => bad.push(item),
         }

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 
 use crate::storage;
 use tid_og_lyst_core::da::panic as t;
+use tid_og_lyst_core::record::object;
 
 /// Replaces the page with the error page.
 pub fn show() {
@@ -52,9 +53,9 @@ fn data_url() -> String {
     let raw = |key: &str| -> Value {
         let kept = memory.as_ref().and_then(|d| {
             let list = match key {
-                storage::KEY_DREAMS => serde_json::to_value(d.dreams.values().collect::<Vec<_>>()),
-                storage::KEY_ACTIVITIES => serde_json::to_value(d.activities.values().collect::<Vec<_>>()),
-                _ => serde_json::to_value(d.assessments.values().collect::<Vec<_>>()),
+                storage::KEY_DREAMS => object::to_value(&d.dreams.values().collect::<Vec<_>>()),
+                storage::KEY_ACTIVITIES => object::to_value(&d.activities.values().collect::<Vec<_>>()),
+                _ => object::to_value(&d.assessments.values().collect::<Vec<_>>()),
             };
             list.ok().filter(|v| v.as_array().is_some_and(|a| !a.is_empty()))
         });

@@ -15,6 +15,7 @@ use crate::activities::municipalities;
 use crate::activities::schedule::{Hm, Nth, Schedule};
 use crate::record::merge::Record;
 use crate::record::meta::Meta;
+use crate::record::object;
 use crate::text::dates::{all_digits, parse_date};
 use crate::text::fields::{check_text, is_safe_link, text_problem, TextProblem};
 
@@ -56,9 +57,10 @@ pub struct Contact {
 
 /// An activity as stored and exported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Activity {
     /// Id, revision, tombstone.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing, default = "object::no_meta")]
     pub meta: Meta,
     /// Title.
     pub title: String,
@@ -108,9 +110,11 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub example: bool,
     /// Fields this version does not know; kept so they survive a round trip.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Map<String, Value>,
 }
+
+object::impl_object!(Activity);
 
 /// Why a stored or imported activity cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]

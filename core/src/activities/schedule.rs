@@ -16,6 +16,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::activities::da as t;
 use crate::record::meta::Millis;
+use crate::record::object;
 use crate::text::dates::{to_local, to_utc};
 
 /// A time of day in whole minutes (00:00–23:59). On the wire "HH:MM".
@@ -89,8 +90,9 @@ impl<'de> Deserialize<'de> for Hm {
 /// Which week of the month a monthly activity meets: 1–4, or -1 for the last.
 pub type Nth = i8;
 
-/// When an activity meets.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// When an activity meets. On the wire an object whose `kind` names the
+/// variant (`"weekly"`, `"monthly"`, `"dates"`, `"by_agreement"`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Schedule {
     /// Every week on the given weekdays.
@@ -131,6 +133,44 @@ pub enum Schedule {
     /// "Efter aftale": no fixed time.
     #[default]
     ByAgreement,
+}
+
+/// Read by hand rather than with serde's internally tagged derive, which
+/// buffers every schedule through its private `Content` type (size in the
+/// wasm). Unknown keys are ignored, as the derive did.
+impl<'de> Deserialize<'de> for Schedule {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(variant_identifier, rename_all = "snake_case")]
+        enum Kind {
+            Weekly,
+            Monthly,
+            Dates,
+            ByAgreement,
+        }
+        let m = &mut object::read_map(d, "internally tagged enum Schedule", &["kind"])?;
+        Ok(match object::tag(m, "kind")? {
+            Kind::Weekly => Schedule::Weekly {
+                days: object::field(m, "days")?,
+                start: object::field(m, "start")?,
+                end: object::field(m, "end")?,
+                pause_months: object::field_or_default(m, "pause_months")?,
+            },
+            Kind::Monthly => Schedule::Monthly {
+                nth: object::field(m, "nth")?,
+                day: object::field(m, "day")?,
+                start: object::field(m, "start")?,
+                end: object::field(m, "end")?,
+                pause_months: object::field_or_default(m, "pause_months")?,
+            },
+            Kind::Dates => Schedule::Dates {
+                dates: object::field(m, "dates")?,
+                start: object::field(m, "start")?,
+                end: object::field(m, "end")?,
+            },
+            Kind::ByAgreement => Schedule::ByAgreement,
+        })
+    }
 }
 
 /// One meeting.
@@ -627,5 +667,29 @@ mod tests {
             proptest::prop_assert!(o.start_utc - now < 8 * 24 * HOUR_MS);
             proptest::prop_assert_eq!(to_local(o.start_utc).date(), o.date);
         }
+    }
+
+    #[test]
+    fn the_wire_form_reads_as_the_tagged_derive_did() {
+        let read = |j: &str| serde_json::from_str::<Schedule>(j).map_err(|e| e.to_string());
+        let weekly =
+            Schedule::Weekly { days: vec![Weekday::Tue], start: hm(10, 0), end: hm(12, 0), pause_months: vec![] };
+        assert_eq!(
+            read(r#"{"days":["Tue"],"start":"10:00","end":"12:00","kind":"weekly","later":1}"#),
+            Ok(weekly.clone())
+        );
+        assert_eq!(read(r#"{"kind":0,"days":["Tue"],"start":"10:00","end":"12:00"}"#), Ok(weekly), "a variant index");
+        assert_eq!(read(r#"{"kind":"by_agreement","days":"x"}"#), Ok(Schedule::ByAgreement));
+        assert_eq!(
+            read(r#"{"kind":"x"}"#).unwrap_err().split(" at ").next(),
+            Some("unknown variant `x`, expected one of `weekly`, `monthly`, `dates`, `by_agreement`")
+        );
+        assert!(read(r#"{"kind":"weekly","kind":"dates"}"#).unwrap_err().starts_with("duplicate field `kind`"));
+        assert!(read(r#"{"kind":"dates","start":"10:00","end":"12:00"}"#)
+            .unwrap_err()
+            .starts_with("missing field `dates`"));
+        assert!(read(r#"{"kind":"weekly","days":["Tue"],"start":"25:00","end":"12:00"}"#)
+            .unwrap_err()
+            .starts_with("ugyldigt klokkeslæt: 25:00"));
     }
 }

@@ -20,6 +20,7 @@ use crate::assessment::cards::{Answer, Card, Check, Position};
 use crate::assessment::verdict::Checks;
 use crate::record::merge::Record;
 use crate::record::meta::{Meta, Rev};
+use crate::record::object;
 use crate::text::fields::check_field;
 use crate::text::fields::{check_text, TextProblem};
 
@@ -254,9 +255,10 @@ impl Keyed for Reflection {
 
 /// A workshop session as stored and exported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Assessment {
     /// Id, revision (of the header), tombstone.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing, default = "object::no_meta")]
     pub meta: Meta,
     /// Name of the session.
     pub title: String,
@@ -279,9 +281,11 @@ pub struct Assessment {
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
     pub reflections: BTreeMap<String, Reflection>,
     /// Fields this version does not know; kept so they survive a round trip.
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     pub extra: Map<String, Value>,
 }
+
+object::impl_object!(Assessment);
 
 impl Assessment {
     /// A new session with the given cards.
@@ -419,9 +423,13 @@ impl Assessment {
         out
     }
 
+    /// The revision, then the header as compact JSON with sorted keys (a
+    /// `Value`'s text): equal revisions are broken by content, the same way
+    /// on every version of the app. Made through the text (`object::to_value`),
+    /// so no `serde_json::to_value` writer of these types is in the wasm.
     fn header_key(&self) -> (Rev, String) {
-        let header = serde_json::json!([self.meta, self.title, self.date, self.tasks, self.extra]);
-        (self.meta.rev.clone(), header.to_string())
+        let header = object::to_value(&(&self.meta, &self.title, &self.date, &self.tasks, &self.extra));
+        (self.meta.rev.clone(), header.map(|h| h.to_string()).unwrap_or_default())
     }
 }
 
@@ -545,5 +553,21 @@ impl Record for Assessment {
             tallies: union(&a.tallies, &b.tallies),
             reflections: union(&a.reflections, &b.reflections),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::meta::{DeviceId, RecordId};
+
+    #[test]
+    fn the_header_key_is_the_text_it_always_was() {
+        let rev = Rev { at: 1_795_000_000_000, n: 2, by: DeviceId("d".into()) };
+        let meta = Meta { id: RecordId::from_seed(1), rev, deleted: false };
+        let mut s = Assessment::new(meta, "Workshop", "2026-11-22", crate::assessment::cards::builtin());
+        s.extra.insert("zz".into(), serde_json::json!({"b": [1.5, 2.0, -3, 0.1], "a": null, "c": "æ\"\n"}));
+        let before = serde_json::json!([s.meta, s.title, s.date, s.tasks, s.extra]).to_string();
+        assert_eq!(s.header_key().1, before);
     }
 }

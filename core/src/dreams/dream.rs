@@ -23,6 +23,7 @@ use serde_json::{Map, Value};
 
 use crate::record::merge::Record;
 use crate::record::meta::{format_millis, parse_millis, DeviceId, Meta, Millis, RecordId, Rev};
+use crate::record::object;
 use crate::text::fields::{check_text, TextProblem};
 use crate::text::privacy::find_cpr;
 
@@ -266,9 +267,10 @@ impl Status {
 /// from different devices are all kept. Releasing it ("Slip igen") makes it a
 /// tombstone with a newer revision.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Claim {
     /// Id, revision, tombstone (= released).
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing, default = "object::no_meta")]
     pub meta: Meta,
     /// The runner's name.
     pub name: String,
@@ -283,6 +285,8 @@ pub struct Claim {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<DeviceId>,
 }
+
+object::impl_object!(Claim, without extra);
 
 impl Claim {
     /// True while the claim stands (not released).
@@ -338,8 +342,9 @@ impl PrivateNote {
     }
 }
 
-/// What happened, for the log.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// What happened, for the log. On the wire it sits in the [`LogEntry`]'s
+/// object: `"event"` names it, beside its fields (`"claim"`, `"date"`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "event", rename_all = "lowercase")]
 pub enum Event {
     /// The dream was posted.
@@ -370,7 +375,7 @@ pub enum Event {
 }
 
 /// One stamped transition: time (in the revision) and who.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LogEntry {
     /// When, and on which device.
     pub rev: Rev,
@@ -379,6 +384,40 @@ pub struct LogEntry {
     /// What happened.
     #[serde(flatten)]
     pub event: Event,
+}
+
+/// Read by hand rather than with a flattened, internally tagged derive,
+/// which buffers every entry through serde's private `Content` type (size in
+/// the wasm). Unknown keys are ignored, as the derive did.
+impl<'de> Deserialize<'de> for LogEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(variant_identifier, rename_all = "lowercase")]
+        enum Kind {
+            Created,
+            Edited,
+            Claimed,
+            Released,
+            Planned,
+            Fulfilled,
+            Cancelled,
+            Reopened,
+        }
+        let m = &mut object::read_map(d, "struct LogEntry", &["rev", "who", "event"])?;
+        let rev = object::field(m, "rev")?;
+        let who = object::field(m, "who")?;
+        let event = match object::tag(m, "event")? {
+            Kind::Created => Event::Created,
+            Kind::Edited => Event::Edited,
+            Kind::Claimed => Event::Claimed { claim: object::field(m, "claim")? },
+            Kind::Released => Event::Released { claim: object::field(m, "claim")? },
+            Kind::Planned => Event::Planned { date: object::field(m, "date")? },
+            Kind::Fulfilled => Event::Fulfilled,
+            Kind::Cancelled => Event::Cancelled,
+            Kind::Reopened => Event::Reopened,
+        };
+        Ok(LogEntry { rev, who, event })
+    }
 }
 
 impl LogEntry {
@@ -439,8 +478,9 @@ pub struct Dream {
 
 /// The serialised form of a dream (export format v1).
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct DreamWire {
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing, default = "object::no_meta")]
     meta: Meta,
     title: String,
     #[serde(default)]
@@ -488,9 +528,11 @@ pub struct DreamWire {
     log: Vec<LogEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     private_note: Option<PrivateNote>,
-    #[serde(flatten)]
+    #[serde(flatten, skip_deserializing)]
     extra: Map<String, Value>,
 }
+
+object::impl_object!(DreamWire);
 
 fn one_hour() -> f64 {
     1.0

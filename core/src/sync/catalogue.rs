@@ -3,6 +3,7 @@
 
 use crate::activities::activity::Activity;
 use crate::record::merge::Record;
+use crate::record::object;
 use crate::sync::migrate::{FORMAT, VERSION};
 use crate::sync::wire::ImportError;
 
@@ -29,7 +30,7 @@ pub fn parse_catalogue(text: &str) -> Result<(Vec<Activity>, usize), String> {
                 return Err(ImportError::WrongFormat.to_string());
             }
             let total = f.activities.len();
-            let good: Vec<Activity> = f.activities.into_iter().filter_map(|v| serde_json::from_value(v).ok()).collect();
+            let good: Vec<Activity> = f.activities.into_iter().filter_map(|v| object::from_value(&v).ok()).collect();
             let bad = total - good.len();
             (good, bad)
         }

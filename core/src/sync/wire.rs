@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use crate::record::merge::{self, Collection, Record};
 use crate::record::meta::{format_millis, DeviceId, Millis};
+use crate::record::object;
 use crate::sync::data::AppData;
 use crate::sync::migrate::{self, FORMAT, VERSION};
 /// The largest file accepted for import, in bytes.
@@ -93,7 +94,7 @@ pub fn export_json(data: &AppData, origin: &DeviceId, now: Millis) -> String {
 /// Builds the JSON value of an export of `data`.
 pub fn export_value(data: &AppData, origin: &DeviceId, now: Millis) -> Value {
     fn list<R: Record>(c: &Collection<R>) -> Value {
-        Value::Array(c.values().filter_map(|r| serde_json::to_value(r).ok()).collect())
+        Value::Array(c.values().filter_map(|r| object::to_value(r).ok()).collect())
     }
     json!({
         "format": FORMAT,
@@ -197,7 +198,7 @@ fn records<R: Record + DeserializeOwned>(
         if !item.is_object() {
             return Err(bad("den er ikke et objekt".into()));
         }
-        let record: R = serde_json::from_value(item).map_err(|e| bad(serde_problem(&e)))?;
+        let record: R = object::from_value(&item).map_err(|e| bad(serde_problem(&e)))?;
         record.check().map_err(bad)?;
         if !seen.insert(record.meta().id) {
             return Err(ImportError::DuplicateId { kind: field, id: record.meta().id.to_string() });
