@@ -152,5 +152,8 @@ fn a_claim_keeps_its_device_through_a_file_and_older_files_still_load() {
     old["claims"][0].as_object_mut().unwrap().remove("device");
     let old: Dream = serde_json::from_value(old).unwrap();
     assert_eq!(old.claim_count(), 1);
-    assert!(old.claim_of(&DeviceId("phone-a".into())).is_none());
+    // An older file's claim is still Anne's own on her phone (the device of
+    // its revision), and nobody else's.
+    assert_eq!(old.claim_of(&DeviceId("phone-a".into())).map(|c| c.meta.id), Some(id(10)));
+    assert!(old.claim_of(&DeviceId("phone-b".into())).is_none());
 }
