@@ -138,10 +138,13 @@ impl AppState {
             }
             self.saving.set_value(true);
             leptos::task::spawn_local(async move {
+                // Not in the task that changed the data (a large import has
+                // done its share of work there already).
+                crate::slices::next_turn().await;
                 loop {
                     self.save_again.set_value(false);
                     let job = self.data.with_untracked(storage::save_data);
-                    let result = job.finish().await;
+                    let result = job.finish(&|f| self.data.with_untracked(|d| f(d))).await;
                     self.after_save(result);
                     if !self.save_again.get_value() {
                         break;

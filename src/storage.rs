@@ -312,11 +312,12 @@ pub enum SaveJob {
 }
 
 impl SaveJob {
-    /// Waits until the records are written (or the write failed).
-    pub async fn finish(self) -> Result<(), SaveError> {
+    /// Waits until the records are written (or the write failed); `data`
+    /// reads the records in memory as they are when each slice is written.
+    pub async fn finish(self, data: idb::Reader<'_>) -> Result<(), SaveError> {
         match self {
             SaveJob::Done(r) => r,
-            SaveJob::Records(p) => p.write().await,
+            SaveJob::Records(p) => p.write(data).await,
         }
     }
 }

@@ -115,7 +115,7 @@ impl Query {
 /// Many folded texts laid end to end in one buffer, each ended by a newline
 /// (which folding never produces, so a word never matches across two
 /// texts), found by their number.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Haystack {
     text: String,
     /// Where each text starts; one more than there are texts (the end).
@@ -138,6 +138,12 @@ pub fn letters(folded: &[u8]) -> u64 {
     })
 }
 
+impl Default for Haystack {
+    fn default() -> Self {
+        Haystack::new()
+    }
+}
+
 impl Haystack {
     /// An empty haystack.
     pub fn new() -> Self {
@@ -151,6 +157,22 @@ impl Haystack {
         self.letters.push(letters(&self.text.as_bytes()[from..]));
         self.text.push('\n');
         self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Adds `folded` (already passed through [`fold`]) as the next text,
+    /// with its [`letters`].
+    pub fn push_folded(&mut self, folded: &str, letters: u64) {
+        self.text.push_str(folded);
+        self.letters.push(letters);
+        self.text.push('\n');
+        self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Room for `texts` more texts of `bytes` bytes in all.
+    pub fn reserve(&mut self, texts: usize, bytes: usize) {
+        self.text.reserve(bytes + texts);
+        self.starts.reserve(texts);
+        self.letters.reserve(texts);
     }
 
     /// How many texts it holds.
@@ -298,6 +320,8 @@ mod tests {
         assert_eq!(s("sensaab", None), Vec::<u32>::new());
         assert_eq!(s("deaab", None), Vec::<u32>::new());
         assert!(Haystack::new().search(&Query::new("x"), None).is_empty());
+        assert!(Haystack::default().search(&Query::new(""), None).is_empty());
+        assert_eq!(Haystack::default().len(), 0);
     }
 
     proptest::proptest! {

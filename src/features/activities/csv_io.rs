@@ -111,9 +111,10 @@ pub fn CsvSection(
         state.notify(NoticeKind::Info, t::csv_done(n));
     };
     let do_undo = move |_| {
-        if let Some(before) = undo.get_untracked() {
-            state.data.set(before);
-            undo.set(None);
+        if let Some(Some(before)) = undo.try_update(Option::take) {
+            if let Some(replaced) = state.data.try_update(|d| std::mem::replace(d, before)) {
+                crate::slices::drop_in_slices(replaced);
+            }
         }
     };
     view! {
