@@ -10,7 +10,10 @@
 //   - edit (50,000 only): change one activity's title, time from "Gem" until
 //     the new title is in storage (IndexedDB or local storage);
 //   - search: keystroke → updated list, median and p95, over the own
-//     activities (measured as bench/activities.mjs does).
+//     activities (measured as bench/activities.mjs does);
+//   - json: the same activities as an export file imported on /del in a
+//     fresh profile: time to the preview, "Flet ind", "Fortryd sidste
+//     import", and the longest main-thread task of each (NO_JSON=1 skips it).
 // It prints figures, never pass/fail.
 //
 //   ./x build && node bench/storage.mjs
@@ -161,6 +164,47 @@ for (const n of SIZES) {
   console.log(`  search   keystroke → list median ${ms(pct(times, 50))} / p95 ${ms(pct(times, 95))} (${times.length} keystrokes over ${da(afterReload)})`);
   if (problems.errors.length) console.log('  page errors:', problems.errors.slice(0, 3));
   await context.close();
+
+  // The same activities as an export file, imported on /del in a fresh
+  // profile: to the preview, "Flet ind", "Fortryd sidste import".
+  if (!process.env.NO_JSON) {
+    const exp = { ...cat, activities: cat.activities.map(({ example, ...a }) => a) };
+    const jsonFile = join(dir, `eksport-${n}.json`);
+    writeFileSync(jsonFile, JSON.stringify(exp, null, 2));
+    const { context: c2, page: p2, problems: pr2 } = await newPage(browser, server, { size: 'tablet' });
+    await open(p2, server, '/del');
+    await p2.locator('p.stats').filter({ hasText: '0 egne aktiviteter' }).waitFor({ timeout: 60000 });
+    await watchLongTasks(p2);
+    const j0 = Date.now();
+    await p2.getByLabel('Importér fil', { exact: true }).setInputFiles(jsonFile);
+    await p2.locator('.preview, .import-error .notice').first().waitFor({ timeout: 600000 });
+    const jPreview = Date.now() - j0;
+    const refused = await p2.locator('.import-error .notice').count();
+    const jRead = await longest(p2);
+    let line = `  json     file (${(JSON.stringify(exp, null, 2).length / 1e6).toFixed(1)} MB) → preview ${ms(jPreview)}, longest task ${ms(jRead)}`;
+    if (refused) {
+      line += `; refused: ${await p2.locator('.import-error').innerText()}`;
+    } else {
+      await p2.evaluate(() => (window.__longtasks = []));
+      const j1 = Date.now();
+      await p2.getByRole('button', { name: 'Flet ind' }).click();
+      await p2.locator('p.stats').filter({ hasText: `${da(n)} egne aktiviteter` }).or(p2.locator('p.stats').filter({ hasText: `${n} egne aktiviteter` })).waitFor({ timeout: 600000 });
+      const jApply = Date.now() - j1;
+      await p2.waitForTimeout(3000); // the writes
+      const jApplyTask = await longest(p2);
+      await p2.evaluate(() => (window.__longtasks = []));
+      const j2 = Date.now();
+      await p2.getByRole('button', { name: 'Fortryd sidste import' }).click();
+      await p2.locator('p.stats').filter({ hasText: '0 egne aktiviteter' }).waitFor({ timeout: 600000 });
+      const jUndo = Date.now() - j2;
+      await p2.waitForTimeout(3000);
+      const jUndoTask = await longest(p2);
+      line += `; apply → counted ${ms(jApply)}, longest task ${ms(jApplyTask)} (with the writes); undo ${ms(jUndo)}, longest task ${ms(jUndoTask)}`;
+    }
+    console.log(line);
+    if (pr2.errors.length) console.log('  page errors:', pr2.errors.slice(0, 3));
+    await c2.close();
+  }
   await server.close();
 }
 await browser.close();
