@@ -17,7 +17,7 @@ use crate::activities::schedule::{monday_of, DayPart, Occurrence};
 use crate::record::merge::{pick_newer, Collection};
 use crate::record::meta::{Millis, RecordId};
 use crate::text::dates::to_local;
-use crate::text::search::{fold, letters, Haystack, Query};
+use crate::text::search::{fold, marks, Haystack, Marks, Query};
 
 /// One activity prepared for sorting and showing.
 #[derive(Clone, Debug, PartialEq)]
@@ -125,18 +125,18 @@ struct Prepared {
     activity: Activity,
     next: Option<Occurrence>,
     folded: String,
-    letters: u64,
+    marks: Marks,
 }
 
 impl Prepared {
     fn of(a: &Activity, now: Millis) -> Prepared {
         if a.meta.deleted {
             // A tombstone only hides older versions; it is never shown.
-            return Prepared { activity: a.clone(), next: None, folded: String::new(), letters: 0 };
+            return Prepared { activity: a.clone(), next: None, folded: String::new(), marks: Marks::default() };
         }
         let folded = fold(&a.search_text());
-        let letters = letters(folded.as_bytes());
-        Prepared { activity: a.clone(), next: a.schedule.next_occurrence(now), folded, letters }
+        let marks = marks(folded.as_bytes());
+        Prepared { activity: a.clone(), next: a.schedule.next_occurrence(now), folded, marks }
     }
 
     fn start(&self) -> i64 {
@@ -193,7 +193,7 @@ impl Builder {
         texts.reserve(order.len(), order.iter().map(|i| items[*i as usize].folded.len()).sum());
         for i in &order {
             let p = &items[*i as usize];
-            texts.push_folded(&p.folded, p.letters);
+            texts.push_folded(&p.folded, p.marks);
         }
         let mut slots: Vec<Option<Prepared>> = self.items.into_iter().map(Some).collect();
         let mut entries = Vec::with_capacity(order.len());
