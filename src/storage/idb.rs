@@ -148,41 +148,87 @@ fn store(tx: &IdbTransaction, name: &str) -> Result<IdbObjectStore, JsValue> {
     tx.object_store(name)
 }
 
-/// Every stored text of one store.
-async fn read_all(name: &str) -> Result<Vec<(JsValue, JsValue)>, JsValue> {
+/// Records read per request when a store is read: no one request's
+/// results take long to hand over.
+const READ_CHUNK: u32 = 4000;
+/// Records read by the first request: few, so the first list (made of
+/// them) is ready at once while the rest is read.
+const FIRST_CHUNK: u32 = 500;
+
+/// The stored texts of one store after key `after` (all when `None`), at
+/// most `limit` of them, with their keys, in key order.
+async fn read_chunk(name: &str, after: Option<&JsValue>, limit: u32) -> Result<Vec<(JsValue, JsValue)>, JsValue> {
     let db = db().ok_or(JsValue::NULL)?;
     let tx = db.transaction_with_str(name)?;
     let s = store(&tx, name)?;
-    let keys = s.get_all_keys()?;
-    let values = s.get_all()?;
+    let range = match after {
+        None => JsValue::NULL,
+        Some(key) => {
+            // IDBKeyRange.lowerBound(key, true): every key after `key`.
+            let class = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("IDBKeyRange"))?;
+            let lower: js_sys::Function = js_sys::Reflect::get(&class, &JsValue::from_str("lowerBound"))?.dyn_into()?;
+            lower.call2(&class, key, &JsValue::TRUE)?
+        }
+    };
+    let keys = s.get_all_keys_with_key_and_limit(&range, limit)?;
+    let values = s.get_all_with_key_and_limit(&range, limit)?;
     let keys: js_sys::Array = request(&keys).await?.unchecked_into();
     let values: js_sys::Array = request(&values).await?.unchecked_into();
     Ok(keys.iter().zip(values.iter()).collect())
 }
 
-/// Reads one kind. Entries that do not parse are returned as raw text (with
-/// their keys) so the caller can move them aside.
+/// Reads one kind, [`FIRST_CHUNK`] records, then [`READ_CHUNK`] per request. Entries that do not
+/// parse are returned as raw text (with their keys) so the caller can move
+/// them aside. When the store holds more than one request's worth, `first`
+/// is given the records of the first (so a page can show them while the
+/// rest is read).
 pub async fn load_kind<R: Record + DeserializeOwned>(
     name: &'static str,
+    first: &mut dyn FnMut(&[R]),
 ) -> Result<(Collection<R>, Vec<(String, String)>), JsValue> {
     let mut good = Vec::new();
     let mut bad = Vec::new();
     let mut slice_start = crate::slices::clock();
-    for (key, value) in read_all(name).await? {
-        // Reading 50,000 records takes longer than a task may: give the
-        // page the event loop back between slices.
-        if crate::slices::clock() - slice_start > crate::slices::BUDGET_MS {
-            crate::slices::next_turn().await;
-            slice_start = crate::slices::clock();
+    let mut after: Option<JsValue> = None;
+    let mut chunks = 0;
+    loop {
+        let limit = if chunks == 0 { FIRST_CHUNK } else { READ_CHUNK };
+        let chunk = read_chunk(name, after.as_ref(), limit).await?;
+        let full = chunk.len() as u32 == limit;
+        chunks += 1;
+        after = chunk.last().map(|(k, _)| k.clone());
+        for (key, value) in chunk {
+            // Reading 50,000 records takes longer than a task may: give the
+            // page the event loop back between slices.
+            if crate::slices::clock() - slice_start > crate::slices::BUDGET_MS {
+                crate::slices::next_turn().await;
+                slice_start = crate::slices::clock();
+            }
+            let text = value
+                .as_string()
+                .unwrap_or_else(|| js_sys::JSON::stringify(&value).map(String::from).unwrap_or_default());
+            match serde_json::from_str::<R>(&text) {
+                Ok(r) => good.push(r),
+                Err(_) => bad.push((key.as_string().unwrap_or_default(), text)),
+            }
         }
-        let text =
-            value.as_string().unwrap_or_else(|| js_sys::JSON::stringify(&value).map(String::from).unwrap_or_default());
-        match serde_json::from_str::<R>(&text) {
-            Ok(r) => good.push(r),
-            Err(_) => bad.push((key.as_string().unwrap_or_default(), text)),
+        if !full {
+            break;
+        }
+        if chunks == 1 {
+            // More than one request's worth: show the first while the rest
+            // is read.
+            first(&good);
         }
     }
+    let large = chunks > 1;
+    if large {
+        crate::slices::next_turn().await;
+    }
     let c = merge::collect(good);
+    if large {
+        crate::slices::next_turn().await;
+    }
     remember(name, &c);
     Ok((c, bad))
 }
@@ -316,11 +362,11 @@ async fn write_store<R: Record>(
     // Every slice is its own transaction, started one turn of the event
     // loop after the other; the browser commits them in order meanwhile.
     let mut started = Vec::new();
-    let mut puts = c.put.chunks(SLICE).peekable();
+    let mut rest: &[(RecordId, u64)] = &c.put;
     let mut deletes = c.delete.chunks(SLICE * 8).peekable();
-    while puts.peek().is_some() || deletes.peek().is_some() {
-        let slice = puts.next().unwrap_or(&[]);
-        let gone = if slice.is_empty() { deletes.next().unwrap_or(&[]) } else { &[] };
+    while !rest.is_empty() || deletes.peek().is_some() {
+        let mut slice: &[(RecordId, u64)] = &[];
+        let gone = if rest.is_empty() { deletes.next().unwrap_or(&[]) } else { &[] };
         let db = db().ok_or(SaveError::Unavailable)?;
         let tx = db.transaction_with_str_and_mode(name, IdbTransactionMode::Readwrite).map_err(|e| save_error(&e))?;
         let committed = done(&tx);
@@ -329,7 +375,8 @@ async fn write_store<R: Record>(
         let mut failed = None;
         data(&mut |d| {
             let records = kind(d);
-            for (id, _) in slice {
+            let n = rest.len().min(SLICE);
+            for (id, _) in &rest[..n] {
                 let Some(r) = records.get(id) else { continue };
                 let Ok(text) = serde_json::to_string(r) else { continue };
                 if let Err(e) = s.put_with_key(&JsValue::from_str(&text), &JsValue::from_str(&id.to_string())) {
@@ -338,6 +385,8 @@ async fn write_store<R: Record>(
                 }
                 texts.push(text);
             }
+            slice = &rest[..n];
+            rest = &rest[n..];
         });
         if let Some(e) = failed {
             let _ = tx.abort();
@@ -347,7 +396,7 @@ async fn write_store<R: Record>(
             let _ = s.delete(&JsValue::from_str(&id.to_string()));
         }
         started.push((committed, slice, gone, texts));
-        if puts.peek().is_some() || deletes.peek().is_some() {
+        if !rest.is_empty() || deletes.peek().is_some() {
             crate::slices::next_turn().await;
         }
     }
