@@ -4,7 +4,8 @@
 // activities on /aktiviteter and prints
 //   - import: time from picking the file to the preview, time from "Importér
 //     de gode rækker" to the done message, and the longest main-thread task
-//     seen meanwhile (PerformanceObserver 'longtask');
+//     seen meanwhile (PerformanceObserver 'longtask'), and when every record
+//     is in IndexedDB (the edit and the reload wait for that);
 //   - reload: time from reload until the list first shows stored activities
 //     and until it shows all of them, and how many it shows then (did the
 //     import survive?);
@@ -122,7 +123,23 @@ for (const n of SIZES) {
   const afterImport = await shownCount(page, { expect: base + n });
   const longTask = await longest(page);
   const full = await page.getByText(/Browserens lager er fuldt/).count();
-  await page.waitForTimeout(2000); // let a pending write finish
+  // Until every record is in IndexedDB (a reload before then loses what is
+  // not written yet).
+  const storedCount = () => page.evaluate(() => new Promise((ok) => {
+    const r = indexedDB.open('tidoglyst');
+    r.onerror = () => ok(-1);
+    r.onsuccess = () => {
+      const db = r.result;
+      if (!db.objectStoreNames.contains('activities')) return db.close(), ok(0);
+      const c = db.transaction('activities').objectStore('activities').count();
+      c.onsuccess = () => (db.close(), ok(c.result));
+    };
+  }));
+  let written = null;
+  while (Date.now() - t1 < 300000) {
+    if ((await storedCount()) >= n) { written = Date.now() - t1; break; }
+    await page.waitForTimeout(50);
+  }
 
   // One edit at this size (saved when the new title is in storage).
   let editLine = null;
@@ -166,7 +183,7 @@ for (const n of SIZES) {
 
   console.log(`${da(n)} rows (CSV ${(csv.length / 1e6).toFixed(1)} MB), ${base} catalogue activities:`);
   console.log(`  import   file → preview ${ms(toPreview)}, apply → done ${ms(apply)}, longest main-thread task ${ms(longTask)}` +
-    `${full ? ', "Browserens lager er fuldt" shown' : ''}; list shows ${da(afterImport)}`);
+    `${full ? ', "Browserens lager er fuldt" shown' : ''}; list shows ${da(afterImport)}; all written to IndexedDB ${written === null ? 'not within 300 s' : `${ms(written)} after "Importér"`}`);
   console.log(`  reload   → first stored activities in the list ${ms(firstOwn)}, → full list ${ms(reload)}; list shows ${da(afterReload)} of ${da(base + n)} (${afterReload === base + n ? 'all kept' : `${da(base + n - afterReload)} lost`})`);
 
   if (editLine) console.log(editLine);
