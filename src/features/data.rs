@@ -175,11 +175,46 @@ fn ImportSection() -> impl IntoView {
             )
             .await;
             reading.set(None);
-            if finished {
-                // The preview in a turn of its own.
-                crate::slices::next_turn().await;
-                receive(name, reader.finish().map_err(|e| e.to_string()));
+            if !finished {
+                return;
             }
+            crate::slices::next_turn().await;
+            let parsed = match reader.finish() {
+                Ok(p) => p,
+                Err(e) => return set_error.set(Some(e.to_string())),
+            };
+            // The preview, a few hundred records at a time (comparing 50,000
+            // with the records here takes longer than a task may).
+            crate::slices::next_turn().await;
+            let me = state.device();
+            let report = std::cell::RefCell::new(ImportReport::default());
+            let mut dreams = parsed.data.dreams.iter();
+            let mut activities = parsed.data.activities.iter();
+            let mut assessments = parsed.data.assessments.iter();
+            crate::slices::run(
+                || {
+                    let mut r = report.borrow_mut();
+                    state.data.with_untracked(|d| {
+                        for _ in 0..200 {
+                            if let Some((id, x)) = dreams.next() {
+                                r.dreams.add(d.dreams.get(id), x, &me);
+                            } else if let Some((id, x)) = activities.next() {
+                                r.activities.add(d.activities.get(id), x, &me);
+                            } else if let Some((id, x)) = assessments.next() {
+                                r.assessments.add(d.assessments.get(id), x, &me);
+                            } else {
+                                return true;
+                            }
+                        }
+                        false
+                    })
+                },
+                || {},
+                || true,
+            )
+            .await;
+            let report = report.into_inner();
+            set_pending.set(Some(Pending { file_name: name, data: parsed.data, report }));
         });
     };
 
