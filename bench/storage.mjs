@@ -4,13 +4,18 @@
 // activities on /aktiviteter and prints
 //   - import: time from picking the file to the preview, time from "Importér
 //     de gode rækker" to the done message, and the longest main-thread task
-//     seen meanwhile (PerformanceObserver 'longtask');
-//   - reload: time from reload to the first list, and how many activities the
-//     list shows then (did the import survive?);
+//     seen meanwhile (PerformanceObserver 'longtask'), and when every record
+//     is in IndexedDB (the edit and the reload wait for that);
+//   - reload: time from reload until the list first shows stored activities
+//     and until it shows all of them, and how many it shows then (did the
+//     import survive?);
 //   - edit (50,000 only): change one activity's title, time from "Gem" until
 //     the new title is in storage (IndexedDB or local storage);
 //   - search: keystroke → updated list, median and p95, over the own
-//     activities (measured as bench/activities.mjs does).
+//     activities (measured as bench/activities.mjs does);
+//   - json: the same activities as an export file imported on /del in a
+//     fresh profile: time to the preview, "Flet ind", "Fortryd sidste
+//     import", and the longest main-thread task of each (NO_JSON=1 skips it).
 // It prints figures, never pass/fail.
 //
 //   ./x build && node bench/storage.mjs
@@ -118,7 +123,23 @@ for (const n of SIZES) {
   const afterImport = await shownCount(page, { expect: base + n });
   const longTask = await longest(page);
   const full = await page.getByText(/Browserens lager er fuldt/).count();
-  await page.waitForTimeout(2000); // let a pending write finish
+  // Until every record is in IndexedDB (a reload before then loses what is
+  // not written yet).
+  const storedCount = () => page.evaluate(() => new Promise((ok) => {
+    const r = indexedDB.open('tidoglyst');
+    r.onerror = () => ok(-1);
+    r.onsuccess = () => {
+      const db = r.result;
+      if (!db.objectStoreNames.contains('activities')) return db.close(), ok(0);
+      const c = db.transaction('activities').objectStore('activities').count();
+      c.onsuccess = () => (db.close(), ok(c.result));
+    };
+  }));
+  let written = null;
+  while (Date.now() - t1 < 300000) {
+    if ((await storedCount()) >= n) { written = Date.now() - t1; break; }
+    await page.waitForTimeout(50);
+  }
 
   // One edit at this size (saved when the new title is in storage).
   let editLine = null;
@@ -143,16 +164,27 @@ for (const n of SIZES) {
     editLine = `  edit     "Gem" → saved in storage ${saved ? ms(edit) : 'not within 20 s'} (before the reload)`;
   }
 
-  // Reload.
+  // Reload: when the list first shows some of the stored activities (the
+  // count above the catalogue's), and when it shows all.
   const t2 = Date.now();
   await page.goto(server.url('/aktiviteter'));
+  let firstOwn = null;
+  const watchFirst = (async () => {
+    while (firstOwn === null && Date.now() - t2 < 180000) {
+      const text = (await page.locator('p.result-count').textContent().catch(() => '')) || '';
+      const m = text.match(/^([\d.]+) aktivitet/);
+      if (m && Number(m[1].replaceAll('.', '')) > base) firstOwn = Date.now() - t2;
+      else await page.waitForTimeout(10);
+    }
+  })();
   const afterReload = await shownCount(page, { expect: base + n });
   const reload = Date.now() - t2;
+  await watchFirst;
 
   console.log(`${da(n)} rows (CSV ${(csv.length / 1e6).toFixed(1)} MB), ${base} catalogue activities:`);
   console.log(`  import   file → preview ${ms(toPreview)}, apply → done ${ms(apply)}, longest main-thread task ${ms(longTask)}` +
-    `${full ? ', "Browserens lager er fuldt" shown' : ''}; list shows ${da(afterImport)}`);
-  console.log(`  reload   → first full list ${ms(reload)}; list shows ${da(afterReload)} of ${da(base + n)} (${afterReload === base + n ? 'all kept' : `${da(base + n - afterReload)} lost`})`);
+    `${full ? ', "Browserens lager er fuldt" shown' : ''}; list shows ${da(afterImport)}; all written to IndexedDB ${written === null ? 'not within 300 s' : `${ms(written)} after "Importér"`}`);
+  console.log(`  reload   → first stored activities in the list ${ms(firstOwn)}, → full list ${ms(reload)}; list shows ${da(afterReload)} of ${da(base + n)} (${afterReload === base + n ? 'all kept' : `${da(base + n - afterReload)} lost`})`);
 
   if (editLine) console.log(editLine);
 
@@ -161,6 +193,47 @@ for (const n of SIZES) {
   console.log(`  search   keystroke → list median ${ms(pct(times, 50))} / p95 ${ms(pct(times, 95))} (${times.length} keystrokes over ${da(afterReload)})`);
   if (problems.errors.length) console.log('  page errors:', problems.errors.slice(0, 3));
   await context.close();
+
+  // The same activities as an export file, imported on /del in a fresh
+  // profile: to the preview, "Flet ind", "Fortryd sidste import".
+  if (!process.env.NO_JSON) {
+    const exp = { ...cat, activities: cat.activities.map(({ example, ...a }) => a) };
+    const jsonFile = join(dir, `eksport-${n}.json`);
+    writeFileSync(jsonFile, JSON.stringify(exp, null, 2));
+    const { context: c2, page: p2, problems: pr2 } = await newPage(browser, server, { size: 'tablet' });
+    await open(p2, server, '/del');
+    await p2.locator('p.stats').filter({ hasText: '0 egne aktiviteter' }).waitFor({ timeout: 60000 });
+    await watchLongTasks(p2);
+    const j0 = Date.now();
+    await p2.getByLabel('Importér fil', { exact: true }).setInputFiles(jsonFile);
+    await p2.locator('.preview, .import-error .notice').first().waitFor({ timeout: 600000 });
+    const jPreview = Date.now() - j0;
+    const refused = await p2.locator('.import-error .notice').count();
+    const jRead = await longest(p2);
+    let line = `  json     file (${(JSON.stringify(exp, null, 2).length / 1e6).toFixed(1)} MB) → preview ${ms(jPreview)}, longest task ${ms(jRead)}`;
+    if (refused) {
+      line += `; refused: ${await p2.locator('.import-error').innerText()}`;
+    } else {
+      await p2.evaluate(() => (window.__longtasks = []));
+      const j1 = Date.now();
+      await p2.getByRole('button', { name: 'Flet ind' }).click();
+      await p2.locator('p.stats').filter({ hasText: `${da(n)} egne aktiviteter` }).or(p2.locator('p.stats').filter({ hasText: `${n} egne aktiviteter` })).waitFor({ timeout: 600000 });
+      const jApply = Date.now() - j1;
+      await p2.waitForTimeout(3000); // the writes
+      const jApplyTask = await longest(p2);
+      await p2.evaluate(() => (window.__longtasks = []));
+      const j2 = Date.now();
+      await p2.getByRole('button', { name: 'Fortryd sidste import' }).click();
+      await p2.locator('p.stats').filter({ hasText: '0 egne aktiviteter' }).waitFor({ timeout: 600000 });
+      const jUndo = Date.now() - j2;
+      await p2.waitForTimeout(3000);
+      const jUndoTask = await longest(p2);
+      line += `; apply → counted ${ms(jApply)}, longest task ${ms(jApplyTask)} (with the writes); undo ${ms(jUndo)}, longest task ${ms(jUndoTask)}`;
+    }
+    console.log(line);
+    if (pr2.errors.length) console.log('  page errors:', pr2.errors.slice(0, 3));
+    await c2.close();
+  }
   await server.close();
 }
 await browser.close();

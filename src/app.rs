@@ -67,6 +67,7 @@ pub fn selftest_panic() {
 pub fn App() -> impl IntoView {
     let state = AppState::init();
     provide_context(state);
+    activities::catalogue::follow(state);
     crate::ui::offline::start(state);
     let base = crate::ui::link::base();
     view! {

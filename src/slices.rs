@@ -44,3 +44,27 @@ pub async fn run(mut step: impl FnMut() -> bool, mut between: impl FnMut(), go_o
         }
     }
 }
+
+/// Lets go of a large value (the records an undo replaced) a few hundred
+/// records at a time: freeing 50,000 activities at once takes longer than a
+/// task may.
+pub fn drop_in_slices(data: tid_og_lyst_core::sync::data::AppData) {
+    let data = std::cell::RefCell::new(data);
+    leptos::task::spawn_local(async move {
+        next_turn().await;
+        run(
+            || {
+                let mut d = data.borrow_mut();
+                for _ in 0..200 {
+                    if d.activities.pop_last().is_none() && d.dreams.pop_last().is_none() {
+                        return d.assessments.pop_last().is_none();
+                    }
+                }
+                false
+            },
+            || {},
+            || true,
+        )
+        .await;
+    });
+}

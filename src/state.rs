@@ -103,7 +103,13 @@ impl AppState {
             state.notify(NoticeKind::Warning, da::storage::UNAVAILABLE);
         }
         leptos::task::spawn_local(async move {
-            let loaded = storage::load_data(now()).await;
+            // A large store's first records show while the rest is read
+            // (nothing is saved until all are in).
+            let first = move |part: AppData| {
+                state.clock.update_value(|c| part.observe_into(c));
+                state.data.update(|d| merge_into(d, part));
+            };
+            let loaded = storage::load_data(now(), first).await;
             if loaded.backend == storage::Backend::Local && storage::available() {
                 state.notify(NoticeKind::Warning, da::storage::NO_DATABASE);
             }
@@ -113,8 +119,13 @@ impl AppState {
                 state.push(NoticeKind::Warning, da::storage::corrupt(&describe_key(&c.key)), Some((file, content)));
             }
             state.clock.update_value(|c| loaded.data.observe_into(c));
-            // Anything changed before the records were in is kept.
-            state.data.update(|d| *d = if d.is_empty() { loaded.data } else { loaded.data.merge(d) });
+            // Anything changed before the records were in is kept (and the
+            // first records shown already are joined again, which keeps them).
+            crate::slices::next_turn().await;
+            state.data.update(|d| {
+                let meanwhile = std::mem::replace(d, loaded.data);
+                merge_into(d, meanwhile);
+            });
             state.loaded.set(true);
         });
         CURRENT.with(|c| c.set(Some(state)));
@@ -138,10 +149,13 @@ impl AppState {
             }
             self.saving.set_value(true);
             leptos::task::spawn_local(async move {
+                // Not in the task that changed the data (a large import has
+                // done its share of work there already).
+                crate::slices::next_turn().await;
                 loop {
                     self.save_again.set_value(false);
                     let job = self.data.with_untracked(storage::save_data);
-                    let result = job.finish().await;
+                    let result = job.finish(&|f| self.data.with_untracked(|d| f(d))).await;
                     self.after_save(result);
                     if !self.save_again.get_value() {
                         break;
@@ -246,6 +260,15 @@ impl AppState {
     pub fn dismiss(&self, id: u32) {
         self.notices.update(|n| n.retain(|x| x.id != id));
     }
+}
+
+/// Joins every record of `from` into `into` (moved, not copied).
+fn merge_into(into: &mut AppData, from: AppData) {
+    use tid_og_lyst_core::record::merge::insert;
+    let AppData { dreams, activities, assessments } = from;
+    dreams.into_values().for_each(|r| insert(&mut into.dreams, r));
+    activities.into_values().for_each(|r| insert(&mut into.activities, r));
+    assessments.into_values().for_each(|r| insert(&mut into.assessments, r));
 }
 
 fn describe_key(key: &str) -> String {

@@ -265,8 +265,9 @@ async fn load_idb_kind<R: Record + DeserializeOwned>(
     store: &'static str,
     now: Millis,
     corrupt: &mut Vec<Corrupt>,
+    first: &mut dyn FnMut(&[R]),
 ) -> Collection<R> {
-    let Ok((records, bad)) = idb::load_kind::<R>(store).await else { return Collection::new() };
+    let Ok((records, bad)) = idb::load_kind::<R>(store, first).await else { return Collection::new() };
     if !bad.is_empty() {
         let texts: Vec<Value> =
             bad.iter().map(|(_, t)| serde_json::from_str(t).unwrap_or(Value::String(t.clone()))).collect();
@@ -282,8 +283,10 @@ async fn load_idb_kind<R: Record + DeserializeOwned>(
 }
 
 /// Reads all data; unreadable parts are moved aside and listed. Opens
-/// IndexedDB and moves the first version's records into it on the way.
-pub async fn load_data(now: Millis) -> Loaded {
+/// IndexedDB and moves the first version's records into it on the way. A
+/// large store's first slice of records is handed to `first` while the
+/// rest is read.
+pub async fn load_data(now: Millis, first: impl Fn(AppData)) -> Loaded {
     migrate();
     let mut corrupt = Vec::new();
     if idb::open().await.is_err() {
@@ -295,10 +298,20 @@ pub async fn load_data(now: Millis) -> Loaded {
         activities: migrate_kind(KEY_ACTIVITIES, idb::STORE_ACTIVITIES, now, &mut corrupt).await,
         assessments: migrate_kind(KEY_ASSESSMENTS, idb::STORE_ASSESSMENTS, now, &mut corrupt).await,
     };
+    let part = |d: AppData| first(d);
     let stored = AppData {
-        dreams: load_idb_kind(KEY_DREAMS, idb::STORE_DREAMS, now, &mut corrupt).await,
-        activities: load_idb_kind(KEY_ACTIVITIES, idb::STORE_ACTIVITIES, now, &mut corrupt).await,
-        assessments: load_idb_kind(KEY_ASSESSMENTS, idb::STORE_ASSESSMENTS, now, &mut corrupt).await,
+        dreams: load_idb_kind(KEY_DREAMS, idb::STORE_DREAMS, now, &mut corrupt, &mut |r| {
+            part(AppData { dreams: merge::collect(r.iter().cloned()), ..AppData::default() })
+        })
+        .await,
+        activities: load_idb_kind(KEY_ACTIVITIES, idb::STORE_ACTIVITIES, now, &mut corrupt, &mut |r| {
+            part(AppData { activities: merge::collect(r.iter().cloned()), ..AppData::default() })
+        })
+        .await,
+        assessments: load_idb_kind(KEY_ASSESSMENTS, idb::STORE_ASSESSMENTS, now, &mut corrupt, &mut |r| {
+            part(AppData { assessments: merge::collect(r.iter().cloned()), ..AppData::default() })
+        })
+        .await,
     };
     let data = if left.is_empty() { stored } else { stored.merge(&left) };
     Loaded { data, corrupt, backend: Backend::IndexedDb }
@@ -313,11 +326,12 @@ pub enum SaveJob {
 }
 
 impl SaveJob {
-    /// Waits until the records are written (or the write failed).
-    pub async fn finish(self) -> Result<(), SaveError> {
+    /// Waits until the records are written (or the write failed); `data`
+    /// reads the records in memory as they are when each slice is written.
+    pub async fn finish(self, data: idb::Reader<'_>) -> Result<(), SaveError> {
         match self {
             SaveJob::Done(r) => r,
-            SaveJob::Records(p) => p.write().await,
+            SaveJob::Records(p) => p.write(data).await,
         }
     }
 }

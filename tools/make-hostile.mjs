@@ -1,7 +1,7 @@
 // Writes the hostile-input corpus in tests/hostile/: files a careless or
 // malicious person could hand the import. Each name says what it tries; the
 // expectations live in e2e/tests/hostile.test.mjs and tests/hostile_corpus.rs.
-// The 20 MB file is made at test time (see hostileBig()) instead of committed.
+// The 70 MB file is made at test time (see hostileBig()) instead of committed.
 // Usage: node tools/make-hostile.mjs
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';

@@ -192,6 +192,19 @@ pub mod data {
             format!("«{label}» er ændret både her og i filen. Din version er nyest og beholdes.")
         }
     }
+    /// Progress while a large file's syntax is checked (bytes).
+    pub fn checking(done: usize, total: usize) -> String {
+        let mb = |b: usize| (b + 512 * 1024) / (1024 * 1024);
+        format!("Kontrollerer filen: {} af {} MB …", mb(done), mb(total).max(1))
+    }
+    /// Progress while a large file's records are read.
+    pub fn reading(done: usize, total: usize) -> String {
+        format!(
+            "Læser {} af {} poster …",
+            crate::activities::da::thousands(done),
+            crate::activities::da::thousands(total)
+        )
+    }
     /// Nothing to change.
     pub const NOTHING: &str = "Filen indeholder intet nyt. Intet ændres.";
     /// Apply button.

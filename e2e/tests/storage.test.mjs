@@ -2,11 +2,13 @@
 // record. A municipality's 5,219 offers survive a reload; a CSV saved again
 // by a spreadsheet program imports; the first version's local-storage keys
 // move into IndexedDB without losing a record; two tabs see each other's
-// changes; "Ryd mine data" leaves nothing personal in either store.
+// changes; "Ryd mine data" leaves nothing personal in either store; a large
+// export file is read in slices with progress and a working "Annullér".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { resolve, join } from 'node:path';
 import { useBrowser, newPage, open, assertClean, assertAccessible, importFile, storageDump, idbDump } from '../lib/harness.mjs';
 import { syntheticCatalogue, catalogueCsv } from '../../tools/catalogue.mjs';
 
@@ -43,8 +45,17 @@ test('a municipality list of 5,219 offers is imported and still there after a re
   assert.equal(JSON.parse(stored['tidoglyst.idb.activities']).length, n);
   assert.equal(stored['tidoglyst.v1.activities'], undefined, 'no copy in local storage');
   assert.equal(await page.getByText(/Browserens lager er fuldt/).count(), 0);
+  // After a reload the first 500 stored records show while the rest are
+  // read (on a slow device, the CPU slowed down 8 times, so that can be
+  // seen), with "Henter dine data …" until all are in.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
   await page.reload();
+  await countIs(page, TOTAL + 500);
+  assert.equal(await page.locator('.notice--loading').count(), 1);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await countIs(page, TOTAL + n);
+  await page.locator('.notice--loading').waitFor({ state: 'detached' });
   // A record from the middle of the list opens.
   const a = list.activities[2600];
   await open(page, env.server, `/aktiviteter/${a.id}`);
@@ -141,5 +152,61 @@ test('two tabs see each other\'s changes, and "Ryd mine data" leaves nothing per
   await page.reload();
   await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
   assertClean(problems);
+  await context.close();
+});
+
+test('a large export file is read with progress, can be cancelled without a change, then previewed, applied and undone', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
+  const n = 4000;
+  const file = syntheticCatalogue(n, 5);
+  for (const a of file.activities) delete a.example;
+  const dir = mkdtempSync(join(tmpdir(), 'tol-json-'));
+  const path = join(dir, 'eksport.json');
+  writeFileSync(path, JSON.stringify(file, null, 2));
+  await open(page, env.server, '/del');
+  const stats = page.locator('p.stats');
+  await stats.filter({ hasText: '0 egne aktiviteter' }).waitFor();
+  const before = await storageDump(page);
+  const idbBefore = await idbDump(page);
+  const progress = page.locator('.import-progress');
+  const input = page.getByLabel('Importér fil', { exact: true });
+
+  // A slow device (the CPU slowed down 20 times), so the reading lasts long
+  // enough to be seen and cancelled.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await input.setInputFiles(path);
+  await progress.filter({ hasText: new RegExp(`^Læser [\\d.]+ af ${da(n).replace('.', '\\.')} poster …$`) }).waitFor({ timeout: 120000 });
+  await page.getByRole('button', { name: 'Annullér' }).click();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await page.waitForFunction(() => document.querySelector('.import-progress').textContent === '');
+  assert.equal(await page.getByRole('button', { name: 'Annullér' }).count(), 0);
+  // Had the reading gone on, its preview would be here by now.
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator('.preview').count(), 0);
+  assert.deepEqual(await storageDump(page), before);
+  assert.deepEqual(await idbDump(page), idbBefore);
+  await stats.filter({ hasText: '0 egne aktiviteter' }).waitFor();
+
+  // Read to the end: the same preview, all or nothing, and undo, as for a
+  // small file.
+  await input.setInputFiles(path);
+  await page.locator('.preview').waitFor({ timeout: 120000 });
+  assert.match(await page.locator('.preview__summary').innerText(), new RegExp(`^${n} nye, 0 opdaterede, 0 konflikter`));
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('Importen er gennemført.').waitFor();
+  await stats.filter({ hasText: `${n} egne aktiviteter` }).waitFor();
+  await page.getByRole('button', { name: 'Fortryd sidste import' }).click();
+  await page.getByText('Sidste import er fortrudt.').waitFor();
+  await stats.filter({ hasText: '0 egne aktiviteter' }).waitFor();
+  // Storage follows: every record of the import is gone again.
+  for (let i = 0; i < 200; i++) {
+    const dump = await idbDump(page);
+    if (!dump.activities || dump.activities.length === 0) break;
+    await page.waitForTimeout(100);
+  }
+  assert.equal((await idbDump(page)).activities?.length ?? 0, 0);
+  assertClean(problems);
+  rmSync(dir, { recursive: true, force: true });
   await context.close();
 });

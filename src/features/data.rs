@@ -11,14 +11,14 @@ use crate::storage;
 use crate::ui::download::download_text;
 use crate::ui::share::{self, ShareLink};
 use tid_og_lyst_core::da::data as t;
-use tid_og_lyst_core::record::merge::live;
+use tid_og_lyst_core::record::merge::{self, live};
 use tid_og_lyst_core::record::meta::format_millis;
 use tid_og_lyst_core::sync::data::AppData;
 use tid_og_lyst_core::sync::import::{preview, ImportReport};
+use tid_og_lyst_core::sync::reader::{JsonReader, Progress};
 use tid_og_lyst_core::sync::wire;
 
 /// A file that has been read and checked, waiting for the user's yes.
-#[derive(Clone, PartialEq)]
 struct Pending {
     file_name: String,
     data: AppData,
@@ -118,6 +118,9 @@ fn ImportSection() -> impl IntoView {
     let (error, set_error) = signal(None::<String>);
     let (done, set_done) = signal(None::<String>);
     let undo_available = RwSignal::new(storage::raw_get(storage::KEY_UNDO).is_some());
+    // How far a file being read has come; `None` when none is (cancel
+    // sets it to `None`, which stops the reading).
+    let reading = RwSignal::new(None::<Progress>);
 
     // Shows the preview of a checked file or link, or why it was refused.
     let receive = move |name: String, parsed: Result<wire::Parsed, String>| match parsed {
@@ -154,24 +157,89 @@ fn ImportSection() -> impl IntoView {
                 return;
             };
             let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            receive(name, wire::parse_bytes(&bytes).map_err(|e| e.to_string()));
+            drop(buffer);
+            // Copying 60 MB and checking it is UTF-8 take a task each.
+            crate::slices::next_turn().await;
+            let mut reader = match JsonReader::new(bytes) {
+                Ok(r) => r,
+                Err(e) => return set_error.set(Some(e.to_string())),
+            };
+            crate::slices::next_turn().await;
+            // Read in slices with a progress line, until done or cancelled.
+            reading.set(Some(reader.progress()));
+            let r = std::cell::RefCell::new(&mut reader);
+            let finished = crate::slices::run(
+                || r.borrow_mut().step(50),
+                || reading.set(Some(r.borrow().progress())),
+                move || reading.get_untracked().is_some(),
+            )
+            .await;
+            reading.set(None);
+            if !finished {
+                return;
+            }
+            crate::slices::next_turn().await;
+            let parsed = match reader.finish() {
+                Ok(p) => p,
+                Err(e) => return set_error.set(Some(e.to_string())),
+            };
+            // The preview, a few hundred records at a time (comparing 50,000
+            // with the records here takes longer than a task may).
+            crate::slices::next_turn().await;
+            let me = state.device();
+            let report = std::cell::RefCell::new(ImportReport::default());
+            let mut dreams = parsed.data.dreams.iter();
+            let mut activities = parsed.data.activities.iter();
+            let mut assessments = parsed.data.assessments.iter();
+            crate::slices::run(
+                || {
+                    let mut r = report.borrow_mut();
+                    state.data.with_untracked(|d| {
+                        for _ in 0..200 {
+                            if let Some((id, x)) = dreams.next() {
+                                r.dreams.add(d.dreams.get(id), x, &me);
+                            } else if let Some((id, x)) = activities.next() {
+                                r.activities.add(d.activities.get(id), x, &me);
+                            } else if let Some((id, x)) = assessments.next() {
+                                r.assessments.add(d.assessments.get(id), x, &me);
+                            } else {
+                                return true;
+                            }
+                        }
+                        false
+                    })
+                },
+                || {},
+                || true,
+            )
+            .await;
+            let report = report.into_inner();
+            set_pending.set(Some(Pending { file_name: name, data: parsed.data, report }));
         });
     };
 
     let apply = move |_| {
-        let Some(p) = pending.get_untracked() else { return };
+        // Taken out of the signal, not cloned (it may hold 50,000 records).
+        let Some(Some(p)) = set_pending.try_update(Option::take) else { return };
         let before = state.data.get_untracked();
         let saved_undo = storage::save(storage::KEY_UNDO, &before).is_ok();
+        drop(before);
         state.observe(&p.data);
-        state.data.set(before.merge(&p.data));
+        let AppData { dreams, activities, assessments } = p.data;
+        state.data.update(|d| {
+            dreams.into_values().for_each(|r| merge::insert(&mut d.dreams, r));
+            activities.into_values().for_each(|r| merge::insert(&mut d.activities, r));
+            assessments.into_values().for_each(|r| merge::insert(&mut d.assessments, r));
+        });
         undo_available.set(saved_undo);
-        set_pending.set(None);
         set_done.set(Some(t::APPLIED.into()));
     };
 
     let undo = move |_| {
         if let Ok(Some(before)) = storage::load::<AppData>(storage::KEY_UNDO, now()) {
-            state.data.set(before);
+            if let Some(replaced) = state.data.try_update(|d| std::mem::replace(d, before)) {
+                crate::slices::drop_in_slices(replaced);
+            }
             storage::remove(storage::KEY_UNDO);
             undo_available.set(false);
             set_done.set(Some(t::UNDONE.into()));
@@ -198,7 +266,16 @@ fn ImportSection() -> impl IntoView {
                     </div>
                 })}
             </div>
-            {move || pending.get().map(|p| view! { <Preview pending=p on_cancel=move || set_pending.set(None) on_apply=apply/> })}
+            <p role="status" class="import-progress">
+                {move || reading.get().map(|p| match p {
+                    Progress::Scanning(done, total) => t::checking(done, total),
+                    Progress::Reading(done, total) => t::reading(done, total),
+                })}
+            </p>
+            {move || reading.with(Option::is_some).then(|| view! {
+                <button type="button" class="btn" on:click=move |_| reading.set(None)>{t::CANCEL}</button>
+            })}
+            {move || pending.with(|p| p.as_ref().map(Shown::of)).map(|p| view! { <Preview pending=p on_cancel=move || set_pending.set(None) on_apply=apply/> })}
             <p class="result" role="status">{move || done.get()}</p>
             <Show when=move || undo_available.get()>
                 <button type="button" class="btn" on:click=undo>{t::UNDO}</button>
@@ -207,11 +284,23 @@ fn ImportSection() -> impl IntoView {
     }
 }
 
+/// What the preview shows of a checked file (not its records).
+struct Shown {
+    file_name: String,
+    report: ImportReport,
+}
+
+impl Shown {
+    fn of(p: &Pending) -> Shown {
+        Shown { file_name: p.file_name.clone(), report: p.report.clone() }
+    }
+}
+
 /// The preview of an import: counts per kind and every conflict.
 #[component]
 fn Preview(
     /// The checked file.
-    pending: Pending,
+    pending: Shown,
     /// Called when the user declines.
     on_cancel: impl Fn() + 'static,
     /// Called when the user applies.

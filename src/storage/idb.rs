@@ -148,41 +148,87 @@ fn store(tx: &IdbTransaction, name: &str) -> Result<IdbObjectStore, JsValue> {
     tx.object_store(name)
 }
 
-/// Every stored text of one store.
-async fn read_all(name: &str) -> Result<Vec<(JsValue, JsValue)>, JsValue> {
+/// Records read per request when a store is read: no one request's
+/// results take long to hand over.
+const READ_CHUNK: u32 = 4000;
+/// Records read by the first request: few, so the first list (made of
+/// them) is ready at once while the rest is read.
+const FIRST_CHUNK: u32 = 500;
+
+/// The stored texts of one store after key `after` (all when `None`), at
+/// most `limit` of them, with their keys, in key order.
+async fn read_chunk(name: &str, after: Option<&JsValue>, limit: u32) -> Result<Vec<(JsValue, JsValue)>, JsValue> {
     let db = db().ok_or(JsValue::NULL)?;
     let tx = db.transaction_with_str(name)?;
     let s = store(&tx, name)?;
-    let keys = s.get_all_keys()?;
-    let values = s.get_all()?;
+    let range = match after {
+        None => JsValue::NULL,
+        Some(key) => {
+            // IDBKeyRange.lowerBound(key, true): every key after `key`.
+            let class = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("IDBKeyRange"))?;
+            let lower: js_sys::Function = js_sys::Reflect::get(&class, &JsValue::from_str("lowerBound"))?.dyn_into()?;
+            lower.call2(&class, key, &JsValue::TRUE)?
+        }
+    };
+    let keys = s.get_all_keys_with_key_and_limit(&range, limit)?;
+    let values = s.get_all_with_key_and_limit(&range, limit)?;
     let keys: js_sys::Array = request(&keys).await?.unchecked_into();
     let values: js_sys::Array = request(&values).await?.unchecked_into();
     Ok(keys.iter().zip(values.iter()).collect())
 }
 
-/// Reads one kind. Entries that do not parse are returned as raw text (with
-/// their keys) so the caller can move them aside.
+/// Reads one kind, [`FIRST_CHUNK`] records, then [`READ_CHUNK`] per request. Entries that do not
+/// parse are returned as raw text (with their keys) so the caller can move
+/// them aside. When the store holds more than one request's worth, `first`
+/// is given the records of the first (so a page can show them while the
+/// rest is read).
 pub async fn load_kind<R: Record + DeserializeOwned>(
     name: &'static str,
+    first: &mut dyn FnMut(&[R]),
 ) -> Result<(Collection<R>, Vec<(String, String)>), JsValue> {
     let mut good = Vec::new();
     let mut bad = Vec::new();
     let mut slice_start = crate::slices::clock();
-    for (key, value) in read_all(name).await? {
-        // Reading 50,000 records takes longer than a task may: give the
-        // page the event loop back between slices.
-        if crate::slices::clock() - slice_start > crate::slices::BUDGET_MS {
-            crate::slices::next_turn().await;
-            slice_start = crate::slices::clock();
+    let mut after: Option<JsValue> = None;
+    let mut chunks = 0;
+    loop {
+        let limit = if chunks == 0 { FIRST_CHUNK } else { READ_CHUNK };
+        let chunk = read_chunk(name, after.as_ref(), limit).await?;
+        let full = chunk.len() as u32 == limit;
+        chunks += 1;
+        after = chunk.last().map(|(k, _)| k.clone());
+        for (key, value) in chunk {
+            // Reading 50,000 records takes longer than a task may: give the
+            // page the event loop back between slices.
+            if crate::slices::clock() - slice_start > crate::slices::BUDGET_MS {
+                crate::slices::next_turn().await;
+                slice_start = crate::slices::clock();
+            }
+            let text = value
+                .as_string()
+                .unwrap_or_else(|| js_sys::JSON::stringify(&value).map(String::from).unwrap_or_default());
+            match serde_json::from_str::<R>(&text) {
+                Ok(r) => good.push(r),
+                Err(_) => bad.push((key.as_string().unwrap_or_default(), text)),
+            }
         }
-        let text =
-            value.as_string().unwrap_or_else(|| js_sys::JSON::stringify(&value).map(String::from).unwrap_or_default());
-        match serde_json::from_str::<R>(&text) {
-            Ok(r) => good.push(r),
-            Err(_) => bad.push((key.as_string().unwrap_or_default(), text)),
+        if !full {
+            break;
+        }
+        if chunks == 1 {
+            // More than one request's worth: show the first while the rest
+            // is read.
+            first(&good);
         }
     }
+    let large = chunks > 1;
+    if large {
+        crate::slices::next_turn().await;
+    }
     let c = merge::collect(good);
+    if large {
+        crate::slices::next_turn().await;
+    }
     remember(name, &c);
     Ok((c, bad))
 }
@@ -240,7 +286,7 @@ struct Changes {
     delete: Vec<RecordId>,
 }
 
-fn diff<R: Record>(name: &'static str, c: &Collection<R>, changed: &mut Collection<R>) -> Changes {
+fn diff<R: Record>(name: &'static str, c: &Collection<R>) -> Changes {
     SAVED.with(|s| {
         let s = s.borrow();
         let empty = HashMap::new();
@@ -250,34 +296,39 @@ fn diff<R: Record>(name: &'static str, c: &Collection<R>, changed: &mut Collecti
             let f = fingerprint(name, r);
             if saved.get(id) != Some(&f) {
                 out.put.push((*id, f));
-                changed.insert(*id, r.clone());
             }
         }
-        out.delete = saved.keys().filter(|id| !c.contains_key(id)).copied().collect();
+        if saved.len() + out.put.len() > c.len() {
+            out.delete = saved.keys().filter(|id| !c.contains_key(id)).copied().collect();
+        }
         out
     })
 }
 
 /// The writes a save of `data` needs; `None` when nothing changed.
 pub fn changes(data: &AppData) -> Option<Pending> {
-    let mut changed = AppData::default();
     let all = [
-        diff(STORE_DREAMS, &data.dreams, &mut changed.dreams),
-        diff(STORE_ACTIVITIES, &data.activities, &mut changed.activities),
-        diff(STORE_ASSESSMENTS, &data.assessments, &mut changed.assessments),
+        diff(STORE_DREAMS, &data.dreams),
+        diff(STORE_ACTIVITIES, &data.activities),
+        diff(STORE_ASSESSMENTS, &data.assessments),
     ];
     if all.iter().all(|c| c.put.is_empty() && c.delete.is_empty()) {
         return None;
     }
-    Some(Pending { changes: all, records: changed })
+    Some(Pending { changes: all })
 }
 
-/// Writes computed by [`changes`], not yet applied: the changed records
-/// themselves (as they were when the save began) and the ids to delete.
+/// Writes computed by [`changes`], not yet applied: the ids of the records
+/// to write (with their fingerprints) and of those to delete. The records
+/// themselves are read when their slice is written, as they are then (a
+/// record changed meanwhile is written as it is now, and again by the next
+/// save, which sees that its fingerprint differs).
 pub struct Pending {
     changes: [Changes; 3],
-    records: AppData,
 }
+
+/// Reads the data in memory: calls the function it is given with it.
+pub type Reader<'a> = &'a dyn Fn(&mut dyn FnMut(&AppData));
 
 impl Pending {
     /// Number of records written or deleted.
@@ -290,49 +341,67 @@ impl Pending {
         self.len() == 0
     }
 
-    /// Writes them, [`SLICE`] records per transaction; every slice that
-    /// commits is remembered as saved and told to the other tabs. On a
-    /// failure the rest is not remembered, so the next save tries it again.
-    pub async fn write(self) -> Result<(), SaveError> {
+    /// Writes them, [`SLICE`] records per transaction, reading each slice's
+    /// records from `data`; every slice that commits is remembered as saved
+    /// and told to the other tabs. On a failure the rest is not remembered,
+    /// so the next save tries it again.
+    pub async fn write(self, data: Reader<'_>) -> Result<(), SaveError> {
         let [dreams, activities, assessments] = &self.changes;
-        write_store(STORE_DREAMS, dreams, &self.records.dreams).await?;
-        write_store(STORE_ACTIVITIES, activities, &self.records.activities).await?;
-        write_store(STORE_ASSESSMENTS, assessments, &self.records.assessments).await
+        write_store(STORE_DREAMS, dreams, data, |d| &d.dreams).await?;
+        write_store(STORE_ACTIVITIES, activities, data, |d| &d.activities).await?;
+        write_store(STORE_ASSESSMENTS, assessments, data, |d| &d.assessments).await
     }
 }
 
-async fn write_store<R: Record>(name: &'static str, c: &Changes, records: &Collection<R>) -> Result<(), SaveError> {
+async fn write_store<R: Record>(
+    name: &'static str,
+    c: &Changes,
+    data: Reader<'_>,
+    kind: fn(&AppData) -> &Collection<R>,
+) -> Result<(), SaveError> {
     // Every slice is its own transaction, started one turn of the event
     // loop after the other; the browser commits them in order meanwhile.
     let mut started = Vec::new();
-    let mut deletes: &[RecordId] = &c.delete;
-    let mut slices = c.put.chunks(SLICE).peekable();
-    while slices.peek().is_some() || !deletes.is_empty() {
-        let slice = slices.next().unwrap_or(&[]);
+    let mut rest: &[(RecordId, u64)] = &c.put;
+    let mut deletes = c.delete.chunks(SLICE * 8).peekable();
+    while !rest.is_empty() || deletes.peek().is_some() {
+        let mut slice: &[(RecordId, u64)] = &[];
+        let gone = if rest.is_empty() { deletes.next().unwrap_or(&[]) } else { &[] };
         let db = db().ok_or(SaveError::Unavailable)?;
         let tx = db.transaction_with_str_and_mode(name, IdbTransactionMode::Readwrite).map_err(|e| save_error(&e))?;
         let committed = done(&tx);
         let s = store(&tx, name).map_err(|e| save_error(&e))?;
         let mut texts = Vec::with_capacity(slice.len());
-        for (id, _) in slice {
-            let Some(r) = records.get(id) else { continue };
-            let text = serde_json::to_string(r).map_err(|_| SaveError::Unavailable)?;
-            if let Err(e) = s.put_with_key(&JsValue::from_str(&text), &JsValue::from_str(&id.to_string())) {
-                let _ = tx.abort();
-                return Err(save_error(&e));
+        let mut failed = None;
+        data(&mut |d| {
+            let records = kind(d);
+            let n = rest.len().min(SLICE);
+            for (id, _) in &rest[..n] {
+                let Some(r) = records.get(id) else { continue };
+                let Ok(text) = serde_json::to_string(r) else { continue };
+                if let Err(e) = s.put_with_key(&JsValue::from_str(&text), &JsValue::from_str(&id.to_string())) {
+                    failed = Some(save_error(&e));
+                    return;
+                }
+                texts.push(text);
             }
-            texts.push(text);
+            slice = &rest[..n];
+            rest = &rest[n..];
+        });
+        if let Some(e) = failed {
+            let _ = tx.abort();
+            return Err(e);
         }
-        for id in deletes {
+        for id in gone {
             let _ = s.delete(&JsValue::from_str(&id.to_string()));
         }
-        started.push((committed, slice, deletes, texts));
-        deletes = &[];
-        if slices.peek().is_some() {
+        started.push((committed, slice, gone, texts));
+        if !rest.is_empty() || deletes.peek().is_some() {
             crate::slices::next_turn().await;
         }
     }
-    for (committed, slice, deletes, texts) in started {
+    let mut slice_start = crate::slices::clock();
+    for (committed, slice, gone, texts) in started {
         committed.await.map_err(|e| save_error(&e))?;
         SAVED.with(|saved| {
             let mut saved = saved.borrow_mut();
@@ -340,11 +409,18 @@ async fn write_store<R: Record>(name: &'static str, c: &Changes, records: &Colle
             for (id, f) in slice {
                 m.insert(*id, *f);
             }
-            for id in deletes {
+            for id in gone {
                 m.remove(id);
             }
         });
         broadcast(name, &texts);
+        // Committed slices resolve one after the other without a pause:
+        // telling the other tabs of 50,000 records takes more than a task
+        // may.
+        if crate::slices::clock() - slice_start > crate::slices::BUDGET_MS {
+            crate::slices::next_turn().await;
+            slice_start = crate::slices::clock();
+        }
     }
     Ok(())
 }

@@ -170,6 +170,8 @@ pub const SHOW_MORE: &str = "Vis flere";
 pub const NONE_FOUND: &str = "Ingen aktiviteter passer. Prøv et andet ord, eller nulstil filtrene.";
 /// Catalogue loading.
 pub const LOADING: &str = "Henter kataloget …";
+/// While the list is first made ready (sorted, prepared for search).
+pub const PREPARING: &str = "Gør listen klar …";
 /// Catalogue failed.
 pub const LOAD_FAILED: &str = "Kataloget kunne ikke hentes. Dine egne aktiviteter vises stadig.";
 /// "Næste gang: …".

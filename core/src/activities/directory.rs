@@ -8,7 +8,7 @@
 //! to end ([`Haystack`]), and the result is a list of entry numbers in the
 //! prepared order; nothing is cloned, folded or sorted again.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{Duration, NaiveDate, Weekday};
 
@@ -17,7 +17,7 @@ use crate::activities::schedule::{monday_of, DayPart, Occurrence};
 use crate::record::merge::{pick_newer, Collection};
 use crate::record::meta::{Millis, RecordId};
 use crate::text::dates::to_local;
-use crate::text::search::{fold, Haystack, Query};
+use crate::text::search::{fold, marks, Haystack, Marks, Query};
 
 /// One activity prepared for sorting and showing.
 #[derive(Clone, Debug, PartialEq)]
@@ -105,6 +105,105 @@ pub fn build(activities: Vec<Activity>, now: Millis) -> Directory {
         texts.push(&e.activity.search_text());
     }
     Directory { entries, texts }
+}
+
+/// A [`Directory`] built a few activities at a time, so a caller can spread
+/// the work of 50,000 over many short turns: [`Builder::add`] the catalogue,
+/// then the user's records (each laid over an earlier one with the same id
+/// when newer, as [`combine`] does), then [`Builder::finish`]. The result is
+/// the same as `build(combine(catalogue, own), now)`.
+#[derive(Debug)]
+pub struct Builder {
+    now: Millis,
+    at: HashMap<RecordId, usize>,
+    items: Vec<Prepared>,
+}
+
+/// One activity with what the directory needs of it, worked out once.
+#[derive(Debug)]
+struct Prepared {
+    activity: Activity,
+    next: Option<Occurrence>,
+    folded: String,
+    marks: Marks,
+}
+
+impl Prepared {
+    fn of(a: &Activity, now: Millis) -> Prepared {
+        if a.meta.deleted {
+            // A tombstone only hides older versions; it is never shown.
+            return Prepared { activity: a.clone(), next: None, folded: String::new(), marks: Marks::default() };
+        }
+        let folded = fold(&a.search_text());
+        let marks = marks(folded.as_bytes());
+        Prepared { activity: a.clone(), next: a.schedule.next_occurrence(now), folded, marks }
+    }
+
+    fn start(&self) -> i64 {
+        self.next.map(|o| o.start_utc).unwrap_or(i64::MAX)
+    }
+}
+
+impl Builder {
+    /// An empty builder; next meetings are counted from `now`.
+    pub fn new(now: Millis) -> Builder {
+        Builder { now, at: HashMap::new(), items: Vec::new() }
+    }
+
+    /// How many activities (tombstones included) it holds.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when nothing was added.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Adds one activity, or lays it over the one with its id added before
+    /// when it is the newer ([`pick_newer`]).
+    pub fn add(&mut self, a: &Activity) {
+        match self.at.get(&a.meta.id) {
+            Some(&i) => {
+                if std::ptr::eq(pick_newer(a, &self.items[i].activity), a) && self.items[i].activity != *a {
+                    self.items[i] = Prepared::of(a, self.now);
+                }
+            }
+            None => {
+                self.at.insert(a.meta.id, self.items.len());
+                self.items.push(Prepared::of(a, self.now));
+            }
+        }
+    }
+
+    /// The directory: the live activities sorted by next meeting, then
+    /// title, then id.
+    pub fn finish(self) -> Directory {
+        let items = &self.items;
+        // Sorted as compact keys side by side (not through the items).
+        let mut keys: Vec<(i64, &str, RecordId, u32)> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.activity.meta.deleted)
+            .map(|(i, p)| (p.start(), p.activity.title.as_str(), p.activity.meta.id, i as u32))
+            .collect();
+        keys.sort_unstable();
+        let order: Vec<u32> = keys.into_iter().map(|k| k.3).collect();
+        let mut texts = Haystack::new();
+        texts.reserve(order.len(), order.iter().map(|i| items[*i as usize].folded.len()).sum());
+        for i in &order {
+            let p = &items[*i as usize];
+            texts.push_folded(&p.folded, p.marks);
+        }
+        let mut slots: Vec<Option<Prepared>> = self.items.into_iter().map(Some).collect();
+        let mut entries = Vec::with_capacity(order.len());
+        for i in order {
+            if let Some(p) = slots[i as usize].take() {
+                entries.push(Entry { activity: p.activity, next: p.next });
+            }
+        }
+        Directory { entries, texts }
+    }
 }
 
 /// "I dag" or "Denne uge".
@@ -386,6 +485,49 @@ mod tests {
         let mut titles: Vec<String> = combine(&cat, &own).into_iter().map(|a| a.title).collect();
         titles.sort();
         assert_eq!(titles, ["A rettet", "C"]);
+    }
+
+    #[test]
+    fn a_directory_built_a_few_at_a_time_is_the_one_built_at_once() {
+        let mut c = Clock::new(DeviceId("x".into()));
+        // Same times and titles (the id decides), a catalogue duplicate, an
+        // edit, a newer tombstone, an older edit that loses, a new record.
+        let mut cat = vec![
+            act(&mut c, "Dans", "Assens", MON, "10.00"),
+            act(&mut c, "Dans", "Assens", MON, "10.00"),
+            act(&mut c, "Dans", "Roskilde", MON, "10.00"),
+            act(&mut c, "Strik", "Assens", WED, "18.00"),
+        ];
+        let mut by_agreement = act(&mut c, "Efter aftale", "Assens", MON, "10.00");
+        by_agreement.schedule = crate::activities::schedule::Schedule::ByAgreement;
+        cat.push(by_agreement);
+        let mut dup = cat[3].clone();
+        dup.title = "Strik og snak".into();
+        dup.meta.rev = c.tick(1_500);
+        cat.push(dup);
+        let mut edited = cat[0].clone();
+        edited.title = "Dans rettet".into();
+        edited.meta.rev = c.tick(2_000);
+        let mut gone = cat[1].clone();
+        gone.meta.deleted = true;
+        gone.meta.rev = c.tick(3_000);
+        let mut older = cat[2].clone();
+        older.title = "Gammel".into();
+        older.meta.rev.at = 0;
+        let own = crate::record::merge::collect(vec![edited, gone, older, act(&mut c, "Dans", "Assens", MON, "10.00")]);
+        let mut b = Builder::new(now());
+        for a in cat.iter().chain(own.values()) {
+            b.add(a);
+        }
+        assert_eq!(b.len(), 6);
+        let built = b.finish();
+        assert_eq!(built, build(combine(&cat, &own), now()));
+        let titles: Vec<&str> = built.iter().map(|e| e.activity.title.as_str()).collect();
+        assert_eq!(titles.len(), 5);
+        assert!(titles.contains(&"Dans rettet") && titles.contains(&"Strik og snak") && !titles.contains(&"Gammel"));
+        assert_eq!(titles.last(), Some(&"Efter aftale"));
+        assert!(built.folded(0).starts_with("strik og snak "));
+        assert!(Builder::new(now()).finish().is_empty());
     }
 
     #[test]

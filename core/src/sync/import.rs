@@ -80,28 +80,37 @@ pub fn preview(local: &AppData, incoming: &AppData, me: &DeviceId) -> ImportRepo
 fn kind<R: Record + PartialEq>(local: &Collection<R>, incoming: &Collection<R>, me: &DeviceId) -> KindReport {
     let mut rep = KindReport::default();
     for (id, theirs) in incoming {
-        let Some(ours) = local.get(id) else {
+        rep.add(local.get(id), theirs, me);
+    }
+    rep
+}
+
+impl KindReport {
+    /// Counts one record of the file, `theirs`, against the local record
+    /// with its id, `ours` (if any): a caller with many records can count
+    /// them a few at a time and get what [`preview`] gives.
+    pub fn add<R: Record + PartialEq>(&mut self, ours: Option<&R>, theirs: &R, me: &DeviceId) {
+        let Some(ours) = ours else {
             if theirs.meta().deleted {
-                rep.unchanged += 1;
+                self.unchanged += 1;
             } else {
-                rep.new += 1;
+                self.new += 1;
             }
-            continue;
+            return;
         };
         let joined = R::join(ours, theirs);
         if &joined == ours {
-            rep.unchanged += 1;
-            continue;
+            self.unchanged += 1;
+            return;
         }
         let edited_here = ours.meta().rev.by == *me && theirs.meta().rev.by != *me;
         let incoming_wins = theirs.meta().rev > ours.meta().rev;
         if edited_here && !ours.meta().deleted {
-            rep.conflicts.push(Conflict { label: ours.label(), incoming_wins });
+            self.conflicts.push(Conflict { label: ours.label(), incoming_wins });
         } else if joined.meta().deleted && !ours.meta().deleted {
-            rep.deleted += 1;
+            self.deleted += 1;
         } else {
-            rep.updated += 1;
+            self.updated += 1;
         }
     }
-    rep
 }

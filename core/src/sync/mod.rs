@@ -1,5 +1,6 @@
 //! Moving data between devices: the app's data set (`data`), the export
-//! format with its version and migration (`wire`, `migrate`), import previews
+//! format with its version and migration (`wire`, `migrate`), the same read
+//! a little at a time for large files (`reader`), import previews
 //! (`import`) and share links (`link`).
 
 pub mod catalogue;
@@ -7,5 +8,6 @@ pub mod data;
 pub mod import;
 pub mod link;
 pub mod migrate;
+pub mod reader;
 pub mod share;
 pub mod wire;

@@ -2,19 +2,18 @@
 //! and parsing it back through size, syntax, format, version, migration,
 //! per-record type checks and duplicate ids, with a Danish error for each.
 
-use std::collections::BTreeSet;
-
 use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 use thiserror::Error;
 
-use crate::record::merge::{self, Collection, Record};
+use crate::record::merge::{Collection, Record};
 use crate::record::meta::{format_millis, DeviceId, Millis};
 use crate::record::object;
 use crate::sync::data::AppData;
 use crate::sync::migrate::{self, FORMAT, VERSION};
-/// The largest file accepted for import, in bytes.
-pub const MAX_IMPORT_BYTES: usize = 16 * 1024 * 1024;
+/// The largest file accepted for import, in bytes: room for an export of
+/// 50,000 activities (about 45 MB, 62 MB as the app writes it, indented).
+pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
 /// The most records of one kind accepted in one file.
 pub const MAX_RECORDS: usize = 100_000;
 
@@ -135,13 +134,19 @@ pub fn parse_text(text: &str) -> Result<Parsed, ImportError> {
 }
 
 fn json_problem(e: &serde_json::Error) -> String {
+    json_problem_at(e, e.line(), e.column())
+}
+
+/// The Danish description of a JSON syntax error `e`, placed at `line` and
+/// `column` of the file.
+pub(crate) fn json_problem_at(e: &serde_json::Error, line: usize, column: usize) -> String {
     use serde_json::error::Category;
     let what = match e.classify() {
         Category::Eof => "filen slutter for tidligt".to_string(),
         Category::Syntax if e.to_string().contains("recursion limit") => "den er indlejret alt for dybt".to_string(),
         _ => "fejl i indholdet".to_string(),
     };
-    format!("{what}, linje {} tegn {}", e.line(), e.column())
+    format!("{what}, linje {line} tegn {column}")
 }
 
 /// Checks and converts an already-parsed JSON value.
@@ -191,21 +196,34 @@ fn records<R: Record + DeserializeOwned>(
     if items.len() > MAX_RECORDS {
         return Err(ImportError::TooMany(field));
     }
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::with_capacity(items.len());
+    let mut out = Collection::new();
     for (i, item) in items.into_iter().enumerate() {
-        let bad = |detail: String| ImportError::BadRecord { kind, index: i + 1, detail };
-        if !item.is_object() {
-            return Err(bad("den er ikke et objekt".into()));
-        }
-        let record: R = object::from_value(&item).map_err(|e| bad(serde_problem(&e)))?;
-        record.check().map_err(bad)?;
-        if !seen.insert(record.meta().id) {
-            return Err(ImportError::DuplicateId { kind: field, id: record.meta().id.to_string() });
-        }
-        out.push(record);
+        record_into(&mut out, item, i, field, kind)?;
     }
-    Ok(merge::collect(out))
+    Ok(out)
+}
+
+/// Reads item `i` (0-based) of the list `field` and adds it to `out`; the
+/// checks of one record, for [`parse_value`] and the sliced reader alike.
+pub(crate) fn record_into<R: Record + DeserializeOwned>(
+    out: &mut Collection<R>,
+    item: Value,
+    i: usize,
+    field: &'static str,
+    kind: &'static str,
+) -> Result<(), ImportError> {
+    let bad = |detail: String| ImportError::BadRecord { kind, index: i + 1, detail };
+    if !item.is_object() {
+        return Err(bad("den er ikke et objekt".into()));
+    }
+    let record: R = object::from_value(&item).map_err(|e| bad(serde_problem(&e)))?;
+    record.check().map_err(bad)?;
+    let id = record.meta().id;
+    if out.contains_key(&id) {
+        return Err(ImportError::DuplicateId { kind: field, id: id.to_string() });
+    }
+    out.insert(id, record);
+    Ok(())
 }
 
 /// Turns serde's English message into a short Danish one that still names

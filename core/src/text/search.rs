@@ -115,42 +115,98 @@ impl Query {
 /// Many folded texts laid end to end in one buffer, each ended by a newline
 /// (which folding never produces, so a word never matches across two
 /// texts), found by their number.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Haystack {
     text: String,
     /// Where each text starts; one more than there are texts (the end).
     starts: Vec<u32>,
-    /// Per text, the bytes it holds (see [`letters`]): a text without
-    /// every byte of a word is ruled out without looking at it.
-    letters: Vec<u64>,
+    /// Per text, the bytes and pairs of bytes it holds (see [`Marks`]): a
+    /// text without every byte and pair of a word is ruled out without
+    /// looking at it.
+    marks: Vec<Marks>,
 }
 
-/// A set of the bytes in folded text: one bit for each of a–z and 0–9,
-/// the other bytes (of letters beyond them) share the remaining bits.
-pub fn letters(folded: &[u8]) -> u64 {
-    folded.iter().fold(0, |m, b| {
-        m | match b {
+/// What a folded text holds, roughly: a set of its bytes (one bit for each
+/// of a–z and 0–9, the other bytes share the remaining bits) and a set of
+/// its pairs of neighbouring bytes within a word (hashed into 256 bits). A
+/// text that holds a word holds all of the word's marks, so a text missing
+/// one cannot hold the word.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Marks {
+    bytes: u64,
+    pairs: [u64; 4],
+}
+
+impl Marks {
+    /// True when `self` has every mark of `need`.
+    pub fn covers(&self, need: &Marks) -> bool {
+        self.bytes & need.bytes == need.bytes
+            && self.pairs[0] & need.pairs[0] == need.pairs[0]
+            && self.pairs[1] & need.pairs[1] == need.pairs[1]
+            && self.pairs[2] & need.pairs[2] == need.pairs[2]
+            && self.pairs[3] & need.pairs[3] == need.pairs[3]
+    }
+}
+
+/// The [`Marks`] of folded text.
+pub fn marks(folded: &[u8]) -> Marks {
+    let mut m = Marks::default();
+    let mut prev: Option<u8> = None;
+    for &b in folded {
+        m.bytes |= match b {
             b' ' | b'\n' => 0,
             b'a'..=b'z' => 1 << (b - b'a'),
             b'0'..=b'9' => 1 << (26 + b - b'0'),
             _ => 1 << (36 + b % 28),
+        };
+        if b == b' ' || b == b'\n' {
+            prev = None;
+            continue;
         }
-    })
+        if let Some(a) = prev {
+            let h = (u32::from(a) * 263 + u32::from(b)).wrapping_mul(2_654_435_761) >> 24;
+            m.pairs[(h >> 6) as usize] |= 1 << (h & 63);
+        }
+        prev = Some(b);
+    }
+    m
+}
+
+impl Default for Haystack {
+    fn default() -> Self {
+        Haystack::new()
+    }
 }
 
 impl Haystack {
     /// An empty haystack.
     pub fn new() -> Self {
-        Haystack { text: String::new(), starts: vec![0], letters: Vec::new() }
+        Haystack { text: String::new(), starts: vec![0], marks: Vec::new() }
     }
 
     /// Folds `text` and adds it as the next text.
     pub fn push(&mut self, text: &str) {
         let from = self.text.len();
         fold_into(text, &mut self.text);
-        self.letters.push(letters(&self.text.as_bytes()[from..]));
+        self.marks.push(marks(&self.text.as_bytes()[from..]));
         self.text.push('\n');
         self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Adds `folded` (already passed through [`fold`]) as the next text,
+    /// with its [`marks`].
+    pub fn push_folded(&mut self, folded: &str, marks: Marks) {
+        self.text.push_str(folded);
+        self.marks.push(marks);
+        self.text.push('\n');
+        self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Room for `texts` more texts of `bytes` bytes in all.
+    pub fn reserve(&mut self, texts: usize, bytes: usize) {
+        self.text.reserve(bytes + texts);
+        self.starts.reserve(texts);
+        self.marks.reserve(texts);
     }
 
     /// How many texts it holds.
@@ -173,10 +229,11 @@ impl Haystack {
     pub fn search(&self, query: &Query, within: Option<&[u32]>) -> Vec<u32> {
         let mut found: Option<Vec<u32>> = within.map(<[u32]>::to_vec);
         for word in query.words() {
-            // First rule out the texts that lack one of the word's bytes;
-            // for a word of one letter or digit that is the whole answer.
-            let need = letters(word.as_bytes());
-            let has = |i: &u32| self.letters[*i as usize] & need == need;
+            // First rule out the texts that lack one of the word's bytes
+            // or pairs of bytes; for a word of one letter or digit that is
+            // the whole answer.
+            let need = marks(word.as_bytes());
+            let has = |i: &u32| self.marks[*i as usize].covers(&need);
             let likely: Vec<u32> = match found.as_deref() {
                 Some(list) => list.iter().copied().filter(has).collect(),
                 None => (0..self.len() as u32).filter(has).collect(),
@@ -298,6 +355,8 @@ mod tests {
         assert_eq!(s("sensaab", None), Vec::<u32>::new());
         assert_eq!(s("deaab", None), Vec::<u32>::new());
         assert!(Haystack::new().search(&Query::new("x"), None).is_empty());
+        assert!(Haystack::default().search(&Query::new(""), None).is_empty());
+        assert_eq!(Haystack::default().len(), 0);
     }
 
     proptest::proptest! {

@@ -65,7 +65,13 @@ pub fn CsvSection(
                 set_error.set(Some(tid_og_lyst_core::da::data::READ_FAILED.into()));
                 return;
             };
-            let text = decode(&js_sys::Uint8Array::new(&buf).to_vec());
+            let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+            drop(buf);
+            // Copying and decoding a large file take a task each.
+            crate::slices::next_turn().await;
+            let text = decode(&bytes);
+            drop(bytes);
+            crate::slices::next_turn().await;
             let mut make = |id: Option<tid_og_lyst_core::record::meta::RecordId>| {
                 let mut m: Meta = state.new_meta();
                 if let Some(id) = id {
@@ -77,6 +83,7 @@ pub fn CsvSection(
                 Ok(r) => r,
                 Err(e) => return set_error.set(Some(e)),
             };
+            crate::slices::next_turn().await;
             // Read in slices with a progress line, until done or cancelled.
             let (run, set_run) = (reading, reading);
             set_run.set(Some(reader.progress()));
@@ -111,9 +118,10 @@ pub fn CsvSection(
         state.notify(NoticeKind::Info, t::csv_done(n));
     };
     let do_undo = move |_| {
-        if let Some(before) = undo.get_untracked() {
-            state.data.set(before);
-            undo.set(None);
+        if let Some(Some(before)) = undo.try_update(Option::take) {
+            if let Some(replaced) = state.data.try_update(|d| std::mem::replace(d, before)) {
+                crate::slices::drop_in_slices(replaced);
+            }
         }
     };
     view! {

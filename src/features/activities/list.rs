@@ -18,7 +18,7 @@ use crate::ui::layout::wide_screen;
 use tid_og_lyst_core::activities::schedule::{format_occurrence, weekday_name};
 use tid_og_lyst_core::record::meta::RecordId;
 
-use super::catalogue::{catalogue, use_entries, Catalogue};
+use super::catalogue::{catalogue, use_building, use_entries, Catalogue};
 use super::csv_io::CsvSection;
 use super::favourites::favourites;
 use super::week::WeekProgramme;
@@ -167,8 +167,13 @@ fn AddButton() -> impl IntoView {
 #[component]
 fn LoadState() -> impl IntoView {
     let cat = catalogue();
+    let building = use_building();
+    let entries = use_entries();
+    // A first directory still being prepared holds the results' place.
+    let preparing = move || building.get() && entries.with(|e| e.0.is_empty());
     move || match cat.get() {
         Catalogue::Loading => Some(view! { <p class="act-loading">{t::LOADING}</p> }.into_any()),
+        _ if preparing() => Some(view! { <p class="act-loading">{t::PREPARING}</p> }.into_any()),
         Catalogue::Failed => Some(view! { <p class="notice notice--warning">{t::LOAD_FAILED}</p> }.into_any()),
         Catalogue::Ready(_) => None,
     }
@@ -407,6 +412,7 @@ struct Card {
 #[component]
 fn Results(matches: Memo<Vec<u32>>, shown: RwSignal<usize>) -> impl IntoView {
     let entries = use_entries();
+    let building = use_building();
     let favs = favourites();
     let cards = move || {
         let n = shown.get();
@@ -457,7 +463,7 @@ fn Results(matches: Memo<Vec<u32>>, shown: RwSignal<usize>) -> impl IntoView {
     };
     let more = move || matches.with(Vec::len) > shown.get();
     view! {
-        <Show when=move || matches.with(Vec::is_empty) && !matches!(catalogue().get(), Catalogue::Loading)>
+        <Show when=move || matches.with(Vec::is_empty) && !building.get() && !matches!(catalogue().get(), Catalogue::Loading)>
             <p class="act-none">{t::NONE_FOUND}</p>
         </Show>
         <ul class="act-list">

@@ -3,7 +3,7 @@
 //! favourites and print, the form for adding and editing, CSV in and out,
 //! and the printable week programme of one place.
 
-mod catalogue;
+pub mod catalogue;
 mod csv_io;
 mod detail;
 mod favourites;

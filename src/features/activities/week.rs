@@ -23,7 +23,7 @@ pub fn WeekProgramme(
     /// The place ("Bytorvet 1, Glamsbjerg").
     place: Signal<String>,
     /// All directory entries.
-    entries: Memo<Entries>,
+    entries: Signal<Entries>,
 ) -> impl IntoView {
     let monday = monday_of(today(now()));
     let sunday = monday + Duration::days(6);
