@@ -45,6 +45,13 @@ const AFTER_PAINT = `await new Promise((go) => {
 });
 `;
 
+// Trunk writes the snippets' modulepreloads in no fixed order; sorted, the
+// same code always gives the same page (and the same size).
+const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*>/g)].map((m) => m[0]);
+if (preloads.length > 1) {
+  html = html.replace(preloads.join(''), [...preloads].sort().join(''));
+}
+
 let moved = 0;
 html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (whole, attrs, body) => {
   if (!body.trim()) return whole;

@@ -127,7 +127,16 @@ pub fn ActivitiesPage() -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     // A new search starts again at the first page.
     Effect::watch(move || filters.get(), move |_, _, _| shown.set(PAGE), false);
-    let count = move || t::count(matches.with(Vec::len));
+    // No "0 aktiviteter" while the list is still being fetched or made
+    // ready: the line under it says so instead.
+    let building = use_building();
+    let count = move || {
+        let waiting = building.get() || matches!(catalogue().get(), Catalogue::Loading);
+        match matches.with(Vec::len) {
+            0 if waiting => String::new(),
+            n => t::count(n),
+        }
+    };
     let has_place = move || filters.with(|f| !f.place.is_empty());
     view! {
         <section class="page activities" class:activities--week=has_place>
