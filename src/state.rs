@@ -130,6 +130,7 @@ impl AppState {
         });
         CURRENT.with(|c| c.set(Some(state)));
         state.persist_effects();
+        state.guard_unsaved();
         state.listen_other_tabs();
         storage::request_persistence();
         state
@@ -168,6 +169,25 @@ impl AppState {
             let s = self.settings.get();
             let _ = storage::save(storage::KEY_SETTINGS, &s);
         });
+    }
+
+    /// While records are still being written (a large import takes
+    /// seconds), leaving or reloading the page asks first: what is not
+    /// written yet would be lost.
+    fn guard_unsaved(self) {
+        use wasm_bindgen::JsCast;
+        let saving = self.saving;
+        let ask = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
+            if saving.try_get_value().unwrap_or(false) {
+                e.prevent_default();
+                // Older browsers ask only when `returnValue` is set.
+                let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &"".into());
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("beforeunload", ask.as_ref().unchecked_ref());
+        }
+        ask.forget();
     }
 
     fn after_save(self, result: Result<(), SaveError>) {

@@ -155,6 +155,42 @@ test('two tabs see each other\'s changes, and "Ryd mine data" leaves nothing per
   await context.close();
 });
 
+test('leaving while an import is still being written asks first; staying keeps every record', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
+  const n = 3000;
+  await open(page, env.server, '/aktiviteter');
+  await countIs(page, TOTAL);
+  await importCsv(page, 'liste.csv', Buffer.from(catalogueCsv(syntheticCatalogue(n, 4)), 'utf8'));
+  // This journey answers "Leave the page?" itself: stay.
+  page.removeAllListeners('dialog');
+  const asked = [];
+  page.on('dialog', async (d) => {
+    asked.push(d.type());
+    await d.dismiss();
+  });
+  // A slow device (the CPU slowed down 8 times), so the writing lasts.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await page.getByRole('button', { name: 'Importér de gode rækker' }).click();
+  await page.getByText(`${n} aktiviteter er importeret.`).first().waitFor({ timeout: 120000 });
+  await page.evaluate(() => setTimeout(() => location.reload(), 0));
+  await page.waitForFunction(() => true);
+  for (let i = 0; i < 100 && asked.length === 0; i++) await page.waitForTimeout(50);
+  assert.deepEqual(asked, ['beforeunload'], 'the browser asked before leaving');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // Still on the page; once everything is written, leaving asks nothing.
+  await countIs(page, TOTAL + n);
+  for (let i = 0; i < 200; i++) {
+    if (((await idbDump(page)).activities?.length ?? 0) === n) break;
+    await page.waitForTimeout(100);
+  }
+  await page.reload();
+  await countIs(page, TOTAL + n);
+  assert.deepEqual(asked, ['beforeunload'], 'no second question once saved');
+  assertClean(problems);
+  await context.close();
+});
+
 test('a large export file is read with progress, can be cancelled without a change, then previewed, applied and undone', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
   const n = 4000;
