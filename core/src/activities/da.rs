@@ -4,23 +4,8 @@
 
 // ------------------------------------------------------------ calendar words
 
-/// Weekdays, Monday first.
-pub const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
-/// Months.
-pub const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+/// Weekdays (Monday first) and months, shared with the other parts.
+pub use crate::text::dates::{MONTHS, WEEKDAYS};
 /// Short month names as in "25. nov.".
 pub const MONTHS_SHORT: [&str; 12] =
     ["jan.", "feb.", "mar.", "apr.", "maj", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];

@@ -224,23 +224,8 @@ pub fn flagged(missing: &[Boundary]) -> String {
 }
 
 // ---- dates ----
-/// Danish month names.
-pub const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-/// Danish weekday names, Monday first.
-pub const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+/// Danish month and weekday names (Monday first), shared with the other parts.
+pub use crate::text::dates::{MONTHS, WEEKDAYS};
 /// "Fra …".
 pub fn window_from(d: &str) -> String {
     format!("Fra {d}")

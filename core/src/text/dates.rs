@@ -7,6 +7,24 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use crate::record::meta::Millis;
 
+/// Danish weekday names, Monday first (one list for every part).
+pub const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+/// Danish month names.
+pub const MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// One hour in milliseconds.
 pub const HOUR_MS: i64 = 3_600_000;
 
