@@ -17,7 +17,9 @@ pub fn start() {
         crate::ui::panic::show();
     }));
     crate::ui::link::init_base();
-    after_first_paint(&wasm_bindgen::closure::Closure::once_into_js(mount));
+    // The loader fetches the wasm only after the static page's first
+    // contentful paint (tools/postbuild.mjs), so the app can mount at once.
+    mount();
 }
 
 /// The static first paint (header, the page's heading and intro, the
@@ -30,29 +32,6 @@ fn mount() {
         }
     }
     leptos::mount::mount_to_body(App);
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-export function after_first_paint(f) {
-  let done = false;
-  const go = () => { if (!done) { done = true; f(); } };
-  if (document.hidden) { go(); return; }
-  const painted = () => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint');
-  if (painted()) { setTimeout(go, 0); return; }
-  try {
-    new PerformanceObserver((list, obs) => {
-      if (list.getEntries().some((e) => e.name === 'first-contentful-paint')) { obs.disconnect(); setTimeout(go, 0); }
-    }).observe({ type: 'paint' });
-  } catch (e) { requestAnimationFrame(() => setTimeout(go, 0)); }
-  setTimeout(go, 500);
-}
-"#)]
-extern "C" {
-    /// Runs `f` once the browser has painted the static page (its first
-    /// contentful paint), so the static heading is the page's largest
-    /// contentful paint even when the wasm arrives before the first frame;
-    /// at once in a hidden tab, and after half a second at the latest.
-    fn after_first_paint(f: &wasm_bindgen::JsValue);
 }
 
 /// Panics on purpose, so the browser tests can check the error page. Called

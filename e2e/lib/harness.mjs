@@ -138,7 +138,7 @@ export async function launch() {
 export async function newPage(browser, server, { size = 'phone', context: existing, ...ctxOptions } = {}) {
   const context = existing || (await browser.newContext({ viewport: VIEWPORTS[size], locale: 'da-DK', timezoneId: 'Europe/Copenhagen', acceptDownloads: true, ...ctxOptions }));
   const page = await context.newPage();
-  const problems = { errors: [], foreign: [], dialogs: [], leaves: [] };
+  const problems = { errors: [], foreign: [], dialogs: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') problems.errors.push(`console: ${m.text()}`);
   });
@@ -147,7 +147,6 @@ export async function newPage(browser, server, { size = 'phone', context: existi
     // "Leave the page?" while records are still being written: a journey
     // that moves on at once leaves (the save is checked where it matters).
     if (d.type() === 'beforeunload') {
-      problems.leaves.push(page.url());
       await d.accept();
       return;
     }
