@@ -17,7 +17,7 @@ use crate::activities::schedule::{monday_of, DayPart, Occurrence};
 use crate::record::merge::{pick_newer, Collection};
 use crate::record::meta::{Millis, RecordId};
 use crate::text::dates::to_local;
-use crate::text::search::{fold, marks, Haystack, Marks, Query};
+use crate::text::search::{fold, marks, Haystack, Lexicon, Marks, Query};
 
 /// One activity prepared for sorting and showing.
 #[derive(Clone, Debug, PartialEq)]
@@ -117,6 +117,7 @@ pub struct Builder {
     now: Millis,
     at: HashMap<RecordId, usize>,
     items: Vec<Prepared>,
+    lexicon: Lexicon,
 }
 
 /// One activity with what the directory needs of it, worked out once.
@@ -126,17 +127,21 @@ struct Prepared {
     next: Option<Occurrence>,
     folded: String,
     marks: Marks,
+    /// The numbers of its distinct words in the builder's lexicon.
+    words: Vec<u32>,
 }
 
 impl Prepared {
-    fn of(a: &Activity, now: Millis) -> Prepared {
+    fn of(a: &Activity, now: Millis, lexicon: &mut Lexicon) -> Prepared {
         if a.meta.deleted {
             // A tombstone only hides older versions; it is never shown.
-            return Prepared { activity: a.clone(), next: None, folded: String::new(), marks: Marks::default() };
+            let (folded, marks, words) = (String::new(), Marks::default(), Vec::new());
+            return Prepared { activity: a.clone(), next: None, folded, marks, words };
         }
         let folded = fold(&a.search_text());
         let marks = marks(folded.as_bytes());
-        Prepared { activity: a.clone(), next: a.schedule.next_occurrence(now), folded, marks }
+        let words = lexicon.words_of(&folded);
+        Prepared { activity: a.clone(), next: a.schedule.next_occurrence(now), folded, marks, words }
     }
 
     fn start(&self) -> i64 {
@@ -147,7 +152,7 @@ impl Prepared {
 impl Builder {
     /// An empty builder; next meetings are counted from `now`.
     pub fn new(now: Millis) -> Builder {
-        Builder { now, at: HashMap::new(), items: Vec::new() }
+        Builder { now, at: HashMap::new(), items: Vec::new(), lexicon: Lexicon::new() }
     }
 
     /// How many activities (tombstones included) it holds.
@@ -166,12 +171,12 @@ impl Builder {
         match self.at.get(&a.meta.id) {
             Some(&i) => {
                 if std::ptr::eq(pick_newer(a, &self.items[i].activity), a) && self.items[i].activity != *a {
-                    self.items[i] = Prepared::of(a, self.now);
+                    self.items[i] = Prepared::of(a, self.now, &mut self.lexicon);
                 }
             }
             None => {
                 self.at.insert(a.meta.id, self.items.len());
-                self.items.push(Prepared::of(a, self.now));
+                self.items.push(Prepared::of(a, self.now, &mut self.lexicon));
             }
         }
     }
@@ -179,7 +184,8 @@ impl Builder {
     /// The directory: the live activities sorted by next meeting, then
     /// title, then id.
     pub fn finish(self) -> Directory {
-        let items = &self.items;
+        let Builder { items: all, lexicon, .. } = self;
+        let items = &all;
         // Sorted as compact keys side by side (not through the items).
         let mut keys: Vec<(i64, &str, RecordId, u32)> = items
             .iter()
@@ -189,13 +195,13 @@ impl Builder {
             .collect();
         keys.sort_unstable();
         let order: Vec<u32> = keys.into_iter().map(|k| k.3).collect();
-        let mut texts = Haystack::new();
+        let mut texts = Haystack::with_lexicon(lexicon);
         texts.reserve(order.len(), order.iter().map(|i| items[*i as usize].folded.len()).sum());
         for i in &order {
             let p = &items[*i as usize];
-            texts.push_folded(&p.folded, p.marks);
+            texts.push_words(&p.folded, p.marks, &p.words);
         }
-        let mut slots: Vec<Option<Prepared>> = self.items.into_iter().map(Some).collect();
+        let mut slots: Vec<Option<Prepared>> = all.into_iter().map(Some).collect();
         let mut entries = Vec::with_capacity(order.len());
         for i in order {
             if let Some(p) = slots[i as usize].take() {
@@ -521,7 +527,16 @@ mod tests {
         }
         assert_eq!(b.len(), 6);
         let built = b.finish();
-        assert_eq!(built, build(combine(&cat, &own), now()));
+        let at_once = build(combine(&cat, &own), now());
+        assert_eq!(built, at_once);
+        // The builder's lexicon also saw the words of the version that was
+        // replaced; searches still find the same.
+        let none = HashSet::new();
+        for q in ["", "strik", "rettet", "dans", "gammel", "an", "s", "dans rettet", "xyz"] {
+            let f = Filters { q: q.into(), ..Default::default() };
+            assert_eq!(built.search(&f, now(), &none, None), at_once.search(&f, now(), &none, None), "{q}");
+        }
+        assert!(built.search(&Filters { q: "gammel".into(), ..Default::default() }, now(), &none, None).is_empty());
         let titles: Vec<&str> = built.iter().map(|e| e.activity.title.as_str()).collect();
         assert_eq!(titles.len(), 5);
         assert!(titles.contains(&"Dans rettet") && titles.contains(&"Strik og snak") && !titles.contains(&"Gammel"));

@@ -2,12 +2,14 @@
 //! ø→oe, å→aa, accents dropped, punctuation to spaces) and a query matches
 //! when every one of its folded words occurs in the folded text.
 //!
-//! For many texts, [`Haystack`] lays the folded texts end to end in one
-//! buffer and finds each query word with one prepared substring finder
-//! (`memchr::memmem`) in one pass over the buffer, instead of one substring
-//! search per text: that keeps a keystroke at 50,000 entries within a frame.
+//! For many texts, [`Haystack`] keeps the folded texts and a [`Lexicon`] of
+//! their distinct words, each with the texts that hold it. A query word
+//! (never a space in it) occurs in a text exactly when it occurs in one of
+//! the text's words, so a keystroke looks through the few thousand distinct
+//! words, not the megabytes of text: at 50,000 entries that keeps it within
+//! a frame even for short, common words such as "de" or "it".
 
-use memchr::memmem::Finder;
+use rustc_hash::FxHashMap;
 
 /// Folds text for matching: "Åbne Mødesteder – Café" → "aabne moedesteder cafe".
 pub fn fold(text: &str) -> String {
@@ -115,15 +117,93 @@ impl Query {
 /// Many folded texts laid end to end in one buffer, each ended by a newline
 /// (which folding never produces, so a word never matches across two
 /// texts), found by their number.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Haystack {
     text: String,
     /// Where each text starts; one more than there are texts (the end).
     starts: Vec<u32>,
     /// Per text, the bytes and pairs of bytes it holds (see [`Marks`]): a
-    /// text without every byte and pair of a word is ruled out without
-    /// looking at it.
+    /// text without every byte of a one-letter word is ruled out without
+    /// looking at it (for a letter or digit that is the whole answer).
     marks: Vec<Marks>,
+    /// The distinct words of the texts.
+    lexicon: Lexicon,
+    /// Per word of the lexicon, the numbers of the texts that hold it,
+    /// ascending.
+    holders: Vec<Vec<u32>>,
+}
+
+/// The distinct words of many folded texts, each numbered in the order it
+/// was first seen, laid end to end in one buffer (each ended by a newline)
+/// with its [`Marks`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lexicon {
+    text: String,
+    starts: Vec<u32>,
+    marks: Vec<Marks>,
+    number: FxHashMap<Box<str>, u32>,
+}
+
+impl Lexicon {
+    /// An empty lexicon.
+    pub fn new() -> Self {
+        Lexicon { text: String::new(), starts: vec![0], marks: Vec::new(), number: FxHashMap::default() }
+    }
+
+    /// How many distinct words it holds.
+    pub fn len(&self) -> usize {
+        self.marks.len()
+    }
+
+    /// True when it holds no words.
+    pub fn is_empty(&self) -> bool {
+        self.marks.is_empty()
+    }
+
+    /// The numbers of the distinct words of `folded` (text already passed
+    /// through [`fold`]), in the order they first occur in it; words not
+    /// seen before are added.
+    pub fn words_of(&mut self, folded: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for w in folded.split(' ').filter(|w| !w.is_empty()) {
+            let n = match self.number.get(w) {
+                Some(n) => *n,
+                None => {
+                    let n = self.marks.len() as u32;
+                    self.number.insert(w.into(), n);
+                    self.text.push_str(w);
+                    self.text.push('\n');
+                    self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+                    self.marks.push(marks(w.as_bytes()));
+                    n
+                }
+            };
+            if !out.contains(&n) {
+                out.push(n);
+            }
+        }
+        out
+    }
+
+    /// Word `n`.
+    pub fn get(&self, n: usize) -> &str {
+        &self.text[self.starts[n] as usize..self.starts[n + 1] as usize - 1]
+    }
+
+    /// The numbers of the words that hold `word` (folded, without spaces).
+    pub fn containing(&self, word: &str) -> Vec<u32> {
+        let needle = word.as_bytes();
+        let need = marks(needle);
+        let hay = self.text.as_bytes();
+        (0..self.len())
+            .filter(|n| self.marks[*n].covers(&need))
+            .filter(|n| {
+                let w = &hay[self.starts[*n] as usize..self.starts[n + 1] as usize - 1];
+                needle.is_empty() || w.windows(needle.len()).any(|x| x == needle)
+            })
+            .map(|n| n as u32)
+            .collect()
+    }
 }
 
 /// What a folded text holds, roughly: a set of its bytes (one bit for each
@@ -172,6 +252,16 @@ pub fn marks(folded: &[u8]) -> Marks {
     m
 }
 
+/// Two haystacks are equal when they hold the same texts: the lexicon is an
+/// index of them, and its numbering depends on what else its builder saw.
+impl PartialEq for Haystack {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text && self.starts == other.starts && self.marks == other.marks
+    }
+}
+
+impl Eq for Haystack {}
+
 impl Default for Haystack {
     fn default() -> Self {
         Haystack::new()
@@ -181,25 +271,45 @@ impl Default for Haystack {
 impl Haystack {
     /// An empty haystack.
     pub fn new() -> Self {
-        Haystack { text: String::new(), starts: vec![0], marks: Vec::new() }
+        Haystack::with_lexicon(Lexicon::new())
+    }
+
+    /// An empty haystack whose texts' words are (or will be) numbered by
+    /// `lexicon`: see [`Haystack::push_words`].
+    pub fn with_lexicon(lexicon: Lexicon) -> Self {
+        Haystack { text: String::new(), starts: vec![0], marks: Vec::new(), lexicon, holders: Vec::new() }
     }
 
     /// Folds `text` and adds it as the next text.
     pub fn push(&mut self, text: &str) {
-        let from = self.text.len();
-        fold_into(text, &mut self.text);
-        self.marks.push(marks(&self.text.as_bytes()[from..]));
-        self.text.push('\n');
-        self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        let folded = fold(text);
+        let m = marks(folded.as_bytes());
+        self.push_folded(&folded, m);
     }
 
     /// Adds `folded` (already passed through [`fold`]) as the next text,
     /// with its [`marks`].
     pub fn push_folded(&mut self, folded: &str, marks: Marks) {
+        let words = self.lexicon.words_of(folded);
+        self.push_words(folded, marks, &words);
+    }
+
+    /// Adds `folded` with its [`marks`] and the numbers of its distinct
+    /// words, as this haystack's lexicon gave them ([`Lexicon::words_of`]
+    /// on the lexicon passed to [`Haystack::with_lexicon`]).
+    pub fn push_words(&mut self, folded: &str, marks: Marks, words: &[u32]) {
+        let n = self.len() as u32;
         self.text.push_str(folded);
         self.marks.push(marks);
         self.text.push('\n');
         self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        for w in words {
+            let w = *w as usize;
+            if w >= self.holders.len() {
+                self.holders.resize_with(w + 1, Vec::new);
+            }
+            self.holders[w].push(n);
+        }
     }
 
     /// Room for `texts` more texts of `bytes` bytes in all.
@@ -229,21 +339,22 @@ impl Haystack {
     pub fn search(&self, query: &Query, within: Option<&[u32]>) -> Vec<u32> {
         let mut found: Option<Vec<u32>> = within.map(<[u32]>::to_vec);
         for word in query.words() {
-            // First rule out the texts that lack one of the word's bytes
-            // or pairs of bytes; for a word of one letter or digit that is
-            // the whole answer.
-            let need = marks(word.as_bytes());
-            let has = |i: &u32| self.marks[*i as usize].covers(&need);
-            let likely: Vec<u32> = match found.as_deref() {
-                Some(list) => list.iter().copied().filter(has).collect(),
-                None => (0..self.len() as u32).filter(has).collect(),
-            };
-            if word.len() == 1 && word.as_bytes()[0].is_ascii_alphanumeric() {
-                found = Some(likely);
-                continue;
-            }
-            let finder = Finder::new(word.as_bytes());
-            found = Some(self.find(&finder, Some(&likely)));
+            found = Some(if word.len() == 1 && word.as_bytes()[0].is_ascii_alphanumeric() {
+                // One letter or digit: the texts' sets of bytes are the
+                // whole answer.
+                let need = marks(word.as_bytes());
+                let has = |i: &u32| self.marks[*i as usize].covers(&need);
+                match found.as_deref() {
+                    Some(list) => list.iter().copied().filter(has).collect(),
+                    None => (0..self.len() as u32).filter(has).collect(),
+                }
+            } else {
+                let hits = self.holding(word);
+                match found.as_deref() {
+                    Some(list) => list.iter().copied().filter(|i| hits.has(*i)).collect(),
+                    None => hits.numbers(),
+                }
+            });
             if found.as_ref().is_some_and(Vec::is_empty) {
                 break;
             }
@@ -251,43 +362,45 @@ impl Haystack {
         found.unwrap_or_else(|| (0..self.len() as u32).collect())
     }
 
-    /// The texts (of `within`, or all) that hold the finder's word.
-    fn find(&self, finder: &Finder<'_>, within: Option<&[u32]>) -> Vec<u32> {
-        let hay = self.text.as_bytes();
-        let starts = &self.starts;
-        let mut out = Vec::new();
-        match within {
-            // Few candidates: look in each of them alone.
-            Some(list) if list.len() * 8 < self.len() => {
-                for &i in list {
-                    let text = &hay[starts[i as usize] as usize..starts[i as usize + 1] as usize];
-                    if finder.find(text).is_some() {
-                        out.push(i);
-                    }
-                }
+    /// The texts that hold `word`: the holders of every distinct word that
+    /// holds it.
+    fn holding(&self, word: &str) -> Bits {
+        let mut bits = Bits::new(self.len());
+        for w in self.lexicon.containing(word) {
+            for t in self.holders.get(w as usize).map(Vec::as_slice).unwrap_or(&[]) {
+                bits.set(*t);
             }
-            // Many: one pass over the buffer, from each candidate (or text)
-            // still to decide to the next occurrence, which decides every
-            // text up to it. The passes never overlap.
-            _ => {
-                let all = within.is_none();
-                let list = within.unwrap_or(&[]);
-                let count = if all { self.len() } else { list.len() };
-                let number = |k: usize| if all { k } else { list[k] as usize };
-                let mut k = 0;
-                while k < count {
-                    let from = starts[number(k)] as usize;
-                    let Some(p) = finder.find(&hay[from..]) else { break };
-                    let at = (from + p) as u32;
-                    // Candidates that end before the occurrence do not match.
-                    while k < count && starts[number(k) + 1] <= at {
-                        k += 1;
-                    }
-                    if k < count && starts[number(k)] <= at {
-                        out.push(number(k) as u32);
-                        k += 1;
-                    }
-                }
+        }
+        bits
+    }
+}
+
+/// A set of text numbers below a bound, one bit each.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn new(len: usize) -> Self {
+        Bits(vec![0; len.div_ceil(64)])
+    }
+
+    fn set(&mut self, i: u32) {
+        if let Some(b) = self.0.get_mut(i as usize / 64) {
+            *b |= 1 << (i % 64);
+        }
+    }
+
+    fn has(&self, i: u32) -> bool {
+        self.0.get(i as usize / 64).is_some_and(|b| b >> (i % 64) & 1 == 1)
+    }
+
+    /// The numbers in the set, ascending.
+    fn numbers(&self) -> Vec<u32> {
+        let mut out = Vec::new();
+        for (k, b) in self.0.iter().enumerate() {
+            let mut b = *b;
+            while b != 0 {
+                out.push(k as u32 * 64 + b.trailing_zeros());
+                b &= b - 1;
             }
         }
         out
@@ -380,6 +493,22 @@ mod tests {
             let few: Vec<u32> = within.iter().copied().step_by(9).collect();
             let expect_few: Vec<u32> = expect.iter().copied().filter(|i| few.contains(i)).collect();
             proptest::prop_assert_eq!(h.search(&query, Some(&few)), expect_few);
+            // Words numbered ahead of time by a lexicon that also saw other
+            // texts (as the directory's builder does): the same result.
+            let mut lexicon = Lexicon::new();
+            let prepared: Vec<(String, Vec<u32>)> = texts
+                .iter()
+                .flat_map(|t| [format!("{t} {q}x"), t.clone()])
+                .map(|t| fold(&t))
+                .map(|f| { let w = lexicon.words_of(&f); (f, w) })
+                .collect();
+            let mut ahead = Haystack::with_lexicon(lexicon);
+            for (f, w) in prepared.iter().skip(1).step_by(2) {
+                ahead.push_words(f, marks(f.as_bytes()), w);
+            }
+            proptest::prop_assert_eq!(&ahead, &h);
+            proptest::prop_assert_eq!(ahead.search(&query, None), naive);
+            proptest::prop_assert_eq!(ahead.search(&query, Some(&within)), expect);
         }
 
         #[test]
