@@ -50,7 +50,12 @@ for (const encoding of ENCODINGS) {
         lcp_ms: Math.round(a['largest-contentful-paint'].numericValue),
         tbt_ms: Math.round(a['total-blocking-time'].numericValue),
         cls: Number(a['cumulative-layout-shift'].numericValue.toFixed(3)),
-        lcp_element: a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? '',
+        // Lighthouse 13 names the element in the LCP breakdown insight.
+        lcp_element: (() => {
+          const node = (a['lcp-breakdown-insight']?.details?.items ?? []).find((i) => i.type === 'node')
+            ?? a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+          return node ? `${node.selector ?? node.snippet}: ${node.nodeLabel ?? ''}` : '';
+        })(),
       };
       results.push(row);
       const p = (v, n) => String(v).padStart(n);

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PAGES, shellBody } from './shell.mjs';
+import { PAGES, shellBody, FRESH_SCRIPT } from './shell.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -62,6 +62,13 @@ html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (whol
   const isModule = /type\s*=\s*["']?module/.test(attrs);
   return `<script${isModule ? ' type="module"' : ''} src="${name}"></script>`;
 });
+// The one inline script: is this a first visit (tools/shell.mjs)? Allowed by
+// its hash, so the policy still forbids every other inline script.
+const freshHash = `'sha256-${createHash('sha256').update(FRESH_SCRIPT).digest('base64')}'`;
+if (!/script-src 'self'/.test(html)) throw new Error("postbuild: no script-src 'self' in the Content-Security-Policy");
+html = html.replace(/script-src 'self'/, `script-src 'self' ${freshHash}`);
+if (!html.includes('</head>')) throw new Error('postbuild: no </head> in index.html');
+html = html.replace('</head>', `<script>${FRESH_SCRIPT}</script>\n</head>`);
 // The app's base path, as trunk wrote it into <base href>.
 const base = (html.match(/<base href="([^"]*)"/) || [])[1] || '/';
 if (!html.includes('<body>')) throw new Error('postbuild: no <body> in index.html');

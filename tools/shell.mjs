@@ -25,6 +25,25 @@ const APP = T.app;
 /** Shown, fixed at the bottom of the screen, until the wasm has started. */
 export const BOOT_MESSAGE = APP.BOOT;
 
+/**
+ * What a device on which the app has never run shows (nothing stored yet),
+ * so it can be painted before the wasm too: the block is marked
+ * `data-fresh` and shown only when the page's first script (FRESH_SCRIPT)
+ * finds no key of the app in local storage; anywhere else the app paints it
+ * once it knows what is stored.
+ */
+const fresh = (html) => html.replace(/^<([a-z0-9]+)/, '<$1 data-fresh=""');
+
+/**
+ * Marks the page's root `fresh` when local storage holds no key of the app
+ * (the app writes `tidoglyst.schema` on every start, before anything else):
+ * inline in <head>, allowed by its hash in the Content-Security-Policy, so it
+ * runs before the first paint without a request of its own. Blocked storage
+ * counts as not fresh.
+ */
+export const FRESH_SCRIPT =
+  "try{if(!Object.keys(localStorage).some(function(k){return k.indexOf('tidoglyst.')===0}))document.documentElement.classList.add('fresh')}catch(e){}";
+
 /** A heading and a lead paragraph. */
 const headAndLead = ({ TITLE, INTRO }) => [['h1', '', TITLE], ['p', ' class="lead"', INTRO]];
 
@@ -42,7 +61,11 @@ export const PAGES = [
         `<li><a class="door" href="${base}${p.replace(/^\//, '')}"><span class="door__title">${esc(title)}</span><span class="door__text">${esc(text)}</span></a></li>`).join('')}</ul>`,
     ],
   },
-  { path: '/droemme', file: 'droemme.html', section: 'page dreams-page', blocks: headAndLead(T.dreams) },
+  {
+    path: '/droemme', file: 'droemme.html', section: 'page dreams-page',
+    // An empty board says so under the heading.
+    blocks: [...headAndLead(T.dreams), () => fresh(`<p class="notice">${esc(T.dreams.EMPTY_BOARD)}</p>`)],
+  },
   {
     path: '/aktiviteter', file: 'aktiviteter.html', section: 'page activities',
     blocks: [
@@ -51,7 +74,20 @@ export const PAGES = [
     ],
   },
   { path: '/skal-kan', file: 'skal-kan.html', section: 'page assessment', blocks: headAndLead(T.assessment) },
-  { path: '/del', file: 'del.html', section: 'page data-page', blocks: headAndLead(T.data) },
+  {
+    path: '/del', file: 'del.html', section: 'page data-page',
+    blocks: [
+      ...headAndLead(T.data),
+      // Nothing stored yet, then "Eksportér" and "Del uden fil" (the cards
+      // after the counts, so shown only when the counts are known).
+      () => fresh(`<p class="stats">${esc(T.data.STATS_NONE)}</p>`),
+      () => fresh(`<section class="card" aria-labelledby="export-title"><h2 id="export-title">${esc(T.data.EXPORT_TITLE)}</h2>` +
+        `<button class="btn btn--primary" type="button">${esc(T.data.EXPORT)}</button><p class="result" role="status"></p></section>`),
+      () => fresh(`<section class="card" aria-labelledby="link-title"><h2 id="link-title">${esc(T.data.SHARE_TITLE)}</h2><p>${esc(T.data.SHARE_HELP)}</p>` +
+        `<div class="share-link"><div class="actions"><button class="btn" type="button">${esc(T.data.SHARE_LINK)}</button>` +
+        `<button class="btn" type="button" aria-expanded="false">${esc(T.data.SHOW_QR)}</button></div><p class="share-link__message" role="status"></p></div></section>`),
+    ],
+  },
   { path: '/om', file: 'om.html', section: 'page about', blocks: headAndLead(T.about) },
 ];
 

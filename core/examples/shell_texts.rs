@@ -31,10 +31,20 @@ fn main() -> std::io::Result<()> {
             "BOOT": da::app::BOOT,
         },
         "home": { "TITLE": da::home::TITLE, "INTRO": da::home::INTRO, "DOORS": da::home::DOORS },
-        "dreams": { "TITLE": dreams::da::TITLE, "INTRO": dreams::da::INTRO },
+        "dreams": { "TITLE": dreams::da::TITLE, "INTRO": dreams::da::INTRO, "EMPTY_BOARD": dreams::da::EMPTY_BOARD },
         "activities": { "TITLE": activities::da::TITLE, "ADD": activities::da::ADD },
         "assessment": { "TITLE": assessment::da::ui::TITLE, "INTRO": assessment::da::ui::INTRO },
-        "data": { "TITLE": da::data::TITLE, "INTRO": da::data::INTRO },
+        "data": {
+            "TITLE": da::data::TITLE,
+            "INTRO": da::data::INTRO,
+            "STATS_NONE": da::data::stats(0, 0, 0),
+            "EXPORT_TITLE": da::data::EXPORT_TITLE,
+            "EXPORT": da::data::EXPORT,
+            "SHARE_TITLE": da::share::TITLE,
+            "SHARE_HELP": da::share::HELP,
+            "SHARE_LINK": da::share::SHARE_LINK,
+            "SHOW_QR": da::share::SHOW_QR,
+        },
         "about": { "TITLE": da::about::TITLE, "INTRO": da::about::INTRO },
     });
     writeln!(std::io::stdout().lock(), "{texts}")

@@ -8,6 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { useBrowser, newPage, open, assertClean, assertAccessible, ROUTES, DIST } from '../lib/harness.mjs';
 
@@ -20,6 +21,7 @@ function snapshot(page, staticPage) {
   return page.evaluate((isStatic) => {
     const norm = (el) => (el ? el.outerHTML
       .replace(/ data-shell=""/g, '')
+      .replace(/ data-fresh=""/g, '')
       .replace(/#main-shell"/g, '#main"')
       .replace(/<!---->/g, '') : null);
     const main = document.querySelector(isStatic ? 'main#main-shell' : 'main#main');
@@ -79,6 +81,45 @@ test('the heading shows while the wasm is still on its way, and the static page 
   await context.close();
 });
 
+test('a first visit also sees an empty board and the share card before the wasm; a device the app has run on does not', async () => {
+  // No service worker, so the held wasm stays held on later visits too.
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone', serviceWorkers: 'block' });
+  let release;
+  let held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
+  const notice = page.locator('main#main-shell p.notice');
+  const help = page.locator('main#main-shell').getByText('Send dine data som et link', { exact: false });
+  // First visit: nothing of the app is stored.
+  await page.goto(env.server.url('/droemme'));
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Der er ingen drømme på tavlen endnu/);
+  await assertAccessible(page, 'static empty board');
+  await page.goto(env.server.url('/del'));
+  await help.waitFor();
+  assert.ok(await page.locator('main#main-shell p.stats').isVisible(), 'the empty counts show');
+  assert.equal(await page.getByRole('heading', { level: 2, name: 'Del uden fil' }).count(), 1);
+  await assertAccessible(page, 'static /del, first visit');
+  // The app takes over with the same notice, in the same place.
+  const before = await page.locator('main#main-shell p.stats').boundingBox();
+  release();
+  await page.locator('main#main p.stats').waitFor();
+  const after = await page.locator('main#main p.stats').boundingBox();
+  assert.deepEqual([after.x, after.y, after.width].map(Math.round), [before.x, before.y, before.width].map(Math.round), 'the counts do not move');
+  // Now the app has run here: the static page no longer claims anything about the data.
+  held = new Promise((ok) => { release = ok; });
+  for (const route of ['/droemme', '/del']) {
+    await page.goto(env.server.url(route));
+    await page.locator('main#main-shell h1').waitFor();
+    assert.equal(await page.locator('main#main-shell [data-fresh]').count() > 0, true, `${route}: the first-visit blocks are in the page`);
+    assert.equal(await notice.isVisible(), false, `${route}: no "no dreams" claim`);
+    assert.equal(await page.locator('main#main-shell p.stats').isVisible(), false, `${route}: no counts`);
+  }
+  release();
+  await page.locator('main#main').waitFor();
+  assertClean(problems);
+  await context.close();
+});
+
 test('the page asks for one style sheet, and the wasm only after the first paint', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   const requests = [];
@@ -131,7 +172,13 @@ test('deep links get a neutral static page; every page keeps the strict CSP head
   for (const file of ['droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html', '404.html']) {
     const html = readFileSync(resolve(DIST, file), 'utf8');
     assert.equal(head(html), head(index), `${file} has the same head as index.html`);
-    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>\s*\S/, `${file}: no inline script`);
+    // One inline script, the first-visit check, allowed by its hash alone.
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((b) => b.trim());
+    assert.equal(inline.length, 1, `${file}: one inline script`);
+    assert.match(inline[0], /^try\{if\(!Object\.keys\(localStorage\)/, `${file}: the inline script is the first-visit check`);
+    const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    assert.equal(scriptSrc, `script-src 'self' 'sha256-${createHash('sha256').update(inline[0]).digest('base64')}' 'wasm-unsafe-eval'`, `${file}: ${scriptSrc}`);
     assert.doesNotMatch(html, /\sstyle=/, `${file}: no inline style`);
   }
   const notFound = readFileSync(resolve(DIST, '404.html'), 'utf8');

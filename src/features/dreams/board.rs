@@ -53,6 +53,7 @@ pub fn DreamsPage() -> impl IntoView {
             v.into_iter().cloned().collect::<Vec<Dream>>()
         })
     });
+    let empty = Memo::new(move |_| state.data.with(|d| live(&d.dreams).next().is_none()));
     let filters_on = move || {
         filter.with(|f| {
             [!f.municipality.is_empty(), f.category.is_some(), f.status.is_some(), fit_only.get()]
@@ -65,6 +66,11 @@ pub fn DreamsPage() -> impl IntoView {
         <section class="page dreams-page">
             <h1>{t::TITLE}</h1>
             <p class="lead">{t::INTRO}</p>
+            // An empty board says so first (on a first visit it is also in
+            // the static first paint, so it shows before the wasm).
+            <Show when=move || empty.get()>
+                <p class="notice">{t::EMPTY_BOARD}</p>
+            </Show>
             <div class="dreams-bar">
                 <Toggle open=finder_open controls="dreams-finder" label=Signal::derive(|| t::FINDER_TITLE.to_string())/>
                 <Toggle open=filters_open controls="dreams-filters" label=Signal::derive(move || t::filters_button(filters_on()))/>
@@ -231,7 +237,6 @@ fn Board(
         let a = avail.get().unwrap_or_default();
         filter.with(|f| shown(&all, f, fit_only.get(), &a, today))
     });
-    let empty = Memo::new(move |_| state.data.with(|d| live(&d.dreams).next().is_none()));
     let columns = move || match filter.with(|f| f.status) {
         Some(s) => vec![s],
         None => vec![Status::Open, Status::Taken, Status::Planned, Status::Fulfilled],
@@ -241,9 +246,6 @@ fn Board(
             <p class="dreams-count" role="status">{move || t::count(list.with(Vec::len), fit_only.get())}</p>
             <button type="button" class="btn btn--small btn--ghost dreams-to-coord" on:click=to_coord>{t::TO_COORD}</button>
         </div>
-        <Show when=move || empty.get()>
-            <p class="notice">{t::EMPTY_BOARD}</p>
-        </Show>
         <section class="dream-board" aria-label=t::BOARD_TITLE>
             {move || {
                 columns()
