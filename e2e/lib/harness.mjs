@@ -163,8 +163,28 @@ export async function newPage(browser, server, { size = 'phone', context: existi
 
 /** Opens `path` and waits until the app has mounted. */
 export async function open(page, server, path = '/') {
+  await settled(page);
   await page.goto(server.url(path));
   await page.locator('main#main').waitFor();
+}
+
+/**
+ * Waits (up to 15 s) until the app open in `page`, if any, has written what
+ * it holds, as a person waits for a save before reloading: while records are
+ * still being written the app would ask before the page is left (it cancels
+ * `beforeunload`), so a cancelable `beforeunload` it does not cancel means
+ * nothing is waiting. The harness accepts that question when it comes
+ * anyway, so a journey that must not wait can still leave.
+ */
+export async function settled(page) {
+  if (!/^https?:/.test(page.url())) return;
+  await page
+    .waitForFunction(() => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return !e.defaultPrevented;
+    }, null, { timeout: 15000, polling: 50 })
+    .catch(() => {});
 }
 
 /** Fails when the page logged an error, opened a dialog or asked another origin for anything. */
