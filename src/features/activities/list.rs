@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 
 use std::collections::HashSet;
 use tid_og_lyst_core::activities::da as t;
-use tid_og_lyst_core::activities::directory::{daypart_from, daypart_key, refines, Filters, When};
+use tid_og_lyst_core::activities::directory::{daypart_from, daypart_key, refines, Entry, Filters, When};
 
 use crate::state::now;
 use crate::ui::layout::wide_screen;
@@ -212,6 +212,22 @@ fn filters_on(f: &Filters) -> usize {
 #[component]
 fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>, search: Callback<String>) -> impl IntoView {
     let open = RwSignal::new(wide_screen());
+    // The field shows the search of the URL (on opening, after "Nulstil" or
+    // the back button); what is typed is already in it, and writing it back
+    // would cost the browser a layout on every keystroke.
+    let field = NodeRef::<leptos::html::Input>::new();
+    // Memos, so a keystroke (which changes only the search text) leaves
+    // the buttons alone.
+    let on_count = Memo::new(move |_| filters.with(filters_on));
+    let nothing_on = Memo::new(move |_| filters.with(Filters::is_empty));
+    Effect::new(move |_| {
+        let q = filters.with(|f| f.q.clone());
+        if let Some(el) = field.get() {
+            if el.value() != q {
+                el.set_value(&q);
+            }
+        }
+    });
     view! {
         <div class="act-finder no-print" role="search">
             <div class="field act-search">
@@ -221,7 +237,7 @@ fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>, search: Callba
                     type="search"
                     autocomplete="off"
                     placeholder=t::SEARCH_HINT
-                    prop:value=move || filters.with(|f| f.q.clone())
+                    node_ref=field
                     on:input=move |ev| search.run(event_target_value(&ev))
                 />
             </div>
@@ -233,13 +249,13 @@ fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>, search: Callba
                     aria-controls="act-more"
                     on:click=move |_| open.update(|o| *o = !*o)
                 >
-                    {move || t::filters_button(filters.with(filters_on))}
+                    {move || t::filters_button(on_count.get())}
                 </button>
                 <button
                     type="button"
                     class="btn btn--small btn--ghost"
                     on:click=move |_| set_filters.run(Filters::default())
-                    disabled=move || filters.with(Filters::is_empty)
+                    disabled=move || nothing_on.get()
                 >
                     {t::RESET}
                 </button>
@@ -251,10 +267,17 @@ fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>, search: Callba
     }
 }
 
+/// The filters without the search text: what the controls below show, so a
+/// keystroke does not set them all again.
+fn without_search(filters: Memo<Filters>) -> Memo<Filters> {
+    Memo::new(move |_| filters.with(|f| Filters { q: String::new(), ..f.clone() }))
+}
+
 /// Kommune, kategori, ugedag, tid på dagen, the checkboxes and the quick
 /// filters: what "Filtre" folds out.
 #[component]
 fn MoreFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
+    let rest = without_search(filters);
     let change = move |edit: fn(&mut Filters, String), v: String| {
         let mut f = filters.get_untracked();
         edit(&mut f, v);
@@ -267,7 +290,7 @@ fn MoreFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl I
                 <label for="act-category">{t::F_CATEGORY}</label>
                 <select
                     id="act-category"
-                    prop:value=move || filters.with(|f| f.category.clone())
+                    prop:value=move || rest.with(|f| f.category.clone())
                     on:change=move |ev| change(|f, v| f.category = v, event_target_value(&ev))
                 >
                     <option value="">{t::ALL}</option>
@@ -278,7 +301,7 @@ fn MoreFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl I
                 <label for="act-weekday">{t::F_WEEKDAY}</label>
                 <select
                     id="act-weekday"
-                    prop:value=move || filters.with(|f| f.weekday.map(|d| weekday_name(d).to_string()).unwrap_or_default())
+                    prop:value=move || rest.with(|f| f.weekday.map(|d| weekday_name(d).to_string()).unwrap_or_default())
                     on:change=move |ev| change(|f, v| f.weekday = tid_og_lyst_core::activities::activity::parse_weekday(&v), event_target_value(&ev))
                 >
                     <option value="">{t::ALL}</option>
@@ -289,7 +312,7 @@ fn MoreFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl I
                 <label for="act-daypart">{t::F_DAYPART}</label>
                 <select
                     id="act-daypart"
-                    prop:value=move || filters.with(|f| f.daypart.map(|p| daypart_key(p).to_string()).unwrap_or_default())
+                    prop:value=move || rest.with(|f| f.daypart.map(|p| daypart_key(p).to_string()).unwrap_or_default())
                     on:change=move |ev| change(|f, v| f.daypart = daypart_from(&v), event_target_value(&ev))
                 >
                     <option value="">{t::ALL}</option>
@@ -308,6 +331,7 @@ fn capital(s: &str) -> String {
 
 #[component]
 fn MunicipalitySelect(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
+    let rest = without_search(filters);
     let entries = use_entries();
     // The municipalities that have activities (once per directory), plus
     // the chosen one.
@@ -337,7 +361,7 @@ fn MunicipalitySelect(filters: Memo<Filters>, set_filters: Callback<Filters>) ->
             <label for="act-municipality">{t::F_MUNICIPALITY}</label>
             <select
                 id="act-municipality"
-                prop:value=move || filters.with(|f| f.municipality.clone())
+                prop:value=move || rest.with(|f| f.municipality.clone())
                 on:change=move |ev| {
                     let mut f = filters.get_untracked();
                     f.municipality = event_target_value(&ev);
@@ -355,12 +379,13 @@ fn MunicipalitySelect(filters: Memo<Filters>, set_filters: Callback<Filters>) ->
 
 #[component]
 fn FlagFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
+    let rest = without_search(filters);
     let check = move |label: &'static str, get: fn(&Filters) -> bool, set: fn(&mut Filters, bool)| {
         view! {
             <label class="check">
                 <input
                     type="checkbox"
-                    prop:checked=move || filters.with(get)
+                    prop:checked=move || rest.with(get)
                     on:change=move |ev| {
                         let mut f = filters.get_untracked();
                         set(&mut f, event_target_checked(&ev));
@@ -376,7 +401,7 @@ fn FlagFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl I
             <button
                 type="button"
                 class="btn btn--small"
-                aria-pressed=move || if filters.with(get) { "true" } else { "false" }
+                aria-pressed=move || if rest.with(get) { "true" } else { "false" }
                 on:click=move |_| {
                     let mut f = filters.get_untracked();
                     set(&mut f);
@@ -405,14 +430,14 @@ fn FlagFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl I
     }
 }
 
-/// What one result card shows; the key of its row.
-#[derive(Clone, PartialEq, Eq, Hash)]
+/// What one result card shows.
+#[derive(Clone, Default, PartialEq)]
 struct Card {
-    id: RecordId,
+    link: String,
     title: String,
     next: String,
+    /// "Kategori · By, Kommune".
     place: String,
-    category: &'static str,
     tags: Vec<&'static str>,
     price: Option<String>,
     fav: bool,
@@ -423,61 +448,25 @@ fn Results(matches: Memo<Vec<u32>>, shown: RwSignal<usize>) -> impl IntoView {
     let entries = use_entries();
     let building = use_building();
     let favs = favourites();
-    let cards = move || {
+    let cards = Memo::new(move |_| {
         let n = shown.get();
         entries.with(|e| {
-            matches.with(|m| {
-                favs.with(|fv| {
-                    m.iter()
-                        .take(n)
-                        .map(|i| {
-                            let x = &e.0[*i as usize];
-                            let a = &x.activity;
-                            let mut tags = Vec::new();
-                            if a.example {
-                                tags.push(t::EXAMPLE_BADGE);
-                            }
-                            if a.is_free() {
-                                tags.push(t::FREE);
-                            }
-                            if a.access.wheelchair {
-                                tags.push(t::A_WHEELCHAIR);
-                            }
-                            if a.access.transport {
-                                tags.push(t::F_TRANSPORT);
-                            }
-                            Card {
-                                id: a.meta.id,
-                                title: a.title.clone(),
-                                next: match &x.next {
-                                    Some(o) => t::next_time(&format_occurrence(o)),
-                                    None => a.schedule.describe(),
-                                },
-                                place: [a.town.as_str(), a.municipality.as_str()]
-                                    .iter()
-                                    .filter(|s| !s.is_empty())
-                                    .copied()
-                                    .collect::<Vec<_>>()
-                                    .join(", "),
-                                category: a.category.label(),
-                                tags,
-                                price: a.price_dkk.filter(|p| *p > 0.0).map(t::price),
-                                fav: fv.contains(&a.meta.id),
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
+            matches.with(|m| favs.with(|fv| m.iter().take(n).map(|i| card(&e.0[*i as usize], fv)).collect::<Vec<_>>()))
         })
-    };
+    });
     let more = move || matches.with(Vec::len) > shown.get();
+    // One row per place on the page, kept while the search changes: a
+    // keystroke that brings other results rewrites the rows' texts instead
+    // of building twenty new cards (at 50,000 activities the difference
+    // between a keystroke within a frame and one that is not).
+    let rows = move || (0..cards.with(Vec::len)).collect::<Vec<usize>>();
     view! {
         <Show when=move || matches.with(Vec::is_empty) && !building.get() && !matches!(catalogue().get(), Catalogue::Loading)>
             <p class="act-none">{t::NONE_FOUND}</p>
         </Show>
         <ul class="act-list">
-            <For each=cards key=|c| c.clone() let:c>
-                <CardView card=c/>
+            <For each=rows key=|i| *i let:i>
+                <CardRow card=Memo::new(move |_| cards.with(|c| c.get(i).cloned().unwrap_or_default()))/>
             </For>
         </ul>
         <Show when=more>
@@ -488,18 +477,60 @@ fn Results(matches: Memo<Vec<u32>>, shown: RwSignal<usize>) -> impl IntoView {
     }
 }
 
+/// What the card of `x` shows.
+fn card(x: &Entry, favourites: &HashSet<RecordId>) -> Card {
+    let a = &x.activity;
+    let mut tags = Vec::new();
+    if a.example {
+        tags.push(t::EXAMPLE_BADGE);
+    }
+    if a.is_free() {
+        tags.push(t::FREE);
+    }
+    if a.access.wheelchair {
+        tags.push(t::A_WHEELCHAIR);
+    }
+    if a.access.transport {
+        tags.push(t::F_TRANSPORT);
+    }
+    let place = [a.town.as_str(), a.municipality.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    Card {
+        link: to(&Route::Activity(a.meta.id.to_string())),
+        title: a.title.clone(),
+        next: match &x.next {
+            Some(o) => t::next_time(&format_occurrence(o)),
+            None => a.schedule.describe(),
+        },
+        place: format!("{} · {place}", a.category.label()),
+        tags,
+        price: a.price_dkk.filter(|p| *p > 0.0).map(t::price),
+        fav: favourites.contains(&a.meta.id),
+    }
+}
+
+/// One result card; its texts follow `card` as the results change.
 #[component]
-fn CardView(card: Card) -> impl IntoView {
-    let link = to(&Route::Activity(card.id.to_string()));
+fn CardRow(card: Memo<Card>) -> impl IntoView {
+    let text = move |f: fn(&Card) -> &String| move || card.with(|c| f(c).clone());
     view! {
         <li class="act-card">
-            <h2 class="act-card__title"><a href=link>{card.title}</a></h2>
-            <p class="act-card__next">{card.next}</p>
-            <p class="act-card__where">{card.category}" · "{card.place}</p>
+            <h2 class="act-card__title"><a href=text(|c| &c.link)>{text(|c| &c.title)}</a></h2>
+            <p class="act-card__next">{text(|c| &c.next)}</p>
+            <p class="act-card__where">{text(|c| &c.place)}</p>
             <ul class="act-card__tags">
-                {card.tags.into_iter().map(|tag| view! { <li class="tag">{tag}</li> }).collect_view()}
-                {card.price.map(|p| view! { <li class="tag">{p}</li> })}
-                {card.fav.then(|| view! { <li class="tag tag--fav">{t::FAV_MARK}</li> })}
+                {move || {
+                    card.with(|c| {
+                        let tags = c.tags.iter().map(|tag| view! { <li class="tag">{*tag}</li> }).collect_view();
+                        let price = c.price.clone().map(|p| view! { <li class="tag">{p}</li> });
+                        let fav = c.fav.then(|| view! { <li class="tag tag--fav">{t::FAV_MARK}</li> });
+                        (tags, price, fav)
+                    })
+                }}
             </ul>
         </li>
     }
