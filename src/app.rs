@@ -18,8 +18,14 @@ pub fn start() {
     }));
     crate::ui::link::init_base();
     // The loader fetches the wasm only after the static page's first
-    // contentful paint (tools/postbuild.mjs), so the app can mount at once.
-    mount();
+    // contentful paint (tools/postbuild.mjs). Mounting waits one turn, so
+    // instantiating the wasm and building the page are two tasks, not one
+    // long one in which the page cannot answer a tap.
+    // (Leptos's own executor starts with the mount, so not its spawn.)
+    wasm_bindgen_futures::spawn_local(async {
+        crate::slices::next_turn().await;
+        mount();
+    });
 }
 
 /// The static first paint (header, the page's heading and intro, the
