@@ -17,7 +17,7 @@ use crate::activities::schedule::{monday_of, DayPart, Occurrence};
 use crate::record::merge::{pick_newer, Collection};
 use crate::record::meta::{Millis, RecordId};
 use crate::text::dates::to_local;
-use crate::text::search::{fold, marks, Haystack, Lexicon, Marks, Query};
+use crate::text::search::{fold, letters, Haystack, Lexicon, Query};
 
 /// One activity prepared for sorting and showing.
 #[derive(Clone, Debug, PartialEq)]
@@ -126,7 +126,8 @@ struct Prepared {
     activity: Activity,
     next: Option<Occurrence>,
     folded: String,
-    marks: Marks,
+    /// The set of its folded text's bytes.
+    letters: u64,
     /// The numbers of its distinct words in the builder's lexicon.
     words: Vec<u32>,
 }
@@ -135,13 +136,13 @@ impl Prepared {
     fn of(a: &Activity, now: Millis, lexicon: &mut Lexicon) -> Prepared {
         if a.meta.deleted {
             // A tombstone only hides older versions; it is never shown.
-            let (folded, marks, words) = (String::new(), Marks::default(), Vec::new());
-            return Prepared { activity: a.clone(), next: None, folded, marks, words };
+            let (folded, letters, words) = (String::new(), 0, Vec::new());
+            return Prepared { activity: a.clone(), next: None, folded, letters, words };
         }
         let folded = fold(&a.search_text());
-        let marks = marks(folded.as_bytes());
+        let letters = letters(folded.as_bytes());
         let words = lexicon.words_of(&folded);
-        Prepared { activity: a.clone(), next: a.schedule.next_occurrence(now), folded, marks, words }
+        Prepared { activity: a.clone(), next: a.schedule.next_occurrence(now), folded, letters, words }
     }
 
     fn start(&self) -> i64 {
@@ -199,7 +200,7 @@ impl Builder {
         texts.reserve(order.len(), order.iter().map(|i| items[*i as usize].folded.len()).sum());
         for i in &order {
             let p = &items[*i as usize];
-            texts.push_words(&p.folded, p.marks, &p.words);
+            texts.push_words(&p.folded, p.letters, &p.words);
         }
         let mut slots: Vec<Option<Prepared>> = all.into_iter().map(Some).collect();
         let mut entries = Vec::with_capacity(order.len());

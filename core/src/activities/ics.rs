@@ -10,6 +10,7 @@ use crate::activities::schedule::{Hm, Schedule};
 use crate::ics::{self, Event, When};
 use crate::record::meta::Millis;
 use crate::text::dates::to_local;
+use crate::text::join_present;
 
 fn ical_day(d: Weekday) -> &'static str {
     ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][d.num_days_from_monday() as usize]
@@ -60,26 +61,17 @@ pub fn to_ics(a: &Activity, now: Millis) -> Option<String> {
             }
         }
     }
-    let location = [a.address.trim(), a.town.trim(), a.municipality.trim()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let location = join_present([a.address.trim(), a.town.trim(), a.municipality.trim()], ", ");
     let mut desc = String::new();
     if !a.organizer.trim().is_empty() {
         desc.push_str(a.organizer.trim());
         desc.push('\n');
     }
     desc.push_str(a.description.trim());
-    let contact: Vec<&str> = [a.contact.name.as_str(), a.contact.phone.as_str(), a.contact.email.as_str()]
-        .into_iter()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
+    let contact = join_present([&a.contact.name, &a.contact.phone, &a.contact.email].map(|s| s.trim()), ", ");
     if !contact.is_empty() {
         desc.push_str("\nKontakt: ");
-        desc.push_str(&contact.join(", "));
+        desc.push_str(&contact);
     }
     let url = crate::activities::activity::is_web_link(&a.contact.web).then(|| a.contact.web.trim().to_string());
     let events: Vec<Event> = when

@@ -9,6 +9,7 @@ use crate::dreams::dream::Dream;
 use crate::dreams::form::format_hours;
 use crate::ics;
 use crate::record::meta::Millis;
+use crate::text::join_present;
 
 /// Where the post goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,12 +50,7 @@ pub fn post(d: &Dream, channel: Channel) -> String {
         Some(a) if !d.dreamer.is_empty() => format!("{} ({a} år)", d.dreamer),
         _ => d.dreamer.clone(),
     };
-    let place = [d.place.trim(), d.municipality.trim()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let place = join_present([d.place.trim(), d.municipality.trim()], ", ");
     let missing = d.runners_missing().max(if d.claim_count() == 0 { d.runners_needed as usize } else { 0 });
     let contact = format!("{}, {}", d.coordinator.name, d.coordinator.contact);
     match channel {
@@ -123,16 +119,11 @@ pub fn calendar(d: &Dream, now: Millis) -> Option<String> {
     if !d.needs.is_empty() {
         description.push(format!("{} {}", t::POST_NEEDS, d.needs.join(", ")));
     }
-    let location = [d.place.trim(), d.municipality.trim()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let location = join_present([d.place.trim(), d.municipality.trim()], ", ");
     let event = ics::Event {
         uid: ics::uid(&d.meta.id.to_string(), None),
         summary: format!("{}: {}", t::CAL_PREFIX, d.title),
-        description: description.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("\n"),
+        description: join_present(description.iter().map(String::as_str), "\n"),
         location,
         when,
         rrule: None,

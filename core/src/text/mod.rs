@@ -6,3 +6,9 @@ pub mod dates;
 pub mod fields;
 pub mod privacy;
 pub mod search;
+
+/// The parts that are not empty, joined by `sep`: "Strib, Middelfart", not
+/// "Strib, " when one is missing.
+pub fn join_present<'a>(parts: impl IntoIterator<Item = &'a str>, sep: &str) -> String {
+    parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(sep)
+}

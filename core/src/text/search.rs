@@ -114,18 +114,47 @@ impl Query {
     }
 }
 
-/// Many folded texts laid end to end in one buffer, each ended by a newline
-/// (which folding never produces, so a word never matches across two
-/// texts), found by their number.
+/// Strings laid end to end in one buffer, each ended by a newline (which
+/// folding never produces), found by their number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Lines {
+    text: String,
+    /// Where each string starts; one more than there are strings (the end).
+    starts: Vec<u32>,
+}
+
+impl Lines {
+    fn new() -> Self {
+        Lines { text: String::new(), starts: vec![0] }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.text.push('\n');
+        self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    fn get(&self, n: usize) -> &str {
+        &self.text[self.starts[n] as usize..self.starts[n + 1] as usize - 1]
+    }
+
+    fn reserve(&mut self, strings: usize, bytes: usize) {
+        self.text.reserve(bytes + strings);
+        self.starts.reserve(strings);
+    }
+}
+
+/// Many folded texts, found by their number, with the index a search needs.
 #[derive(Clone, Debug)]
 pub struct Haystack {
-    text: String,
-    /// Where each text starts; one more than there are texts (the end).
-    starts: Vec<u32>,
-    /// Per text, the bytes and pairs of bytes it holds (see [`Marks`]): a
-    /// text without every byte of a one-letter word is ruled out without
-    /// looking at it (for a letter or digit that is the whole answer).
-    marks: Vec<Marks>,
+    texts: Lines,
+    /// Per text, the set of its bytes ([`letters`]): for a query word of one
+    /// letter or digit, the whole answer.
+    letters: Vec<u64>,
     /// The distinct words of the texts.
     lexicon: Lexicon,
     /// Per word of the lexicon, the numbers of the texts that hold it,
@@ -134,20 +163,24 @@ pub struct Haystack {
 }
 
 /// The distinct words of many folded texts, each numbered in the order it
-/// was first seen, laid end to end in one buffer (each ended by a newline)
-/// with its [`Marks`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// was first seen, with its [`Marks`].
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lexicon {
-    text: String,
-    starts: Vec<u32>,
+    words: Lines,
     marks: Vec<Marks>,
     number: FxHashMap<Box<str>, u32>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new()
+    }
 }
 
 impl Lexicon {
     /// An empty lexicon.
     pub fn new() -> Self {
-        Lexicon { text: String::new(), starts: vec![0], marks: Vec::new(), number: FxHashMap::default() }
+        Lexicon { words: Lines::new(), marks: Vec::new(), number: FxHashMap::default() }
     }
 
     /// How many distinct words it holds.
@@ -171,9 +204,7 @@ impl Lexicon {
                 None => {
                     let n = self.marks.len() as u32;
                     self.number.insert(w.into(), n);
-                    self.text.push_str(w);
-                    self.text.push('\n');
-                    self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+                    self.words.push(w);
                     self.marks.push(marks(w.as_bytes()));
                     n
                 }
@@ -185,22 +216,13 @@ impl Lexicon {
         out
     }
 
-    /// Word `n`.
-    pub fn get(&self, n: usize) -> &str {
-        &self.text[self.starts[n] as usize..self.starts[n + 1] as usize - 1]
-    }
-
     /// The numbers of the words that hold `word` (folded, without spaces).
     pub fn containing(&self, word: &str) -> Vec<u32> {
         let needle = word.as_bytes();
         let need = marks(needle);
-        let hay = self.text.as_bytes();
         (0..self.len())
             .filter(|n| self.marks[*n].covers(&need))
-            .filter(|n| {
-                let w = &hay[self.starts[*n] as usize..self.starts[n + 1] as usize - 1];
-                needle.is_empty() || w.windows(needle.len()).any(|x| x == needle)
-            })
+            .filter(|n| needle.is_empty() || self.words.get(*n).as_bytes().windows(needle.len()).any(|x| x == needle))
             .map(|n| n as u32)
             .collect()
     }
@@ -228,17 +250,27 @@ impl Marks {
     }
 }
 
+/// The set of the bytes of folded text: one bit for each of a–z and 0–9,
+/// the other bytes share the remaining bits.
+pub fn letters(folded: &[u8]) -> u64 {
+    folded.iter().fold(0, |set, &b| set | letter(b))
+}
+
+fn letter(b: u8) -> u64 {
+    match b {
+        b' ' | b'\n' => 0,
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 1 << (36 + b % 28),
+    }
+}
+
 /// The [`Marks`] of folded text.
 pub fn marks(folded: &[u8]) -> Marks {
     let mut m = Marks::default();
     let mut prev: Option<u8> = None;
     for &b in folded {
-        m.bytes |= match b {
-            b' ' | b'\n' => 0,
-            b'a'..=b'z' => 1 << (b - b'a'),
-            b'0'..=b'9' => 1 << (26 + b - b'0'),
-            _ => 1 << (36 + b % 28),
-        };
+        m.bytes |= letter(b);
         if b == b' ' || b == b'\n' {
             prev = None;
             continue;
@@ -256,7 +288,7 @@ pub fn marks(folded: &[u8]) -> Marks {
 /// index of them, and its numbering depends on what else its builder saw.
 impl PartialEq for Haystack {
     fn eq(&self, other: &Self) -> bool {
-        self.text == other.text && self.starts == other.starts && self.marks == other.marks
+        self.texts == other.texts
     }
 }
 
@@ -277,32 +309,27 @@ impl Haystack {
     /// An empty haystack whose texts' words are (or will be) numbered by
     /// `lexicon`: see [`Haystack::push_words`].
     pub fn with_lexicon(lexicon: Lexicon) -> Self {
-        Haystack { text: String::new(), starts: vec![0], marks: Vec::new(), lexicon, holders: Vec::new() }
+        Haystack { texts: Lines::new(), letters: Vec::new(), lexicon, holders: Vec::new() }
     }
 
     /// Folds `text` and adds it as the next text.
     pub fn push(&mut self, text: &str) {
-        let folded = fold(text);
-        let m = marks(folded.as_bytes());
-        self.push_folded(&folded, m);
+        self.push_folded(&fold(text));
     }
 
-    /// Adds `folded` (already passed through [`fold`]) as the next text,
-    /// with its [`marks`].
-    pub fn push_folded(&mut self, folded: &str, marks: Marks) {
+    /// Adds `folded` (already passed through [`fold`]) as the next text.
+    pub fn push_folded(&mut self, folded: &str) {
         let words = self.lexicon.words_of(folded);
-        self.push_words(folded, marks, &words);
+        self.push_words(folded, letters(folded.as_bytes()), &words);
     }
 
-    /// Adds `folded` with its [`marks`] and the numbers of its distinct
+    /// Adds `folded` with its [`letters`] and the numbers of its distinct
     /// words, as this haystack's lexicon gave them ([`Lexicon::words_of`]
     /// on the lexicon passed to [`Haystack::with_lexicon`]).
-    pub fn push_words(&mut self, folded: &str, marks: Marks, words: &[u32]) {
+    pub fn push_words(&mut self, folded: &str, letters: u64, words: &[u32]) {
         let n = self.len() as u32;
-        self.text.push_str(folded);
-        self.marks.push(marks);
-        self.text.push('\n');
-        self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+        self.texts.push(folded);
+        self.letters.push(letters);
         for w in words {
             let w = *w as usize;
             if w >= self.holders.len() {
@@ -314,14 +341,13 @@ impl Haystack {
 
     /// Room for `texts` more texts of `bytes` bytes in all.
     pub fn reserve(&mut self, texts: usize, bytes: usize) {
-        self.text.reserve(bytes + texts);
-        self.starts.reserve(texts);
-        self.marks.reserve(texts);
+        self.texts.reserve(texts, bytes);
+        self.letters.reserve(texts);
     }
 
     /// How many texts it holds.
     pub fn len(&self) -> usize {
-        self.starts.len() - 1
+        self.texts.len()
     }
 
     /// True when it holds no texts.
@@ -331,7 +357,7 @@ impl Haystack {
 
     /// Text `i`, folded.
     pub fn get(&self, i: usize) -> &str {
-        &self.text[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
+        self.texts.get(i)
     }
 
     /// The numbers of the texts that match `query`, in order: of all texts,
@@ -342,8 +368,8 @@ impl Haystack {
             found = Some(if word.len() == 1 && word.as_bytes()[0].is_ascii_alphanumeric() {
                 // One letter or digit: the texts' sets of bytes are the
                 // whole answer.
-                let need = marks(word.as_bytes());
-                let has = |i: &u32| self.marks[*i as usize].covers(&need);
+                let need = letters(word.as_bytes());
+                let has = |i: &u32| self.letters[*i as usize] & need == need;
                 match found.as_deref() {
                     Some(list) => list.iter().copied().filter(has).collect(),
                     None => (0..self.len() as u32).filter(has).collect(),
@@ -504,7 +530,7 @@ mod tests {
                 .collect();
             let mut ahead = Haystack::with_lexicon(lexicon);
             for (f, w) in prepared.iter().skip(1).step_by(2) {
-                ahead.push_words(f, marks(f.as_bytes()), w);
+                ahead.push_words(f, letters(f.as_bytes()), w);
             }
             proptest::prop_assert_eq!(&ahead, &h);
             proptest::prop_assert_eq!(ahead.search(&query, None), naive);

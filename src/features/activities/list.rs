@@ -17,6 +17,7 @@ use crate::state::now;
 use crate::ui::layout::wide_screen;
 use tid_og_lyst_core::activities::schedule::{format_occurrence, weekday_name};
 use tid_og_lyst_core::record::meta::RecordId;
+use tid_og_lyst_core::text::join_present;
 
 use super::catalogue::{catalogue, use_building, use_entries, Catalogue};
 use super::csv_io::CsvSection;
@@ -220,6 +221,7 @@ fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>, search: Callba
     // the buttons alone.
     let on_count = Memo::new(move |_| filters.with(filters_on));
     let nothing_on = Memo::new(move |_| filters.with(Filters::is_empty));
+    let rest = without_search(filters);
     Effect::new(move |_| {
         let q = filters.with(|f| f.q.clone());
         if let Some(el) = field.get() {
@@ -261,14 +263,14 @@ fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>, search: Callba
                 </button>
             </div>
             <div id="act-more" class="act-more" hidden=move || !open.get()>
-                <MoreFilters filters=filters set_filters=set_filters/>
+                <MoreFilters filters=filters rest=rest set_filters=set_filters/>
             </div>
         </div>
     }
 }
 
-/// The filters without the search text: what the controls below show, so a
-/// keystroke does not set them all again.
+/// The filters without the search text: what the filter controls show, so
+/// a keystroke does not set them all again.
 fn without_search(filters: Memo<Filters>) -> Memo<Filters> {
     Memo::new(move |_| filters.with(|f| Filters { q: String::new(), ..f.clone() }))
 }
@@ -276,8 +278,7 @@ fn without_search(filters: Memo<Filters>) -> Memo<Filters> {
 /// Kommune, kategori, ugedag, tid på dagen, the checkboxes and the quick
 /// filters: what "Filtre" folds out.
 #[component]
-fn MoreFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
-    let rest = without_search(filters);
+fn MoreFilters(filters: Memo<Filters>, rest: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
     let change = move |edit: fn(&mut Filters, String), v: String| {
         let mut f = filters.get_untracked();
         edit(&mut f, v);
@@ -285,7 +286,7 @@ fn MoreFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl I
     };
     view! {
         <div class="act-filters">
-            <MunicipalitySelect filters=filters set_filters=set_filters/>
+            <MunicipalitySelect filters=filters rest=rest set_filters=set_filters/>
             <div class="field">
                 <label for="act-category">{t::F_CATEGORY}</label>
                 <select
@@ -320,7 +321,7 @@ fn MoreFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl I
                 </select>
             </div>
         </div>
-        <FlagFilters filters=filters set_filters=set_filters/>
+        <FlagFilters filters=filters rest=rest set_filters=set_filters/>
     }
 }
 
@@ -330,8 +331,7 @@ fn capital(s: &str) -> String {
 }
 
 #[component]
-fn MunicipalitySelect(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
-    let rest = without_search(filters);
+fn MunicipalitySelect(filters: Memo<Filters>, rest: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
     let entries = use_entries();
     // The municipalities that have activities (once per directory), plus
     // the chosen one.
@@ -344,7 +344,7 @@ fn MunicipalitySelect(filters: Memo<Filters>, set_filters: Callback<Filters>) ->
             seen.into_iter().map(str::to_string).collect::<Vec<_>>()
         })
     });
-    let chosen = Memo::new(move |_| filters.with(|f| f.municipality.clone()));
+    let chosen = Memo::new(move |_| rest.with(|f| f.municipality.clone()));
     let options = Memo::new(move |_| {
         let mut list = present.get();
         chosen.with(|c| {
@@ -378,8 +378,7 @@ fn MunicipalitySelect(filters: Memo<Filters>, set_filters: Callback<Filters>) ->
 }
 
 #[component]
-fn FlagFilters(filters: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
-    let rest = without_search(filters);
+fn FlagFilters(filters: Memo<Filters>, rest: Memo<Filters>, set_filters: Callback<Filters>) -> impl IntoView {
     let check = move |label: &'static str, get: fn(&Filters) -> bool, set: fn(&mut Filters, bool)| {
         view! {
             <label class="check">
@@ -493,12 +492,7 @@ fn card(x: &Entry, favourites: &HashSet<RecordId>) -> Card {
     if a.access.transport {
         tags.push(t::F_TRANSPORT);
     }
-    let place = [a.town.as_str(), a.municipality.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let place = join_present([a.town.as_str(), a.municipality.as_str()], ", ");
     Card {
         link: to(&Route::Activity(a.meta.id.to_string())),
         title: a.title.clone(),
