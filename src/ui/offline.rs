@@ -53,11 +53,14 @@ pub fn start(state: AppState) {
     let on_update = Closure::<dyn Fn()>::new(move || {
         state.push_action(NoticeKind::Info, t::UPDATE_READY.into(), t::UPDATE_NOW, activate_update);
     });
-    register_sw(
-        &crate::ui::link::to(&crate::routes::Route::ServiceWorker),
-        &crate::ui::link::to(&Route::Home),
-        &on_update,
-    );
+    // `./x serve` (a debug build) writes no service worker.
+    if !cfg!(debug_assertions) {
+        register_sw(
+            &crate::ui::link::to(&crate::routes::Route::ServiceWorker),
+            &crate::ui::link::to(&Route::Home),
+            &on_update,
+        );
+    }
     on_update.forget();
 
     if is_ios_browser_tab() && !state.settings.with_untracked(|s| s.ios_hint_seen) {
