@@ -7,11 +7,13 @@ use leptos_router::path;
 
 use crate::features::{about::About, data::DataPage, home::Home, not_found::NotFound};
 use crate::features::{activities, assessment, dreams};
+use crate::routes::Bundle;
 use crate::state::AppState;
 use crate::ui::layout::Layout;
 
-/// Installs the panic hook and mounts the app on `<body>`.
-pub fn start() {
+/// Installs the panic hook and mounts `app` (one of the bundles below) on
+/// `<body>`.
+pub fn start(app: fn() -> AnyView) {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         crate::ui::panic::show();
@@ -22,22 +24,22 @@ pub fn start() {
     // instantiating the wasm and building the page are two tasks, not one
     // long one in which the page cannot answer a tap.
     // (Leptos's own executor starts with the mount, so not its spawn.)
-    wasm_bindgen_futures::spawn_local(async {
+    wasm_bindgen_futures::spawn_local(async move {
         crate::slices::next_turn().await;
-        mount();
+        mount(app);
     });
 }
 
 /// The static first paint (header, the page's heading and intro, the
 /// "appen starter" message; tools/shell.mjs) gives way to the app in the same
 /// task, so no frame shows neither.
-fn mount() {
+fn mount(app: fn() -> AnyView) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         while let Ok(Some(el)) = doc.query_selector("[data-shell]") {
             el.remove();
         }
     }
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(app);
 }
 
 /// Panics on purpose, so the browser tests can check the error page. Called
@@ -47,29 +49,123 @@ pub fn selftest_panic() {
     panic!("selvtest af fejlsiden");
 }
 
-/// The root component.
+/// Makes a bundle's root component: the app state, the router with the
+/// bundle's routes, and the layout. Routes of other bundles fall to
+/// [`Elsewhere`], which loads their page.
+macro_rules! bundle {
+    ($(#[$doc:meta])* $name:ident, $bundle:expr, records: $records:expr, catalogue: $catalogue:expr, [$($path:tt => $($view:ident)::+),* $(,)?]) => {
+        $(#[$doc])*
+        pub fn $name() -> AnyView {
+            let state = AppState::init();
+            provide_context(state);
+            if $records {
+                state.load_records();
+            }
+            if $catalogue {
+                activities::catalogue::follow(state);
+            }
+            crate::ui::offline::start(state);
+            if $records {
+                crate::ui::offline::remind_export(state);
+            }
+            let base = crate::ui::link::base();
+            view! {
+                <Router base=base>
+                    <Layout>
+                        <Routes fallback=|| view! { <Elsewhere bundle=$bundle/> }>
+                            $(<Route path=path!($path) view=$($view)::+/>)*
+                        </Routes>
+                    </Layout>
+                </Router>
+            }
+            .into_any()
+        }
+    };
+}
+
+bundle!(
+    /// Every page: `./x serve`'s debug build, which has no bundle per part.
+    app, Bundle::All, records: true, catalogue: true, [
+        "/" => Home,
+        "/droemme" => dreams::DreamsPage,
+        "/droemme/:id" => dreams::DreamPage,
+        "/aktiviteter" => activities::ActivitiesPage,
+        "/aktiviteter/:id" => activities::ActivityPage,
+        "/skal-kan" => assessment::AssessmentPage,
+        "/skal-kan/:id" => assessment::SessionPage,
+        "/del" => DataPage,
+        "/om" => About,
+    ]
+);
+
+bundle!(
+    /// The front page and "Om".
+    front, Bundle::Front, records: false, catalogue: false, ["/" => Home, "/om" => About]
+);
+
+bundle!(
+    /// The dream board.
+    dreams, Bundle::Dreams, records: true, catalogue: false, [
+        "/" => Home,
+        "/droemme" => dreams::DreamsPage,
+        "/droemme/:id" => dreams::DreamPage,
+        "/om" => About,
+    ]
+);
+
+bundle!(
+    /// The activity directory (the only bundle besides the whole app that
+    /// fetches the catalogue).
+    activities, Bundle::Activities, records: true, catalogue: true, [
+        "/" => Home,
+        "/aktiviteter" => activities::ActivitiesPage,
+        "/aktiviteter/:id" => activities::ActivityPage,
+        "/om" => About,
+    ]
+);
+
+bundle!(
+    /// The SKAL/KAN workshop (the page a facilitator's QR code opens).
+    assessment, Bundle::Assessment, records: true, catalogue: false, [
+        "/" => Home,
+        "/skal-kan" => assessment::AssessmentPage,
+        "/skal-kan/:id" => assessment::SessionPage,
+        "/om" => About,
+    ]
+);
+
+bundle!(
+    /// The data page: export, import, share links (what a QR code opens).
+    data, Bundle::Data, records: true, catalogue: false, ["/" => Home, "/del" => DataPage, "/om" => About]
+);
+
+/// An address no route of this bundle has: another bundle's page is loaded
+/// as a page of its own (once any save in progress has ended, so leaving
+/// loses nothing and asks nothing); anything else is "not found".
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::init();
-    provide_context(state);
-    activities::catalogue::follow(state);
-    crate::ui::offline::start(state);
+fn Elsewhere(bundle: Bundle) -> impl IntoView {
+    // The router's address: the browser's shows it only once the new page
+    // is drawn (this fallback is that page).
+    let location = leptos_router::hooks::use_location();
+    let path = location.pathname.get_untracked();
     let base = crate::ui::link::base();
-    view! {
-        <Router base=base>
-            <Layout>
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/droemme") view=dreams::DreamsPage/>
-                    <Route path=path!("/droemme/:id") view=dreams::DreamPage/>
-                    <Route path=path!("/aktiviteter") view=activities::ActivitiesPage/>
-                    <Route path=path!("/aktiviteter/:id") view=activities::ActivityPage/>
-                    <Route path=path!("/skal-kan") view=assessment::AssessmentPage/>
-                    <Route path=path!("/skal-kan/:id") view=assessment::SessionPage/>
-                    <Route path=path!("/del") view=DataPage/>
-                    <Route path=path!("/om") view=About/>
-                </Routes>
-            </Layout>
-        </Router>
+    let below = path.strip_prefix(base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(&path).to_string();
+    if bundle.serves(&below) {
+        return view! { <NotFound/> }.into_any();
     }
+    let target = format!(
+        "{}{}{}",
+        crate::ui::link::href(&below),
+        location.search.get_untracked(),
+        location.hash.get_untracked()
+    );
+    let state = crate::state::use_app();
+    leptos::task::spawn_local(async move {
+        crate::slices::next_turn().await;
+        while state.is_saving() {
+            crate::slices::sleep(50).await;
+        }
+        crate::ui::link::load_page(&target);
+    });
+    view! { <section class="page" aria-busy="true"></section> }.into_any()
 }

@@ -3,7 +3,12 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    tid_og_lyst::app::start();
+    // The release build has a bundle per part (`routes::Bundle`): this one
+    // is `/del`'s. `./x serve`'s debug build is the whole app in one.
+    #[cfg(debug_assertions)]
+    tid_og_lyst::app::start(tid_og_lyst::app::app);
+    #[cfg(not(debug_assertions))]
+    tid_og_lyst::app::start(tid_og_lyst::app::data);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

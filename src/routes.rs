@@ -65,6 +65,51 @@ impl Route {
     }
 }
 
+/// One of the app's builds. Each part has a wasm of its own holding only its
+/// pages (with the front page and "Om"), so a phone that opens one part does
+/// not download the others; `/del` (export, import and the share links and
+/// QR codes that open it) has one with every kind of record but none of the
+/// parts' pages. Moving from one bundle's pages to another's is a full page
+/// load (`app::Elsewhere`). The build writes one wasm per bundle
+/// (`src/main.rs` and `src/bin/`, `tools/postbuild.mjs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// The front page, "Om" and "not found".
+    Front,
+    /// The dream board.
+    Dreams,
+    /// The activity directory.
+    Activities,
+    /// The SKAL/KAN workshop.
+    Assessment,
+    /// The data page `/del`.
+    Data,
+    /// Every page (the debug build of `./x serve`).
+    All,
+}
+
+impl Bundle {
+    /// The smallest bundle that holds the page at `path` (below the base,
+    /// with or without its query).
+    pub fn for_path(path: &str) -> Bundle {
+        let first = path.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or("");
+        match first {
+            "droemme" => Bundle::Dreams,
+            "aktiviteter" => Bundle::Activities,
+            "skal-kan" => Bundle::Assessment,
+            "del" => Bundle::Data,
+            _ => Bundle::Front,
+        }
+    }
+
+    /// Whether this bundle's router has the page at `path` (an unknown
+    /// address is every bundle's "not found").
+    pub fn serves(self, path: &str) -> bool {
+        let wanted = Bundle::for_path(path);
+        self == Bundle::All || wanted == Bundle::Front || wanted == self
+    }
+}
+
 /// `?k=v&…` with every key and value percent-encoded, or "" for no pairs.
 fn query(pairs: &[(String, String)]) -> String {
     if pairs.is_empty() {
@@ -121,6 +166,33 @@ mod tests {
         assert_eq!(Route::activities_at("Bytorvet 1, Ærø").path(), "/aktiviteter?sted=Bytorvet%201%2C%20%C3%86r%C3%B8");
         assert_eq!(encode("a-b_c.d!e~f*g'h(i)j"), "a-b_c.d!e~f*g'h(i)j");
         assert_eq!(encode("/?#"), "%2F%3F%23");
+    }
+
+    #[test]
+    fn each_page_belongs_to_the_bundle_of_its_part() {
+        let id = "x".to_string();
+        let cases = [
+            (Route::Home, Bundle::Front),
+            (Route::About, Bundle::Front),
+            (Route::Dreams, Bundle::Dreams),
+            (Route::NewDream, Bundle::Dreams),
+            (Route::Dream(id.clone()), Bundle::Dreams),
+            (Route::Activities(vec![("q".into(), "a/b".into())]), Bundle::Activities),
+            (Route::EditActivity(id.clone()), Bundle::Activities),
+            (Route::Assessment, Bundle::Assessment),
+            (Route::Session(id.clone(), "projektor".into()), Bundle::Assessment),
+            (Route::Data, Bundle::Data),
+        ];
+        for (route, bundle) in cases {
+            let path = route.path();
+            assert_eq!(Bundle::for_path(&path), bundle, "{path}");
+            assert!(bundle.serves(&path) && Bundle::All.serves(&path), "{path}");
+        }
+        // A word that only starts like a part is no part; unknown pages are everyone's "not found".
+        assert_eq!(Bundle::for_path("/droemmeland"), Bundle::Front);
+        assert!(Bundle::Assessment.serves("/findes-ikke") && Bundle::Dreams.serves("/om"));
+        assert!(!Bundle::Dreams.serves("/skal-kan/x") && !Bundle::Front.serves("/aktiviteter?q=kor"));
+        assert!(!Bundle::Assessment.serves("/del") && !Bundle::Data.serves("/droemme"));
     }
 
     #[test]

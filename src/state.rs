@@ -79,8 +79,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Creates the state, starts reading the stored records and wires up
-    /// persistence.
+    /// Creates the state with the display settings and notices, and no
+    /// records: enough for the pages that show none (the front page's
+    /// bundle, which so carries none of the records' code). Pages with
+    /// records call [`AppState::load_records`] next.
     pub fn init() -> Self {
         let t = now();
         let clock = storage::load_clock(t);
@@ -93,7 +95,7 @@ impl AppState {
             settings: RwSignal::new(settings),
             notices: RwSignal::new(Vec::new()),
             storage_full: RwSignal::new(false),
-            loaded: RwSignal::new(false),
+            loaded: RwSignal::new(true),
             clock: StoredValue::new(clock),
             next_notice: StoredValue::new(1),
             saving: StoredValue::new(false),
@@ -102,6 +104,25 @@ impl AppState {
         if !storage::available() {
             state.notify(NoticeKind::Warning, da::storage::UNAVAILABLE);
         }
+        Effect::new(move |_| {
+            let s = state.settings.get();
+            let _ = storage::save(storage::KEY_SETTINGS, &s);
+        });
+        storage::on_other_tab_change(move |key, value| {
+            if key == storage::KEY_SETTINGS {
+                if let Some(s) = value.and_then(|v| serde_json::from_str::<Settings>(&v).ok()) {
+                    state.settings.set(s);
+                }
+            }
+        });
+        state
+    }
+
+    /// Starts reading the stored records and wires up their persistence,
+    /// other tabs' changes and the panic page's copy of them.
+    pub fn load_records(self) {
+        let state = self;
+        state.loaded.set(false);
         leptos::task::spawn_local(async move {
             // A large store's first records show while the rest is read
             // (nothing is saved until all are in).
@@ -129,11 +150,11 @@ impl AppState {
             state.loaded.set(true);
         });
         CURRENT.with(|c| c.set(Some(state)));
+        EMERGENCY_COPY.with(|c| c.set(Some(emergency_copy)));
         state.persist_effects();
         state.guard_unsaved();
         state.listen_other_tabs();
         storage::request_persistence();
-        state
     }
 
     fn persist_effects(self) {
@@ -164,10 +185,6 @@ impl AppState {
                 }
                 self.saving.set_value(false);
             });
-        });
-        Effect::new(move |_| {
-            let s = self.settings.get();
-            let _ = storage::save(storage::KEY_SETTINGS, &s);
         });
     }
 
@@ -209,13 +226,7 @@ impl AppState {
 
     fn listen_other_tabs(self) {
         storage::on_other_tab_change(move |key, value| {
-            if key == storage::KEY_SETTINGS {
-                if let Some(s) = value.and_then(|v| serde_json::from_str::<Settings>(&v).ok()) {
-                    self.settings.set(s);
-                }
-                return;
-            }
-            if key.is_empty() {
+            if key.is_empty() || key == storage::KEY_SETTINGS {
                 return;
             }
             if let Some(theirs) = storage::data_from_other_tab(&key, value.as_deref()) {
@@ -231,6 +242,11 @@ impl AppState {
             }
             storage::idb::FromOtherTab::Cleared => self.data.set(AppData::default()),
         });
+    }
+
+    /// True while records are being written.
+    pub fn is_saving(&self) -> bool {
+        self.saving.try_get_value().unwrap_or(false)
     }
 
     /// This device's id.
@@ -305,11 +321,33 @@ thread_local! {
     static CURRENT: std::cell::Cell<Option<AppState>> = const { std::cell::Cell::new(None) };
 }
 
-/// The records in memory, for the panic page's emergency copy (the records
-/// live in IndexedDB, which cannot be read synchronously). `None` when there
-/// is no state or its data cannot be read any more.
-pub fn data_for_panic() -> Option<AppData> {
-    CURRENT.with(|c| c.get())?.data.try_get_untracked()
+/// Makes one storage key's records into a list (see [`records_for_panic`]).
+type CopyRecords = fn(&str) -> Option<serde_json::Value>;
+
+thread_local! {
+    /// Set by [`AppState::load_records`]: a bundle that never loads records
+    /// does not carry the code that writes them.
+    static EMERGENCY_COPY: std::cell::Cell<Option<CopyRecords>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// The records in memory under one storage key, as a list of export
+/// records, for the panic page's emergency copy (the records live in
+/// IndexedDB, which cannot be read synchronously). `None` when no records
+/// were loaded, none are held, or they cannot be read any more.
+pub fn records_for_panic(key: &str) -> Option<serde_json::Value> {
+    EMERGENCY_COPY.with(|c| c.get())?(key)
+}
+
+fn emergency_copy(key: &str) -> Option<serde_json::Value> {
+    use tid_og_lyst_core::record::object;
+    let d = CURRENT.with(|c| c.get())?.data.try_get_untracked()?;
+    let list = match key {
+        storage::KEY_DREAMS => object::to_value(&d.dreams.values().collect::<Vec<_>>()),
+        storage::KEY_ACTIVITIES => object::to_value(&d.activities.values().collect::<Vec<_>>()),
+        _ => object::to_value(&d.assessments.values().collect::<Vec<_>>()),
+    };
+    list.ok().filter(|v| v.as_array().is_some_and(|a| !a.is_empty()))
 }
 
 /// The app state from context.

@@ -237,9 +237,74 @@ fn routes_are_spelled_only_in_routes_rs() {
             assert!(!text.contains(p), "{path} spells the route {p}: use routes::Route");
         }
     }
+    use tid_og_lyst::routes::{Bundle, PATTERNS};
+    let bundles = declared_bundles();
+    assert_eq!(bundles[0].0, "Bundle::All");
+    assert_eq!(bundles[0].1, PATTERNS, "the whole app must declare exactly routes::PATTERNS, in order");
+    // Each part's bundle declares exactly the patterns routes::Bundle says it serves.
+    let by_name = [
+        ("Bundle::Front", Bundle::Front),
+        ("Bundle::Dreams", Bundle::Dreams),
+        ("Bundle::Activities", Bundle::Activities),
+        ("Bundle::Assessment", Bundle::Assessment),
+        ("Bundle::Data", Bundle::Data),
+    ];
+    assert_eq!(bundles.len(), 1 + by_name.len(), "app.rs: one bundle! per routes::Bundle");
+    for (name, bundle) in by_name {
+        let (_, declared) = bundles.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("no bundle! for {name}"));
+        let want: Vec<&str> = PATTERNS.iter().copied().filter(|p| bundle.serves(p)).collect();
+        assert_eq!(declared, &want, "{name} declares the routes it serves");
+    }
+}
+
+/// `(Bundle::X, [patterns])` of every `bundle!` in app.rs, in order.
+fn declared_bundles() -> Vec<(String, Vec<String>)> {
     let app = fs::read_to_string(Path::new(ROOT).join("src/app.rs")).unwrap();
-    let declared: Vec<&str> = app.split("path!(\"").skip(1).map(|s| s.split('"').next().unwrap()).collect();
-    assert_eq!(declared, tid_og_lyst::routes::PATTERNS, "app.rs must declare exactly routes::PATTERNS, in order");
+    app.split("\nbundle!(")
+        .skip(1)
+        .map(|block| {
+            let block = &block[..block.find("\n);").expect("a bundle! ends with );")];
+            let name = block.split_whitespace().find(|w| w.starts_with("Bundle::")).unwrap().trim_end_matches(',');
+            let list = &block[block.find('[').unwrap()..];
+            let paths = list.split('"').skip(1).step_by(2).map(String::from).collect();
+            (name.to_string(), paths)
+        })
+        .collect()
+}
+
+#[test]
+fn the_loader_picks_the_bundle_routes_rs_picks() {
+    use tid_og_lyst::routes::{Bundle, PATTERNS};
+    let postbuild = fs::read_to_string(Path::new(ROOT).join("tools/postbuild.mjs")).unwrap();
+    let table = postbuild.split("const SEGMENTS = {").nth(1).unwrap().split('}').next().unwrap();
+    let name = |b: Bundle| match b {
+        Bundle::Front => "front",
+        Bundle::Dreams => "dreams",
+        Bundle::Activities => "activities",
+        Bundle::Assessment => "assessment",
+        Bundle::Data => "data",
+        Bundle::All => "all",
+    };
+    let loader = |path: &str| -> String {
+        let first = path.trim_start_matches('/').split('/').next().unwrap();
+        table
+            .split(',')
+            .filter_map(|pair| pair.split_once(':'))
+            .find(|(k, _)| k.trim().trim_matches('\'') == first)
+            .map_or("front".to_string(), |(_, v)| v.trim().trim_matches('\'').to_string())
+    };
+    for p in PATTERNS.iter().copied().chain(["/droemme/ny", "/findes/ikke", "/skal-kan/x"]) {
+        assert_eq!(loader(p), name(Bundle::for_path(p)), "{p}: tools/postbuild.mjs and routes::Bundle disagree");
+    }
+    // Every part's binary starts its bundle.
+    for part in ["front", "dreams", "activities", "assessment"] {
+        let bin = fs::read_to_string(Path::new(ROOT).join(format!("src/bin/part-{part}.rs"))).unwrap();
+        assert!(bin.contains(&format!("app::start(tid_og_lyst::app::{part})")), "src/bin/part-{part}.rs");
+        assert!(postbuild.contains(&format!("{part}: 'part-{part}'")), "tools/postbuild.mjs builds part-{part}");
+    }
+    // Trunk's binary is the data page's bundle in a release build.
+    let main = fs::read_to_string(Path::new(ROOT).join("src/main.rs")).unwrap();
+    assert!(main.contains("#[cfg(not(debug_assertions))]\n    tid_og_lyst::app::start(tid_og_lyst::app::data);"));
 }
 
 #[test]

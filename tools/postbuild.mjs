@@ -5,8 +5,14 @@
 // index.html, droemme.html, … (served for /droemme by GitHub Pages, Netlify
 // and nginx `try_files $uri $uri.html /404.html`), and the 404.html fallback
 // that static hosts serve for deep links; then the service worker.
+// A release build also writes one smaller wasm per part of the app
+// (src/bin/part-*.rs, routes::Bundle), and every page's loader starts the
+// one that holds the page: a phone that opens the workshop does not download
+// the dream board.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PAGES, shellBody, FRESH_SCRIPT } from './shell.mjs';
@@ -46,11 +52,44 @@ const AFTER_PAINT = `await new Promise((go) => {
 });
 `;
 
-// Trunk writes the snippets' modulepreloads in no fixed order; sorted, the
-// same code always gives the same page (and the same size).
-const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*>/g)].map((m) => m[0]);
-if (preloads.length > 1) {
-  html = html.replace(preloads.join(''), [...preloads].sort().join(''));
+// The app's base path, as trunk wrote it into <base href>.
+const base = (html.match(/<base href="([^"]*)"/) || [])[1] || '/';
+
+// The whole app, as trunk built it: the loader and the glue that loads the wasm.
+const mainGlue = (html.match(/href="[^"]*?\/?(tid-og-lyst-[0-9a-f]+\.js)"/) || [])[1];
+if (!mainGlue) throw new Error('postbuild: no tid-og-lyst-*.js modulepreload in index.html');
+
+/**
+ * The bundles besides trunk's (`src/main.rs`: in a release build the data
+ * page's, "data"; in `./x serve`'s debug build every page's, "all", and the
+ * only one): cargo builds their binaries
+ * (`src/bin/`), then wasm-bindgen and wasm-opt as trunk does for the main
+ * one. Their names carry the hash of their content, like trunk's.
+ */
+const PART_BINS = { front: 'part-front', dreams: 'part-dreams', activities: 'part-activities', assessment: 'part-assessment' };
+/** A path's first segment → its bundle; tests/tidy.rs checks this against routes::Bundle::for_path. */
+const SEGMENTS = { droemme: 'dreams', aktiviteter: 'activities', 'skal-kan': 'assessment', del: 'data' };
+const bundleOf = (path) => SEGMENTS[path.replace(/^\//, '').split(/[/?#]/)[0]] || 'front';
+
+const glues = DEBUG ? { all: mainGlue } : { data: mainGlue };
+if (!DEBUG) {
+  const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
+  const bins = Object.values(PART_BINS);
+  execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', ...bins.flatMap((b) => ['--bin', b])],
+    { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
+  const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps'], { cwd: source, encoding: 'utf8' }));
+  const level = (readFileSync(join(source, 'index.html'), 'utf8').match(/data-wasm-opt="([^"]*)"/) || [])[1] || 'z';
+  const work = mkdtempSync(join(tmpdir(), 'tidoglyst-parts-'));
+  for (const [bundle, bin] of Object.entries(PART_BINS)) {
+    const raw = join(meta.target_directory, 'wasm32-unknown-unknown', 'release', `${bin}.wasm`);
+    const name = `${bin}-${createHash('sha256').update(readFileSync(raw)).digest('hex').slice(0, 16)}`;
+    execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', name, raw], { stdio: 'inherit' });
+    execFileSync('wasm-opt', [`-O${level}`, join(work, `${name}_bg.wasm`), '-o', join(dir, `${name}_bg.wasm`)], { stdio: 'inherit' });
+    cpSync(join(work, `${name}.js`), join(dir, `${name}.js`));
+    glues[bundle] = `${name}.js`;
+  }
+  cpSync(join(work, 'snippets'), join(dir, 'snippets'), { recursive: true });
+  rmSync(work, { recursive: true, force: true });
 }
 
 let moved = 0;
@@ -59,7 +98,25 @@ html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (whol
   // `./x serve` (debug): trunk's live-reload script stays inline, because
   // trunk fills in its address when it serves the page.
   if (DEBUG && body.includes('{{__TRUNK_ADDRESS__}}')) return whole;
-  if (body.includes('await init(')) body = body.replace(/^const wasm = await init\(/m, `${AFTER_PAINT}$&`);
+  if (body.includes('await init(')) {
+    if (DEBUG) {
+      body = body.replace(/^const wasm = await init\(/m, `${AFTER_PAINT}$&`);
+    } else {
+      // The loader of every page: the bundle that holds the address shown
+      // (so 404.html, served for deep links, starts the right one too).
+      const table = Object.fromEntries(Object.entries(glues).map(([b, js]) => [b, [base + js, base + js.replace(/\.js$/, '_bg.wasm')]]));
+      body = `const BUNDLES = ${JSON.stringify(table)};
+const SEGMENTS = ${JSON.stringify(SEGMENTS)};
+const here = location.pathname.startsWith(${JSON.stringify(base)}) ? location.pathname.slice(${JSON.stringify(base.length)}) : '';
+const [js, wasmUrl] = BUNDLES[SEGMENTS[here.split('/')[0]] || 'front'];
+const glue = import(js);
+${AFTER_PAINT}const bindings = await glue;
+const wasm = await bindings.default({ module_or_path: wasmUrl });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+`;
+    }
+  }
   const name = `boot-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(dir, name), body);
   moved += 1;
@@ -75,10 +132,24 @@ if (!/script-src 'self'/.test(html)) throw new Error("postbuild: no script-src '
 html = html.replace(/script-src 'self'/, `script-src 'self' ${DEBUG ? "'unsafe-inline'" : freshHash}`);
 if (!html.includes('</head>')) throw new Error('postbuild: no </head> in index.html');
 html = html.replace('</head>', `<script>${FRESH_SCRIPT}</script>\n</head>`);
-// The app's base path, as trunk wrote it into <base href>.
-const base = (html.match(/<base href="([^"]*)"/) || [])[1] || '/';
 if (!html.includes('<body>')) throw new Error('postbuild: no <body> in index.html');
-const withShell = (page) => html.replace('<body>', `<body>\n${shellBody(page, base)}`);
+// Each page preloads the glue of its own bundle and the snippets that glue
+// imports (404.html: its loader finds the bundle when it runs).
+const preloadsOf = (bundle) => {
+  if (!bundle) return '';
+  const js = DEBUG ? glues.all : glues[bundle];
+  const code = readFileSync(join(dir, js));
+  const snippets = [...new Set([...code.toString('utf8').matchAll(/from ['"]\.\/(snippets\/[^'"]+)['"]/g)].map((m) => m[1]))].sort();
+  return [...snippets, js].map((f) => {
+    const integrity = `sha384-${createHash('sha384').update(readFileSync(join(dir, f))).digest('base64')}`;
+    return `<link rel="modulepreload" href="${base}${f}" crossorigin="anonymous" integrity="${integrity}">`;
+  }).join('');
+};
+const trunkPreloads = [...html.matchAll(/<link rel="modulepreload"[^>]*>/g)].map((m) => m[0]).join('');
+if (!trunkPreloads) throw new Error('postbuild: no modulepreload links in index.html');
+const withShell = (page) => html
+  .replace(trunkPreloads, preloadsOf(page ? bundleOf(page.path) : null))
+  .replace('<body>', `<body>\n${shellBody(page, base)}`);
 for (const page of PAGES) writeFileSync(join(dir, page.file), withShell(page));
 writeFileSync(join(dir, '404.html'), withShell(null));
 
@@ -106,4 +177,4 @@ if (!DEBUG) {
     .replace('__FILES__', JSON.stringify(files))
     .replace('__ROUTES__', JSON.stringify(routes)));
 }
-console.log(`postbuild: moved ${moved} inline script(s), wrote ${PAGES.length} route pages, 404.html and sw.js (${files.length} files, version ${version})`);
+console.log(`postbuild: moved ${moved} inline script(s), ${Object.keys(glues).length} bundle(s), wrote ${PAGES.length} route pages, 404.html and sw.js (${files.length} files, version ${version})`);

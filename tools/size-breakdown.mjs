@@ -4,25 +4,27 @@
 // wasm-bindgen and wasm-opt with the shipped settings plus --debuginfo, so
 // the function names survive) and runs this script on it.
 //
-// Usage: node tools/size-breakdown.mjs <named.wasm> [--top N] [--write docs/SIZE.md]
+// Usage: node tools/size-breakdown.mjs <named.wasm>... [--top N] [--write docs/SIZE.md]
+// Several files (one per bundle): one section each, named after the file.
 // With --write, the tables between the `size:begin` and `size:end` markers
 // of that file are replaced; the notes around them are left as they are.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
-const wasm = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
+const files = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
 const opt = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const top = Number(opt('--top', 30));
+const top = Number(opt('--top', files.length > 1 ? 15 : 30));
 const write = opt('--write', null);
-if (!wasm) {
-  console.error('usage: node tools/size-breakdown.mjs <named.wasm> [--top N] [--write docs/SIZE.md]');
+if (!files.length) {
+  console.error('usage: node tools/size-breakdown.mjs <named.wasm>... [--top N] [--write docs/SIZE.md]');
   process.exit(2);
 }
 
+function breakdown(wasm) {
 const csv = execFileSync('twiggy', ['top', '--format', 'csv', wasm], { maxBuffer: 256 << 20 }).toString();
 /** Parses twiggy's CSV (names may hold commas and quotes). */
 function parseCsv(text) {
@@ -84,12 +86,17 @@ lines.push(`Measured on \`${wasm.split('/').pop()}\`: ${total.toLocaleString('en
 lines.push('');
 lines.push('| # | crate | items | bytes | share |');
 lines.push('|---|---|---|---|---|');
-byCrate.slice(0, 25).forEach((c, i) => lines.push(`| ${i + 1} | ${short(c.crate)} | ${c.count} | ${c.size.toLocaleString('en')} | ${pct(c.size)} |`));
+byCrate.slice(0, files.length > 1 ? 12 : 25).forEach((c, i) => lines.push(`| ${i + 1} | ${short(c.crate)} | ${c.count} | ${c.size.toLocaleString('en')} | ${pct(c.size)} |`));
 lines.push('');
 lines.push(`| # | largest items | bytes | share |`);
 lines.push('|---|---|---|---|');
 largest.forEach((it, i) => lines.push(`| ${i + 1} | \`${short(it.name).replace(/`/g, "'")}\` | ${it.size.toLocaleString('en')} | ${pct(it.size)} |`));
-const table = lines.join('\n');
+return lines.join('\n');
+}
+
+const table = files.length === 1
+  ? breakdown(files[0])
+  : files.map((f) => `### \`${f.split('/').pop().replace(/\.wasm$/, '')}\`\n\n${breakdown(f)}`).join('\n\n');
 console.log(table);
 
 if (write) {

@@ -1,7 +1,8 @@
-// Size report: raw, gzip -9 and brotli -q 11 bytes of what the first load
-// fetches (index.html, scripts, wasm, css, icon), file by file and in total.
+// Size report: raw, gzip -9 and brotli -q 11 bytes of what the first load of
+// each page fetches (the page, its style sheet, loader, preloaded glue and
+// snippets, icon, and the wasm of its bundle), file by file and in total.
 // Usage: node tools/size.mjs [dist] [--json]
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
@@ -18,34 +19,46 @@ export function sizes(buf) {
   };
 }
 
-// The first load is index.html and everything it references directly.
-const index = readFileSync(join(dist, 'index.html'), 'utf8');
-const referenced = new Set(['index.html']);
-for (const m of index.matchAll(/(?:src|href)="([^"]+)"/g)) {
-  const name = m[1].replace(/^\.?\//, '').split(/[?#]/)[0];
-  try {
-    if (statSync(join(dist, name)).isFile()) referenced.add(name);
-  } catch { /* not a local file */ }
-}
-// Scripts moved out of the HTML import the wasm-bindgen glue and the wasm.
-for (const f of readdirSync(dist)) {
-  if (/\.(wasm|js)$/.test(f) && /tid-og-lyst/.test(f)) referenced.add(f);
+/** The pages a visitor can open first (404.html starts the bundle of the address it is served for). */
+export const PAGES = ['index.html', 'droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html'];
+
+const isFile = (f) => { try { return statSync(join(dist, f)).isFile(); } catch { return false; } };
+
+/** The files the first load of `page` fetches. */
+export function firstLoad(page) {
+  const html = readFileSync(join(dist, page), 'utf8');
+  const base = (html.match(/<base href="([^"]*)"/) || [])[1] || '/';
+  const files = new Set([page]);
+  for (const m of html.matchAll(/(?:src|href)="([^"]+)"/g)) {
+    const name = (m[1].startsWith(base) ? m[1].slice(base.length) : m[1].replace(/^\.?\//, '')).split(/[?#]/)[0];
+    if (isFile(name)) files.add(name);
+  }
+  // The preloaded glue of the page's bundle loads the wasm next to it.
+  for (const f of [...files]) {
+    const wasm = f.replace(/\.js$/, '_bg.wasm');
+    if (f.endsWith('.js') && wasm !== f && isFile(wasm)) files.add(wasm);
+  }
+  const rows = [...files].sort().map((f) => ({ file: f, kind: extname(f).slice(1), ...sizes(readFileSync(join(dist, f))) }));
+  const add = (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli });
+  const total = rows.reduce(add, { raw: 0, gzip: 0, brotli: 0 });
+  const byKind = {};
+  for (const r of rows) byKind[r.kind] = add(byKind[r.kind] || { raw: 0, gzip: 0, brotli: 0 }, r);
+  return { files: rows, byKind, total };
 }
 
-const rows = [...referenced].sort().map((f) => ({ file: f, kind: extname(f).slice(1), ...sizes(readFileSync(join(dist, f))) }));
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const byKind = {};
-for (const r of rows) {
-  const k = (byKind[r.kind] ||= { raw: 0, gzip: 0, brotli: 0 });
-  k.raw += r.raw; k.gzip += r.gzip; k.brotli += r.brotli;
-}
-
-if (asJson) {
-  console.log(JSON.stringify({ files: rows, byKind, total }, null, 2));
-} else {
-  const pad = (s, n) => String(s).padStart(n);
-  console.log(`${'file'.padEnd(48)} ${pad('raw', 10)} ${pad('gzip -9', 10)} ${pad('brotli 11', 10)}`);
-  for (const r of rows) console.log(`${r.file.padEnd(48)} ${pad(r.raw, 10)} ${pad(r.gzip, 10)} ${pad(r.brotli, 10)}`);
-  for (const [k, v] of Object.entries(byKind)) console.log(`${('all .' + k).padEnd(48)} ${pad(v.raw, 10)} ${pad(v.gzip, 10)} ${pad(v.brotli, 10)}`);
-  console.log(`${'FIRST LOAD TOTAL'.padEnd(48)} ${pad(total.raw, 10)} ${pad(total.gzip, 10)} ${pad(total.brotli, 10)}`);
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const report = Object.fromEntries(PAGES.map((p) => [p, firstLoad(p)]));
+  if (asJson) {
+    console.log(JSON.stringify(report, null, 2));
+  } else {
+    const pad = (s, n) => String(s).padStart(n);
+    const line = (name, v) => console.log(`${name.padEnd(52)} ${pad(v.raw, 10)} ${pad(v.gzip, 10)} ${pad(v.brotli, 10)}`);
+    for (const [page, r] of Object.entries(report)) {
+      console.log(`\n${('first load of ' + page).padEnd(52)} ${pad('raw', 10)} ${pad('gzip -9', 10)} ${pad('brotli 11', 10)}`);
+      for (const f of r.files) line(`  ${f.file}`, f);
+      line('  TOTAL', r.total);
+    }
+    console.log(`\n${'page'.padEnd(52)} ${pad('raw', 10)} ${pad('gzip -9', 10)} ${pad('brotli 11', 10)}`);
+    for (const [page, r] of Object.entries(report)) line(page, r.total);
+  }
 }

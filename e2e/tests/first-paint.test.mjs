@@ -168,7 +168,17 @@ test('taking over from the static page shifts nothing (CLS at most 0.02)', async
 
 test('deep links get a neutral static page; every page keeps the strict CSP head', () => {
   const index = readFileSync(resolve(DIST, 'index.html'), 'utf8');
-  const head = (html) => html.slice(0, html.indexOf('<body>'));
+  // The same head everywhere but for the glue each page preloads: its own
+  // bundle's (routes::Bundle); 404.html's loader finds it when it runs.
+  const preloads = (html) => [...html.matchAll(/<link rel="modulepreload" href="[^"]*?([^"/]+)"[^>]*>/g)].map((m) => m[1]);
+  const head = (html) => html.slice(0, html.indexOf('<body>')).replace(/<link rel="modulepreload"[^>]*>/g, '');
+  const glue = { 'index.html': 'part-front-', 'om.html': 'part-front-', 'droemme.html': 'part-dreams-', 'aktiviteter.html': 'part-activities-', 'skal-kan.html': 'part-assessment-', 'del.html': 'tid-og-lyst-' };
+  for (const [file, prefix] of Object.entries(glue)) {
+    const glues = preloads(readFileSync(resolve(DIST, file), 'utf8')).filter((f) => !f.startsWith('inline'));
+    assert.equal(glues.length, 1, `${file}: ${glues}`);
+    assert.ok(glues[0].startsWith(prefix), `${file} preloads ${glues[0]}`);
+  }
+  assert.deepEqual(preloads(readFileSync(resolve(DIST, '404.html'), 'utf8')), []);
   for (const file of ['droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html', '404.html']) {
     const html = readFileSync(resolve(DIST, file), 'utf8');
     assert.equal(head(html), head(index), `${file} has the same head as index.html`);

@@ -50,7 +50,7 @@ for (const size of Object.keys(VIEWPORTS)) {
   });
 }
 
-test('the forside has three doors and the navigation works without reloads', async () => {
+test('the forside has three doors and the navigation reaches the data page and Om', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   await open(page, env.server, '/');
   const doors = page.locator('.door');
@@ -270,8 +270,8 @@ test('the built page keeps a strict CSP: one inline script, allowed by its hash 
   const hash = createHash('sha256').update(inline[0]).digest('base64');
   assert.match(csp, new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/=]/g, (c) => `\\${c}`)}' 'wasm-unsafe-eval'(;|$)`));
   // 404.html (deep links) and each route's page differ only in their static
-  // first paint (checked in first-paint.test.mjs).
-  const head = (h) => h.slice(0, h.indexOf('<body>'));
+  // first paint and the bundle they preload (checked in first-paint.test.mjs).
+  const head = (h) => h.slice(0, h.indexOf('<body>')).replace(/<link rel="modulepreload"[^>]*>/g, '');
   assert.equal(head(readFileSync(resolve(DIST, '404.html'), 'utf8')), head(html), '404.html fallback for deep links');
 });
 

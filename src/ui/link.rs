@@ -31,3 +31,17 @@ pub fn href(path: &str) -> String {
 pub fn to(route: &crate::routes::Route) -> String {
     href(&route.path())
 }
+
+/// Loads `url` (a path with the base, query and hash) as a page of its own:
+/// its page's loader starts the bundle that has it (`routes::Bundle`). When
+/// the address bar shows it already, the page is loaded again in place.
+pub fn load_page(url: &str) {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else { return };
+    let shown = format!(
+        "{}{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default(),
+        loc.hash().unwrap_or_default()
+    );
+    let _ = if shown == url { loc.reload() } else { loc.assign(url) };
+}

@@ -67,6 +67,10 @@ pub fn start(state: AppState) {
         state.notify(NoticeKind::Info, t::IOS_HOME_SCREEN);
         state.settings.update(|s| s.ios_hint_seen = true);
     }
+}
+
+/// Reminds of an export that is due (for bundles that hold records).
+pub fn remind_export(state: AppState) {
     let due = state.data.with_untracked(|d| {
         export_reminder_due(d, &state.device(), state.settings.with_untracked(|s| s.last_export), now())
     });

@@ -8,7 +8,6 @@ use serde_json::{json, Value};
 
 use crate::storage;
 use tid_og_lyst_core::da::panic as t;
-use tid_og_lyst_core::record::object;
 
 /// Replaces the page with the error page.
 pub fn show() {
@@ -49,20 +48,12 @@ pub fn show() {
 fn data_url() -> String {
     // The records as the app held them in memory; else what local storage
     // holds (the first version's keys, or where IndexedDB is not available).
-    let memory = crate::state::data_for_panic();
     let raw = |key: &str| -> Value {
-        let kept = memory.as_ref().and_then(|d| {
-            let list = match key {
-                storage::KEY_DREAMS => object::to_value(&d.dreams.values().collect::<Vec<_>>()),
-                storage::KEY_ACTIVITIES => object::to_value(&d.activities.values().collect::<Vec<_>>()),
-                _ => object::to_value(&d.assessments.values().collect::<Vec<_>>()),
-            };
-            list.ok().filter(|v| v.as_array().is_some_and(|a| !a.is_empty()))
-        });
-        kept.or_else(|| {
-            storage::raw_get(key).and_then(|t| serde_json::from_str::<Value>(&t).ok()).filter(Value::is_array)
-        })
-        .unwrap_or(json!([]))
+        crate::state::records_for_panic(key)
+            .or_else(|| {
+                storage::raw_get(key).and_then(|t| serde_json::from_str::<Value>(&t).ok()).filter(Value::is_array)
+            })
+            .unwrap_or(json!([]))
     };
     let body = json!({
         "format": tid_og_lyst_core::sync::migrate::FORMAT,

@@ -1,0 +1,92 @@
+// One wasm per part (routes::Bundle, src/bin/part-*.rs): a page loads only
+// its own part's bundle; moving to another part loads that part's page, as
+// a person clicks through the app, with nothing lost or asked on the way.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, newPage, open, assertClean } from '../lib/harness.mjs';
+
+const env = useBrowser();
+
+/** Records the wasm files a page fetches, by bundle name. */
+function wasmLog(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    const m = r.url().match(/\/(part-[a-z]+|tid-og-lyst)-[0-9a-f]+_bg\.wasm$/);
+    if (m) seen.push(m[1]);
+  });
+  return seen;
+}
+
+/** Waits for the app (not the static first paint) to show the page with heading `name`. */
+const heading = (page, name) => page.locator('main#main').getByRole('heading', { level: 1, name, exact: true }).waitFor();
+
+test('a part loads only its own bundle; the navigation moves between parts, back included', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  const asked = [];
+  page.on('dialog', (d) => asked.push(d.type()));
+  const wasm = wasmLog(page);
+  await open(page, env.server, '/');
+  await heading(page, 'Frivillig når du har tid og lyst');
+  assert.deepEqual(wasm, ['part-front']);
+
+  await page.locator('.door', { hasText: 'SKAL eller KAN?' }).click();
+  await heading(page, 'SKAL eller KAN?');
+  assert.ok(page.url().endsWith('/skal-kan'));
+  assert.deepEqual(wasm, ['part-front', 'part-assessment']);
+  assert.equal(await page.locator('.task-card').count(), 11, 'the workshop part works after the move');
+
+  // A workshop made here, then straight on to another part: the save ends
+  // before the page is left, and nobody is asked anything.
+  await page.getByLabel('Workshoppens navn').fill('Workshop før skiftet');
+  await page.getByLabel('Dato').fill('2026-12-10');
+  await page.getByRole('button', { name: 'Opret workshop' }).click();
+  await heading(page, 'Workshop før skiftet');
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Drømme', exact: true }).click();
+  await heading(page, 'Drømmeløber-tavlen');
+  assert.deepEqual(wasm.slice(-1), ['part-dreams']);
+
+  // Back: the workshop page again, from its own bundle.
+  await page.goBack();
+  await heading(page, 'Workshop før skiftet');
+  assert.deepEqual(wasm.slice(-1), ['part-assessment']);
+
+  // "Del data" has a bundle of its own: every kind of record, no part's pages.
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Del data', exact: true }).click();
+  await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 1 workshop.').waitFor();
+  assert.deepEqual(wasm.slice(-1), ['tid-og-lyst']);
+  // The front page and "Om" are in every bundle: no page load for them.
+  const before = wasm.length;
+  await page.getByRole('link', { name: 'Om', exact: true }).click();
+  await heading(page, 'Om Tid og Lyst');
+  await page.getByRole('link', { name: 'Tid og Lyst – Forside' }).click();
+  await heading(page, 'Frivillig når du har tid og lyst');
+  assert.equal(wasm.length, before, 'no page load for the pages every bundle has');
+
+  assert.deepEqual(asked, [], 'no "leave the page?" question on the way');
+  assertClean(problems, 'moving between parts');
+  await context.close();
+});
+
+test('deep links and unknown addresses start the bundle of their part', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
+  const wasm = wasmLog(page);
+  // 404.html is served for these; its loader picks the bundle by the address.
+  await open(page, env.server, '/droemme/ny');
+  await page.getByLabel('Titel', { exact: true }).waitFor();
+  assert.deepEqual(wasm, ['part-dreams']);
+  await open(page, env.server, '/skal-kan/ukendt-workshop');
+  await page.getByText('Workshoppen findes ikke (længere) på denne enhed.').waitFor();
+  assert.deepEqual(wasm.slice(-1), ['part-assessment']);
+  await open(page, env.server, '/findes-ikke');
+  await heading(page, 'Siden findes ikke');
+  assert.deepEqual(wasm.slice(-1), ['part-front']);
+  // A page of no part, reached from a part: "not found" there, no reload.
+  await open(page, env.server, '/aktiviteter');
+  await heading(page, 'Aktiviteter');
+  const before = wasm.length;
+  await page.evaluate(() => { history.pushState(null, '', '/om/findes-ikke'); dispatchEvent(new PopStateEvent('popstate')); });
+  await heading(page, 'Siden findes ikke');
+  assert.equal(wasm.length, before, 'not found is shown by the bundle at hand');
+  assertClean(problems, 'deep links');
+  await context.close();
+});

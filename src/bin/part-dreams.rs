@@ -1,0 +1,12 @@
+//! The bundle with the dream board only (see `routes::Bundle`); the
+//! build writes it next to the whole app (`tools/postbuild.mjs`).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    tid_og_lyst::app::start(tid_og_lyst::app::dreams);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("Tid og Lyst runs in the browser: build it with `trunk build` (see README.md).");
+}
