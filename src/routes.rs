@@ -59,6 +59,18 @@ impl Route {
         }
     }
 
+    /// The page a share link of records of these kinds opens and imports
+    /// them on: the dream board for dreams only, the workshop list for
+    /// workshops only (so a facilitator's QR code opens the workshop's own
+    /// bundle), else the data page.
+    pub fn for_import(dreams: bool, activities: bool, assessments: bool) -> Route {
+        match (dreams, activities, assessments) {
+            (true, false, false) => Route::Dreams,
+            (false, false, true) => Route::Assessment,
+            _ => Route::Data,
+        }
+    }
+
     /// The directory filtered to one place (the "Flere aktiviteter her" link).
     pub fn activities_at(place: &str) -> Route {
         Route::Activities(vec![("sted".into(), place.into())])
@@ -166,6 +178,16 @@ mod tests {
         assert_eq!(Route::activities_at("Bytorvet 1, Ærø").path(), "/aktiviteter?sted=Bytorvet%201%2C%20%C3%86r%C3%B8");
         assert_eq!(encode("a-b_c.d!e~f*g'h(i)j"), "a-b_c.d!e~f*g'h(i)j");
         assert_eq!(encode("/?#"), "%2F%3F%23");
+    }
+
+    #[test]
+    fn a_link_of_one_part_opens_that_part() {
+        assert_eq!(Route::for_import(true, false, false), Route::Dreams);
+        assert_eq!(Route::for_import(false, false, true), Route::Assessment);
+        // Activities are shared with the rest (the directory imports no links), and mixed links on /del.
+        assert_eq!(Route::for_import(false, true, false), Route::Data);
+        assert_eq!(Route::for_import(true, false, true), Route::Data);
+        assert_eq!(Route::for_import(false, false, false), Route::Data);
     }
 
     #[test]

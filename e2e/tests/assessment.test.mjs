@@ -87,7 +87,7 @@ test('a whole workshop: three phones, ballots merged once, projector reveal, han
   await fac.page.getByRole('button', { name: 'Vis QR-kode' }).click();
   await fac.page.locator('.qr svg[role="img"]').waitFor();
   const joinLink = await fac.page.locator('.share-link__url').inputValue();
-  assert.match(joinLink, /\/del#data=/);
+  assert.match(joinLink, /\/skal-kan#data=/);
 
   // ---- Three participants, three profiles, on their phones.
   const ballots = [];

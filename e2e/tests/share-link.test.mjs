@@ -130,3 +130,47 @@ test("one municipality's own activities travel as a link", async () => {
   await a.context.close();
   await b.context.close();
 });
+
+test('a workshop\'s QR link opens the workshop in its own bundle and imports there; a broken one changes nothing', async () => {
+  const fac = await newPage(env.browser, env.server, { size: 'projector' });
+  await open(fac.page, env.server, '/skal-kan');
+  await fac.page.getByLabel('Workshoppens navn').fill('Workshop i Ærøskøbing');
+  await fac.page.getByLabel('Dato').fill('2026-12-08');
+  await fac.page.getByRole('button', { name: 'Opret workshop' }).click();
+  await fac.page.getByRole('heading', { level: 1, name: 'Workshop i Ærøskøbing' }).waitFor();
+  await fac.page.getByRole('button', { name: 'Vis QR-kode' }).click();
+  const link = await fac.page.locator('.share-link__url').inputValue();
+  assert.ok(link.startsWith(env.server.url('/skal-kan#data=')), link);
+
+  const p = await newPage(env.browser, env.server, { size: 'phone' });
+  const wasm = [];
+  p.page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop().replace(/-[0-9a-f]+_bg\.wasm$/, '')); });
+  await p.page.goto(link);
+  const preview = p.page.locator('main#main .preview');
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /1 ny, 0 opdaterede, 0 konflikter[\s\S]*Workshops\t1\t0\t0\t0/);
+  assert.equal(new URL(p.page.url()).hash, '', 'the fragment is removed after reading');
+  await assertAccessible(p.page, 'workshop link preview');
+  await p.page.getByRole('button', { name: 'Flet ind' }).click();
+  await p.page.getByText('Importen er gennemført.').waitFor();
+  await p.page.getByRole('link', { name: 'Workshop i Ærøskøbing' }).click();
+  await p.page.getByRole('link', { name: 'Svar på kortene' }).waitFor();
+  assert.deepEqual(wasm, ['part-assessment'], 'one download: the workshop bundle');
+
+  // Broken links on the board and the workshop list: a Danish error, nothing changed.
+  const before = await storageDump(p.page);
+  const payload = link.split('#data=')[1];
+  for (const page of ['/skal-kan', '/droemme']) {
+    await p.page.goto('about:blank');
+    await p.page.goto(env.server.url(`${page}#data=${payload.slice(0, 40)}!!${payload.slice(42)}`));
+    const alert = p.page.locator('.import-error .notice');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Linket er ødelagt[\s\S]*Dine data er ikke ændret/);
+    assert.equal(await p.page.locator('.preview').count(), 0);
+    assert.deepEqual(await storageDump(p.page), before, page);
+  }
+  assertClean(fac.problems);
+  assertClean(p.problems);
+  await fac.context.close();
+  await p.context.close();
+});

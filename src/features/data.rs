@@ -9,21 +9,15 @@ use wasm_bindgen::JsCast;
 use crate::state::{now, use_app, AppState, NoticeKind};
 use crate::storage;
 use crate::ui::download::download_text;
-use crate::ui::share::{self, ShareLink};
+use crate::ui::import::{self, Pending, Preview, Shown};
+use crate::ui::share::ShareLink;
 use tid_og_lyst_core::da::data as t;
-use tid_og_lyst_core::record::merge::{self, live};
+use tid_og_lyst_core::record::merge::live;
 use tid_og_lyst_core::record::meta::format_millis;
 use tid_og_lyst_core::sync::data::AppData;
 use tid_og_lyst_core::sync::import::{preview, ImportReport};
 use tid_og_lyst_core::sync::reader::{JsonReader, Progress};
 use tid_og_lyst_core::sync::wire;
-
-/// A file that has been read and checked, waiting for the user's yes.
-struct Pending {
-    file_name: String,
-    data: AppData,
-    report: ImportReport,
-}
 
 /// Exports `data` as a file after reading the text back and checking it.
 /// Returns the number of records and the file name, or `None` when the check
@@ -123,16 +117,15 @@ fn ImportSection() -> impl IntoView {
     let reading = RwSignal::new(None::<Progress>);
 
     // Shows the preview of a checked file or link, or why it was refused.
-    let receive = move |name: String, parsed: Result<wire::Parsed, String>| match parsed {
+    let receive = move |name: String, parsed: Result<AppData, String>| match parsed {
         Err(e) => set_error.set(Some(e)),
-        Ok(parsed) => {
-            let report = state.data.with_untracked(|d| preview(d, &parsed.data, &state.device()));
-            set_pending.set(Some(Pending { file_name: name, data: parsed.data, report }));
+        Ok(data) => {
+            let report = state.data.with_untracked(|d| preview(d, &data, &state.device()));
+            set_pending.set(Some(Pending { file_name: name, data, report }));
         }
     };
     // A link that carries data (`#data=…`) leads straight to its preview.
-    if let Some(text) = share::take_fragment() {
-        let parsed = text.and_then(|t| wire::parse_text(&t).map_err(|e| e.to_string()));
+    if let Some(parsed) = import::from_link() {
         receive(tid_og_lyst_core::da::share::FROM_LINK.into(), parsed);
     }
 
@@ -221,26 +214,12 @@ fn ImportSection() -> impl IntoView {
     let apply = move |_| {
         // Taken out of the signal, not cloned (it may hold 50,000 records).
         let Some(Some(p)) = set_pending.try_update(Option::take) else { return };
-        let before = state.data.get_untracked();
-        let saved_undo = storage::save(storage::KEY_UNDO, &before).is_ok();
-        drop(before);
-        state.observe(&p.data);
-        let AppData { dreams, activities, assessments } = p.data;
-        state.data.update(|d| {
-            dreams.into_values().for_each(|r| merge::insert(&mut d.dreams, r));
-            activities.into_values().for_each(|r| merge::insert(&mut d.activities, r));
-            assessments.into_values().for_each(|r| merge::insert(&mut d.assessments, r));
-        });
-        undo_available.set(saved_undo);
+        undo_available.set(import::apply(state, p.data));
         set_done.set(Some(t::APPLIED.into()));
     };
 
     let undo = move |_| {
-        if let Ok(Some(before)) = storage::load::<AppData>(storage::KEY_UNDO, now()) {
-            if let Some(replaced) = state.data.try_update(|d| std::mem::replace(d, before)) {
-                crate::slices::drop_in_slices(replaced);
-            }
-            storage::remove(storage::KEY_UNDO);
+        if import::undo(state) {
             undo_available.set(false);
             set_done.set(Some(t::UNDONE.into()));
         }
@@ -281,78 +260,6 @@ fn ImportSection() -> impl IntoView {
                 <button type="button" class="btn" on:click=undo>{t::UNDO}</button>
             </Show>
         </section>
-    }
-}
-
-/// What the preview shows of a checked file (not its records).
-struct Shown {
-    file_name: String,
-    report: ImportReport,
-}
-
-impl Shown {
-    fn of(p: &Pending) -> Shown {
-        Shown { file_name: p.file_name.clone(), report: p.report.clone() }
-    }
-}
-
-/// The preview of an import: counts per kind and every conflict.
-#[component]
-fn Preview(
-    /// The checked file.
-    pending: Shown,
-    /// Called when the user declines.
-    on_cancel: impl Fn() + 'static,
-    /// Called when the user applies.
-    on_apply: impl Fn(leptos::ev::MouseEvent) + 'static,
-) -> impl IntoView {
-    let r = &pending.report;
-    let (new, updated, deleted, conflicts, _) = r.totals();
-    let rows = [&r.dreams, &r.activities, &r.assessments]
-        .into_iter()
-        .zip(t::KINDS)
-        .filter(|(k, _)| k.new + k.updated + k.deleted + k.conflicts.len() + k.unchanged > 0)
-        .map(|(k, name)| {
-            view! {
-                <tr>
-                    <th scope="row">{name}</th>
-                    <td>{k.new}</td>
-                    <td>{k.updated}</td>
-                    <td>{k.conflicts.len()}</td>
-                    <td>{k.unchanged}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let conflict_lines = [&r.dreams, &r.activities, &r.assessments]
-        .into_iter()
-        .flat_map(|k| k.conflicts.iter())
-        .map(|c| view! { <li>{t::conflict(&c.label, c.incoming_wins)}</li> })
-        .collect_view();
-    let noop = r.is_noop();
-    view! {
-        <div class="preview" aria-labelledby="preview-title">
-            <h3 id="preview-title">{t::PREVIEW_TITLE}": "{pending.file_name.clone()}</h3>
-            <p class="preview__summary">{t::preview(new, updated, deleted, conflicts)}</p>
-            <table class="preview__table">
-                <thead>
-                    <tr>
-                        <th scope="col"></th>
-                        <th scope="col">"Nye"</th>
-                        <th scope="col">"Opdaterede"</th>
-                        <th scope="col">"Konflikter"</th>
-                        <th scope="col">"Uændrede"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-            <ul class="preview__conflicts">{conflict_lines}</ul>
-            {noop.then(|| view! { <p>{t::NOTHING}</p> })}
-            <div class="actions">
-                <button type="button" class="btn btn--primary" on:click=on_apply disabled=noop>{t::APPLY}</button>
-                <button type="button" class="btn" on:click=move |_| on_cancel()>{t::CANCEL}</button>
-            </div>
-        </div>
     }
 }
 

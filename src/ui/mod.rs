@@ -1,6 +1,7 @@
 //! Small shared components and browser helpers used by every part.
 
 pub mod download;
+pub mod import;
 pub mod layout;
 pub mod link;
 pub mod notices;

@@ -13,10 +13,12 @@ use tid_og_lyst_core::da::share as t;
 use tid_og_lyst_core::sync::data::AppData;
 use tid_og_lyst_core::sync::{link, wire};
 
-/// The address of the import page, absolute (`https://…/del`).
-pub fn import_page_url() -> String {
+/// The address of the page that imports a link of `data`, absolute
+/// (`https://…/skal-kan` for a workshop, `https://…/del` for a mix).
+pub fn import_page_url(data: &AppData) -> String {
     let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
-    format!("{origin}{}", to(&Route::Data))
+    let page = Route::for_import(!data.dreams.is_empty(), !data.activities.is_empty(), !data.assessments.is_empty());
+    format!("{origin}{}", to(&page))
 }
 
 /// Builds the link for `data`, or a Danish reason why not.
@@ -25,7 +27,7 @@ pub fn link_for(data: &AppData, device: &tid_og_lyst_core::record::meta::DeviceI
         return Err(t::NOTHING.into());
     }
     let json = serde_json::to_string(&wire::export_value(data, device, now())).map_err(|e| e.to_string())?;
-    let url = link::make_link(&import_page_url(), &json).map_err(|e| e.to_string())?;
+    let url = link::make_link(&import_page_url(data), &json).map_err(|e| e.to_string())?;
     // Read the link back before offering it, like a file export.
     let payload = url.split_once('#').and_then(|(_, f)| link::payload_of_fragment(f)).unwrap_or_default();
     let back = link::decode(payload).map_err(|e| e.to_string())?;

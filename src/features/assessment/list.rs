@@ -21,6 +21,8 @@ pub fn AssessmentPage() -> impl IntoView {
         <section class="page assessment">
             <h1>{t::TITLE}</h1>
             <p class="lead">{t::INTRO}</p>
+            // A facilitator's QR code or link opens here.
+            <crate::ui::import::FromLink/>
             <SessionList/>
             <blockquote class="assessment__question">{c::MAIN_QUESTION}</blockquote>
             <NewSession/>

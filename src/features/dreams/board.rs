@@ -71,6 +71,8 @@ pub fn DreamsPage() -> impl IntoView {
             <Show when=move || empty.get()>
                 <p class="notice">{t::EMPTY_BOARD}</p>
             </Show>
+            // A coordinator's link of dreams opens here.
+            <crate::ui::import::FromLink/>
             <div class="dreams-bar">
                 <Toggle open=finder_open controls="dreams-finder" label=Signal::derive(|| t::FINDER_TITLE.to_string())/>
                 <Toggle open=filters_open controls="dreams-filters" label=Signal::derive(move || t::filters_button(filters_on()))/>

@@ -1,0 +1,196 @@
+//! Importing records: the preview of what an import would change, applying
+//! it (all or nothing, with an undo copy), and the import of a share link
+//! (`#data=…`). The data page imports files and links with it; the dream
+//! board and the workshop list import the links made of their own records
+//! (`routes::Route::for_import`), so a QR code opens the part it is about.
+
+use leptos::prelude::*;
+
+use crate::state::{now, use_app, AppState};
+use crate::storage;
+use crate::ui::share;
+use tid_og_lyst_core::da::data as t;
+use tid_og_lyst_core::record::merge;
+use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::import::{preview, ImportReport};
+use tid_og_lyst_core::sync::wire;
+
+/// A file that has been read and checked, waiting for the user's yes.
+pub struct Pending {
+    /// What the file or link is called in the preview.
+    pub file_name: String,
+    /// Its records.
+    pub data: AppData,
+    /// What importing them would change.
+    pub report: ImportReport,
+}
+
+/// What the preview shows of a checked file (not its records).
+pub struct Shown {
+    file_name: String,
+    report: ImportReport,
+}
+
+impl Shown {
+    /// The part of `p` the preview shows.
+    pub fn of(p: &Pending) -> Shown {
+        Shown { file_name: p.file_name.clone(), report: p.report.clone() }
+    }
+}
+
+/// The preview of an import: counts per kind and every conflict.
+#[component]
+pub fn Preview(
+    /// The checked file.
+    pending: Shown,
+    /// Called when the user declines.
+    on_cancel: impl Fn() + 'static,
+    /// Called when the user applies.
+    on_apply: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let r = &pending.report;
+    let (new, updated, deleted, conflicts, _) = r.totals();
+    let rows = [&r.dreams, &r.activities, &r.assessments]
+        .into_iter()
+        .zip(t::KINDS)
+        .filter(|(k, _)| k.new + k.updated + k.deleted + k.conflicts.len() + k.unchanged > 0)
+        .map(|(k, name)| {
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td>{k.new}</td>
+                    <td>{k.updated}</td>
+                    <td>{k.conflicts.len()}</td>
+                    <td>{k.unchanged}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let conflict_lines = [&r.dreams, &r.activities, &r.assessments]
+        .into_iter()
+        .flat_map(|k| k.conflicts.iter())
+        .map(|c| view! { <li>{t::conflict(&c.label, c.incoming_wins)}</li> })
+        .collect_view();
+    let noop = r.is_noop();
+    view! {
+        <div class="preview" aria-labelledby="preview-title">
+            <h3 id="preview-title">{t::PREVIEW_TITLE}": "{pending.file_name.clone()}</h3>
+            <p class="preview__summary">{t::preview(new, updated, deleted, conflicts)}</p>
+            <table class="preview__table">
+                <thead>
+                    <tr>
+                        <th scope="col"></th>
+                        <th scope="col">"Nye"</th>
+                        <th scope="col">"Opdaterede"</th>
+                        <th scope="col">"Konflikter"</th>
+                        <th scope="col">"Uændrede"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <ul class="preview__conflicts">{conflict_lines}</ul>
+            {noop.then(|| view! { <p>{t::NOTHING}</p> })}
+            <div class="actions">
+                <button type="button" class="btn btn--primary" on:click=on_apply disabled=noop>{t::APPLY}</button>
+                <button type="button" class="btn" on:click=move |_| on_cancel()>{t::CANCEL}</button>
+            </div>
+        </div>
+    }
+}
+
+/// The records of the share link in the address (`#data=…`, which is then
+/// removed from it), or a Danish reason why they cannot be read; `None`
+/// when the address carries none.
+pub fn from_link() -> Option<Result<AppData, String>> {
+    let text = share::take_fragment()?;
+    Some(text.and_then(|t| wire::parse_text(&t).map(|p| p.data).map_err(|e| e.to_string())))
+}
+
+/// Joins `incoming` into the records after keeping a copy of them for
+/// [`undo`]; returns whether that copy was kept.
+pub fn apply(state: AppState, incoming: AppData) -> bool {
+    let before = state.data.get_untracked();
+    let saved_undo = storage::save(storage::KEY_UNDO, &before).is_ok();
+    drop(before);
+    state.observe(&incoming);
+    let AppData { dreams, activities, assessments } = incoming;
+    state.data.update(|d| {
+        dreams.into_values().for_each(|r| merge::insert(&mut d.dreams, r));
+        activities.into_values().for_each(|r| merge::insert(&mut d.activities, r));
+        assessments.into_values().for_each(|r| merge::insert(&mut d.assessments, r));
+    });
+    saved_undo
+}
+
+/// Puts back the records as they were before the last import; false when
+/// there is no copy.
+pub fn undo(state: AppState) -> bool {
+    let Ok(Some(before)) = storage::load::<AppData>(storage::KEY_UNDO, now()) else { return false };
+    if let Some(replaced) = state.data.try_update(|d| std::mem::replace(d, before)) {
+        crate::slices::drop_in_slices(replaced);
+    }
+    storage::remove(storage::KEY_UNDO);
+    true
+}
+
+/// A share link opened on this page: its preview (once the records here
+/// are read, so it compares with them), then "Flet ind" or "Annullér".
+/// Shows nothing when the address carries no link.
+#[component]
+pub fn FromLink() -> impl IntoView {
+    let Some(link) = from_link() else { return ().into_any() };
+    let state = use_app();
+    let (error, set_error) = signal(None::<String>);
+    let (pending, set_pending) = signal(None::<Pending>);
+    let (done, set_done) = signal(None::<&'static str>);
+    let undo_available = RwSignal::new(false);
+    match link {
+        Err(e) => set_error.set(Some(e)),
+        Ok(data) => {
+            let waiting = StoredValue::new(Some(data));
+            // The preview compares with the records here: once they are in.
+            Effect::new(move |_| {
+                if !state.loaded.get() {
+                    return;
+                }
+                if let Some(Some(data)) = waiting.try_update_value(Option::take) {
+                    let report = state.data.with_untracked(|d| preview(d, &data, &state.device()));
+                    let name = tid_og_lyst_core::da::share::FROM_LINK.to_string();
+                    set_pending.set(Some(Pending { file_name: name, data, report }));
+                }
+            });
+        }
+    }
+    let on_apply = move |_| {
+        let Some(Some(p)) = set_pending.try_update(Option::take) else { return };
+        undo_available.set(apply(state, p.data));
+        set_done.set(Some(t::APPLIED));
+    };
+    let on_undo = move |_| {
+        if undo(state) {
+            undo_available.set(false);
+            set_done.set(Some(t::UNDONE));
+        }
+    };
+    view! {
+        <section class="card link-import" aria-labelledby="link-import-title">
+            <h2 id="link-import-title">{t::IMPORT_TITLE}</h2>
+            <div role="alert" class="import-error">
+                {move || error.get().map(|e| view! {
+                    <div class="notice notice--error">
+                        <p><strong>{t::ERROR}": "</strong>{e}</p>
+                        <p>{t::UNTOUCHED}</p>
+                    </div>
+                })}
+            </div>
+            {move || pending.with(|p| p.as_ref().map(Shown::of)).map(|p| view! {
+                <Preview pending=p on_cancel=move || set_pending.set(None) on_apply=on_apply/>
+            })}
+            <p class="result" role="status">{move || done.get()}</p>
+            <Show when=move || undo_available.get()>
+                <button type="button" class="btn" on:click=on_undo>{t::UNDO}</button>
+            </Show>
+        </section>
+    }
+    .into_any()
+}
