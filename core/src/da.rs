@@ -184,6 +184,8 @@ pub mod data {
     }
     /// Per-kind names for the preview table.
     pub const KINDS: [&str; 3] = ["Drømme", "Aktiviteter", "Workshops"];
+    /// The preview table's columns.
+    pub const COLUMNS: [&str; 4] = ["Nye", "Opdaterede", "Konflikter", "Uændrede"];
     /// Conflict line.
     pub fn conflict(label: &str, incoming_wins: bool) -> String {
         if incoming_wins {

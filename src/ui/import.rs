@@ -56,12 +56,14 @@ pub fn Preview(
         .filter(|(k, _)| k.new + k.updated + k.deleted + k.conflicts.len() + k.unchanged > 0)
         .map(|(k, name)| {
             view! {
+                // On a phone each row is a line of its own, each number
+                // after its column's name (`data-label`, style/main.css).
                 <tr>
                     <th scope="row">{name}</th>
-                    <td>{k.new}</td>
-                    <td>{k.updated}</td>
-                    <td>{k.conflicts.len()}</td>
-                    <td>{k.unchanged}</td>
+                    <td data-label=t::COLUMNS[0]>{k.new}</td>
+                    <td data-label=t::COLUMNS[1]>{k.updated}</td>
+                    <td data-label=t::COLUMNS[2]>{k.conflicts.len()}</td>
+                    <td data-label=t::COLUMNS[3]>{k.unchanged}</td>
                 </tr>
             }
         })
@@ -80,10 +82,7 @@ pub fn Preview(
                 <thead>
                     <tr>
                         <th scope="col"></th>
-                        <th scope="col">"Nye"</th>
-                        <th scope="col">"Opdaterede"</th>
-                        <th scope="col">"Konflikter"</th>
-                        <th scope="col">"Uændrede"</th>
+                        {t::COLUMNS.map(|c| view! { <th scope="col">{c}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
