@@ -1,5 +1,6 @@
-//! The app: panic hook, router with every route, layout and the app state
-//! context.
+//! The app: panic hook and mount, and one root component per bundle
+//! (`routes::Bundle`): the app state context, the router with the bundle's
+//! routes, and the layout.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -135,7 +136,7 @@ bundle!(
 );
 
 bundle!(
-    /// The data page: export, import, share links (what a QR code opens).
+    /// The data page: export, import, clearing, and share links of mixed records.
     data, Bundle::Data, records: true, catalogue: false, ["/" => Home, "/del" => DataPage, "/om" => About]
 );
 
@@ -153,11 +154,15 @@ fn Elsewhere(bundle: Bundle) -> impl IntoView {
     if bundle.serves(&below) {
         return view! { <NotFound/> }.into_any();
     }
+    // The router keeps the query without its `?`, the fragment with or without its `#`.
+    let search = location.search.get_untracked();
+    let hash = location.hash.get_untracked();
     let target = format!(
-        "{}{}{}",
+        "{}{}{search}{}{}",
         crate::ui::link::href(&below),
-        location.search.get_untracked(),
-        location.hash.get_untracked()
+        if search.is_empty() { "" } else { "?" },
+        if hash.is_empty() || hash.starts_with('#') { "" } else { "#" },
+        hash
     );
     let state = crate::state::use_app();
     leptos::task::spawn_local(async move {

@@ -87,6 +87,15 @@ test('deep links and unknown addresses start the bundle of their part', async ()
   await page.evaluate(() => { history.pushState(null, '', '/om/findes-ikke'); dispatchEvent(new PopStateEvent('popstate')); });
   await heading(page, 'Siden findes ikke');
   assert.equal(wasm.length, before, 'not found is shown by the bundle at hand');
+  // Into another part with a query and a fragment: both arrive.
+  await open(page, env.server, '/droemme');
+  await heading(page, 'Drømmeløber-tavlen');
+  await page.evaluate(() => { history.pushState(null, '', '/aktiviteter?q=demens#main'); dispatchEvent(new PopStateEvent('popstate')); });
+  await page.waitForURL((u) => u.pathname === '/aktiviteter');
+  await heading(page, 'Aktiviteter');
+  assert.deepEqual(wasm.slice(-1), ['part-activities']);
+  assert.equal(await page.getByLabel('Søg i aktiviteter').inputValue(), 'demens');
+  assert.ok(page.url().endsWith('/aktiviteter?q=demens#main'), page.url());
   assertClean(problems, 'deep links');
   await context.close();
 });
