@@ -142,7 +142,8 @@ bundle!(
 
 /// An address no route of this bundle has: another bundle's page is loaded
 /// as a page of its own (once any save in progress has ended, so leaving
-/// loses nothing and asks nothing); anything else is "not found".
+/// loses nothing and asks nothing); anything else is "not found". Until
+/// then the page is empty and marked busy.
 #[component]
 fn Elsewhere(bundle: Bundle) -> impl IntoView {
     // The router's address: the browser's shows it only once the new page
@@ -167,7 +168,12 @@ fn Elsewhere(bundle: Bundle) -> impl IntoView {
     let state = crate::state::use_app();
     leptos::task::spawn_local(async move {
         crate::slices::next_turn().await;
-        while state.is_saving() {
+        // A save that has not ended after 20 s is left to the browser's
+        // "leave the page?" question (`AppState::guard_unsaved`).
+        for _ in 0..400 {
+            if !state.is_saving() {
+                break;
+            }
             crate::slices::sleep(50).await;
         }
         crate::ui::link::load_page(&target);
