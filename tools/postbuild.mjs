@@ -55,16 +55,16 @@ const AFTER_PAINT = `await new Promise((go) => {
 // The app's base path, as trunk wrote it into <base href>.
 const base = (html.match(/<base href="([^"]*)"/) || [])[1] || '/';
 
-// The whole app, as trunk built it: the loader and the glue that loads the wasm.
+// Trunk's bundle (src/main.rs: `/del`'s in a release build, the whole app in
+// a debug one): the glue that loads its wasm.
 const mainGlue = (html.match(/href="[^"]*?\/?(tid-og-lyst-[0-9a-f]+\.js)"/) || [])[1];
 if (!mainGlue) throw new Error('postbuild: no tid-og-lyst-*.js modulepreload in index.html');
 
 /**
- * The bundles besides trunk's (`src/main.rs`: in a release build the data
- * page's, "data"; in `./x serve`'s debug build every page's, "all", and the
- * only one): cargo builds their binaries
- * (`src/bin/`), then wasm-bindgen and wasm-opt as trunk does for the main
- * one. Their names carry the hash of their content, like trunk's.
+ * The bundles besides trunk's ("data" in a release build; `./x serve`'s
+ * debug build has only trunk's, "all"): cargo builds their binaries
+ * (`src/bin/`), then wasm-bindgen and wasm-opt as trunk does for its own.
+ * Their names carry the hash of their content, like trunk's.
  */
 const PART_BINS = { front: 'part-front', dreams: 'part-dreams', activities: 'part-activities', assessment: 'part-assessment' };
 /** A path's first segment → its bundle; tests/tidy.rs checks this against routes::Bundle::for_path. */
