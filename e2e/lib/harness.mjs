@@ -40,10 +40,11 @@ const TYPES = {
 /**
  * Serves `root` under `base` (default '/') on a free loopback port.
  * `overrides` maps a path below base to { body, type } served instead of a file.
- * /route is route.html when the build wrote one, any other route 404.html;
- * a missing asset gets 404.
+ * /route is route.html when the build wrote one, any other route 404.html
+ * (with `spa`, every route is index.html, as a host set up for a
+ * single-page app answers); a missing asset gets 404.
  */
-export async function startServer({ root = DIST, base = '/', overrides = {}, compress = false } = {}) {
+export async function startServer({ root = DIST, base = '/', overrides = {}, compress = false, spa = false } = {}) {
   const packed = new Map();
   const server = createServer(async (req, res) => {
     try {
@@ -80,6 +81,8 @@ export async function startServer({ root = DIST, base = '/', overrides = {}, com
         if (extname(path)) {
           target = join(root, '404.html');
           status = 404;
+        } else if (spa) {
+          target = join(root, 'index.html');
         } else if (await stat(page).then((s) => s.isFile(), () => false)) {
           target = page;
         } else {

@@ -3,7 +3,7 @@
 // a person clicks through the app, with nothing lost or asked on the way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, open, assertClean } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, startServer } from '../lib/harness.mjs';
 
 const env = useBrowser();
 
@@ -98,4 +98,22 @@ test('deep links and unknown addresses start the bundle of their part', async ()
   assert.ok(page.url().endsWith('/aktiviteter?q=demens#main'), page.url());
   assertClean(problems, 'deep links');
   await context.close();
+});
+
+test('on a host that answers every address with index.html, each page still starts its own bundle', async () => {
+  const spa = await startServer({ spa: true });
+  const { context, page, problems } = await newPage(env.browser, spa, { size: 'phone' });
+  const wasm = wasmLog(page);
+  for (const [path, bundle, shows] of [
+    ['/skal-kan/ukendt-workshop', 'part-assessment', () => page.getByText('Workshoppen findes ikke (længere) på denne enhed.')],
+    ['/droemme', 'part-dreams', () => page.locator('main#main').getByRole('heading', { level: 1, name: 'Drømmeløber-tavlen' })],
+    ['/del', 'tid-og-lyst', () => page.locator('main#main').getByRole('heading', { level: 1, name: 'Del og importér data' })],
+  ]) {
+    await open(page, spa, path);
+    await shows().waitFor();
+    assert.deepEqual(wasm.slice(-1), [bundle], path);
+  }
+  assertClean(problems, 'index.html for every address');
+  await context.close();
+  await spa.close();
 });
