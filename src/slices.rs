@@ -15,14 +15,7 @@ pub fn clock() -> f64 {
 
 /// Resolves on the next turn of the event loop.
 pub async fn next_turn() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
-        } else {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    sleep(0).await;
 }
 
 /// Resolves after `ms` milliseconds.

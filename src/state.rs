@@ -193,9 +193,8 @@ impl AppState {
     /// written yet would be lost.
     fn guard_unsaved(self) {
         use wasm_bindgen::JsCast;
-        let saving = self.saving;
         let ask = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-            if saving.try_get_value().unwrap_or(false) {
+            if self.is_saving() {
                 e.prevent_default();
                 // Older browsers ask only when `returnValue` is set.
                 let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &"".into());

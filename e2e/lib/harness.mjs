@@ -23,6 +23,16 @@ export const VIEWPORTS = {
 
 export const ROUTES = ['/', '/droemme', '/aktiviteter', '/skal-kan', '/del', '/om'];
 
+/** Each route page → the name its bundle's files start with (routes::Bundle; trunk's binary is /del's). */
+export const PAGE_BUNDLES = {
+  'index.html': 'part-front-',
+  'om.html': 'part-front-',
+  'droemme.html': 'part-dreams-',
+  'aktiviteter.html': 'part-activities-',
+  'skal-kan.html': 'part-assessment-',
+  'del.html': 'tid-og-lyst-',
+};
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::state::{now, use_app, AppState, NoticeKind};
 use crate::storage;
 use crate::ui::download::download_text;
-use crate::ui::import::{self, Pending, Preview, Shown};
+use crate::ui::import::{self, ImportError, Pending, Preview, Shown};
 use crate::ui::share::ShareLink;
 use tid_og_lyst_core::da::data as t;
 use tid_og_lyst_core::record::merge::live;
@@ -237,14 +237,7 @@ fn ImportSection() -> impl IntoView {
                 on:change=on_file
             />
             <label for="import-file" class="btn btn--primary">{t::IMPORT}</label>
-            <div role="alert" class="import-error">
-                {move || error.get().map(|e| view! {
-                    <div class="notice notice--error">
-                        <p><strong>{t::ERROR}": "</strong>{e}</p>
-                        <p>{t::UNTOUCHED}</p>
-                    </div>
-                })}
-            </div>
+            <ImportError error=error/>
             <p role="status" class="import-progress">
                 {move || reading.get().map(|p| match p {
                     Progress::Scanning(done, total) => t::checking(done, total),

@@ -97,6 +97,24 @@ pub fn Preview(
     }
 }
 
+/// Why a file or link was refused, and that nothing was changed.
+#[component]
+pub fn ImportError(
+    /// The Danish reason, or `None` while there is none.
+    error: ReadSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <div role="alert" class="import-error">
+            {move || error.get().map(|e| view! {
+                <div class="notice notice--error">
+                    <p><strong>{t::ERROR}": "</strong>{e}</p>
+                    <p>{t::UNTOUCHED}</p>
+                </div>
+            })}
+        </div>
+    }
+}
+
 /// The records of the share link in the address (`#data=…`, which is then
 /// removed from it), or a Danish reason why they cannot be read; `None`
 /// when the address carries none.
@@ -174,14 +192,7 @@ pub fn FromLink() -> impl IntoView {
     view! {
         <section class="card link-import" aria-labelledby="link-import-title">
             <h2 id="link-import-title">{t::IMPORT_TITLE}</h2>
-            <div role="alert" class="import-error">
-                {move || error.get().map(|e| view! {
-                    <div class="notice notice--error">
-                        <p><strong>{t::ERROR}": "</strong>{e}</p>
-                        <p>{t::UNTOUCHED}</p>
-                    </div>
-                })}
-            </div>
+            <ImportError error=error/>
             {move || pending.with(|p| p.as_ref().map(Shown::of)).map(|p| view! {
                 <Preview pending=p on_cancel=move || set_pending.set(None) on_apply=on_apply/>
             })}
