@@ -143,7 +143,7 @@ pub fn all_own() -> Vec<(String, String)> {
             }
         }
     }
-    out.sort();
+    tid_og_lyst_core::sort::natural(&mut out);
     out
 }
 

@@ -334,6 +334,27 @@ fn no_stray_debug_output_or_html_injection() {
     }
 }
 
+/// The code of a file before its `#[cfg(test)]` module (tests may sort
+/// as they like; only what ships counts).
+fn shipped(text: &str) -> &str {
+    text.split("#[cfg(test)]").next().unwrap_or(text)
+}
+
+#[test]
+fn the_app_sorts_only_through_the_core_s_one_sort() {
+    // Each `sort_by` of a new type or closure is another copy of the whole
+    // sort in the wasm (docs/SIZE.md); `tid_og_lyst_core::sort` has the one.
+    for (path, text) in app_sources().into_iter().chain(core_sources()) {
+        if path == "core/src/sort.rs" {
+            continue;
+        }
+        let text = code(shipped(&text));
+        for word in [".sort()", ".sort_by(", ".sort_by_key(", ".sort_by_cached_key(", ".sort_unstable"] {
+            assert!(!text.contains(word), "{path} calls {word}: use tid_og_lyst_core::sort instead");
+        }
+    }
+}
+
 #[test]
 fn no_machine_paths_in_the_repository() {
     for (path, text) in all_sources() {

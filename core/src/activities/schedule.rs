@@ -234,7 +234,7 @@ pub fn nth_weekday(year: i32, month: u32, nth: Nth, day: Weekday) -> Option<Naiv
 
 /// Sorts weekdays Monday first and drops repeats.
 pub fn sort_days(days: &mut Vec<Weekday>) {
-    days.sort_by_key(|d| d.num_days_from_monday());
+    crate::sort::by_key(days, |d| d.num_days_from_monday());
     days.dedup();
 }
 
@@ -371,15 +371,15 @@ impl Schedule {
         match self {
             Schedule::Weekly { days, pause_months, .. } => {
                 sort_days(days);
-                pause_months.sort();
+                crate::sort::natural(pause_months);
                 pause_months.dedup();
             }
             Schedule::Monthly { pause_months, .. } => {
-                pause_months.sort();
+                crate::sort::natural(pause_months);
                 pause_months.dedup();
             }
             Schedule::Dates { dates, .. } => {
-                dates.sort();
+                crate::sort::natural(dates);
                 dates.dedup();
             }
             Schedule::ByAgreement => {}

@@ -353,7 +353,9 @@ fn MunicipalitySelect(filters: Memo<Filters>, rest: Memo<Filters>, set_filters: 
             }
         });
         // Danish order: æ, ø, å after z.
-        list.sort_by_key(|m| m.to_lowercase().replace("aa", "å").replace('æ', "{").replace('ø', "|").replace('å', "}"));
+        tid_og_lyst_core::sort::by_key(&mut list, |m| {
+            m.to_lowercase().replace("aa", "å").replace('æ', "{").replace('ø', "|").replace('å', "}")
+        });
         list
     });
     view! {

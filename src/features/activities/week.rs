@@ -48,7 +48,7 @@ pub fn WeekProgramme(
                 }
             }
             for d in &mut days {
-                d.items.sort();
+                tid_og_lyst_core::sort::natural(&mut d.items);
             }
             let by_agreement: Vec<(String, String, String)> = here
                 .iter()
