@@ -7,6 +7,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::text::dates;
+
 /// The time zone every timed event is written in.
 pub const TZID: &str = "Europe/Copenhagen";
 
@@ -124,7 +126,10 @@ pub fn fold(line: &str) -> String {
 
 /// Formats a millisecond UTC time as an iCalendar UTC stamp.
 pub fn stamp(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default().format("%Y%m%dT%H%M%SZ").to_string()
+    format!(
+        "{}Z",
+        dates::compact_date_time(chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default().naive_utc())
+    )
 }
 
 /// The whole `.ics` file for these events, stamped `now` (ms, UTC). The
@@ -146,13 +151,13 @@ pub fn calendar(events: &[Event], now: i64) -> String {
         lines.push(format!("DTSTAMP:{}", stamp(now)));
         match ev.when {
             When::AllDay(d) => {
-                lines.push(format!("DTSTART;VALUE=DATE:{}", d.format("%Y%m%d")));
+                lines.push(format!("DTSTART;VALUE=DATE:{}", dates::compact_date(d)));
                 let next = d.succ_opt().unwrap_or(d);
-                lines.push(format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
+                lines.push(format!("DTEND;VALUE=DATE:{}", dates::compact_date(next)));
             }
             When::Timed { start, end } => {
-                lines.push(format!("DTSTART;TZID={TZID}:{}", start.format("%Y%m%dT%H%M%S")));
-                lines.push(format!("DTEND;TZID={TZID}:{}", end.format("%Y%m%dT%H%M%S")));
+                lines.push(format!("DTSTART;TZID={TZID}:{}", dates::compact_date_time(start)));
+                lines.push(format!("DTEND;TZID={TZID}:{}", dates::compact_date_time(end)));
             }
         }
         if let Some(r) = &ev.rrule {

@@ -104,7 +104,7 @@ pub struct Activity {
     #[serde(default)]
     pub source: String,
     /// When the information was last checked.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::text::dates::de_opt_iso")]
     pub updated: Option<NaiveDate>,
     /// Invented example data (the shipped catalogue).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -164,7 +164,8 @@ impl<'de> Deserialize<'de> for Schedule {
                 pause_months: object::field_or_default(m, "pause_months")?,
             },
             Kind::Dates => Schedule::Dates {
-                dates: object::field(m, "dates")?,
+                dates: crate::text::dates::de_iso_list(object::field::<serde_json::Value, _>(m, "dates")?)
+                    .map_err(serde::de::Error::custom)?,
                 start: object::field(m, "start")?,
                 end: object::field(m, "end")?,
             },

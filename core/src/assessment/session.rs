@@ -474,7 +474,7 @@ fn check_id(what: &str, id: &str) -> Result<(), String> {
 }
 
 fn check_date(date: &str) -> Result<(), String> {
-    if date.is_empty() || chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok() {
+    if date.is_empty() || crate::text::dates::parse_iso(date).is_some() {
         Ok(())
     } else {
         Err(format!("datoen «{}» er ikke en dato (ÅÅÅÅ-MM-DD)", date.chars().take(20).collect::<String>()))

@@ -24,6 +24,7 @@ use serde_json::{Map, Value};
 use crate::record::merge::Record;
 use crate::record::meta::{format_millis, parse_millis, DeviceId, Meta, Millis, RecordId, Rev};
 use crate::record::object;
+use crate::text::dates;
 use crate::text::fields::{check_text, TextProblem};
 use crate::text::privacy::find_cpr;
 
@@ -178,8 +179,8 @@ impl PlannedFor {
     /// `2026-12-03` or `2026-12-03T10:00`.
     pub fn to_wire(self) -> String {
         match self.time {
-            Some(tm) => format!("{}T{}", self.date.format("%Y-%m-%d"), tm.format("%H:%M")),
-            None => self.date.format("%Y-%m-%d").to_string(),
+            Some(tm) => format!("{}T{}", dates::iso(self.date), dates::hm(tm)),
+            None => dates::iso(self.date),
         }
     }
 
@@ -190,11 +191,9 @@ impl PlannedFor {
             Some((d, tm)) => (d, Some(tm)),
             None => (s, None),
         };
-        let date = NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()?;
+        let date = dates::parse_iso(d)?;
         let time = match tm {
-            Some(tm) => Some(
-                NaiveTime::parse_from_str(tm, "%H:%M").or_else(|_| NaiveTime::parse_from_str(tm, "%H:%M:%S")).ok()?,
-            ),
+            Some(tm) => Some(dates::parse_hm(tm)?),
             None => None,
         };
         Some(PlannedFor { date, time })
@@ -493,9 +492,9 @@ pub struct DreamWire {
     municipality: String,
     #[serde(default)]
     place: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::text::dates::de_opt_iso")]
     window_from: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::text::dates::de_opt_iso")]
     window_to: Option<NaiveDate>,
     #[serde(default)]
     times: Vec<PartOfDay>,
@@ -509,7 +508,7 @@ pub struct DreamWire {
     needs: Vec<String>,
     #[serde(default)]
     coordinator: Coordinator,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::text::dates::de_opt_iso")]
     reply_by: Option<NaiveDate>,
     #[serde(default)]
     boundaries_ok: Vec<Boundary>,

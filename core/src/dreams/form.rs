@@ -182,7 +182,7 @@ fn looks_like_full_name(name: &str) -> bool {
 impl DreamForm {
     /// The form filled from an existing dream (for editing).
     pub fn from_dream(d: &Dream) -> DreamForm {
-        let date = |x: Option<NaiveDate>| x.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+        let date = |x: Option<NaiveDate>| x.map(crate::text::dates::iso).unwrap_or_default();
         DreamForm {
             title: d.title.clone(),
             story: d.story.clone(),

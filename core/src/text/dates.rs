@@ -1,9 +1,13 @@
 //! Dates and Danish time, one of each: the Copenhagen wall clock from a UTC
 //! instant (the EU summer-time rule in code, no time-zone database), the one
-//! "today" every part uses, and the one parser for the dates people type or
-//! spreadsheets write.
+//! "today" every part uses, the one parser for the dates people type or
+//! spreadsheets write, and the fixed forms the app writes and reads back
+//! (`2026-12-03`, `10:00`, the calendar's `20261203T100000`). Those are
+//! written and read here rather than with chrono's `format` and
+//! `parse_from_str`, whose pattern interpreter is about 20 KB of wasm.
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc};
+use serde::{Deserialize, Deserializer};
 
 use crate::record::meta::Millis;
 
@@ -156,12 +160,139 @@ pub fn parse_time(text: &str) -> Option<(u32, u32)> {
     (h < 24 && m < 60).then_some((h, m))
 }
 
+/// `2026-12-03`: a date as the export file, the records and the date
+/// fields write it (chrono's `Display`, which writes it without its pattern
+/// interpreter).
+pub fn iso(d: NaiveDate) -> String {
+    d.to_string()
+}
+
+/// Reads a date written as [`iso`] writes it. Like chrono's reader, the month
+/// and day may have one digit, a year of more than four digits a `+`, and
+/// space may stand around the parts.
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    let s = text.trim();
+    let (signed, s) = match s.strip_prefix('+') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let mut parts = s.splitn(3, '-').map(str::trim);
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let year_ok = all_digits(y) && (y.len() <= 4 || signed) && y.len() <= 6;
+    if !year_ok || !all_digits(m) || m.len() > 2 || !all_digits(d) || d.len() > 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// `10:05`: a time of day as the records write it.
+pub fn hm(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
+/// Reads `10:05` or `10:05:30` (one or two digits each).
+pub fn parse_hm(text: &str) -> Option<NaiveTime> {
+    let parts: Vec<&str> = text.split(':').collect();
+    if !(2..=3).contains(&parts.len()) || !parts.iter().all(|p| all_digits(p) && p.len() <= 2) {
+        return None;
+    }
+    let sec = parts.get(2).map_or(Some(0), |s| s.parse().ok())?;
+    NaiveTime::from_hms_opt(parts[0].parse().ok()?, parts[1].parse().ok()?, sec)
+}
+
+/// `20261203`: a date in iCalendar's basic form.
+pub fn compact_date(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+/// `20261203T100500`: a date and time in iCalendar's basic form.
+pub fn compact_date_time(t: NaiveDateTime) -> String {
+    format!("{}T{:02}{:02}{:02}", compact_date(t.date()), t.hour(), t.minute(), t.second())
+}
+
+/// Serde reader of an optional [`iso`] date (`null` is none), for fields
+/// marked `#[serde(default, deserialize_with = "…")]`.
+pub fn de_opt_iso<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(text) => parse_iso(&text).map(Some).ok_or_else(|| not_a_date(&text)),
+    }
+}
+
+/// Serde reader of a list of [`iso`] dates.
+pub fn de_iso_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+    Vec::<String>::deserialize(d)?.iter().map(|t| parse_iso(t).ok_or_else(|| not_a_date(t))).collect()
+}
+
+fn not_a_date<E: serde::de::Error>(text: &str) -> E {
+    let shown: String = text.chars().take(40).collect();
+    E::custom(format!("ugyldig dato «{shown}» (skrives ÅÅÅÅ-MM-DD)"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn the_fixed_forms_read_back_what_they_write_and_what_chrono_read() {
+        let t = |h, m, s| NaiveTime::from_hms_opt(h, m, s);
+        for (text, want) in [
+            ("2026-12-03", d(2026, 12, 3)),
+            ("2026-1-5", d(2026, 1, 5)),
+            (" 2026 - 01 - 05 ", d(2026, 1, 5)),
+            ("0999-01-01", d(999, 1, 1)),
+            ("+10000-01-01", d(10000, 1, 1)),
+            ("10000-01-01", None),
+            ("2026-02-30", None),
+            ("2026-12-03T10:00", None),
+            ("03-12-2026", None),
+            ("2026/12/03", None),
+            ("", None),
+            ("-", None),
+            ("2026-001-01", None),
+        ] {
+            assert_eq!(parse_iso(text), want, "{text}");
+            let chrono = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            if chrono.is_some() {
+                assert_eq!(parse_iso(text), chrono, "{text}: chrono read it so");
+            }
+        }
+        for (text, want) in [
+            ("10:05", t(10, 5, 0)),
+            ("9:5", t(9, 5, 0)),
+            ("10:05:30", t(10, 5, 30)),
+            ("24:00", None),
+            ("10", None),
+            ("10:05:30:1", None),
+            ("1o:00", None),
+        ] {
+            assert_eq!(parse_hm(text), want, "{text}");
+        }
+        let day = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
+        assert_eq!(iso(day), day.format("%Y-%m-%d").to_string());
+        assert_eq!(hm(t(9, 5, 0).unwrap()), "09:05");
+        assert_eq!(compact_date(day), "20260309");
+        assert_eq!(compact_date_time(day.and_hms_opt(7, 0, 5).unwrap()), "20260309T070005");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_date_reads_back_as_itself(days in -200_000i32..4_000_000) {
+            let day = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            proptest::prop_assert_eq!(iso(day), day.format("%Y-%m-%d").to_string());
+            proptest::prop_assert_eq!(parse_iso(&iso(day)), (day.year() >= 0).then_some(day));
+        }
+
+        #[test]
+        fn every_time_reads_back_as_itself(h in 0u32..24, m in 0u32..60) {
+            let t = NaiveTime::from_hms_opt(h, m, 0).unwrap();
+            proptest::prop_assert_eq!(hm(t), t.format("%H:%M").to_string());
+            proptest::prop_assert_eq!(parse_hm(&hm(t)), Some(t));
+        }
     }
 
     #[test]

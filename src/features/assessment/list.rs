@@ -67,7 +67,7 @@ fn NewSession() -> impl IntoView {
     let state = use_app();
     let navigate = use_navigate();
     let (name, set_name) = signal(String::new());
-    let today = tid_og_lyst_core::text::dates::today(now()).format("%Y-%m-%d").to_string();
+    let today = tid_og_lyst_core::text::dates::iso(tid_og_lyst_core::text::dates::today(now()));
     let (date, set_date) = signal(today);
     let (error, set_error) = signal(None::<&'static str>);
     let create = move |ev: leptos::ev::SubmitEvent| {

@@ -5,10 +5,10 @@
 
 use crate::routes::Route;
 use crate::ui::link::to;
-use chrono::NaiveTime;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
+use tid_og_lyst_core::text::dates;
 
 use super::card::{badges, Badges};
 use super::form::DreamFormView;
@@ -220,7 +220,7 @@ fn Facts(
         when = format!("{when} ({})", parts.join(", ").to_lowercase());
     }
     let planned = dream.planned_for().map(|p| match p.time {
-        Some(tm) => format!("{} kl. {}", danish_day(p.date), tm.format("%H.%M")),
+        Some(tm) => format!("{} kl. {}", danish_day(p.date), dates::hm(tm).replace(':', ".")),
         None => danish_day(p.date),
     });
     let mut rows: Vec<(&str, String)> = vec![
@@ -427,11 +427,8 @@ fn Manage(
     let id = dream.meta.id;
     let who = StoredValue::new(coordinator_name(&dream));
     let status = dream.status();
-    let plan_date =
-        RwSignal::new(dream.planned_for().map(|p| p.date.format("%Y-%m-%d").to_string()).unwrap_or_default());
-    let plan_time = RwSignal::new(
-        dream.planned_for().and_then(|p| p.time).map(|t| t.format("%H:%M").to_string()).unwrap_or_default(),
-    );
+    let plan_date = RwSignal::new(dream.planned_for().map(|p| dates::iso(p.date)).unwrap_or_default());
+    let plan_time = RwSignal::new(dream.planned_for().and_then(|p| p.time).map(dates::hm).unwrap_or_default());
     let outcome = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let (error, set_error) = signal(None::<String>);
@@ -442,7 +439,7 @@ fn Manage(
             set_error.set(Some(t::PLAN_NEEDS_DATE.into()));
             return;
         };
-        let time = NaiveTime::parse_from_str(plan_time.get_untracked().trim(), "%H:%M").ok();
+        let time = dates::parse_hm(plan_time.get_untracked().trim());
         step(Step::Plan(PlannedFor { date, time }));
     };
     let fulfil = move |_| step(Step::Fulfil(outcome.get_untracked()));
