@@ -356,6 +356,29 @@ fn the_app_sorts_only_through_the_core_s_one_sort() {
 }
 
 #[test]
+fn the_app_changes_case_only_through_the_core_s_case_module() {
+    // `to_lowercase`, `to_uppercase` and `is_alphanumeric` bring the
+    // standard library's Unicode tables (about 25 KB of wasm) into every
+    // bundle; `tid_og_lyst_core::text::case` does without them.
+    for (path, text) in app_sources().into_iter().chain(core_sources()) {
+        if path == "core/src/text/case.rs" {
+            continue;
+        }
+        let text = code(shipped(&text));
+        for word in [
+            ".to_lowercase()",
+            ".to_uppercase()",
+            "is_alphanumeric",
+            "is_alphabetic",
+            "is_uppercase()",
+            "is_lowercase()",
+        ] {
+            assert!(!text.contains(word), "{path} calls {word}: use tid_og_lyst_core::text::case instead");
+        }
+    }
+}
+
+#[test]
 fn no_machine_paths_in_the_repository() {
     for (path, text) in all_sources() {
         if path == "tests/tidy.rs" {

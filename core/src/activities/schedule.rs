@@ -450,7 +450,7 @@ pub fn format_occurrence(o: &Occurrence) -> String {
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
+        Some(f) => std::iter::once(crate::text::case::upper_char(f)).chain(c).collect(),
         None => String::new(),
     }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::dreams::dream::{Category, Dream, PartOfDay, Status};
+use crate::text::case::Lower;
 
 /// When a runner is free and what they feel like.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -85,7 +86,7 @@ fn order_key(d: &Dream) -> (NaiveDate, NaiveDate, String, String) {
     (
         d.deadline().unwrap_or(NaiveDate::MAX),
         d.window_from.unwrap_or(NaiveDate::MIN),
-        d.title.to_lowercase(),
+        d.title.lower(),
         d.meta.id.to_string(),
     )
 }
@@ -122,8 +123,7 @@ pub fn passes(d: &Dream, f: &Filter) -> bool {
     if d.meta.deleted {
         return false;
     }
-    if !f.municipality.trim().is_empty() && d.municipality.trim().to_lowercase() != f.municipality.trim().to_lowercase()
-    {
+    if !f.municipality.trim().is_empty() && d.municipality.trim().lower() != f.municipality.trim().lower() {
         return false;
     }
     if f.category.is_some_and(|c| c != d.category) {

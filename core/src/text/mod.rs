@@ -1,7 +1,9 @@
 //! Text rules shared by every part: Danish-aware folding and search
 //! (`search`), field checks and safe links (`fields`), and dates
-//! (`dates`: the one date parser and the one Copenhagen "today").
+//! (`dates`: the one date parser and the one Copenhagen "today"), and case
+//! (`case`: lower and upper case without the Unicode tables).
 
+pub mod case;
 pub mod dates;
 pub mod fields;
 pub mod privacy;

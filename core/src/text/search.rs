@@ -29,10 +29,11 @@ pub fn fold_into(text: &str, out: &mut String) {
         if !piece.is_empty() {
             out.push_str(piece);
             space = false;
-        } else if c.is_alphanumeric() {
+        } else if crate::text::case::is_word_char(c) {
             // Lower-casing can give a letter with an accent (Ą → ą), which
             // folds further; so folding stays idempotent.
-            for l in c.to_lowercase().filter(|l| !is_combining(*l)) {
+            let l = crate::text::case::lower_char(c);
+            if !is_combining(l) {
                 match fold_char(l) {
                     Some(p) => out.push_str(p),
                     None => out.push(l),

@@ -23,6 +23,7 @@ use super::catalogue::{catalogue, use_building, use_entries, Catalogue};
 use super::csv_io::CsvSection;
 use super::favourites::favourites;
 use super::week::WeekProgramme;
+use tid_og_lyst_core::text::case::Lower;
 
 /// Results rendered per page (a phone shows three or four at a time; a
 /// small page keeps the work per keystroke small).
@@ -327,7 +328,9 @@ fn MoreFilters(filters: Memo<Filters>, rest: Memo<Filters>, set_filters: Callbac
 
 fn capital(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| std::iter::once(tid_og_lyst_core::text::case::upper_char(f)).chain(c).collect())
+        .unwrap_or_default()
 }
 
 #[component]
@@ -354,7 +357,7 @@ fn MunicipalitySelect(filters: Memo<Filters>, rest: Memo<Filters>, set_filters: 
         });
         // Danish order: æ, ø, å after z.
         tid_og_lyst_core::sort::by_key(&mut list, |m| {
-            m.to_lowercase().replace("aa", "å").replace('æ', "{").replace('ø', "|").replace('å', "}")
+            m.lower().replace("aa", "å").replace('æ', "{").replace('ø', "|").replace('å', "}")
         });
         list
     });

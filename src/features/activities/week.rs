@@ -102,5 +102,7 @@ pub fn WeekProgramme(
 
 fn capital(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| std::iter::once(tid_og_lyst_core::text::case::upper_char(f)).chain(c).collect())
+        .unwrap_or_default()
 }
