@@ -11,6 +11,7 @@ use crate::features::{activities, assessment, dreams};
 use crate::routes::Bundle;
 use crate::state::AppState;
 use crate::ui::layout::Layout;
+use tid_og_lyst_core::sync::data::{ActivitiesOnly, AllKinds, AssessmentsOnly, DreamsOnly};
 
 /// Installs the panic hook and mounts `app` (one of the bundles below) on
 /// `<body>`.
@@ -54,13 +55,13 @@ pub fn selftest_panic() {
 /// bundle's routes, and the layout. Routes of other bundles fall to
 /// [`Elsewhere`], which loads their page.
 macro_rules! bundle {
-    ($(#[$doc:meta])* $name:ident, $bundle:expr, records: $records:expr, catalogue: $catalogue:expr, [$($path:tt => $($view:ident)::+),* $(,)?]) => {
+    ($(#[$doc:meta])* $name:ident, $bundle:expr, records: $records:expr, kinds: $kinds:ty, catalogue: $catalogue:expr, [$($path:tt => $($view:ident)::+),* $(,)?]) => {
         $(#[$doc])*
         pub fn $name() -> AnyView {
             let state = AppState::init();
             provide_context(state);
             if $records {
-                state.load_records();
+                state.load_records::<$kinds>();
             }
             if $catalogue {
                 activities::catalogue::follow(state);
@@ -86,7 +87,7 @@ macro_rules! bundle {
 
 bundle!(
     /// Every page: `./x serve`'s debug build, which has no bundle per part.
-    app, Bundle::All, records: true, catalogue: true, [
+    app, Bundle::All, records: true, kinds: AllKinds, catalogue: true, [
         "/" => Home,
         "/droemme" => dreams::DreamsPage,
         "/droemme/:id" => dreams::DreamPage,
@@ -101,12 +102,12 @@ bundle!(
 
 bundle!(
     /// The front page and "Om".
-    front, Bundle::Front, records: false, catalogue: false, ["/" => Home, "/om" => About]
+    front, Bundle::Front, records: false, kinds: AllKinds, catalogue: false, ["/" => Home, "/om" => About]
 );
 
 bundle!(
     /// The dream board.
-    dreams, Bundle::Dreams, records: true, catalogue: false, [
+    dreams, Bundle::Dreams, records: true, kinds: DreamsOnly, catalogue: false, [
         "/" => Home,
         "/droemme" => dreams::DreamsPage,
         "/droemme/:id" => dreams::DreamPage,
@@ -117,7 +118,7 @@ bundle!(
 bundle!(
     /// The activity directory (the only bundle besides the whole app that
     /// fetches the catalogue).
-    activities, Bundle::Activities, records: true, catalogue: true, [
+    activities, Bundle::Activities, records: true, kinds: ActivitiesOnly, catalogue: true, [
         "/" => Home,
         "/aktiviteter" => activities::ActivitiesPage,
         "/aktiviteter/:id" => activities::ActivityPage,
@@ -127,7 +128,7 @@ bundle!(
 
 bundle!(
     /// The SKAL/KAN workshop (the page a facilitator's QR code opens).
-    assessment, Bundle::Assessment, records: true, catalogue: false, [
+    assessment, Bundle::Assessment, records: true, kinds: AssessmentsOnly, catalogue: false, [
         "/" => Home,
         "/skal-kan" => assessment::AssessmentPage,
         "/skal-kan/:id" => assessment::SessionPage,
@@ -137,7 +138,7 @@ bundle!(
 
 bundle!(
     /// The data page: export, import, clearing, and share links of mixed records.
-    data, Bundle::Data, records: true, catalogue: false, ["/" => Home, "/del" => DataPage, "/om" => About]
+    data, Bundle::Data, records: true, kinds: AllKinds, catalogue: false, ["/" => Home, "/del" => DataPage, "/om" => About]
 );
 
 /// An address no route of this bundle has: another bundle's page is loaded

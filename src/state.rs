@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::storage::{self, SaveError};
 use tid_og_lyst_core::da;
 use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, Millis, Rev};
-use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::data::{AppData, Kinds};
 
 /// The current time in milliseconds, read from the browser.
 pub fn now() -> Millis {
@@ -118,9 +118,11 @@ impl AppState {
         state
     }
 
-    /// Starts reading the stored records and wires up their persistence,
-    /// other tabs' changes and the panic page's copy of them.
-    pub fn load_records(self) {
+    /// Starts reading the stored records of `K`'s kinds (a part's bundle
+    /// reads its own kind only; the others stay untouched in storage) and
+    /// wires up their persistence, other tabs' changes and the panic page's
+    /// copy of them.
+    pub fn load_records<K: Kinds>(self) {
         let state = self;
         state.loaded.set(false);
         leptos::task::spawn_local(async move {
@@ -128,9 +130,9 @@ impl AppState {
             // (nothing is saved until all are in).
             let first = move |part: AppData| {
                 state.clock.update_value(|c| part.observe_into(c));
-                state.data.update(|d| merge_into(d, part));
+                state.data.update(|d| d.join_in::<K>(part));
             };
-            let loaded = storage::load_data(now(), first).await;
+            let loaded = storage::load_data::<K>(now(), first).await;
             if loaded.backend == storage::Backend::Local && storage::available() {
                 state.notify(NoticeKind::Warning, da::storage::NO_DATABASE);
             }
@@ -145,19 +147,19 @@ impl AppState {
             crate::slices::next_turn().await;
             state.data.update(|d| {
                 let meanwhile = std::mem::replace(d, loaded.data);
-                merge_into(d, meanwhile);
+                d.join_in::<K>(meanwhile);
             });
             state.loaded.set(true);
         });
         CURRENT.with(|c| c.set(Some(state)));
-        EMERGENCY_COPY.with(|c| c.set(Some(emergency_copy)));
-        state.persist_effects();
+        EMERGENCY_COPY.with(|c| c.set(Some(emergency_copy::<K>)));
+        state.persist_effects::<K>();
         state.guard_unsaved();
-        state.listen_other_tabs();
+        state.listen_other_tabs::<K>();
         storage::request_persistence();
     }
 
-    fn persist_effects(self) {
+    fn persist_effects<K: Kinds>(self) {
         Effect::new(move |_| {
             if !self.loaded.get() {
                 return;
@@ -176,8 +178,8 @@ impl AppState {
                 crate::slices::next_turn().await;
                 loop {
                     self.save_again.set_value(false);
-                    let job = self.data.with_untracked(storage::save_data);
-                    let result = job.finish(&|f| self.data.with_untracked(|d| f(d))).await;
+                    let job = self.data.with_untracked(storage::save_data::<K>);
+                    let result = job.finish::<K>(&|f| self.data.with_untracked(|d| f(d))).await;
                     self.after_save(result);
                     if !self.save_again.get_value() {
                         break;
@@ -223,21 +225,21 @@ impl AppState {
         }
     }
 
-    fn listen_other_tabs(self) {
+    fn listen_other_tabs<K: Kinds>(self) {
         storage::on_other_tab_change(move |key, value| {
             if key.is_empty() || key == storage::KEY_SETTINGS {
                 return;
             }
-            if let Some(theirs) = storage::data_from_other_tab(&key, value.as_deref()) {
+            if let Some(theirs) = storage::data_from_other_tab::<K>(&key, value.as_deref()) {
                 self.clock.update_value(|c| theirs.observe_into(c));
-                self.data.update(|d| *d = d.merge(&theirs));
+                self.data.update(|d| *d = d.merge_of::<K>(&theirs));
             }
         });
-        storage::idb::on_other_tab(move |msg| match msg {
+        storage::idb::on_other_tab::<K>(move |msg| match msg {
             storage::idb::FromOtherTab::Data(theirs) => {
-                storage::idb::mark_saved(&theirs);
+                storage::idb::mark_saved::<K>(&theirs);
                 self.clock.update_value(|c| theirs.observe_into(c));
-                self.data.update(|d| *d = d.merge(&theirs));
+                self.data.update(|d| *d = d.merge_of::<K>(&theirs));
             }
             storage::idb::FromOtherTab::Cleared => self.data.set(AppData::default()),
         });
@@ -297,15 +299,6 @@ impl AppState {
     }
 }
 
-/// Joins every record of `from` into `into` (moved, not copied).
-fn merge_into(into: &mut AppData, from: AppData) {
-    use tid_og_lyst_core::record::merge::insert;
-    let AppData { dreams, activities, assessments } = from;
-    dreams.into_values().for_each(|r| insert(&mut into.dreams, r));
-    activities.into_values().for_each(|r| insert(&mut into.activities, r));
-    assessments.into_values().for_each(|r| insert(&mut into.assessments, r));
-}
-
 fn describe_key(key: &str) -> String {
     match key {
         storage::KEY_DREAMS => "drømme".into(),
@@ -338,13 +331,14 @@ pub fn records_for_panic(key: &str) -> Option<serde_json::Value> {
     EMERGENCY_COPY.with(|c| c.get())?(key)
 }
 
-fn emergency_copy(key: &str) -> Option<serde_json::Value> {
+fn emergency_copy<K: Kinds>(key: &str) -> Option<serde_json::Value> {
     use tid_og_lyst_core::record::object;
     let d = CURRENT.with(|c| c.get())?.data.try_get_untracked()?;
     let list = match key {
-        storage::KEY_DREAMS => object::to_value(&d.dreams.values().collect::<Vec<_>>()),
-        storage::KEY_ACTIVITIES => object::to_value(&d.activities.values().collect::<Vec<_>>()),
-        _ => object::to_value(&d.assessments.values().collect::<Vec<_>>()),
+        storage::KEY_DREAMS if K::DREAMS => object::to_value(&d.dreams.values().collect::<Vec<_>>()),
+        storage::KEY_ACTIVITIES if K::ACTIVITIES => object::to_value(&d.activities.values().collect::<Vec<_>>()),
+        storage::KEY_ASSESSMENTS if K::ASSESSMENTS => object::to_value(&d.assessments.values().collect::<Vec<_>>()),
+        _ => return None,
     };
     list.ok().filter(|v| v.as_array().is_some_and(|a| !a.is_empty()))
 }

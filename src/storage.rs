@@ -27,7 +27,7 @@ use wasm_bindgen::JsCast;
 use tid_og_lyst_core::record::merge::{self, Collection, Record};
 use tid_og_lyst_core::record::meta::{Clock, Millis};
 use tid_og_lyst_core::record::object;
-use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::data::{AppData, Kinds};
 
 /// Prefix of every key the app owns.
 pub const PREFIX: &str = "tidoglyst.";
@@ -226,12 +226,12 @@ pub struct Loaded {
     pub backend: Backend,
 }
 
-/// The records as the first version stored them, in local storage.
-fn load_local(now: Millis, corrupt: &mut Vec<Corrupt>) -> AppData {
+/// `K`'s records as the first version stored them, in local storage.
+fn load_local<K: Kinds>(now: Millis, corrupt: &mut Vec<Corrupt>) -> AppData {
     AppData {
-        dreams: load_kind(KEY_DREAMS, now, corrupt),
-        activities: load_kind(KEY_ACTIVITIES, now, corrupt),
-        assessments: load_kind(KEY_ASSESSMENTS, now, corrupt),
+        dreams: if K::DREAMS { load_kind(KEY_DREAMS, now, corrupt) } else { Collection::new() },
+        activities: if K::ACTIVITIES { load_kind(KEY_ACTIVITIES, now, corrupt) } else { Collection::new() },
+        assessments: if K::ASSESSMENTS { load_kind(KEY_ASSESSMENTS, now, corrupt) } else { Collection::new() },
     }
 }
 
@@ -282,38 +282,60 @@ async fn load_idb_kind<R: Record + DeserializeOwned>(
     records
 }
 
-/// Reads all data; unreadable parts are moved aside and listed. Opens
-/// IndexedDB and moves the first version's records into it on the way. A
-/// large store's first slice of records is handed to `first` while the
-/// rest is read.
-pub async fn load_data(now: Millis, first: impl Fn(AppData)) -> Loaded {
+/// `f` behind a pointer. An `.await` under a `K::…` condition in an `async
+/// fn` keeps the awaited future's code even when the condition is false
+/// (the state machine's resume step for it stays); awaited through this,
+/// only the boxing refers to that code, and it goes with the condition.
+pub fn erased<'a, T>(
+    f: impl std::future::Future<Output = T> + 'a,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = T> + 'a>> {
+    Box::pin(f)
+}
+
+/// Reads the data of `K`'s kinds (the others are left where they are, for
+/// the bundles that read them); unreadable parts are moved aside and
+/// listed. Opens IndexedDB and moves the first version's records into it on
+/// the way. A large store's first slice of records is handed to `first`
+/// while the rest is read.
+pub async fn load_data<K: Kinds>(now: Millis, first: impl Fn(AppData)) -> Loaded {
     migrate();
     let mut corrupt = Vec::new();
     if idb::open().await.is_err() {
-        let data = load_local(now, &mut corrupt);
+        let data = load_local::<K>(now, &mut corrupt);
         return Loaded { data, corrupt, backend: Backend::Local };
     }
-    let left = AppData {
-        dreams: migrate_kind(KEY_DREAMS, idb::STORE_DREAMS, now, &mut corrupt).await,
-        activities: migrate_kind(KEY_ACTIVITIES, idb::STORE_ACTIVITIES, now, &mut corrupt).await,
-        assessments: migrate_kind(KEY_ASSESSMENTS, idb::STORE_ASSESSMENTS, now, &mut corrupt).await,
-    };
+    let mut left = AppData::default();
+    if K::DREAMS {
+        left.dreams = erased(migrate_kind(KEY_DREAMS, idb::STORE_DREAMS, now, &mut corrupt)).await;
+    }
+    if K::ACTIVITIES {
+        left.activities = erased(migrate_kind(KEY_ACTIVITIES, idb::STORE_ACTIVITIES, now, &mut corrupt)).await;
+    }
+    if K::ASSESSMENTS {
+        left.assessments = erased(migrate_kind(KEY_ASSESSMENTS, idb::STORE_ASSESSMENTS, now, &mut corrupt)).await;
+    }
     let part = |d: AppData| first(d);
-    let stored = AppData {
-        dreams: load_idb_kind(KEY_DREAMS, idb::STORE_DREAMS, now, &mut corrupt, &mut |r| {
+    let mut stored = AppData::default();
+    if K::DREAMS {
+        stored.dreams = erased(load_idb_kind(KEY_DREAMS, idb::STORE_DREAMS, now, &mut corrupt, &mut |r| {
             part(AppData { dreams: merge::collect(r.iter().cloned()), ..AppData::default() })
-        })
-        .await,
-        activities: load_idb_kind(KEY_ACTIVITIES, idb::STORE_ACTIVITIES, now, &mut corrupt, &mut |r| {
+        }))
+        .await;
+    }
+    if K::ACTIVITIES {
+        stored.activities = erased(load_idb_kind(KEY_ACTIVITIES, idb::STORE_ACTIVITIES, now, &mut corrupt, &mut |r| {
             part(AppData { activities: merge::collect(r.iter().cloned()), ..AppData::default() })
-        })
-        .await,
-        assessments: load_idb_kind(KEY_ASSESSMENTS, idb::STORE_ASSESSMENTS, now, &mut corrupt, &mut |r| {
-            part(AppData { assessments: merge::collect(r.iter().cloned()), ..AppData::default() })
-        })
-        .await,
-    };
-    let data = if left.is_empty() { stored } else { stored.merge(&left) };
+        }))
+        .await;
+    }
+    if K::ASSESSMENTS {
+        stored.assessments =
+            erased(load_idb_kind(KEY_ASSESSMENTS, idb::STORE_ASSESSMENTS, now, &mut corrupt, &mut |r| {
+                part(AppData { assessments: merge::collect(r.iter().cloned()), ..AppData::default() })
+            }))
+            .await;
+    }
+    let data = if left.is_empty() { stored } else { stored.merge_of::<K>(&left) };
     Loaded { data, corrupt, backend: Backend::IndexedDb }
 }
 
@@ -328,38 +350,48 @@ pub enum SaveJob {
 impl SaveJob {
     /// Waits until the records are written (or the write failed); `data`
     /// reads the records in memory as they are when each slice is written.
-    pub async fn finish(self, data: idb::Reader<'_>) -> Result<(), SaveError> {
+    pub async fn finish<K: Kinds>(self, data: idb::Reader<'_>) -> Result<(), SaveError> {
         match self {
             SaveJob::Done(r) => r,
-            SaveJob::Records(p) => p.write(data).await,
+            SaveJob::Records(p) => p.write::<K>(data).await,
         }
     }
 }
 
-/// Saves the records that changed since the last save.
-pub fn save_data(data: &AppData) -> SaveJob {
+/// Saves the records of `K`'s kinds that changed since the last save (the
+/// other kinds are never written: they were not read).
+pub fn save_data<K: Kinds>(data: &AppData) -> SaveJob {
     if idb::is_open() {
-        return match idb::changes(data) {
+        return match idb::changes::<K>(data) {
             Some(p) => SaveJob::Records(p),
             None => SaveJob::Done(Ok(())),
         };
     }
     SaveJob::Done((|| {
-        save_kind(KEY_DREAMS, &data.dreams)?;
-        save_kind(KEY_ACTIVITIES, &data.activities)?;
-        save_kind(KEY_ASSESSMENTS, &data.assessments)
+        if K::DREAMS {
+            save_kind(KEY_DREAMS, &data.dreams)?;
+        }
+        if K::ACTIVITIES {
+            save_kind(KEY_ACTIVITIES, &data.activities)?;
+        }
+        if K::ASSESSMENTS {
+            save_kind(KEY_ASSESSMENTS, &data.assessments)?;
+        }
+        Ok(())
     })())
 }
 
 /// Reads the data of one key written by another tab; `None` when the key is
-/// not a data key or cannot be read.
-pub fn data_from_other_tab(key: &str, new_value: Option<&str>) -> Option<AppData> {
+/// not a data key of `K`'s kinds or cannot be read.
+pub fn data_from_other_tab<K: Kinds>(key: &str, new_value: Option<&str>) -> Option<AppData> {
     let text = new_value?;
     let mut data = AppData::default();
     match key {
-        KEY_DREAMS => data.dreams = merge::collect(serde_json::from_str::<Vec<_>>(text).ok()?),
-        KEY_ACTIVITIES => data.activities = merge::collect(serde_json::from_str::<Vec<_>>(text).ok()?),
-        KEY_ASSESSMENTS => data.assessments = merge::collect(serde_json::from_str::<Vec<_>>(text).ok()?),
+        KEY_DREAMS if K::DREAMS => data.dreams = merge::collect(serde_json::from_str::<Vec<_>>(text).ok()?),
+        KEY_ACTIVITIES if K::ACTIVITIES => data.activities = merge::collect(serde_json::from_str::<Vec<_>>(text).ok()?),
+        KEY_ASSESSMENTS if K::ASSESSMENTS => {
+            data.assessments = merge::collect(serde_json::from_str::<Vec<_>>(text).ok()?)
+        }
         _ => return None,
     }
     Some(data)

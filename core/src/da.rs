@@ -219,6 +219,9 @@ pub mod data {
     pub const UNDO: &str = "Fortryd sidste import";
     /// Undone.
     pub const UNDONE: &str = "Sidste import er fortrudt. Data er som før importen.";
+    /// A link on a part's page that holds records of other parts too.
+    pub const OPENING_DATA_PAGE: &str =
+        "Linket indeholder også poster fra andre dele af appen. Det åbnes under «Del data» …";
     /// Import error prefix.
     pub const ERROR: &str = "Filen blev ikke importeret";
     /// Local data untouched.

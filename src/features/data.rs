@@ -14,18 +14,18 @@ use crate::ui::share::ShareLink;
 use tid_og_lyst_core::da::data as t;
 use tid_og_lyst_core::record::merge::live;
 use tid_og_lyst_core::record::meta::format_millis;
-use tid_og_lyst_core::sync::data::AppData;
-use tid_og_lyst_core::sync::import::{preview, ImportReport};
+use tid_og_lyst_core::sync::data::{AllKinds, AppData, Kinds};
+use tid_og_lyst_core::sync::import::{preview_of, ImportReport};
 use tid_og_lyst_core::sync::reader::{JsonReader, Progress};
 use tid_og_lyst_core::sync::wire;
 
 /// Exports `data` as a file after reading the text back and checking it.
 /// Returns the number of records and the file name, or `None` when the check
 /// failed.
-pub fn export_checked(state: AppState, data: &AppData, file_stem: &str) -> Option<(usize, String)> {
+pub fn export_checked<K: Kinds>(state: AppState, data: &AppData, file_stem: &str) -> Option<(usize, String)> {
     let t0 = now();
-    let text = wire::export_json(data, &state.device(), t0);
-    let back = wire::parse_text(&text).ok()?;
+    let text = wire::export_json_of::<K>(data, &state.device(), t0);
+    let back = wire::parse_text_of::<K>(&text).ok()?;
     if &back.data != data {
         return None;
     }
@@ -71,7 +71,7 @@ fn ExportSection() -> impl IntoView {
     let (message, set_message) = signal(None::<(bool, String)>);
     let export = move |_| {
         let data = state.data.get_untracked();
-        let result = export_checked(state, &data, "tid-og-lyst");
+        let result = export_checked::<AllKinds>(state, &data, "tid-og-lyst");
         match result {
             Some((n, file)) => {
                 state.settings.update(|s| s.last_export = Some(now()));
@@ -100,7 +100,7 @@ fn LinkSection() -> impl IntoView {
         <section class="card" aria-labelledby="link-title">
             <h2 id="link-title">{tid_og_lyst_core::da::share::TITLE}</h2>
             <p>{tid_og_lyst_core::da::share::HELP}</p>
-            <ShareLink what=what title=tid_og_lyst_core::da::app::NAME/>
+            <ShareLink kinds=AllKinds what=what title=tid_og_lyst_core::da::app::NAME/>
         </section>
     }
 }
@@ -120,12 +120,12 @@ fn ImportSection() -> impl IntoView {
     let receive = move |name: String, parsed: Result<AppData, String>| match parsed {
         Err(e) => set_error.set(Some(e)),
         Ok(data) => {
-            let report = state.data.with_untracked(|d| preview(d, &data, &state.device()));
+            let report = state.data.with_untracked(|d| preview_of::<AllKinds>(d, &data, &state.device()));
             set_pending.set(Some(Pending { file_name: name, data, report }));
         }
     };
     // A link that carries data (`#data=…`) leads straight to its preview.
-    if let Some(parsed) = import::from_link() {
+    if let Some(parsed) = import::from_link::<AllKinds>() {
         receive(tid_og_lyst_core::da::share::FROM_LINK.into(), parsed);
     }
 
@@ -214,12 +214,12 @@ fn ImportSection() -> impl IntoView {
     let apply = move |_| {
         // Taken out of the signal, not cloned (it may hold 50,000 records).
         let Some(Some(p)) = set_pending.try_update(Option::take) else { return };
-        undo_available.set(import::apply(state, p.data));
+        undo_available.set(import::apply::<AllKinds>(state, p.data));
         set_done.set(Some(t::APPLIED.into()));
     };
 
     let undo = move |_| {
-        if import::undo(state) {
+        if import::undo::<AllKinds>(state) {
             undo_available.set(false);
             set_done.set(Some(t::UNDONE.into()));
         }

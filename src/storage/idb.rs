@@ -21,7 +21,8 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransa
 
 use tid_og_lyst_core::record::merge::{self, Collection, Record};
 use tid_og_lyst_core::record::meta::RecordId;
-use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::record::object;
+use tid_og_lyst_core::sync::data::{AppData, Kinds};
 
 use super::SaveError;
 
@@ -305,12 +306,13 @@ fn diff<R: Record>(name: &'static str, c: &Collection<R>) -> Changes {
     })
 }
 
-/// The writes a save of `data` needs; `None` when nothing changed.
-pub fn changes(data: &AppData) -> Option<Pending> {
+/// The writes a save of `data`'s records of `K`'s kinds needs; `None` when
+/// nothing changed.
+pub fn changes<K: Kinds>(data: &AppData) -> Option<Pending> {
     let all = [
-        diff(STORE_DREAMS, &data.dreams),
-        diff(STORE_ACTIVITIES, &data.activities),
-        diff(STORE_ASSESSMENTS, &data.assessments),
+        if K::DREAMS { diff(STORE_DREAMS, &data.dreams) } else { Changes::default() },
+        if K::ACTIVITIES { diff(STORE_ACTIVITIES, &data.activities) } else { Changes::default() },
+        if K::ASSESSMENTS { diff(STORE_ASSESSMENTS, &data.assessments) } else { Changes::default() },
     ];
     if all.iter().all(|c| c.put.is_empty() && c.delete.is_empty()) {
         return None;
@@ -345,11 +347,19 @@ impl Pending {
     /// records from `data`; every slice that commits is remembered as saved
     /// and told to the other tabs. On a failure the rest is not remembered,
     /// so the next save tries it again.
-    pub async fn write(self, data: Reader<'_>) -> Result<(), SaveError> {
+    pub async fn write<K: Kinds>(self, data: Reader<'_>) -> Result<(), SaveError> {
         let [dreams, activities, assessments] = &self.changes;
-        write_store(STORE_DREAMS, dreams, data, |d| &d.dreams).await?;
-        write_store(STORE_ACTIVITIES, activities, data, |d| &d.activities).await?;
-        write_store(STORE_ASSESSMENTS, assessments, data, |d| &d.assessments).await
+        // Through `erased`: see there why.
+        if K::DREAMS {
+            super::erased(write_store(STORE_DREAMS, dreams, data, |d| &d.dreams)).await?;
+        }
+        if K::ACTIVITIES {
+            super::erased(write_store(STORE_ACTIVITIES, activities, data, |d| &d.activities)).await?;
+        }
+        if K::ASSESSMENTS {
+            super::erased(write_store(STORE_ASSESSMENTS, assessments, data, |d| &d.assessments)).await?;
+        }
+        Ok(())
     }
 }
 
@@ -468,7 +478,7 @@ pub fn clear_all() -> impl std::future::Future<Output = Result<(), SaveError>> {
 
 /// Remembers records another tab has written, so they are not written again
 /// (a record this tab holds in a newer version still differs, and is).
-pub fn mark_saved(data: &AppData) {
+pub fn mark_saved<K: Kinds>(data: &AppData) {
     fn each<R: Record>(name: &'static str, c: &Collection<R>) {
         SAVED.with(|s| {
             let mut s = s.borrow_mut();
@@ -478,9 +488,15 @@ pub fn mark_saved(data: &AppData) {
             }
         });
     }
-    each(STORE_DREAMS, &data.dreams);
-    each(STORE_ACTIVITIES, &data.activities);
-    each(STORE_ASSESSMENTS, &data.assessments);
+    if K::DREAMS {
+        each(STORE_DREAMS, &data.dreams);
+    }
+    if K::ACTIVITIES {
+        each(STORE_ACTIVITIES, &data.activities);
+    }
+    if K::ASSESSMENTS {
+        each(STORE_ASSESSMENTS, &data.assessments);
+    }
 }
 
 fn channel() -> Option<web_sys::BroadcastChannel> {
@@ -532,8 +548,9 @@ pub enum FromOtherTab {
     Cleared,
 }
 
-/// Calls `f` for every message from another tab.
-pub fn on_other_tab(f: impl Fn(FromOtherTab) + 'static) {
+/// Calls `f` for every message from another tab (with the records of `K`'s
+/// kinds in it).
+pub fn on_other_tab<K: Kinds>(f: impl Fn(FromOtherTab) + 'static) {
     let Some(ch) = channel() else { return };
     let cb = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let Some(text) = e.data().as_string() else { return };
@@ -542,20 +559,32 @@ pub fn on_other_tab(f: impl Fn(FromOtherTab) + 'static) {
             f(FromOtherTab::Cleared);
             return;
         }
-        #[derive(serde::Deserialize)]
-        struct Msg {
-            dreams: Vec<tid_og_lyst_core::dreams::dream::Dream>,
-            activities: Vec<tid_og_lyst_core::activities::activity::Activity>,
-            assessments: Vec<tid_og_lyst_core::assessment::session::Assessment>,
+        let Ok(serde_json::Value::Object(mut m)) = serde_json::from_str::<serde_json::Value>(&text) else { return };
+        fn kind<R: Record + serde::de::DeserializeOwned>(
+            m: &mut serde_json::Map<String, serde_json::Value>,
+            name: &str,
+        ) -> Option<Collection<R>> {
+            let Some(serde_json::Value::Array(list)) = m.remove(name) else { return None };
+            let records: Result<Vec<R>, _> = list.iter().map(object::from_value).collect();
+            Some(merge::collect(records.ok()?))
         }
-        let Ok(m) = serde_json::from_str::<Msg>(&text) else { return };
         // What the other tab wrote is in the database already.
-        let data = AppData {
-            dreams: merge::collect(m.dreams),
-            activities: merge::collect(m.activities),
-            assessments: merge::collect(m.assessments),
-        };
-        f(FromOtherTab::Data(data));
+        let mut data = AppData::default();
+        let read = (|| {
+            if K::DREAMS {
+                data.dreams = kind(&mut m, STORE_DREAMS)?;
+            }
+            if K::ACTIVITIES {
+                data.activities = kind(&mut m, STORE_ACTIVITIES)?;
+            }
+            if K::ASSESSMENTS {
+                data.assessments = kind(&mut m, STORE_ASSESSMENTS)?;
+            }
+            Some(())
+        })();
+        if read.is_some() {
+            f(FromOtherTab::Data(data));
+        }
     });
     ch.set_onmessage(Some(cb.as_ref().unchecked_ref()));
     cb.forget();

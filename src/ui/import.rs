@@ -6,14 +6,14 @@
 
 use leptos::prelude::*;
 
-use crate::state::{now, use_app, AppState};
+use crate::state::{use_app, AppState};
 use crate::storage;
 use crate::ui::share;
 use tid_og_lyst_core::da::data as t;
-use tid_og_lyst_core::record::merge;
-use tid_og_lyst_core::sync::data::AppData;
-use tid_og_lyst_core::sync::import::{preview, ImportReport};
-use tid_og_lyst_core::sync::wire;
+use tid_og_lyst_core::record::merge::{Collection, Record};
+use tid_og_lyst_core::sync::data::{AppData, Kinds};
+use tid_og_lyst_core::sync::import::{preview_of, ImportReport};
+use tid_og_lyst_core::sync::{link, wire};
 
 /// A file that has been read and checked, waiting for the user's yes.
 pub struct Pending {
@@ -117,32 +117,85 @@ pub fn ImportError(
 
 /// The records of the share link in the address (`#data=…`, which is then
 /// removed from it), or a Danish reason why they cannot be read; `None`
-/// when the address carries none.
-pub fn from_link() -> Option<Result<AppData, String>> {
+/// when the address carries none. A link with records of kinds other than
+/// `K`'s is opened on the data page, which reads every kind.
+pub fn from_link<K: Kinds>() -> Option<Result<AppData, String>> {
     let text = share::take_fragment()?;
-    Some(text.and_then(|t| wire::parse_text(&t).map(|p| p.data).map_err(|e| e.to_string())))
+    Some(text.and_then(|t| match wire::parse_text_of::<K>(&t) {
+        Ok(p) => Ok(p.data),
+        Err(wire::ImportError::OtherPart) => {
+            let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
+            let data_page = format!("{origin}{}", crate::ui::link::to(&crate::routes::Route::Data));
+            match link::make_link(&data_page, &t) {
+                Ok(url) => {
+                    crate::ui::link::load_page(&url);
+                    Err(t::OPENING_DATA_PAGE.to_string())
+                }
+                Err(e) => Err(e.to_string()),
+            }
+        }
+        Err(e) => Err(e.to_string()),
+    }))
 }
 
-/// Joins `incoming` into the records after keeping a copy of them for
-/// [`undo`]; returns whether that copy was kept.
-pub fn apply(state: AppState, incoming: AppData) -> bool {
-    let before = state.data.get_untracked();
-    let saved_undo = storage::save(storage::KEY_UNDO, &before).is_ok();
-    drop(before);
+/// Keeps `data`'s records of `K`'s kinds as the copy [`undo`] puts back;
+/// false when it could not be kept.
+pub fn save_undo<K: Kinds>(data: &AppData) -> bool {
+    fn kind<R: Record>(on: bool, c: &Collection<R>) -> Option<String> {
+        if on {
+            serde_json::to_string(c).ok()
+        } else {
+            Some("{}".into())
+        }
+    }
+    let text = (|| {
+        Some(format!(
+            "{{\"dreams\":{},\"activities\":{},\"assessments\":{}}}",
+            kind(K::DREAMS, &data.dreams)?,
+            kind(K::ACTIVITIES, &data.activities)?,
+            kind(K::ASSESSMENTS, &data.assessments)?
+        ))
+    })();
+    text.is_some_and(|t| storage::raw_set(storage::KEY_UNDO, &t).is_ok())
+}
+
+/// The copy [`save_undo`] kept, its records of `K`'s kinds.
+fn load_undo<K: Kinds>() -> Option<AppData> {
+    fn kind<R: Record + serde::de::DeserializeOwned>(
+        on: bool,
+        m: &mut serde_json::Map<String, serde_json::Value>,
+        name: &str,
+    ) -> Option<Collection<R>> {
+        if !on {
+            return Some(Collection::new());
+        }
+        // Through the text, as every record is read (one reader per kind).
+        let value = m.remove(name).unwrap_or_else(|| serde_json::json!({}));
+        serde_json::from_str(&value.to_string()).ok()
+    }
+    let serde_json::Value::Object(mut m) = serde_json::from_str(&storage::raw_get(storage::KEY_UNDO)?).ok()? else {
+        return None;
+    };
+    Some(AppData {
+        dreams: kind(K::DREAMS, &mut m, "dreams")?,
+        activities: kind(K::ACTIVITIES, &mut m, "activities")?,
+        assessments: kind(K::ASSESSMENTS, &mut m, "assessments")?,
+    })
+}
+
+/// Joins `incoming`'s records of `K`'s kinds into the records after keeping
+/// a copy of them for [`undo`]; returns whether that copy was kept.
+pub fn apply<K: Kinds>(state: AppState, incoming: AppData) -> bool {
+    let saved_undo = state.data.with_untracked(save_undo::<K>);
     state.observe(&incoming);
-    let AppData { dreams, activities, assessments } = incoming;
-    state.data.update(|d| {
-        dreams.into_values().for_each(|r| merge::insert(&mut d.dreams, r));
-        activities.into_values().for_each(|r| merge::insert(&mut d.activities, r));
-        assessments.into_values().for_each(|r| merge::insert(&mut d.assessments, r));
-    });
+    state.data.update(|d| d.join_in::<K>(incoming));
     saved_undo
 }
 
 /// Puts back the records as they were before the last import; false when
 /// there is no copy.
-pub fn undo(state: AppState) -> bool {
-    let Ok(Some(before)) = storage::load::<AppData>(storage::KEY_UNDO, now()) else { return false };
+pub fn undo<K: Kinds>(state: AppState) -> bool {
+    let Some(before) = load_undo::<K>() else { return false };
     if let Some(replaced) = state.data.try_update(|d| std::mem::replace(d, before)) {
         crate::slices::drop_in_slices(replaced);
     }
@@ -154,8 +207,12 @@ pub fn undo(state: AppState) -> bool {
 /// are read, so it compares with them), then "Flet ind" or "Annullér".
 /// Shows nothing when the address carries no link.
 #[component]
-pub fn FromLink() -> impl IntoView {
-    let Some(link) = from_link() else { return ().into_any() };
+pub fn FromLink<K: Kinds>(
+    /// The kinds of record this page reads (`DreamsOnly` …).
+    kinds: K,
+) -> impl IntoView {
+    let _ = kinds;
+    let Some(link) = from_link::<K>() else { return ().into_any() };
     let state = use_app();
     let (error, set_error) = signal(None::<String>);
     let (pending, set_pending) = signal(None::<Pending>);
@@ -171,7 +228,7 @@ pub fn FromLink() -> impl IntoView {
                     return;
                 }
                 if let Some(Some(data)) = waiting.try_update_value(Option::take) {
-                    let report = state.data.with_untracked(|d| preview(d, &data, &state.device()));
+                    let report = state.data.with_untracked(|d| preview_of::<K>(d, &data, &state.device()));
                     let name = tid_og_lyst_core::da::share::FROM_LINK.to_string();
                     set_pending.set(Some(Pending { file_name: name, data, report }));
                 }
@@ -180,11 +237,11 @@ pub fn FromLink() -> impl IntoView {
     }
     let on_apply = move |_| {
         let Some(Some(p)) = set_pending.try_update(Option::take) else { return };
-        undo_available.set(apply(state, p.data));
+        undo_available.set(apply::<K>(state, p.data));
         set_done.set(Some(t::APPLIED));
     };
     let on_undo = move |_| {
-        if undo(state) {
+        if undo::<K>(state) {
             undo_available.set(false);
             set_done.set(Some(t::UNDONE));
         }

@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::{now, use_app};
 use tid_og_lyst_core::da::share as t;
-use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::data::{AppData, Kinds};
 use tid_og_lyst_core::sync::{link, wire};
 
 /// The address of the page that imports a link of `data`, absolute
@@ -21,17 +21,18 @@ pub fn import_page_url(data: &AppData) -> String {
     format!("{origin}{}", to(&page))
 }
 
-/// Builds the link for `data`, or a Danish reason why not.
-pub fn link_for(data: &AppData, device: &tid_og_lyst_core::record::meta::DeviceId) -> Result<String, String> {
+/// Builds the link for `data`'s records of `K`'s kinds, or a Danish reason
+/// why not.
+pub fn link_for<K: Kinds>(data: &AppData, device: &tid_og_lyst_core::record::meta::DeviceId) -> Result<String, String> {
     if data.is_empty() {
         return Err(t::NOTHING.into());
     }
-    let json = serde_json::to_string(&wire::export_value(data, device, now())).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string(&wire::export_value_of::<K>(data, device, now())).map_err(|e| e.to_string())?;
     let url = link::make_link(&import_page_url(data), &json).map_err(|e| e.to_string())?;
     // Read the link back before offering it, like a file export.
     let payload = url.split_once('#').and_then(|(_, f)| link::payload_of_fragment(f)).unwrap_or_default();
     let back = link::decode(payload).map_err(|e| e.to_string())?;
-    let parsed = wire::parse_text(&back).map_err(|e| e.to_string())?;
+    let parsed = wire::parse_text_of::<K>(&back).map_err(|e| e.to_string())?;
     if &parsed.data != data {
         return Err(tid_og_lyst_core::da::data::EXPORT_FAILED.into());
     }
@@ -72,21 +73,26 @@ async fn send(url: String, title: String) -> String {
     t::COPY_FAILED.into()
 }
 
-/// Buttons "Del som link" and "Vis QR-kode" for the data `what` returns.
+/// Buttons "Del som link" and "Vis QR-kode" for the data `what` returns
+/// (its records of `K`'s kinds: the page's part's, or every kind on the
+/// data page).
 #[component]
-pub fn ShareLink(
+pub fn ShareLink<K: Kinds>(
+    /// The kinds of record the link carries (`DreamsOnly` …, `AllKinds`).
+    kinds: K,
     /// Produces the data to share when a button is pressed.
     what: Callback<(), AppData>,
     /// Title for the share sheet.
     #[prop(into)]
     title: String,
 ) -> impl IntoView {
+    let _ = kinds;
     let state = use_app();
     let (made, set_made) = signal(None::<Result<String, String>>);
     let (message, set_message) = signal(None::<String>);
     let (show_qr, set_show_qr) = signal(false);
     let make = move || {
-        let result = link_for(&what.run(()), &state.device());
+        let result = link_for::<K>(&what.run(()), &state.device());
         set_made.set(Some(result.clone()));
         result
     };

@@ -8,6 +8,45 @@ use crate::dreams::dream::Dream;
 use crate::record::merge::{self, Collection, Record};
 use crate::record::meta::{Clock, DeviceId, Millis};
 
+/// The kinds of record one bundle of the app reads, keeps and writes.
+///
+/// Each part's bundle holds only its own kind (`DreamsOnly` …), so the
+/// code that reads, merges and writes the other kinds is not in its wasm:
+/// the functions that take a `K: Kinds` look at `K`'s constants, and the
+/// compiler leaves out what a `false` makes unreachable. The data page's
+/// bundle, and every test, use `AllKinds`.
+pub trait Kinds: 'static {
+    /// Dreams are read, kept and written.
+    const DREAMS: bool;
+    /// Activities are read, kept and written.
+    const ACTIVITIES: bool;
+    /// Workshop sessions are read, kept and written.
+    const ASSESSMENTS: bool;
+}
+
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $name:ident = $d:literal, $a:literal, $w:literal;)*) => {$(
+        $(#[$doc])*
+        pub struct $name;
+        impl Kinds for $name {
+            const DREAMS: bool = $d;
+            const ACTIVITIES: bool = $a;
+            const ASSESSMENTS: bool = $w;
+        }
+    )*};
+}
+
+kinds! {
+    /// Every kind: the data page, and the whole app in one bundle.
+    AllKinds = true, true, true;
+    /// The dream board's bundle.
+    DreamsOnly = true, false, false;
+    /// The activity directory's bundle.
+    ActivitiesOnly = false, true, false;
+    /// The workshop's bundle.
+    AssessmentsOnly = false, false, true;
+}
+
 /// Everything the user owns, tombstones included.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AppData {
@@ -25,10 +64,37 @@ pub struct AppData {
 impl AppData {
     /// The merge of two data sets, kind by kind.
     pub fn merge(&self, other: &AppData) -> AppData {
+        self.merge_of::<AllKinds>(other)
+    }
+
+    /// The merge of `K`'s kinds; the other kinds are `self`'s.
+    pub fn merge_of<K: Kinds>(&self, other: &AppData) -> AppData {
+        fn pick<R: Record>(on: bool, ours: &Collection<R>, theirs: &Collection<R>) -> Collection<R> {
+            if on {
+                merge::merge(ours, theirs)
+            } else {
+                ours.clone()
+            }
+        }
         AppData {
-            dreams: merge::merge(&self.dreams, &other.dreams),
-            activities: merge::merge(&self.activities, &other.activities),
-            assessments: merge::merge(&self.assessments, &other.assessments),
+            dreams: pick(K::DREAMS, &self.dreams, &other.dreams),
+            activities: pick(K::ACTIVITIES, &self.activities, &other.activities),
+            assessments: pick(K::ASSESSMENTS, &self.assessments, &other.assessments),
+        }
+    }
+
+    /// Joins every record of `K`'s kinds in `from` into `self`, one at a
+    /// time (a record here and there is joined, a new one added).
+    pub fn join_in<K: Kinds>(&mut self, from: AppData) {
+        let AppData { dreams, activities, assessments } = from;
+        if K::DREAMS {
+            dreams.into_values().for_each(|r| merge::insert(&mut self.dreams, r));
+        }
+        if K::ACTIVITIES {
+            activities.into_values().for_each(|r| merge::insert(&mut self.activities, r));
+        }
+        if K::ASSESSMENTS {
+            assessments.into_values().for_each(|r| merge::insert(&mut self.assessments, r));
         }
     }
 

@@ -4,7 +4,7 @@
 
 use crate::record::merge::{Collection, Record};
 use crate::record::meta::DeviceId;
-use crate::sync::data::AppData;
+use crate::sync::data::{AllKinds, AppData, Kinds};
 
 /// One record edited both here and on another device.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,10 +70,16 @@ impl ImportReport {
 /// Compares incoming data with local data. `me` is this device: a local
 /// record last edited here that the file also changed is a conflict.
 pub fn preview(local: &AppData, incoming: &AppData, me: &DeviceId) -> ImportReport {
+    preview_of::<AllKinds>(local, incoming, me)
+}
+
+/// [`preview`] of `K`'s kinds (the others count nothing).
+pub fn preview_of<K: Kinds>(local: &AppData, incoming: &AppData, me: &DeviceId) -> ImportReport {
+    let none = KindReport::default;
     ImportReport {
-        dreams: kind(&local.dreams, &incoming.dreams, me),
-        activities: kind(&local.activities, &incoming.activities, me),
-        assessments: kind(&local.assessments, &incoming.assessments, me),
+        dreams: if K::DREAMS { kind(&local.dreams, &incoming.dreams, me) } else { none() },
+        activities: if K::ACTIVITIES { kind(&local.activities, &incoming.activities, me) } else { none() },
+        assessments: if K::ASSESSMENTS { kind(&local.assessments, &incoming.assessments, me) } else { none() },
     }
 }
 

@@ -9,7 +9,7 @@ use thiserror::Error;
 use crate::record::merge::{Collection, Record};
 use crate::record::meta::{format_millis, DeviceId, Millis};
 use crate::record::object;
-use crate::sync::data::AppData;
+use crate::sync::data::{AllKinds, AppData, Kinds};
 use crate::sync::migrate::{self, FORMAT, VERSION};
 /// The largest file accepted for import, in bytes: room for an export of
 /// 50,000 activities (about 45 MB, 62 MB as the app writes it, indented).
@@ -64,6 +64,8 @@ pub enum ImportError {
         detail: String,
     },
     /// The same id twice in one list.
+    #[error("Filen indeholder også drømme, aktiviteter eller workshops, som denne side ikke læser. Læs den ind under «Del data».")]
+    OtherPart,
     #[error("Filen indeholder samme id to gange i \"{kind}\" ({id}).")]
     DuplicateId {
         /// Field name of the list.
@@ -86,23 +88,33 @@ pub struct Parsed {
 
 /// Builds the JSON text of an export of `data`.
 pub fn export_json(data: &AppData, origin: &DeviceId, now: Millis) -> String {
-    let body = export_value(data, origin, now);
+    export_json_of::<AllKinds>(data, origin, now)
+}
+
+/// [`export_json`] of `K`'s kinds (the other lists are written empty).
+pub fn export_json_of<K: Kinds>(data: &AppData, origin: &DeviceId, now: Millis) -> String {
+    let body = export_value_of::<K>(data, origin, now);
     serde_json::to_string_pretty(&body).unwrap_or_else(|_| "{}".into())
 }
 
 /// Builds the JSON value of an export of `data`.
 pub fn export_value(data: &AppData, origin: &DeviceId, now: Millis) -> Value {
-    fn list<R: Record>(c: &Collection<R>) -> Value {
-        Value::Array(c.values().filter_map(|r| object::to_value(r).ok()).collect())
+    export_value_of::<AllKinds>(data, origin, now)
+}
+
+/// [`export_value`] of `K`'s kinds (the other lists are written empty).
+pub fn export_value_of<K: Kinds>(data: &AppData, origin: &DeviceId, now: Millis) -> Value {
+    fn list<R: Record>(on: bool, c: &Collection<R>) -> Value {
+        Value::Array(if on { c.values().filter_map(|r| object::to_value(r).ok()).collect() } else { Vec::new() })
     }
     json!({
         "format": FORMAT,
         "version": VERSION,
         "exported_at": format_millis(now),
         "origin": origin.0,
-        "dreams": list(&data.dreams),
-        "activities": list(&data.activities),
-        "assessments": list(&data.assessments),
+        "dreams": list(K::DREAMS, &data.dreams),
+        "activities": list(K::ACTIVITIES, &data.activities),
+        "assessments": list(K::ASSESSMENTS, &data.assessments),
     })
 }
 
@@ -117,20 +129,30 @@ pub fn check_size(bytes: usize) -> Result<(), ImportError> {
 
 /// Parses the bytes of a file, checking everything before anything is used.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Parsed, ImportError> {
+    parse_bytes_of::<AllKinds>(bytes)
+}
+
+/// [`parse_bytes`] for a page that reads only `K`'s kinds.
+pub fn parse_bytes_of<K: Kinds>(bytes: &[u8]) -> Result<Parsed, ImportError> {
     check_size(bytes.len())?;
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    parse_text(text)
+    parse_text_of::<K>(text)
 }
 
 /// Parses the text of a file.
 pub fn parse_text(text: &str) -> Result<Parsed, ImportError> {
+    parse_text_of::<AllKinds>(text)
+}
+
+/// [`parse_text`] for a page that reads only `K`'s kinds.
+pub fn parse_text_of<K: Kinds>(text: &str) -> Result<Parsed, ImportError> {
     check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson(json_problem(&e)))?;
-    parse_value(value)
+    parse_value_of::<K>(value)
 }
 
 fn json_problem(e: &serde_json::Error) -> String {
@@ -151,6 +173,13 @@ pub(crate) fn json_problem_at(e: &serde_json::Error, line: usize, column: usize)
 
 /// Checks and converts an already-parsed JSON value.
 pub fn parse_value(value: Value) -> Result<Parsed, ImportError> {
+    parse_value_of::<AllKinds>(value)
+}
+
+/// [`parse_value`] for a page that reads only `K`'s kinds: a file that holds
+/// records of another kind is refused ([`ImportError::OtherPart`]) rather
+/// than read in part.
+pub fn parse_value_of<K: Kinds>(value: Value) -> Result<Parsed, ImportError> {
     let Value::Object(mut obj) = value else {
         return Err(ImportError::WrongFormat);
     };
@@ -170,10 +199,15 @@ pub fn parse_value(value: Value) -> Result<Parsed, ImportError> {
     }
     migrate::to_current(&mut obj, version);
     let exported_at = obj.get("exported_at").and_then(Value::as_str).map(str::to_string);
+    for (read, field) in [(K::DREAMS, "dreams"), (K::ACTIVITIES, "activities"), (K::ASSESSMENTS, "assessments")] {
+        if !read && obj.get(field).and_then(Value::as_array).is_some_and(|a| !a.is_empty()) {
+            return Err(ImportError::OtherPart);
+        }
+    }
     let data = AppData {
-        dreams: records(&mut obj, "dreams", "Drøm")?,
-        activities: records(&mut obj, "activities", "Aktivitet")?,
-        assessments: records(&mut obj, "assessments", "Workshop")?,
+        dreams: if K::DREAMS { records(&mut obj, "dreams", "Drøm")? } else { Collection::new() },
+        activities: if K::ACTIVITIES { records(&mut obj, "activities", "Aktivitet")? } else { Collection::new() },
+        assessments: if K::ASSESSMENTS { records(&mut obj, "assessments", "Workshop")? } else { Collection::new() },
     };
     Ok(Parsed { data, exported_at, source_version: version })
 }

@@ -14,6 +14,7 @@ use tid_og_lyst_core::activities::csv::{decode, to_csv, CsvImport, CsvReader};
 use tid_og_lyst_core::activities::da as t;
 use tid_og_lyst_core::record::merge;
 use tid_og_lyst_core::record::meta::{format_millis, Meta};
+use tid_og_lyst_core::sync::data::ActivitiesOnly;
 use tid_og_lyst_core::sync::data::AppData;
 
 use super::catalogue::use_entries;
@@ -134,7 +135,7 @@ pub fn CsvSection(
                 <label for="act-csv-file" class="btn">{t::IMPORT_CSV}</label>
             </div>
             <p class="hint">{t::SHARE_SHOWN_HINT}</p>
-            <ShareLink what=own_shown title=t::LISTS/>
+            <ShareLink kinds=ActivitiesOnly what=own_shown title=t::LISTS/>
             <div role="alert">
                 {move || error.get().map(|e| view! { <p class="notice notice--error">{e}</p> })}
             </div>

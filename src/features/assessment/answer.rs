@@ -16,6 +16,7 @@ use tid_og_lyst_core::assessment::verdict::{judge_ballot, Judgement};
 use tid_og_lyst_core::record::merge;
 use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::data::AssessmentsOnly;
 
 use super::{change_session, slug};
 
@@ -183,7 +184,7 @@ fn ExportMine(session: Memo<Option<Assessment>>, alias: String) -> impl IntoView
         let Some(s) = session.get_untracked() else { return };
         let stem = format!("skal-kan-svar-{}", slug(&alias));
         let data = AppData { assessments: merge::collect([s.answers_of(&alias)]), ..AppData::default() };
-        let msg = match export_checked(state, &data, &stem) {
+        let msg = match export_checked::<AssessmentsOnly>(state, &data, &stem) {
             Some((_, file)) => t::exported(&file),
             None => t::EXPORT_FAILED.to_string(),
         };
@@ -196,7 +197,7 @@ fn ExportMine(session: Memo<Option<Assessment>>, alias: String) -> impl IntoView
             <button type="button" class="btn btn--primary" on:click=export>{t::EXPORT_MINE}</button>
             <p role="status" class="result">{move || message.get()}</p>
             <p>{t::ANSWERS_LINK_HELP}</p>
-            <ShareLink what=what title=t::EXPORT_MINE/>
+            <ShareLink kinds=AssessmentsOnly what=what title=t::EXPORT_MINE/>
         </section>
     }
 }

@@ -7,6 +7,7 @@ use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use tid_og_lyst_core::sync::data::AssessmentsOnly;
 
 use crate::state::{now, use_app};
 use tid_og_lyst_core::assessment::cards::{builtin, Origin};
@@ -22,7 +23,7 @@ pub fn AssessmentPage() -> impl IntoView {
             <h1>{t::TITLE}</h1>
             <p class="lead">{t::INTRO}</p>
             // A facilitator's QR code or link opens here.
-            <crate::ui::import::FromLink/>
+            <crate::ui::import::FromLink kinds=AssessmentsOnly/>
             <SessionList/>
             <blockquote class="assessment__question">{c::MAIN_QUESTION}</blockquote>
             <NewSession/>

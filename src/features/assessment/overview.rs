@@ -12,7 +12,6 @@ use wasm_bindgen::JsCast;
 
 use crate::features::data::export_checked;
 use crate::state::{use_app, NoticeKind};
-use crate::storage;
 use crate::ui::share::ShareLink;
 use tid_og_lyst_core::assessment::cards::{builtin, Card, Origin};
 use tid_og_lyst_core::assessment::da::ui as t;
@@ -20,6 +19,7 @@ use tid_og_lyst_core::assessment::session::{ballot_diff, Assessment, BallotDiff}
 use tid_og_lyst_core::record::merge::{self, Record};
 use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::data::AssessmentsOnly;
 use tid_og_lyst_core::sync::wire;
 use tid_og_lyst_core::text::fields::check_field;
 
@@ -49,7 +49,7 @@ fn ShareSection(session: Memo<Option<Assessment>>) -> impl IntoView {
         let Some(s) = session.get_untracked() else { return };
         let stem = format!("skal-kan-{}", slug(&s.title));
         let data = AppData { assessments: merge::collect([s.for_participants()]), ..AppData::default() };
-        let msg = match export_checked(state, &data, &stem) {
+        let msg = match export_checked::<AssessmentsOnly>(state, &data, &stem) {
             Some((_, file)) => t::exported(&file),
             None => t::EXPORT_FAILED.to_string(),
         };
@@ -67,7 +67,7 @@ fn ShareSection(session: Memo<Option<Assessment>>) -> impl IntoView {
             <button type="button" class="btn btn--primary" on:click=share>{t::SHARE_SESSION}</button>
             <p role="status" class="result">{move || message.get()}</p>
             <p>{t::SHARE_LINK_HELP}</p>
-            <ShareLink what=what title=title/>
+            <ShareLink kinds=AssessmentsOnly what=what title=title/>
         </section>
     }
 }
@@ -110,7 +110,7 @@ fn ImportBallots(id: RecordId, session: Memo<Option<Assessment>>) -> impl IntoVi
                     continue;
                 };
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                match wire::parse_bytes(&bytes) {
+                match wire::parse_bytes_of::<AssessmentsOnly>(&bytes) {
                     Err(e) => errs.push(t::file_error(&name, &e.to_string())),
                     Ok(parsed) => match parsed.data.assessments.get(&id) {
                         None => errs.push(t::file_error(&name, t::OTHER_SESSION)),
@@ -134,10 +134,10 @@ fn ImportBallots(id: RecordId, session: Memo<Option<Assessment>>) -> impl IntoVi
     let apply = move |_| {
         let Some(p) = pending.get_untracked() else { return };
         let before = state.data.get_untracked();
-        let _ = storage::save(storage::KEY_UNDO, &before);
+        let _ = crate::ui::import::save_undo::<AssessmentsOnly>(&before);
         let incoming = AppData { assessments: merge::collect([p.incoming]), ..AppData::default() };
         state.observe(&incoming);
-        state.data.set(before.merge(&incoming));
+        state.data.set(before.merge_of::<AssessmentsOnly>(&incoming));
         set_pending.set(None);
         set_done.set(Some(t::APPLIED));
     };

@@ -24,6 +24,7 @@ use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::{counts, Category, Dream, Status};
 use tid_og_lyst_core::dreams::matching::{fit, municipalities, passes, sort_by_deadline, Availability, Filter};
 use tid_og_lyst_core::record::merge::live;
+use tid_og_lyst_core::sync::data::DreamsOnly;
 use tid_og_lyst_core::sync::share::share_with_runners;
 use wasm_bindgen::JsCast;
 
@@ -72,7 +73,7 @@ pub fn DreamsPage() -> impl IntoView {
                 <p class="notice">{t::EMPTY_BOARD}</p>
             </Show>
             // A coordinator's link of dreams opens here.
-            <crate::ui::import::FromLink/>
+            <crate::ui::import::FromLink kinds=DreamsOnly/>
             <div class="dreams-bar">
                 <Toggle open=finder_open controls="dreams-finder" label=Signal::derive(|| t::FINDER_TITLE.to_string())/>
                 <Toggle open=filters_open controls="dreams-filters" label=Signal::derive(move || t::filters_button(filters_on()))/>
@@ -292,7 +293,7 @@ fn CoordinatorTools() -> impl IntoView {
     let share = move |_| {
         let (data, held) = state.data.with_untracked(|d| share_with_runners(&d.dreams));
         let n = data.dreams.len();
-        match export_checked(state, &data, "droemme-til-droemmeloeberne") {
+        match export_checked::<DreamsOnly>(state, &data, "droemme-til-droemmeloeberne") {
             Some(_) => set_message.set(Some(t::shared_runners(n, &held))),
             None => set_message.set(Some(t::SHARE_RUNNERS_FAILED.into())),
         }
@@ -314,6 +315,7 @@ fn CoordinatorTools() -> impl IntoView {
             <p class="hint">{t::SHARE_RUNNERS_HELP}</p>
             <p role="status">{move || message.get()}</p>
             <ShareLink
+                kinds=DreamsOnly
                 what=Callback::new(move |()| state.data.with_untracked(|d| share_with_runners(&d.dreams).0))
                 title=t::SHARE_RUNNERS
             />

@@ -26,6 +26,7 @@ use tid_og_lyst_core::dreams::share::{calendar, danish_date, danish_day, window_
 use tid_og_lyst_core::dreams::steps::{self, Step};
 use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::data::DreamsOnly;
 use tid_og_lyst_core::text::case::Lower;
 use tid_og_lyst_core::text::dates::parse_date;
 
@@ -388,7 +389,7 @@ fn MyClaim(
         }
     };
     let to_coordinator = move |_| {
-        let _ = export_checked(state, &for_coordinator(state, id), "droem-til-koordinatoren");
+        let _ = export_checked::<DreamsOnly>(state, &for_coordinator(state, id), "droem-til-koordinatoren");
     };
     view! {
         <section class="card dream-runner" aria-labelledby="mine-claim-title">
@@ -400,7 +401,7 @@ fn MyClaim(
             </div>
             {has_date.then(|| view! { <p class="hint">{t::CALENDAR_HELP}</p> })}
             <p role="status">{move || status.get()}</p>
-            <ShareLink what=Callback::new(move |()| for_coordinator(state, id)) title=t::EXPORT_FOR_COORD/>
+            <ShareLink kinds=DreamsOnly what=Callback::new(move |()| for_coordinator(state, id)) title=t::EXPORT_FOR_COORD/>
         </section>
     }
 }

@@ -9,6 +9,7 @@ use crate::ui::share::ShareLink;
 use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::Dream;
 use tid_og_lyst_core::dreams::share::{mail_subject, post, Channel};
+use tid_og_lyst_core::sync::data::DreamsOnly;
 
 /// True when the browser has `navigator.<name>`.
 fn navigator_has(name: &str) -> bool {
@@ -94,7 +95,7 @@ pub fn ShareBox(
             <p role="status">{move || status.get()}</p>
             <h3>{t::AS_LINK_TITLE}</h3>
             <p class="hint">{t::AS_LINK_HELP}</p>
-            <ShareLink what=one_dream title=t::AS_LINK_TITLE/>
+            <ShareLink kinds=DreamsOnly what=one_dream title=t::AS_LINK_TITLE/>
         </section>
     }
 }
