@@ -3,7 +3,11 @@
 // a person clicks through the app, with nothing lost or asked on the way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, newPage, open, assertClean, startServer } from '../lib/harness.mjs';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { useBrowser, newPage, open, assertClean, startServer, importFile } from '../lib/harness.mjs';
+
+const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
 
 const env = useBrowser();
 
@@ -116,4 +120,41 @@ test('on a host that answers every address with index.html, each page still star
   assertClean(problems, 'index.html for every address');
   await context.close();
   await spa.close();
+});
+
+test("a part's bundle keeps its own kind of record; the other parts' records stay as they were", async () => {
+  // Each part's bundle reads and writes only its own kind (sync::data::Kinds).
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
+
+  // A workshop made in the workshop's bundle, which holds no dream or activity.
+  await open(page, env.server, '/skal-kan');
+  await page.getByLabel('Workshoppens navn').fill('Workshop i sin egen del');
+  await page.getByLabel('Dato').fill('2026-12-10');
+  await page.getByRole('button', { name: 'Opret workshop' }).click();
+  await heading(page, 'Workshop i sin egen del');
+  // The board reads the dream; the directory the activity.
+  await open(page, env.server, '/droemme');
+  await page.getByText('Fisketur fra havnen').first().waitFor();
+  await open(page, env.server, '/del');
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 2 workshops.').waitFor();
+
+  // A link of every kind opened on a part's page is read on the data page.
+  await page.getByRole('button', { name: 'Del som link' }).click();
+  const box = page.getByLabel('Linket (kan også kopieres herfra)');
+  await box.waitFor();
+  const link = await box.inputValue();
+  const other = await newPage(env.browser, env.server, { size: 'phone' });
+  await other.page.goto(link.replace('/del#data=', '/skal-kan#data='));
+  await other.page.locator('.preview').waitFor();
+  assert.equal(new URL(other.page.url()).pathname, '/del');
+  assert.match(await other.page.locator('.preview').innerText(), /4 nye, 0 opdaterede, 0 konflikter/);
+  await other.page.getByRole('button', { name: 'Flet ind' }).click();
+  await other.page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 2 workshops.').waitFor();
+  assertClean(problems);
+  assertClean(other.problems);
+  await other.context.close();
+  await context.close();
 });
