@@ -64,7 +64,7 @@ fn hands_are_counted_from_what_was_typed() {
     let mut s = session();
     let card = s.tasks[1].id.clone();
     assert_eq!(s.count_hands(&card, ["3", "", " 12 ", "0", "999"], rev(2)), Ok([3, 0, 12, 0, 999]));
-    assert_eq!(s.tallies[&card].counts, [3, 0, 12, 0, 999]);
+    assert_eq!(s.tallies.get(&card).unwrap().counts, [3, 0, 12, 0, 999]);
     for (typed, step) in [
         (["1", "x", "", "", ""], 1),
         (["", "", "", "1000", ""], 3),

@@ -9,7 +9,7 @@
 //! The join is a semilattice (commutative, associative, idempotent); see
 //! `tests/assessment_merge.rs`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::de::{DeserializeOwned, Deserializer};
 use serde::ser::Serializer;
@@ -21,6 +21,7 @@ use crate::assessment::verdict::Checks;
 use crate::record::merge::Record;
 use crate::record::meta::{Meta, Rev};
 use crate::record::object;
+use crate::record::sorted_map::SortedMap;
 use crate::text::fields::check_field;
 use crate::text::fields::{check_text, TextProblem};
 
@@ -65,20 +66,12 @@ pub fn newer<V: Keyed>(a: &V, b: &V) -> V {
 }
 
 /// The union of two keyed maps, newest per key.
-pub fn union<V: Keyed>(a: &BTreeMap<V::Key, V>, b: &BTreeMap<V::Key, V>) -> BTreeMap<V::Key, V> {
-    let mut out = a.clone();
-    for (k, v) in b {
-        let joined = match out.get(k) {
-            Some(mine) => newer(mine, v),
-            None => v.clone(),
-        };
-        out.insert(k.clone(), joined);
-    }
-    out
+pub fn union<V: Keyed>(a: &SortedMap<V::Key, V>, b: &SortedMap<V::Key, V>) -> SortedMap<V::Key, V> {
+    a.join_with(b, newer)
 }
 
 /// Puts one item into a keyed map, keeping the newer when the key exists.
-pub fn put<V: Keyed>(map: &mut BTreeMap<V::Key, V>, item: V) {
+pub fn put<V: Keyed>(map: &mut SortedMap<V::Key, V>, item: V) {
     let k = item.key();
     let joined = match map.get(&k) {
         Some(mine) => newer(mine, &item),
@@ -87,17 +80,14 @@ pub fn put<V: Keyed>(map: &mut BTreeMap<V::Key, V>, item: V) {
     map.insert(k, joined);
 }
 
-fn ser_keyed<S: Serializer, V: Keyed>(map: &BTreeMap<V::Key, V>, s: S) -> Result<S::Ok, S::Error> {
+fn ser_keyed<S: Serializer, V: Keyed>(map: &SortedMap<V::Key, V>, s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(map.values())
 }
 
-fn de_keyed<'de, D: Deserializer<'de>, V: Keyed + DeserializeOwned>(d: D) -> Result<BTreeMap<V::Key, V>, D::Error> {
+fn de_keyed<'de, D: Deserializer<'de>, V: Keyed + DeserializeOwned>(d: D) -> Result<SortedMap<V::Key, V>, D::Error> {
     let items: Vec<V> = Vec::deserialize(d)?;
-    let mut map = BTreeMap::new();
-    for item in items {
-        put(&mut map, item);
-    }
-    Ok(map)
+    // As putting them one by one would (the newer of two with one key), in one sort.
+    Ok(SortedMap::from_items(items.into_iter().map(|i| (i.key(), i)), |a, b| newer(&a, &b)))
 }
 
 /// The longest comment on a ballot (characters).
@@ -270,16 +260,16 @@ pub struct Assessment {
     pub tasks: Vec<Card>,
     /// The ballots, one per participant and card.
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
-    pub responses: BTreeMap<(String, String), Response>,
+    pub responses: SortedMap<(String, String), Response>,
     /// Notes per card.
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
-    pub notes: BTreeMap<String, Note>,
+    pub notes: SortedMap<String, Note>,
     /// Show-of-hands tallies per card.
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
-    pub tallies: BTreeMap<String, Tally>,
+    pub tallies: SortedMap<String, Tally>,
     /// Reflections per section.
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
-    pub reflections: BTreeMap<String, Reflection>,
+    pub reflections: SortedMap<String, Reflection>,
     /// Fields this version does not know; kept so they survive a round trip.
     #[serde(flatten, skip_deserializing)]
     pub extra: Map<String, Value>,
@@ -295,10 +285,10 @@ impl Assessment {
             title: title.trim().to_string(),
             date: date.trim().to_string(),
             tasks,
-            responses: BTreeMap::new(),
-            notes: BTreeMap::new(),
-            tallies: BTreeMap::new(),
-            reflections: BTreeMap::new(),
+            responses: SortedMap::new(),
+            notes: SortedMap::new(),
+            tallies: SortedMap::new(),
+            reflections: SortedMap::new(),
             extra: Map::new(),
         }
     }
@@ -375,7 +365,7 @@ impl Assessment {
         r.rev = rev;
         let key = r.key();
         self.responses.insert(key.clone(), r);
-        Ok(&self.responses[&key])
+        Ok(self.responses.get(&key).expect("the ballot just put"))
     }
 
     /// The facilitator's show of hands for one card: the five counts as typed
@@ -407,10 +397,10 @@ impl Assessment {
     /// The session as sent to participants: the header and cards only.
     pub fn for_participants(&self) -> Assessment {
         Assessment {
-            responses: BTreeMap::new(),
-            notes: BTreeMap::new(),
-            tallies: BTreeMap::new(),
-            reflections: BTreeMap::new(),
+            responses: SortedMap::new(),
+            notes: SortedMap::new(),
+            tallies: SortedMap::new(),
+            reflections: SortedMap::new(),
             ..self.clone()
         }
     }

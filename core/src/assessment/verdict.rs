@@ -7,13 +7,13 @@
 //! Also the spread of positions on the scale and whether a group agrees.
 //! Pure: rules only, tested with data-driven tables in `tests/assessment_verdict.rs`.
 
-use std::collections::BTreeMap;
+use crate::record::sorted_map::SortedMap;
 
 use crate::assessment::cards::{Answer, Check, Position};
 use crate::assessment::da::{content as c, verdict as t};
 
 /// Answers to the checks, by wire key (unknown keys are ignored).
-pub type Checks = BTreeMap<String, Answer>;
+pub type Checks = SortedMap<String, Answer>;
 
 /// The four verdicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -247,17 +247,18 @@ pub fn judge_ballot(position: Option<Position>, checks: &Checks) -> Judgement {
 /// The group's answer to each check: the most common answer among those
 /// who answered it; a tie is "ved ikke".
 pub fn majority<'a>(all: impl IntoIterator<Item = &'a Checks>) -> Checks {
-    let mut counts: BTreeMap<&'static str, [u32; 3]> = BTreeMap::new();
+    // Per check (in `Check::ALL`'s order), how many answered ja, nej and ved ikke.
+    let mut counts: Vec<(&'static str, [u32; 3])> = Check::ALL.iter().map(|ch| (ch.key(), [0; 3])).collect();
     for checks in all {
-        for ch in Check::ALL {
+        for (ch, (_, n)) in Check::ALL.iter().zip(counts.iter_mut()) {
             if let Some(a) = checks.get(ch.key()) {
-                let i = Answer::ALL.iter().position(|x| x == a).unwrap_or(2);
-                counts.entry(ch.key()).or_default()[i] += 1;
+                n[Answer::ALL.iter().position(|x| x == a).unwrap_or(2)] += 1;
             }
         }
     }
     counts
         .into_iter()
+        .filter(|(_, n)| n.iter().sum::<u32>() > 0)
         .map(|(key, n)| {
             let max = *n.iter().max().unwrap_or(&0);
             let winners: Vec<usize> = (0..3).filter(|i| n[*i] == max).collect();

@@ -1,0 +1,257 @@
+//! A small map kept as one vector sorted by key, for the maps inside a
+//! record (a workshop session's ballots, notes, tallies and reflections, a
+//! ballot's answers).
+//!
+//! It behaves like a `BTreeMap` for what the records need (look-up, insert,
+//! iteration in key order, serde as a map), but each key and value type
+//! adds a few hundred bytes of wasm instead of another copy of the B-tree
+//! (the workshop's bundle held six, 55 KB). Building one from many items
+//! sorts them once, and two are joined in one pass, so even a session's
+//! 50,000 ballots are quick; only a single insert moves the items after it.
+
+use std::borrow::Borrow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A map from `K` to `V`, in key order.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SortedMap<K, V> {
+    entries: Vec<(K, V)>,
+}
+
+impl<K, V> Default for SortedMap<K, V> {
+    fn default() -> Self {
+        SortedMap { entries: Vec::new() }
+    }
+}
+
+impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for SortedMap<K, V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.entries.iter().map(|(k, v)| (k, v))).finish()
+    }
+}
+
+impl<K: Ord, V> SortedMap<K, V> {
+    /// An empty map.
+    pub fn new() -> Self {
+        SortedMap::default()
+    }
+
+    fn find<Q: Ord + ?Sized>(&self, key: &Q) -> Result<usize, usize>
+    where
+        K: Borrow<Q>,
+    {
+        self.entries.binary_search_by(|(k, _)| k.borrow().cmp(key))
+    }
+
+    /// The value under `key`.
+    pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
+        self.find(key).ok().map(|i| &self.entries[i].1)
+    }
+
+    /// Whether there is a value under `key`.
+    pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+    {
+        self.find(key).is_ok()
+    }
+
+    /// Puts `value` under `key`; returns the value it replaced.
+    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+        match self.find(&key) {
+            Ok(i) => Some(std::mem::replace(&mut self.entries[i].1, value)),
+            Err(i) => {
+                self.entries.insert(i, (key, value));
+                None
+            }
+        }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there is no entry.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entries in key order.
+    pub fn iter(&self) -> Iter<'_, K, V> {
+        self.entries.iter().map(pair)
+    }
+
+    /// The values in key order.
+    pub fn values(&self) -> impl Iterator<Item = &V> + '_ {
+        self.entries.iter().map(|(_, v)| v)
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> impl Iterator<Item = &K> + '_ {
+        self.entries.iter().map(|(k, _)| k)
+    }
+
+    /// A map of both maps' entries, one pass: under a key in both,
+    /// `both(ours, theirs)`.
+    pub fn join_with(&self, other: &Self, both: impl Fn(&V, &V) -> V) -> Self
+    where
+        K: Clone,
+        V: Clone,
+    {
+        let mut out = Vec::with_capacity(self.len() + other.len());
+        let (mut a, mut b) = (self.entries.iter().peekable(), other.entries.iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some((ka, _)), Some((kb, _))) => ka.cmp(kb),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => break,
+            };
+            match next {
+                std::cmp::Ordering::Less => out.extend(a.next().cloned()),
+                std::cmp::Ordering::Greater => out.extend(b.next().cloned()),
+                std::cmp::Ordering::Equal => {
+                    let ((k, va), (_, vb)) =
+                        (a.next().unwrap_or_else(|| unreachable!()), b.next().unwrap_or_else(|| unreachable!()));
+                    out.push((k.clone(), both(va, vb)));
+                }
+            }
+        }
+        SortedMap { entries: out }
+    }
+
+    /// A map of `items`, sorted once; under a key given more than once,
+    /// `both(earlier, later)` of them in turn.
+    pub fn from_items(items: impl IntoIterator<Item = (K, V)>, both: impl Fn(V, V) -> V) -> Self {
+        let mut entries: Vec<(K, V)> = items.into_iter().collect();
+        crate::sort::by(&mut entries, |a, b| a.0.cmp(&b.0));
+        let mut out: Vec<(K, V)> = Vec::with_capacity(entries.len());
+        for (k, v) in entries {
+            match out.last_mut() {
+                Some((last, _)) if *last == k => {
+                    if let Some((k, earlier)) = out.pop() {
+                        out.push((k, both(earlier, v)));
+                    }
+                }
+                _ => out.push((k, v)),
+            }
+        }
+        SortedMap { entries: out }
+    }
+}
+
+/// The entries of a [`SortedMap`] in key order.
+pub type Iter<'a, K, V> = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+
+fn pair<K, V>((k, v): &(K, V)) -> (&K, &V) {
+    (k, v)
+}
+
+impl<'a, K: Ord, V> IntoIterator for &'a SortedMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = Iter<'a, K, V>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+/// Later entries replace earlier ones with the same key, as in a `BTreeMap`.
+impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Self {
+        SortedMap::from_items(items, |_, later| later)
+    }
+}
+
+/// Written as a JSON object, as a `BTreeMap` is.
+impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.entries.len()))?;
+        for (k, v) in &self.entries {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+/// Read from a JSON object; a key given twice keeps its last value, as in a
+/// `BTreeMap`.
+impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entries<K, V>(PhantomData<(K, V)>);
+        impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for Entries<K, V> {
+            type Value = SortedMap<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(entry) = access.next_entry()? {
+                    items.push(entry);
+                }
+                Ok(items.into_iter().collect())
+            }
+        }
+        d.deserialize_map(Entries(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    proptest! {
+        #[test]
+        fn behaves_as_a_btree_map(ops in proptest::collection::vec((0u8..40, any::<u16>()), 0..200)) {
+            let mut ours = SortedMap::new();
+            let mut theirs = BTreeMap::new();
+            for (k, v) in &ops {
+                prop_assert_eq!(ours.insert(*k, *v), theirs.insert(*k, *v));
+            }
+            prop_assert_eq!(ours.len(), theirs.len());
+            prop_assert_eq!(ours.iter().map(|(k, v)| (*k, *v)).collect::<Vec<_>>(), theirs.iter().map(|(k, v)| (*k, *v)).collect::<Vec<_>>());
+            for k in 0u8..40 {
+                prop_assert_eq!(ours.get(&k), theirs.get(&k));
+                prop_assert_eq!(ours.contains_key(&k), theirs.contains_key(&k));
+            }
+            let collected: SortedMap<u8, u16> = ops.iter().copied().collect();
+            prop_assert_eq!(&collected, &ours);
+            prop_assert_eq!(serde_json::to_string(&ours).unwrap(), serde_json::to_string(&theirs).unwrap());
+        }
+
+        #[test]
+        fn joins_in_one_pass_as_inserting_one_by_one(
+            a in proptest::collection::vec((0u8..30, any::<u16>()), 0..60),
+            b in proptest::collection::vec((0u8..30, any::<u16>()), 0..60),
+        ) {
+            let (a, b): (SortedMap<u8, u16>, SortedMap<u8, u16>) = (a.into_iter().collect(), b.into_iter().collect());
+            let joined = a.join_with(&b, |x, y| *x.max(y));
+            let mut slow = a.clone();
+            for (k, v) in &b {
+                let v = slow.get(k).map_or(*v, |mine| *mine.max(v));
+                slow.insert(*k, v);
+            }
+            prop_assert_eq!(joined, slow);
+        }
+    }
+
+    #[test]
+    fn reads_back_what_it_writes_and_keeps_the_last_of_a_repeated_key() {
+        let m: SortedMap<String, u8> = serde_json::from_str(r#"{"b":1,"a":2,"b":3}"#).unwrap();
+        assert_eq!(m.iter().map(|(k, v)| (k.as_str(), *v)).collect::<Vec<_>>(), [("a", 2), ("b", 3)]);
+        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"a":2,"b":3}"#);
+        assert_eq!(m.get("a"), Some(&2));
+        let counted = SortedMap::from_items([("x", 1), ("y", 1), ("x", 2)], |a, b| a + b);
+        assert_eq!(counted.get("x"), Some(&3));
+    }
+}
