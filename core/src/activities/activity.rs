@@ -4,7 +4,7 @@
 //! field. CSV rows go through the same draft, so the form and the
 //! spreadsheet obey the same rules.
 
-use std::collections::BTreeMap;
+use crate::record::sorted_map::SortedMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -490,7 +490,7 @@ impl Default for Draft {
 }
 
 /// Field errors: field key → Danish message.
-pub type FieldErrors = BTreeMap<&'static str, String>;
+pub type FieldErrors = SortedMap<&'static str, String>;
 
 /// "25-11-2026".
 pub fn format_date(d: NaiveDate) -> String {
@@ -687,7 +687,9 @@ impl Draft {
                     match parse_date(x) {
                         Some(d) => dates.push(d),
                         None => {
-                            errors.entry("dates").or_insert_with(|| t::err_date(x));
+                            if !errors.contains_key("dates") {
+                                errors.insert("dates", t::err_date(x));
+                            }
                         }
                     }
                 }

@@ -8,7 +8,9 @@
 //! to end ([`Haystack`]), and the result is a list of entry numbers in the
 //! prepared order; nothing is cloned, folded or sorted again.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
+
+use crate::record::sorted_map::SortedMap;
 
 use chrono::{Duration, NaiveDate, Weekday};
 
@@ -72,7 +74,7 @@ impl Directory {
 /// replaces the catalogue one with the same id when it is newer (a newer
 /// tombstone hides it); the rest are added. Deleted records are left out.
 pub fn combine(catalogue: &[Activity], own: &Collection<Activity>) -> Vec<Activity> {
-    let mut by_id: BTreeMap<RecordId, &Activity> = BTreeMap::new();
+    let mut by_id: SortedMap<RecordId, &Activity> = SortedMap::new();
     for a in catalogue {
         let winner = match by_id.get(&a.meta.id) {
             Some(b) => pick_newer(a, *b),

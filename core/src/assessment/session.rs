@@ -9,7 +9,7 @@
 //! The join is a semilattice (commutative, associative, idempotent); see
 //! `tests/assessment_merge.rs`.
 
-use std::collections::BTreeSet;
+use crate::record::sorted_map::SortedSet;
 
 use serde::de::{DeserializeOwned, Deserializer};
 use serde::ser::Serializer;
@@ -309,7 +309,7 @@ impl Assessment {
     }
 
     /// Every alias that has answered something.
-    pub fn participants(&self) -> BTreeSet<String> {
+    pub fn participants(&self) -> SortedSet<String> {
         self.responses.values().filter(|r| !r.is_blank()).map(|r| r.participant.clone()).collect()
     }
 
@@ -433,7 +433,7 @@ pub struct BallotDiff {
     /// Ballots already here (or older).
     pub unchanged: usize,
     /// Aliases in the incoming copy.
-    pub participants: BTreeSet<String>,
+    pub participants: SortedSet<String>,
 }
 
 /// Compares the ballots of an incoming copy with the local one.
@@ -484,7 +484,7 @@ impl Record for Assessment {
         if self.tasks.len() > MAX_CARDS {
             return Err(format!("workshoppen har over {MAX_CARDS} kort"));
         }
-        let mut ids = BTreeSet::new();
+        let mut ids = SortedSet::new();
         for card in &self.tasks {
             check_id("kortets id", &card.id)?;
             check_field("kortets titel", &card.title)?;

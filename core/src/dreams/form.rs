@@ -3,7 +3,7 @@
 //! warnings (phone number, street address, surname, boundary words) are
 //! shown but the coordinator may save anyway. Pure.
 
-use std::collections::BTreeSet;
+use crate::record::sorted_map::SortedSet;
 
 use chrono::NaiveDate;
 
@@ -34,7 +34,7 @@ pub struct DreamForm {
     /// Window end.
     pub to: String,
     /// Parts of the day.
-    pub times: BTreeSet<PartOfDay>,
+    pub times: SortedSet<PartOfDay>,
     /// Hours, comma or point.
     pub hours: String,
     /// Runners needed.
@@ -50,7 +50,7 @@ pub struct DreamForm {
     /// Svar senest.
     pub reply_by: String,
     /// Confirmed boundaries.
-    pub boundaries: BTreeSet<Boundary>,
+    pub boundaries: SortedSet<Boundary>,
     /// Private note.
     pub private_note: String,
 }
@@ -66,7 +66,7 @@ impl Default for DreamForm {
             place: String::new(),
             from: String::new(),
             to: String::new(),
-            times: BTreeSet::new(),
+            times: SortedSet::new(),
             hours: "2".into(),
             runners: "1".into(),
             category: Category::Udflugt.slug().into(),
@@ -74,7 +74,7 @@ impl Default for DreamForm {
             coord_name: String::new(),
             coord_contact: String::new(),
             reply_by: String::new(),
-            boundaries: BTreeSet::new(),
+            boundaries: SortedSet::new(),
             private_note: String::new(),
         }
     }

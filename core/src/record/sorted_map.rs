@@ -1,6 +1,7 @@
 //! A small map kept as one vector sorted by key, for the maps inside a
 //! record (a workshop session's ballots, notes, tallies and reflections, a
-//! ballot's answers).
+//! ballot's answers, a dream's claims), and a small set the same way (the
+//! parts of the day, categories and boundaries a form or a filter holds).
 //!
 //! It behaves like a `BTreeMap` for what the records need (look-up, insert,
 //! iteration in key order, serde as a map), but each key and value type
@@ -73,6 +74,32 @@ impl<K: Ord, V> SortedMap<K, V> {
                 None
             }
         }
+    }
+
+    /// The value under `key`, to change it.
+    pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+    {
+        self.find(key).ok().map(|i| &mut self.entries[i].1)
+    }
+
+    /// Takes out the value under `key`.
+    pub fn remove<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+    {
+        self.find(key).ok().map(|i| self.entries.remove(i).1)
+    }
+
+    /// Removes every entry.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    /// The values in key order, taken out.
+    pub fn into_values(self) -> impl Iterator<Item = V> {
+        self.entries.into_iter().map(|(_, v)| v)
     }
 
     /// Number of entries.
@@ -149,6 +176,14 @@ impl<K: Ord, V> SortedMap<K, V> {
     }
 }
 
+/// `map[&key]`, as for a `BTreeMap`: panics when there is no such key.
+impl<K: Ord + Borrow<Q>, Q: Ord + ?Sized, V> std::ops::Index<&Q> for SortedMap<K, V> {
+    type Output = V;
+    fn index(&self, key: &Q) -> &V {
+        self.get(key).expect("no entry found for key")
+    }
+}
+
 /// The entries of a [`SortedMap`] in key order.
 pub type Iter<'a, K, V> = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
 
@@ -204,6 +239,131 @@ impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for S
     }
 }
 
+/// A set of `T`, in order.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SortedSet<T> {
+    items: Vec<T>,
+}
+
+impl<T> Default for SortedSet<T> {
+    fn default() -> Self {
+        SortedSet { items: Vec::new() }
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for SortedSet<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_set().entries(&self.items).finish()
+    }
+}
+
+impl<T: Ord> SortedSet<T> {
+    /// An empty set.
+    pub fn new() -> Self {
+        SortedSet::default()
+    }
+
+    /// Adds `item`; false when it was there already.
+    pub fn insert(&mut self, item: T) -> bool {
+        match self.items.binary_search(&item) {
+            Ok(_) => false,
+            Err(i) => {
+                self.items.insert(i, item);
+                true
+            }
+        }
+    }
+
+    /// Takes `item` out; false when it was not there.
+    pub fn remove(&mut self, item: &T) -> bool {
+        match self.items.binary_search(item) {
+            Ok(i) => {
+                self.items.remove(i);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Removes every item.
+    pub fn clear(&mut self) {
+        self.items.clear();
+    }
+
+    /// Whether `item` is in the set.
+    pub fn contains(&self, item: &T) -> bool {
+        self.items.binary_search(item).is_ok()
+    }
+
+    /// The items in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.items.iter()
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when there is no item.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+impl<T: Ord> FromIterator<T> for SortedSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
+        let mut items: Vec<T> = items.into_iter().collect();
+        crate::sort::natural(&mut items);
+        items.dedup();
+        SortedSet { items }
+    }
+}
+
+impl<T: Ord, const N: usize> From<[T; N]> for SortedSet<T> {
+    fn from(items: [T; N]) -> Self {
+        items.into_iter().collect()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a SortedSet<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+impl<T> IntoIterator for SortedSet<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl<T: Ord> Extend<T> for SortedSet<T> {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, items: I) {
+        for item in items {
+            self.insert(item);
+        }
+    }
+}
+
+/// Written as a JSON list, as a `BTreeSet` is.
+impl<T: Serialize> Serialize for SortedSet<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(&self.items)
+    }
+}
+
+/// Read from a JSON list; an item given twice is kept once.
+impl<'de, T: Ord + Deserialize<'de>> Deserialize<'de> for SortedSet<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Vec::<T>::deserialize(d)?.into_iter().collect())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +402,50 @@ mod tests {
                 slow.insert(*k, v);
             }
             prop_assert_eq!(joined, slow);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_set_behaves_as_a_btree_set(ops in proptest::collection::vec((any::<bool>(), 0u8..30), 0..200)) {
+            let mut ours = SortedSet::new();
+            let mut theirs = std::collections::BTreeSet::new();
+            for (add, x) in &ops {
+                if *add {
+                    prop_assert_eq!(ours.insert(*x), theirs.insert(*x));
+                } else {
+                    prop_assert_eq!(ours.remove(x), theirs.remove(x));
+                }
+            }
+            prop_assert_eq!(ours.iter().collect::<Vec<_>>(), theirs.iter().collect::<Vec<_>>());
+            prop_assert_eq!(ours.len(), theirs.len());
+            for x in 0u8..30 {
+                prop_assert_eq!(ours.contains(&x), theirs.contains(&x));
+            }
+            prop_assert_eq!(serde_json::to_string(&ours).unwrap(), serde_json::to_string(&theirs).unwrap());
+            let back: SortedSet<u8> = serde_json::from_str(&serde_json::to_string(&theirs).unwrap()).unwrap();
+            prop_assert_eq!(&back, &ours);
+            let collected: SortedSet<u8> = ops.iter().filter(|(add, _)| *add).map(|(_, x)| *x).collect();
+            prop_assert_eq!(collected.len(), ops.iter().filter(|(add, _)| *add).map(|(_, x)| *x).collect::<std::collections::BTreeSet<_>>().len());
+        }
+
+        #[test]
+        fn the_map_removes_and_changes_as_a_btree_map(ops in proptest::collection::vec((0u8..3, 0u8..20, any::<u16>()), 0..200)) {
+            let mut ours = SortedMap::new();
+            let mut theirs = BTreeMap::new();
+            for (op, k, v) in &ops {
+                match op {
+                    0 => prop_assert_eq!(ours.insert(*k, *v), theirs.insert(*k, *v)),
+                    1 => prop_assert_eq!(ours.remove(k), theirs.remove(k)),
+                    _ => {
+                        if let Some(x) = ours.get_mut(k) { *x = *v; }
+                        if let Some(x) = theirs.get_mut(k) { *x = *v; }
+                    }
+                }
+            }
+            prop_assert_eq!(ours.clone().into_values().collect::<Vec<_>>(), theirs.values().copied().collect::<Vec<_>>());
+            ours.clear();
+            prop_assert!(ours.is_empty());
         }
     }
 

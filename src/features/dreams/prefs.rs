@@ -2,7 +2,7 @@
 //! device so "Mine drømme" works and forms come prefilled, and the runner's
 //! last answer to "Hvornår har du tid?", so the board opens filtered by it.
 
-use std::collections::BTreeSet;
+use tid_og_lyst_core::record::sorted_map::SortedSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -27,10 +27,10 @@ pub struct TimeAnswer {
     pub hours: String,
     /// Parts of the day.
     #[serde(default)]
-    pub parts: BTreeSet<PartOfDay>,
+    pub parts: SortedSet<PartOfDay>,
     /// What they feel like.
     #[serde(default)]
-    pub categories: BTreeSet<Category>,
+    pub categories: SortedSet<Category>,
 }
 
 impl TimeAnswer {
