@@ -168,9 +168,24 @@ fn optional_date(s: &str, field: Field, errors: &mut Vec<Message>) -> Option<Nai
     d
 }
 
-/// Reads hours with a Danish decimal comma.
+/// Reads hours with a Danish decimal comma (`1,5`, `2`, `,5`, `+3`).
+///
+/// Through serde_json's exact number reader, which the app has anyway: the
+/// standard library's `f64` parser and printer would add about 15 KB of wasm.
 pub fn parse_hours(s: &str) -> Option<f64> {
-    s.trim().replace(',', ".").parse::<f64>().ok().filter(|h| h.is_finite())
+    let s = s.trim().replace(',', ".");
+    let s = s.strip_prefix('+').unwrap_or(&s);
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s),
+    };
+    if digits.is_empty() || digits == "." || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    // JSON wants a digit on both sides of the point.
+    let lead = if digits.starts_with('.') { "0" } else { "" };
+    let trail = if digits.ends_with('.') { "0" } else { "" };
+    serde_json::from_str::<f64>(&format!("{sign}{lead}{digits}{trail}")).ok().filter(|h| h.is_finite())
 }
 
 /// True when the name looks like more than a first name (a surname too):
@@ -346,12 +361,13 @@ impl DreamForm {
     }
 }
 
-/// Hours as Danish text: `2`, `1,5`.
+/// Hours as Danish text: `2`, `1,5` (the shortest form that reads back as
+/// the same number, written by serde_json: see [`parse_hours`]).
 pub fn format_hours(h: f64) -> String {
     if (h - h.round()).abs() < 1e-9 {
         format!("{}", h.round() as i64)
     } else {
-        format!("{h}").replace('.', ",")
+        serde_json::to_string(&h).unwrap_or_default().replace('.', ",")
     }
 }
 
@@ -396,5 +412,39 @@ impl Checked {
         let mut d = Dream::new(act, id);
         self.fill(&mut d, act.rev.clone());
         d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_read_and_write_as_people_type_them() {
+        for (text, want) in [
+            ("1,5", Some(1.5)),
+            ("2", Some(2.0)),
+            (" 0,25 ", Some(0.25)),
+            (",5", Some(0.5)),
+            ("3,", Some(3.0)),
+            ("+3", Some(3.0)),
+            ("-2", Some(-2.0)),
+            ("1.5", Some(1.5)),
+            ("", None),
+            (",", None),
+            ("to", None),
+            ("1,5,5", None),
+            ("1e3", None),
+            ("inf", None),
+            ("NaN", None),
+        ] {
+            assert_eq!(parse_hours(text), want, "{text}");
+        }
+        for h in [0.25, 1.5, 2.0, 72.0, 1.0 / 3.0, 0.1 + 0.2] {
+            assert_eq!(parse_hours(&format_hours(h)), Some(h), "{h}");
+            // The standard library's shortest form, with a comma.
+            let std = h.to_string().replace('.', ",");
+            assert_eq!(format_hours(h), std.strip_suffix(",0").unwrap_or(&std), "{h}");
+        }
     }
 }
