@@ -158,3 +158,37 @@ test("a part's bundle keeps its own kind of record; the other parts' records sta
   await other.context.close();
   await context.close();
 });
+
+test("undoing on /del an import made on a part's page puts back that part's records only", async () => {
+  // The undo copy a part's page keeps holds its own kind only; an undo on
+  // the data page must put back just that, and leave the other kinds.
+  const fac = await newPage(env.browser, env.server, { size: 'tablet' });
+  await open(fac.page, env.server, '/skal-kan');
+  await fac.page.getByLabel('Workshoppens navn').fill('Workshop fra en anden telefon');
+  await fac.page.getByLabel('Dato').fill('2026-12-10');
+  await fac.page.getByRole('button', { name: 'Opret workshop' }).click();
+  await heading(fac.page, 'Workshop fra en anden telefon');
+  await fac.page.getByRole('button', { name: 'Vis QR-kode' }).click();
+  const link = await fac.page.locator('.share-link__url').inputValue();
+  assert.ok(link.includes('/skal-kan#data='), link);
+
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
+  await page.goto(link);
+  await page.locator('.preview').waitFor();
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('Importen er gennemført.').waitFor();
+  await open(page, env.server, '/del');
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 2 workshops.').waitFor();
+  await page.getByRole('button', { name: 'Fortryd sidste import' }).click();
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
+  // And so it stays after a reload (what is stored, not only what is shown).
+  await page.reload();
+  await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
+  assertClean(problems);
+  assertClean(fac.problems);
+  await fac.context.close();
+  await context.close();
+});

@@ -9,7 +9,10 @@ use leptos::prelude::*;
 use crate::state::{use_app, AppState};
 use crate::storage;
 use crate::ui::share;
+use tid_og_lyst_core::activities::activity::Activity;
+use tid_og_lyst_core::assessment::session::Assessment;
 use tid_og_lyst_core::da::data as t;
+use tid_og_lyst_core::dreams::dream::Dream;
 use tid_og_lyst_core::record::merge::{Collection, Record};
 use tid_og_lyst_core::sync::data::{AppData, Kinds};
 use tid_og_lyst_core::sync::import::{preview_of, ImportReport};
@@ -138,48 +141,54 @@ pub fn from_link<K: Kinds>() -> Option<Result<AppData, String>> {
     }))
 }
 
-/// Keeps `data`'s records of `K`'s kinds as the copy [`undo`] puts back;
-/// false when it could not be kept.
+/// Keeps `data`'s records of `K`'s kinds as the copy [`undo`] puts back
+/// (only those kinds: an undo puts back no other); false when it could not
+/// be kept.
 pub fn save_undo<K: Kinds>(data: &AppData) -> bool {
-    fn kind<R: Record>(on: bool, c: &Collection<R>) -> Option<String> {
-        if on {
-            serde_json::to_string(c).ok()
-        } else {
-            Some("{}".into())
-        }
+    fn kind<R: Record>(name: &str, c: &Collection<R>) -> Option<String> {
+        Some(format!("\"{name}\":{}", serde_json::to_string(c).ok()?))
     }
-    let text = (|| {
-        Some(format!(
-            "{{\"dreams\":{},\"activities\":{},\"assessments\":{}}}",
-            kind(K::DREAMS, &data.dreams)?,
-            kind(K::ACTIVITIES, &data.activities)?,
-            kind(K::ASSESSMENTS, &data.assessments)?
-        ))
-    })();
-    text.is_some_and(|t| storage::raw_set(storage::KEY_UNDO, &t).is_ok())
+    // Each kind's writer only under its `K::…` condition, so a part's
+    // bundle does not carry the others'.
+    let fields = [
+        if K::DREAMS { kind("dreams", &data.dreams) } else { Some(String::new()) },
+        if K::ACTIVITIES { kind("activities", &data.activities) } else { Some(String::new()) },
+        if K::ASSESSMENTS { kind("assessments", &data.assessments) } else { Some(String::new()) },
+    ];
+    let Some(fields) = fields.into_iter().collect::<Option<Vec<String>>>() else { return false };
+    let body: Vec<String> = fields.into_iter().filter(|f| !f.is_empty()).collect();
+    storage::raw_set(storage::KEY_UNDO, &format!("{{{}}}", body.join(","))).is_ok()
 }
 
-/// The copy [`save_undo`] kept, its records of `K`'s kinds.
-fn load_undo<K: Kinds>() -> Option<AppData> {
+/// What [`save_undo`] kept: per kind, its records, or `None` when the copy
+/// holds none of that kind (that kind is then left as it is).
+struct UndoCopy {
+    dreams: Option<Collection<Dream>>,
+    activities: Option<Collection<Activity>>,
+    assessments: Option<Collection<Assessment>>,
+}
+
+/// The copy [`save_undo`] kept, its kinds that are also `K`'s; `None` when
+/// there is none or it cannot be read.
+fn load_undo<K: Kinds>() -> Option<UndoCopy> {
     fn kind<R: Record + serde::de::DeserializeOwned>(
-        on: bool,
         m: &mut serde_json::Map<String, serde_json::Value>,
         name: &str,
-    ) -> Option<Collection<R>> {
-        if !on {
-            return Some(Collection::new());
+    ) -> Result<Option<Collection<R>>, ()> {
+        match m.remove(name) {
+            // Through the text, as every record is read (one reader per kind).
+            Some(value) => serde_json::from_str(&value.to_string()).map(Some).map_err(|_| ()),
+            None => Ok(None),
         }
-        // Through the text, as every record is read (one reader per kind).
-        let value = m.remove(name).unwrap_or_else(|| serde_json::json!({}));
-        serde_json::from_str(&value.to_string()).ok()
     }
     let serde_json::Value::Object(mut m) = serde_json::from_str(&storage::raw_get(storage::KEY_UNDO)?).ok()? else {
         return None;
     };
-    Some(AppData {
-        dreams: kind(K::DREAMS, &mut m, "dreams")?,
-        activities: kind(K::ACTIVITIES, &mut m, "activities")?,
-        assessments: kind(K::ASSESSMENTS, &mut m, "assessments")?,
+    // Each kind's reader only under its `K::…` condition (see `save_undo`).
+    Some(UndoCopy {
+        dreams: if K::DREAMS { kind(&mut m, "dreams").ok()? } else { None },
+        activities: if K::ACTIVITIES { kind(&mut m, "activities").ok()? } else { None },
+        assessments: if K::ASSESSMENTS { kind(&mut m, "assessments").ok()? } else { None },
     })
 }
 
@@ -192,11 +201,25 @@ pub fn apply<K: Kinds>(state: AppState, incoming: AppData) -> bool {
     saved_undo
 }
 
-/// Puts back the records as they were before the last import; false when
-/// there is no copy.
+/// Puts back the records of the kinds the copy holds as they were before
+/// the last import (the other kinds stay as they are); false when there is
+/// no copy.
 pub fn undo<K: Kinds>(state: AppState) -> bool {
-    let Some(before) = load_undo::<K>() else { return false };
-    if let Some(replaced) = state.data.try_update(|d| std::mem::replace(d, before)) {
+    let Some(copy) = load_undo::<K>() else { return false };
+    let replaced = state.data.try_update(|d| {
+        let mut replaced = AppData::default();
+        if let Some(c) = copy.dreams {
+            replaced.dreams = std::mem::replace(&mut d.dreams, c);
+        }
+        if let Some(c) = copy.activities {
+            replaced.activities = std::mem::replace(&mut d.activities, c);
+        }
+        if let Some(c) = copy.assessments {
+            replaced.assessments = std::mem::replace(&mut d.assessments, c);
+        }
+        replaced
+    });
+    if let Some(replaced) = replaced {
         crate::slices::drop_in_slices(replaced);
     }
     storage::remove(storage::KEY_UNDO);

@@ -69,17 +69,20 @@ impl AppData {
 
     /// The merge of `K`'s kinds; the other kinds are `self`'s.
     pub fn merge_of<K: Kinds>(&self, other: &AppData) -> AppData {
-        fn pick<R: Record>(on: bool, ours: &Collection<R>, theirs: &Collection<R>) -> Collection<R> {
-            if on {
-                merge::merge(ours, theirs)
-            } else {
-                ours.clone()
-            }
-        }
+        // Each kind's merge only under its `K::…` condition, so that a
+        // part's bundle does not carry the others'.
         AppData {
-            dreams: pick(K::DREAMS, &self.dreams, &other.dreams),
-            activities: pick(K::ACTIVITIES, &self.activities, &other.activities),
-            assessments: pick(K::ASSESSMENTS, &self.assessments, &other.assessments),
+            dreams: if K::DREAMS { merge::merge(&self.dreams, &other.dreams) } else { self.dreams.clone() },
+            activities: if K::ACTIVITIES {
+                merge::merge(&self.activities, &other.activities)
+            } else {
+                self.activities.clone()
+            },
+            assessments: if K::ASSESSMENTS {
+                merge::merge(&self.assessments, &other.assessments)
+            } else {
+                self.assessments.clone()
+            },
         }
     }
 

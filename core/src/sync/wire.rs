@@ -104,17 +104,20 @@ pub fn export_value(data: &AppData, origin: &DeviceId, now: Millis) -> Value {
 
 /// [`export_value`] of `K`'s kinds (the other lists are written empty).
 pub fn export_value_of<K: Kinds>(data: &AppData, origin: &DeviceId, now: Millis) -> Value {
-    fn list<R: Record>(on: bool, c: &Collection<R>) -> Value {
-        Value::Array(if on { c.values().filter_map(|r| object::to_value(r).ok()).collect() } else { Vec::new() })
+    fn list<R: Record>(c: &Collection<R>) -> Value {
+        Value::Array(c.values().filter_map(|r| object::to_value(r).ok()).collect())
     }
+    // Each kind's writer only under its `K::…` condition, so that a part's
+    // bundle does not carry the others'.
+    let none = || Value::Array(Vec::new());
     json!({
         "format": FORMAT,
         "version": VERSION,
         "exported_at": format_millis(now),
         "origin": origin.0,
-        "dreams": list(K::DREAMS, &data.dreams),
-        "activities": list(K::ACTIVITIES, &data.activities),
-        "assessments": list(K::ASSESSMENTS, &data.assessments),
+        "dreams": if K::DREAMS { list(&data.dreams) } else { none() },
+        "activities": if K::ACTIVITIES { list(&data.activities) } else { none() },
+        "assessments": if K::ASSESSMENTS { list(&data.assessments) } else { none() },
     })
 }
 
