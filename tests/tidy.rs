@@ -340,19 +340,29 @@ fn shipped(text: &str) -> &str {
     text.split("#[cfg(test)]").next().unwrap_or(text)
 }
 
+/// Asserts that no shipped code of either crate but `home` contains any of
+/// `words`; `instead` names what to use.
+fn only_in(home: &str, words: &[&str], instead: &str) {
+    for (path, text) in app_sources().into_iter().chain(core_sources()) {
+        if path == home {
+            continue;
+        }
+        let text = code(shipped(&text));
+        for word in words {
+            assert!(!text.contains(word), "{path} calls {word}: use {instead} instead");
+        }
+    }
+}
+
 #[test]
 fn the_app_sorts_only_through_the_core_s_one_sort() {
     // Each `sort_by` of a new type or closure is another copy of the whole
     // sort in the wasm (docs/SIZE.md); `tid_og_lyst_core::sort` has the one.
-    for (path, text) in app_sources().into_iter().chain(core_sources()) {
-        if path == "core/src/sort.rs" {
-            continue;
-        }
-        let text = code(shipped(&text));
-        for word in [".sort()", ".sort_by(", ".sort_by_key(", ".sort_by_cached_key(", ".sort_unstable"] {
-            assert!(!text.contains(word), "{path} calls {word}: use tid_og_lyst_core::sort instead");
-        }
-    }
+    only_in(
+        "core/src/sort.rs",
+        &[".sort()", ".sort_by(", ".sort_by_key(", ".sort_by_cached_key(", ".sort_unstable"],
+        "tid_og_lyst_core::sort",
+    );
 }
 
 #[test]
@@ -360,22 +370,11 @@ fn the_app_changes_case_only_through_the_core_s_case_module() {
     // `to_lowercase`, `to_uppercase` and `is_alphanumeric` bring the
     // standard library's Unicode tables (about 25 KB of wasm) into every
     // bundle; `tid_og_lyst_core::text::case` does without them.
-    for (path, text) in app_sources().into_iter().chain(core_sources()) {
-        if path == "core/src/text/case.rs" {
-            continue;
-        }
-        let text = code(shipped(&text));
-        for word in [
-            ".to_lowercase()",
-            ".to_uppercase()",
-            "is_alphanumeric",
-            "is_alphabetic",
-            "is_uppercase()",
-            "is_lowercase()",
-        ] {
-            assert!(!text.contains(word), "{path} calls {word}: use tid_og_lyst_core::text::case instead");
-        }
-    }
+    only_in(
+        "core/src/text/case.rs",
+        &[".to_lowercase()", ".to_uppercase()", "is_alphanumeric", "is_alphabetic", "is_uppercase()", "is_lowercase()"],
+        "tid_og_lyst_core::text::case",
+    );
 }
 
 #[test]

@@ -230,6 +230,17 @@ export async function downloadText(page, click) {
   return { name: download.suggestedFilename(), text: await readFile(path, 'utf8'), path };
 }
 
+/**
+ * Makes a workshop with the form on `/skal-kan` (the page must be open) and
+ * waits until the app shows its page.
+ */
+export async function createWorkshop(page, name, date = '2026-12-10') {
+  await page.getByLabel('Workshoppens navn').fill(name);
+  await page.getByLabel('Dato').fill(date);
+  await page.getByRole('button', { name: 'Opret workshop' }).click();
+  await page.locator('main#main').getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
+
 /** Picks a file for the /del import and waits for the preview or an error. */
 export async function importFile(page, server, { name = 'import.json', text, buffer, mimeType = 'application/json' }) {
   if (!page.url().endsWith('/del')) await open(page, server, '/del');

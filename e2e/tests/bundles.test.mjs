@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useBrowser, newPage, open, assertClean, startServer, importFile } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, startServer, importFile, createWorkshop } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
 
@@ -19,6 +19,12 @@ function wasmLog(page) {
     if (m) seen.push(m[1]);
   });
   return seen;
+}
+
+/** Imports the golden fixture (a record of each kind) on /del and merges it in. */
+async function mergeFixture(page) {
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
 }
 
 /** Waits for the app (not the static first paint) to show the page with heading `name`. */
@@ -41,10 +47,7 @@ test('a part loads only its own bundle; the navigation moves between parts, back
 
   // A workshop made here, then straight on to another part: the save ends
   // before the page is left, and nobody is asked anything.
-  await page.getByLabel('Workshoppens navn').fill('Workshop før skiftet');
-  await page.getByLabel('Dato').fill('2026-12-10');
-  await page.getByRole('button', { name: 'Opret workshop' }).click();
-  await heading(page, 'Workshop før skiftet');
+  await createWorkshop(page, 'Workshop før skiftet');
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Drømme', exact: true }).click();
   await heading(page, 'Drømmeløber-tavlen');
   assert.deepEqual(wasm.slice(-1), ['part-dreams']);
@@ -125,16 +128,12 @@ test('on a host that answers every address with index.html, each page still star
 test("a part's bundle keeps its own kind of record; the other parts' records stay as they were", async () => {
   // Each part's bundle reads and writes only its own kind (sync::data::Kinds).
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
-  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
-  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await mergeFixture(page);
   await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
 
   // A workshop made in the workshop's bundle, which holds no dream or activity.
   await open(page, env.server, '/skal-kan');
-  await page.getByLabel('Workshoppens navn').fill('Workshop i sin egen del');
-  await page.getByLabel('Dato').fill('2026-12-10');
-  await page.getByRole('button', { name: 'Opret workshop' }).click();
-  await heading(page, 'Workshop i sin egen del');
+  await createWorkshop(page, 'Workshop i sin egen del');
   // The board reads the dream; the directory the activity.
   await open(page, env.server, '/droemme');
   await page.getByText('Fisketur fra havnen').first().waitFor();
@@ -164,17 +163,13 @@ test("undoing on /del an import made on a part's page puts back that part's reco
   // the data page must put back just that, and leave the other kinds.
   const fac = await newPage(env.browser, env.server, { size: 'tablet' });
   await open(fac.page, env.server, '/skal-kan');
-  await fac.page.getByLabel('Workshoppens navn').fill('Workshop fra en anden telefon');
-  await fac.page.getByLabel('Dato').fill('2026-12-10');
-  await fac.page.getByRole('button', { name: 'Opret workshop' }).click();
-  await heading(fac.page, 'Workshop fra en anden telefon');
+  await createWorkshop(fac.page, 'Workshop fra en anden telefon');
   await fac.page.getByRole('button', { name: 'Vis QR-kode' }).click();
   const link = await fac.page.locator('.share-link__url').inputValue();
   assert.ok(link.includes('/skal-kan#data='), link);
 
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
-  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
-  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await mergeFixture(page);
   await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
   await page.goto(link);
   await page.locator('.preview').waitFor();

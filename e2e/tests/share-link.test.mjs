@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile, storageDump,
+  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile, storageDump, createWorkshop,
 } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
@@ -134,10 +134,7 @@ test("one municipality's own activities travel as a link", async () => {
 test('a workshop\'s QR link opens the workshop in its own bundle and imports there; a broken one changes nothing', async () => {
   const fac = await newPage(env.browser, env.server, { size: 'projector' });
   await open(fac.page, env.server, '/skal-kan');
-  await fac.page.getByLabel('Workshoppens navn').fill('Workshop i Ærøskøbing');
-  await fac.page.getByLabel('Dato').fill('2026-12-08');
-  await fac.page.getByRole('button', { name: 'Opret workshop' }).click();
-  await fac.page.getByRole('heading', { level: 1, name: 'Workshop i Ærøskøbing' }).waitFor();
+  await createWorkshop(fac.page, 'Workshop i Ærøskøbing', '2026-12-08');
   await fac.page.getByRole('button', { name: 'Vis QR-kode' }).click();
   const link = await fac.page.locator('.share-link__url').inputValue();
   assert.ok(link.startsWith(env.server.url('/skal-kan#data=')), link);

@@ -150,14 +150,18 @@ pub fn save_undo<K: Kinds>(data: &AppData) -> bool {
     }
     // Each kind's writer only under its `K::…` condition, so a part's
     // bundle does not carry the others'.
-    let fields = [
-        if K::DREAMS { kind("dreams", &data.dreams) } else { Some(String::new()) },
-        if K::ACTIVITIES { kind("activities", &data.activities) } else { Some(String::new()) },
-        if K::ASSESSMENTS { kind("assessments", &data.assessments) } else { Some(String::new()) },
-    ];
+    let mut fields = Vec::new();
+    if K::DREAMS {
+        fields.push(kind("dreams", &data.dreams));
+    }
+    if K::ACTIVITIES {
+        fields.push(kind("activities", &data.activities));
+    }
+    if K::ASSESSMENTS {
+        fields.push(kind("assessments", &data.assessments));
+    }
     let Some(fields) = fields.into_iter().collect::<Option<Vec<String>>>() else { return false };
-    let body: Vec<String> = fields.into_iter().filter(|f| !f.is_empty()).collect();
-    storage::raw_set(storage::KEY_UNDO, &format!("{{{}}}", body.join(","))).is_ok()
+    storage::raw_set(storage::KEY_UNDO, &format!("{{{}}}", fields.join(","))).is_ok()
 }
 
 /// What [`save_undo`] kept: per kind, its records, or `None` when the copy

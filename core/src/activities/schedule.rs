@@ -407,7 +407,7 @@ impl Schedule {
             Schedule::Monthly { nth, day, start, end, pause_months } => {
                 format!(
                     "{} {} {} {}{}",
-                    capitalise(nth_name(*nth)),
+                    crate::text::case::upper_first(nth_name(*nth)),
                     weekday_name(*day),
                     t::IN_THE_MONTH,
                     time(start, end),
@@ -445,14 +445,6 @@ pub fn short_date(d: NaiveDate) -> String {
 /// "tirsdag 25. nov. kl. 10.00".
 pub fn format_occurrence(o: &Occurrence) -> String {
     format!("{} kl. {}", short_date(o.date), o.start)
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => std::iter::once(crate::text::case::upper_char(f)).chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// "a", "a og b", "a, b og c".

@@ -134,22 +134,23 @@ impl<K: Ord, V> SortedMap<K, V> {
         K: Clone,
         V: Clone,
     {
+        use std::cmp::Ordering::{Equal, Greater, Less};
         let mut out = Vec::with_capacity(self.len() + other.len());
         let (mut a, mut b) = (self.entries.iter().peekable(), other.entries.iter().peekable());
         loop {
             let next = match (a.peek(), b.peek()) {
                 (Some((ka, _)), Some((kb, _))) => ka.cmp(kb),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (Some(_), None) => Less,
+                (None, Some(_)) => Greater,
                 (None, None) => break,
             };
             match next {
-                std::cmp::Ordering::Less => out.extend(a.next().cloned()),
-                std::cmp::Ordering::Greater => out.extend(b.next().cloned()),
-                std::cmp::Ordering::Equal => {
-                    let ((k, va), (_, vb)) =
-                        (a.next().unwrap_or_else(|| unreachable!()), b.next().unwrap_or_else(|| unreachable!()));
-                    out.push((k.clone(), both(va, vb)));
+                Less => out.extend(a.next().cloned()),
+                Greater => out.extend(b.next().cloned()),
+                Equal => {
+                    if let (Some((k, ours)), Some((_, theirs))) = (a.next(), b.next()) {
+                        out.push((k.clone(), both(ours, theirs)));
+                    }
                 }
             }
         }

@@ -14,8 +14,7 @@ use tid_og_lyst_core::activities::csv::{decode, to_csv, CsvImport, CsvReader};
 use tid_og_lyst_core::activities::da as t;
 use tid_og_lyst_core::record::merge;
 use tid_og_lyst_core::record::meta::{format_millis, Meta};
-use tid_og_lyst_core::sync::data::ActivitiesOnly;
-use tid_og_lyst_core::sync::data::AppData;
+use tid_og_lyst_core::sync::data::{ActivitiesOnly, AppData};
 
 use super::catalogue::use_entries;
 

@@ -8,6 +8,7 @@ use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use tid_og_lyst_core::text::case::upper_first;
 
 use std::collections::HashSet;
 use tid_og_lyst_core::activities::da as t;
@@ -307,7 +308,7 @@ fn MoreFilters(filters: Memo<Filters>, rest: Memo<Filters>, set_filters: Callbac
                     on:change=move |ev| change(|f, v| f.weekday = tid_og_lyst_core::activities::activity::parse_weekday(&v), event_target_value(&ev))
                 >
                     <option value="">{t::ALL}</option>
-                    {t::WEEKDAYS.iter().map(|d| view! { <option value=*d>{capital(d)}</option> }).collect_view()}
+                    {t::WEEKDAYS.iter().map(|d| view! { <option value=*d>{upper_first(d)}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field">
@@ -324,13 +325,6 @@ fn MoreFilters(filters: Memo<Filters>, rest: Memo<Filters>, set_filters: Callbac
         </div>
         <FlagFilters filters=filters rest=rest set_filters=set_filters/>
     }
-}
-
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| std::iter::once(tid_og_lyst_core::text::case::upper_char(f)).chain(c).collect())
-        .unwrap_or_default()
 }
 
 #[component]

@@ -3,6 +3,7 @@
 
 use chrono::Duration;
 use leptos::prelude::*;
+use tid_og_lyst_core::text::case::upper_first;
 
 use crate::state::now;
 use tid_og_lyst_core::activities::da as t;
@@ -34,7 +35,7 @@ pub fn WeekProgramme(
             let mut days: Vec<Day> = (0..7)
                 .map(|i| {
                     let d = monday + Duration::days(i);
-                    Day { name: capital(&short_date(d)), items: Vec::new() }
+                    Day { name: upper_first(&short_date(d)), items: Vec::new() }
                 })
                 .collect();
             for x in &here {
@@ -98,11 +99,4 @@ pub fn WeekProgramme(
             </div>
         </section>
     }
-}
-
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| std::iter::once(tid_og_lyst_core::text::case::upper_char(f)).chain(c).collect())
-        .unwrap_or_default()
 }

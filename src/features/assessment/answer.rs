@@ -15,8 +15,7 @@ use tid_og_lyst_core::assessment::session::{Assessment, BallotChange, Response};
 use tid_og_lyst_core::assessment::verdict::{judge_ballot, Judgement};
 use tid_og_lyst_core::record::merge;
 use tid_og_lyst_core::record::meta::RecordId;
-use tid_og_lyst_core::sync::data::AppData;
-use tid_og_lyst_core::sync::data::AssessmentsOnly;
+use tid_og_lyst_core::sync::data::{AppData, AssessmentsOnly};
 
 use super::{change_session, slug};
 

@@ -18,8 +18,7 @@ use tid_og_lyst_core::assessment::da::ui as t;
 use tid_og_lyst_core::assessment::session::{ballot_diff, Assessment, BallotDiff};
 use tid_og_lyst_core::record::merge::{self, Record};
 use tid_og_lyst_core::record::meta::RecordId;
-use tid_og_lyst_core::sync::data::AppData;
-use tid_og_lyst_core::sync::data::AssessmentsOnly;
+use tid_og_lyst_core::sync::data::{AppData, AssessmentsOnly};
 use tid_og_lyst_core::sync::wire;
 use tid_og_lyst_core::text::fields::check_field;
 

@@ -25,8 +25,7 @@ use tid_og_lyst_core::dreams::privacy::strip_dream;
 use tid_og_lyst_core::dreams::share::{calendar, danish_date, danish_day, window_text};
 use tid_og_lyst_core::dreams::steps::{self, Step};
 use tid_og_lyst_core::record::meta::RecordId;
-use tid_og_lyst_core::sync::data::AppData;
-use tid_og_lyst_core::sync::data::DreamsOnly;
+use tid_og_lyst_core::sync::data::{AppData, DreamsOnly};
 use tid_og_lyst_core::text::case::Lower;
 use tid_og_lyst_core::text::dates::parse_date;
 
