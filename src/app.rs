@@ -74,9 +74,11 @@ macro_rules! bundle {
             view! {
                 <Router base=base>
                     <Layout>
-                        <Routes fallback=|| view! { <Elsewhere bundle=$bundle/> }>
-                            $(<Route path=path!($path) view=$($view)::+/>)*
-                        </Routes>
+                        <Served bundle=$bundle>
+                            <Routes fallback=|| view! { <Elsewhere bundle=$bundle/> }>
+                                $(<Route path=path!($path) view=$($view)::+/>)*
+                            </Routes>
+                        </Served>
                     </Layout>
                 </Router>
             }
@@ -92,7 +94,7 @@ bundle!(
         "/droemme" => dreams::DreamsPage,
         "/droemme/:id" => dreams::DreamPage,
         "/aktiviteter" => activities::ActivitiesPage,
-        "/aktiviteter/:id" => activities::ActivityPage,
+        "/aktiviteter/:id" => activities::ActivityEditorPage,
         "/skal-kan" => assessment::AssessmentPage,
         "/skal-kan/:id" => assessment::SessionPage,
         "/del" => DataPage,
@@ -116,12 +118,24 @@ bundle!(
 );
 
 bundle!(
-    /// The activity directory (the only bundle besides the whole app that
-    /// fetches the catalogue).
+    /// The activity directory as most people use it (with the editor's
+    /// below, the only bundles besides the whole app that fetch the
+    /// catalogue).
     activities, Bundle::Activities, records: true, kinds: ActivitiesOnly, catalogue: true, [
         "/" => Home,
         "/aktiviteter" => activities::ActivitiesPage,
-        "/aktiviteter/:id" => activities::ActivityPage,
+        "/aktiviteter/:id" => activities::ActivityReaderPage,
+        "/om" => About,
+    ]
+);
+
+bundle!(
+    /// The activity directory with the form and the lists page (CSV, share
+    /// links), which the reader's bundle hands over to it.
+    activities_edit, Bundle::ActivitiesEdit, records: true, kinds: ActivitiesOnly, catalogue: true, [
+        "/" => Home,
+        "/aktiviteter" => activities::ActivitiesPage,
+        "/aktiviteter/:id" => activities::ActivityEditorPage,
         "/om" => About,
     ]
 );
@@ -141,6 +155,41 @@ bundle!(
     data, Bundle::Data, records: true, kinds: AllKinds, catalogue: false, ["/" => Home, "/del" => DataPage, "/om" => About]
 );
 
+/// The address shown, below the base, with its query and fragment (the
+/// router keeps the query without its `?`, the fragment with or without its
+/// `#`), and the part of it a bundle is picked by (path and query).
+fn address(location: &leptos_router::location::Location) -> (String, String) {
+    let path = location.pathname.get_untracked();
+    let base = crate::ui::link::base();
+    let below = path.strip_prefix(base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(&path).to_string();
+    let search = location.search.get_untracked();
+    let hash = location.hash.get_untracked();
+    let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+    let fragment = if hash.is_empty() || hash.starts_with('#') { hash } else { format!("#{hash}") };
+    (format!("{}{query}{fragment}", crate::ui::link::href(&below)), format!("{below}{query}"))
+}
+
+/// The bundle's routes while the address is one of its pages; an address
+/// the router would match but another bundle holds (the directory's form
+/// and lists page in the reader's bundle) goes to [`Elsewhere`].
+#[component]
+fn Served(bundle: Bundle, children: ChildrenFn) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let served = Memo::new(move |_| {
+        // Tracked: the path and the query.
+        location.pathname.track();
+        location.search.track();
+        bundle.serves(&address(&location).1)
+    });
+    move || {
+        if served.get() {
+            children().into_any()
+        } else {
+            view! { <Elsewhere bundle=bundle/> }.into_any()
+        }
+    }
+}
+
 /// An address no route of this bundle has: another bundle's page is loaded
 /// as a page of its own (once any save in progress has ended, so leaving
 /// loses nothing and asks nothing); anything else is "not found". Until
@@ -149,23 +198,10 @@ bundle!(
 fn Elsewhere(bundle: Bundle) -> impl IntoView {
     // The router's address: the browser's shows it only once the new page
     // is drawn (this fallback is that page).
-    let location = leptos_router::hooks::use_location();
-    let path = location.pathname.get_untracked();
-    let base = crate::ui::link::base();
-    let below = path.strip_prefix(base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(&path).to_string();
-    if bundle.serves(&below) {
+    let (target, picked_by) = address(&leptos_router::hooks::use_location());
+    if bundle.serves(&picked_by) {
         return view! { <NotFound/> }.into_any();
     }
-    // The router keeps the query without its `?`, the fragment with or without its `#`.
-    let search = location.search.get_untracked();
-    let hash = location.hash.get_untracked();
-    let target = format!(
-        "{}{}{search}{}{}",
-        crate::ui::link::href(&below),
-        if search.is_empty() { "" } else { "?" },
-        if hash.is_empty() || hash.starts_with('#') { "" } else { "#" },
-        hash
-    );
     let state = crate::state::use_app();
     leptos::task::spawn_local(async move {
         crate::slices::next_turn().await;

@@ -21,6 +21,9 @@ pub enum Route {
     Activity(String),
     /// One activity's edit form, by id.
     EditActivity(String),
+    /// Lists in and out (CSV and share links) of the activities a search
+    /// shows, with the list's filters as query pairs.
+    ActivityLists(Vec<(String, String)>),
     /// The workshop list.
     Assessment,
     /// One workshop session in one view ("" for the default view).
@@ -44,12 +47,13 @@ impl Route {
         match self {
             Route::Home => "/".into(),
             Route::Dreams => "/droemme".into(),
-            Route::NewDream => "/droemme/ny".into(),
+            Route::NewDream => format!("/droemme/{NEW}"),
             Route::Dream(id) => format!("/droemme/{}", encode(id)),
             Route::Activities(pairs) => format!("/aktiviteter{}", query(pairs)),
-            Route::NewActivity => "/aktiviteter/ny".into(),
+            Route::NewActivity => format!("/aktiviteter/{NEW}"),
             Route::Activity(id) => format!("/aktiviteter/{}", encode(id)),
             Route::EditActivity(id) => format!("/aktiviteter/{}?rediger=1", encode(id)),
+            Route::ActivityLists(pairs) => format!("/aktiviteter/{LISTS}{}", query(pairs)),
             Route::Assessment => "/skal-kan".into(),
             Route::Session(id, view) if view.is_empty() => format!("/skal-kan/{}", encode(id)),
             Route::Session(id, view) => format!("/skal-kan/{}?visning={}", encode(id), encode(view)),
@@ -77,6 +81,12 @@ impl Route {
     }
 }
 
+/// The second segment of `/aktiviteter/lister` (an activity's id is a UUID,
+/// so it never reads `lister` or `ny`).
+pub const LISTS: &str = "lister";
+/// The second segment of the forms for a new dream and a new activity.
+pub const NEW: &str = "ny";
+
 /// One of the app's builds. Each part has a wasm of its own holding only its
 /// pages (with the front page and "Om"), so a phone that opens one part does
 /// not download the others; `/del` (export, import and the share links and
@@ -90,8 +100,15 @@ pub enum Bundle {
     Front,
     /// The dream board.
     Dreams,
-    /// The activity directory.
+    /// The activity directory as most people use it: search, filters,
+    /// favourites, the week programme, an activity's page and its calendar
+    /// file.
     Activities,
+    /// The activity directory with the coordinator's tools besides: the form
+    /// (`/aktiviteter/ny`, `?rediger=1`) and the lists page (CSV in and out,
+    /// share links: `/aktiviteter/lister`). It holds every page of the
+    /// directory, so a coordinator moves between them without a page load.
+    ActivitiesEdit,
     /// The SKAL/KAN workshop.
     Assessment,
     /// The data page `/del`.
@@ -102,11 +119,17 @@ pub enum Bundle {
 
 impl Bundle {
     /// The smallest bundle that holds the page at `path` (below the base,
-    /// with or without its query).
+    /// with or without its query; a fragment is ignored). The loader of
+    /// every page (`tools/postbuild.mjs`, `bundleOf`) picks the same.
     pub fn for_path(path: &str) -> Bundle {
-        let first = path.trim_start_matches('/').split(['/', '?', '#']).next().unwrap_or("");
+        let path = path.split('#').next().unwrap_or("");
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        let mut segments = path.trim_start_matches('/').split('/');
+        let (first, second) = (segments.next().unwrap_or(""), segments.next().unwrap_or(""));
+        let has = |key: &str| query.split('&').any(|pair| pair.split('=').next() == Some(key));
         match first {
             "droemme" => Bundle::Dreams,
+            "aktiviteter" if second == NEW || second == LISTS || has("rediger") => Bundle::ActivitiesEdit,
             "aktiviteter" => Bundle::Activities,
             "skal-kan" => Bundle::Assessment,
             "del" => Bundle::Data,
@@ -114,11 +137,14 @@ impl Bundle {
         }
     }
 
-    /// Whether this bundle's router has the page at `path` (an unknown
-    /// address is every bundle's "not found").
+    /// Whether this bundle has the page at `path` (with its query; an
+    /// unknown address is every bundle's "not found").
     pub fn serves(self, path: &str) -> bool {
         let wanted = Bundle::for_path(path);
-        self == Bundle::All || wanted == Bundle::Front || wanted == self
+        self == Bundle::All
+            || wanted == Bundle::Front
+            || wanted == self
+            || (self == Bundle::ActivitiesEdit && wanted == Bundle::Activities)
     }
 }
 
@@ -200,7 +226,11 @@ mod tests {
             (Route::NewDream, Bundle::Dreams),
             (Route::Dream(id.clone()), Bundle::Dreams),
             (Route::Activities(vec![("q".into(), "a/b".into())]), Bundle::Activities),
-            (Route::EditActivity(id.clone()), Bundle::Activities),
+            (Route::Activity(id.clone()), Bundle::Activities),
+            (Route::EditActivity(id.clone()), Bundle::ActivitiesEdit),
+            (Route::NewActivity, Bundle::ActivitiesEdit),
+            (Route::ActivityLists(vec![("q".into(), "kor".into())]), Bundle::ActivitiesEdit),
+            (Route::ActivityLists(vec![]), Bundle::ActivitiesEdit),
             (Route::Assessment, Bundle::Assessment),
             (Route::Session(id.clone(), "projektor".into()), Bundle::Assessment),
             (Route::Data, Bundle::Data),
@@ -215,6 +245,17 @@ mod tests {
         assert!(Bundle::Assessment.serves("/findes-ikke") && Bundle::Dreams.serves("/om"));
         assert!(!Bundle::Dreams.serves("/skal-kan/x") && !Bundle::Front.serves("/aktiviteter?q=kor"));
         assert!(!Bundle::Assessment.serves("/del") && !Bundle::Data.serves("/droemme"));
+        // The directory's tools: only the editor's bundle has them, and it has the reader's pages too.
+        assert!(
+            !Bundle::Activities.serves("/aktiviteter/ny") && !Bundle::Activities.serves("/aktiviteter/x?rediger=1")
+        );
+        assert!(Bundle::ActivitiesEdit.serves("/aktiviteter?q=kor") && Bundle::ActivitiesEdit.serves("/aktiviteter/x"));
+        assert!(!Bundle::ActivitiesEdit.serves("/droemme") && !Bundle::Activities.serves("/aktiviteter/lister"));
+        // A word in a value or a fragment is no key; a key among others is.
+        assert_eq!(Bundle::for_path("/aktiviteter?q=rediger"), Bundle::Activities);
+        assert_eq!(Bundle::for_path("/aktiviteter/x#rediger"), Bundle::Activities);
+        assert_eq!(Bundle::for_path("/aktiviteter/x?a=1&rediger=1#top"), Bundle::ActivitiesEdit);
+        assert_eq!(Bundle::for_path("/aktiviteter/lister/"), Bundle::ActivitiesEdit);
     }
 
     #[test]
@@ -228,6 +269,7 @@ mod tests {
             Route::NewActivity,
             Route::Activity("x".into()),
             Route::EditActivity("x".into()),
+            Route::ActivityLists(vec![]),
             Route::Assessment,
             Route::Session("x".into(), String::new()),
             Route::Data,

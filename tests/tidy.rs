@@ -246,6 +246,7 @@ fn routes_are_spelled_only_in_routes_rs() {
         ("Bundle::Front", Bundle::Front),
         ("Bundle::Dreams", Bundle::Dreams),
         ("Bundle::Activities", Bundle::Activities),
+        ("Bundle::ActivitiesEdit", Bundle::ActivitiesEdit),
         ("Bundle::Assessment", Bundle::Assessment),
         ("Bundle::Data", Bundle::Data),
     ];
@@ -276,31 +277,56 @@ fn declared_bundles() -> Vec<(String, Vec<String>)> {
 fn the_loader_picks_the_bundle_routes_rs_picks() {
     use tid_og_lyst::routes::{Bundle, PATTERNS};
     let postbuild = fs::read_to_string(Path::new(ROOT).join("tools/postbuild.mjs")).unwrap();
-    let table = postbuild.split("const SEGMENTS = {").nth(1).unwrap().split('}').next().unwrap();
+    let function = postbuild.split("// bundleOf:begin\n").nth(1).unwrap().split("// bundleOf:end").next().unwrap();
     let name = |b: Bundle| match b {
         Bundle::Front => "front",
         Bundle::Dreams => "dreams",
         Bundle::Activities => "activities",
+        Bundle::ActivitiesEdit => "activities-edit",
         Bundle::Assessment => "assessment",
         Bundle::Data => "data",
         Bundle::All => "all",
     };
-    let loader = |path: &str| -> String {
-        let first = path.trim_start_matches('/').split('/').next().unwrap();
-        table
-            .split(',')
-            .filter_map(|pair| pair.split_once(':'))
-            .find(|(k, _)| k.trim().trim_matches('\'') == first)
-            .map_or("front".to_string(), |(_, v)| v.trim().trim_matches('\'').to_string())
-    };
-    for p in PATTERNS.iter().copied().chain(["/droemme/ny", "/findes/ikke", "/skal-kan/x"]) {
-        assert_eq!(loader(p), name(Bundle::for_path(p)), "{p}: tools/postbuild.mjs and routes::Bundle disagree");
+    let paths: Vec<&str> = PATTERNS
+        .iter()
+        .copied()
+        .chain(["/droemme/ny", "/findes/ikke", "/skal-kan/x", "/skal-kan/x?visning=projektor", "/aktiviteter/ny"])
+        .chain([
+            "/aktiviteter/lister?q=kor",
+            "/aktiviteter/x?rediger=1",
+            "/aktiviteter/x?a=1&rediger",
+            "/aktiviteter?q=rediger",
+        ])
+        .chain(["/aktiviteter/x#rediger", "/aktiviteter/lister/", "/del?x=1", "/", "/droemmeland"])
+        .collect();
+    // The loader's own function, run by node over every path.
+    let script = format!(
+        "{function}\nfor (const p of JSON.parse(process.argv[1])) console.log(bundleOf(p));",
+        function = function
+    );
+    let list = format!("[{}]", paths.iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(","));
+    let out = std::process::Command::new("node")
+        .args(["-e", &script, &list])
+        .output()
+        .expect("node runs tools/postbuild.mjs's bundleOf (the README's test command installs it)");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let picked = String::from_utf8(out.stdout).unwrap();
+    let picked: Vec<&str> = picked.lines().collect();
+    assert_eq!(picked.len(), paths.len());
+    for (p, got) in paths.iter().zip(picked) {
+        assert_eq!(got, name(Bundle::for_path(p)), "{p}: tools/postbuild.mjs and routes::Bundle disagree");
     }
-    // Every part's binary starts its bundle.
-    for part in ["front", "dreams", "activities", "assessment"] {
-        let bin = fs::read_to_string(Path::new(ROOT).join(format!("src/bin/part-{part}.rs"))).unwrap();
-        assert!(bin.contains(&format!("app::start(tid_og_lyst::app::{part})")), "src/bin/part-{part}.rs");
-        assert!(postbuild.contains(&format!("{part}: 'part-{part}'")), "tools/postbuild.mjs builds part-{part}");
+    // Every part's binary starts its bundle, and the build builds it.
+    for (bin, root) in [
+        ("front", "front"),
+        ("dreams", "dreams"),
+        ("activities", "activities"),
+        ("activities-edit", "activities_edit"),
+        ("assessment", "assessment"),
+    ] {
+        let source = fs::read_to_string(Path::new(ROOT).join(format!("src/bin/part-{bin}.rs"))).unwrap();
+        assert!(source.contains(&format!("app::start(tid_og_lyst::app::{root})")), "src/bin/part-{bin}.rs");
+        assert!(postbuild.contains(&format!("'part-{bin}'")), "tools/postbuild.mjs builds part-{bin}");
     }
     // Trunk's binary is the data page's bundle in a release build.
     let main = fs::read_to_string(Path::new(ROOT).join("src/main.rs")).unwrap();

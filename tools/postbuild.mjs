@@ -66,10 +66,28 @@ if (!mainGlue) throw new Error('postbuild: no tid-og-lyst-*.js modulepreload in 
  * (`src/bin/`), then wasm-bindgen and wasm-opt as trunk does for its own.
  * Their names carry the hash of their content, like trunk's.
  */
-const PART_BINS = { front: 'part-front', dreams: 'part-dreams', activities: 'part-activities', assessment: 'part-assessment' };
-/** A path's first segment → its bundle; tests/tidy.rs checks this against routes::Bundle::for_path. */
-const SEGMENTS = { droemme: 'dreams', aktiviteter: 'activities', 'skal-kan': 'assessment', del: 'data' };
-const bundleOf = (path) => SEGMENTS[path.replace(/^\//, '').split(/[/?#]/)[0]] || 'front';
+const PART_BINS = {
+  front: 'part-front', dreams: 'part-dreams', activities: 'part-activities',
+  'activities-edit': 'part-activities-edit', assessment: 'part-assessment',
+};
+/**
+ * The bundle of an address below the base (its path, with or without its
+ * query): routes::Bundle::for_path in JavaScript. Every page's loader runs
+ * this very function (its source is copied in), and tests/tidy.rs runs it
+ * with node against the Rust one.
+ */
+// bundleOf:begin
+function bundleOf(path) {
+  const [where, query = ''] = path.split('#')[0].split('?');
+  const [first = '', second = ''] = where.replace(/^\//, '').split('/');
+  const has = (key) => query.split('&').some((pair) => pair.split('=')[0] === key);
+  if (first === 'droemme') return 'dreams';
+  if (first === 'aktiviteter') return second === 'ny' || second === 'lister' || has('rediger') ? 'activities-edit' : 'activities';
+  if (first === 'skal-kan') return 'assessment';
+  if (first === 'del') return 'data';
+  return 'front';
+}
+// bundleOf:end
 
 const glues = DEBUG ? { all: mainGlue } : { data: mainGlue };
 if (!DEBUG) {
@@ -106,9 +124,9 @@ html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (whol
       // (so 404.html, served for deep links, starts the right one too).
       const table = Object.fromEntries(Object.entries(glues).map(([b, js]) => [b, [base + js, base + js.replace(/\.js$/, '_bg.wasm')]]));
       body = `const BUNDLES = ${JSON.stringify(table)};
-const SEGMENTS = ${JSON.stringify(SEGMENTS)};
-const here = location.pathname.startsWith(${JSON.stringify(base)}) ? location.pathname.slice(${JSON.stringify(base.length)}) : '';
-const [js, wasmUrl] = BUNDLES[SEGMENTS[here.split('/')[0]] || 'front'];
+${bundleOf.toString()}
+const here = location.pathname.startsWith(${JSON.stringify(base)}) ? location.pathname.slice(${JSON.stringify(base.length - 1)}) : '/';
+const [js, wasmUrl] = BUNDLES[bundleOf(here + location.search)];
 const glue = import(js);
 ${AFTER_PAINT}const bindings = await glue;
 const wasm = await bindings.default({ module_or_path: wasmUrl });

@@ -23,15 +23,33 @@ export const VIEWPORTS = {
 
 export const ROUTES = ['/', '/droemme', '/aktiviteter', '/skal-kan', '/del', '/om'];
 
-/** Each route page → the name its bundle's files start with (routes::Bundle; trunk's binary is /del's). */
+/** Each route page → the name of its bundle's files (routes::Bundle; trunk's binary is /del's). */
 export const PAGE_BUNDLES = {
-  'index.html': 'part-front-',
-  'om.html': 'part-front-',
-  'droemme.html': 'part-dreams-',
-  'aktiviteter.html': 'part-activities-',
-  'skal-kan.html': 'part-assessment-',
-  'del.html': 'tid-og-lyst-',
+  'index.html': 'part-front',
+  'om.html': 'part-front',
+  'droemme.html': 'part-dreams',
+  'aktiviteter.html': 'part-activities',
+  'skal-kan.html': 'part-assessment',
+  'del.html': 'tid-og-lyst',
 };
+
+/** The bundle a built file (`part-activities-edit-<hash>_bg.wasm`, …) belongs to, or null. */
+export function bundleOfFile(file) {
+  const m = file.match(/(?:^|\/)(part-[a-z-]+?|tid-og-lyst)-[0-9a-f]{16}(?:_bg\.wasm|\.js)$/);
+  return m ? m[1] : null;
+}
+
+/** Opens the directory's lists page (CSV, share links) from the list page, as a coordinator does. */
+export async function openLists(page) {
+  await page.getByRole('link', { name: 'Åbn lister og deling' }).click();
+  await page.locator('main#main').getByRole('heading', { level: 1, name: 'Lister ind og ud (CSV til regneark)' }).waitFor();
+}
+
+/** Back from the lists page to the list with its search. */
+export async function backToSearch(page) {
+  await page.getByRole('link', { name: 'Tilbage til søgningen' }).click();
+  await page.getByLabel('Søg i aktiviteter').waitFor();
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

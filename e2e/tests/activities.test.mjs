@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useBrowser, newPage, open, assertClean, assertAccessible, downloadText } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, assertAccessible, downloadText, openLists, backToSearch } from '../lib/harness.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CATALOGUE = JSON.parse(readFileSync(resolve(ROOT, 'public/catalogue.json'), 'utf8'));
@@ -136,6 +136,10 @@ test('an IT-café volunteer adds an activity, exports CSV and imports it in a fr
   await countIs(page, TOTAL + 1);
   await page.getByLabel('Søg i aktiviteter').fill('loesning NYBEGYNDERE');
   await countIs(page, 1);
+  // The lists page exports what the search shows.
+  await openLists(page);
+  await page.getByText('Søgningen viser 1 aktivitet.').waitFor();
+  await assertAccessible(page, 'lists page');
   const csv = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér CSV' }).click());
   assert.match(csv.name, /\.csv$/);
   assert.ok(csv.text.startsWith('\uFEFFId;Titel;'), 'UTF-8 BOM and semicolons');
@@ -147,12 +151,15 @@ test('an IT-café volunteer adds an activity, exports CSV and imports it in a fr
   const fresh = await newPage(env.browser, env.server, { size: 'tablet' });
   await open(fresh.page, env.server, '/aktiviteter');
   await countIs(fresh.page, TOTAL);
+  await openLists(fresh.page);
   const withBad = csv.text + ';Uden titel;;;;Atlantis;;;ugentlig;mandag;;;10.00;12.00;;;;nej;nej;nej;nej;;;;;;;nej\r\n';
   await fresh.page.getByLabel('Importér CSV').setInputFiles({ name: 'liste.csv', mimeType: 'text/csv', buffer: Buffer.from(withBad, 'utf8') });
   await fresh.page.getByText('1 aktiviteter kan importeres. 1 rækker har fejl og springes over.').waitFor();
   await fresh.page.getByText(/^Række 3: /).waitFor();
   await assertAccessible(fresh.page, 'CSV preview');
   await fresh.page.getByRole('button', { name: 'Importér de gode rækker' }).click();
+  await fresh.page.getByText('1 aktiviteter er importeret.').first().waitFor();
+  await backToSearch(fresh.page);
   await countIs(fresh.page, TOTAL + 1);
   await fresh.page.getByLabel('Søg i aktiviteter').fill('nybegyndere');
   await countIs(fresh.page, 1);

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useBrowser, newPage, open, assertClean, startServer, importFile, createWorkshop } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, startServer, importFile, createWorkshop, bundleOfFile, openLists, backToSearch } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
 
@@ -15,8 +15,8 @@ const env = useBrowser();
 function wasmLog(page) {
   const seen = [];
   page.on('request', (r) => {
-    const m = r.url().match(/\/(part-[a-z]+|tid-og-lyst)-[0-9a-f]+_bg\.wasm$/);
-    if (m) seen.push(m[1]);
+    const bundle = r.url().endsWith('.wasm') && bundleOfFile(new URL(r.url()).pathname);
+    if (bundle) seen.push(bundle);
   });
   return seen;
 }
@@ -104,6 +104,47 @@ test('deep links and unknown addresses start the bundle of their part', async ()
   assert.equal(await page.getByLabel('Søg i aktiviteter').inputValue(), 'demens');
   assert.ok(page.url().endsWith('/aktiviteter?q=demens#main'), page.url());
   assertClean(problems, 'deep links');
+  await context.close();
+});
+
+test("the directory's reader has no form and no lists; the editor's bundle brings them and keeps the coordinator there", async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
+  const asked = [];
+  page.on('dialog', (d) => asked.push(d.type()));
+  const wasm = wasmLog(page);
+  await open(page, env.server, '/aktiviteter?kommune=Assens');
+  await heading(page, 'Aktiviteter');
+  assert.deepEqual(wasm, ['part-activities']);
+  // The lists page, with the search shown: a page of the editor's bundle.
+  await openLists(page);
+  assert.deepEqual(wasm, ['part-activities', 'part-activities-edit']);
+  assert.ok(page.url().endsWith('/aktiviteter/lister?kommune=Assens'), page.url());
+  await page.getByText(/^Søgningen viser \d+ aktiviteter?\.$/).waitFor();
+  await page.getByRole('button', { name: 'Eksportér CSV' }).waitFor();
+  // The editor's bundle has every page of the directory: no page load on the way back, or to the form.
+  await backToSearch(page);
+  assert.ok(page.url().endsWith('/aktiviteter?kommune=Assens'), page.url());
+  assert.equal(await page.getByLabel('Kommune', { exact: true }).inputValue(), 'Assens');
+  await page.getByRole('button', { name: 'Tilføj aktivitet' }).click();
+  await heading(page, 'Ny aktivitet');
+  assert.deepEqual(wasm, ['part-activities', 'part-activities-edit']);
+  // An activity's page from the reader's bundle; "Rediger" moves to the editor's.
+  await open(page, env.server, '/aktiviteter');
+  await page.locator('.act-card__title a').first().click();
+  await page.locator('main#main .activity-detail h1').waitFor();
+  assert.deepEqual(wasm.slice(-1), ['part-activities']);
+  await page.getByRole('link', { name: 'Redigér' }).click();
+  await page.getByRole('button', { name: 'Gem' }).waitFor();
+  assert.ok(page.url().endsWith('?rediger=1'), page.url());
+  assert.deepEqual(wasm.slice(-1), ['part-activities-edit']);
+  // Deep links to the tools start the editor's bundle at once.
+  for (const path of ['/aktiviteter/ny', '/aktiviteter/lister']) {
+    await open(page, env.server, path);
+    await page.getByRole('button', { name: path.endsWith('ny') ? 'Gem' : 'Eksportér CSV' }).waitFor();
+    assert.deepEqual(wasm.slice(-1), ['part-activities-edit'], path);
+  }
+  assert.deepEqual(asked, []);
+  assertClean(problems, 'reader and editor');
   await context.close();
 });
 

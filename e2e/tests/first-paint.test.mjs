@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { useBrowser, newPage, open, assertClean, assertAccessible, ROUTES, DIST, PAGE_BUNDLES } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, assertAccessible, ROUTES, DIST, PAGE_BUNDLES, bundleOfFile } from '../lib/harness.mjs';
 
 const SUB = process.env.TOL_DIST_SUB ? resolve(process.env.TOL_DIST_SUB) : resolve(import.meta.dirname, '../../dist-sub');
 
@@ -172,10 +172,10 @@ test('deep links get a neutral static page; every page keeps the strict CSP head
   // bundle's (routes::Bundle); 404.html's loader finds it when it runs.
   const preloads = (html) => [...html.matchAll(/<link rel="modulepreload" href="[^"]*?([^"/]+)"[^>]*>/g)].map((m) => m[1]);
   const head = (html) => html.slice(0, html.indexOf('<body>')).replace(/<link rel="modulepreload"[^>]*>/g, '');
-  for (const [file, prefix] of Object.entries(PAGE_BUNDLES)) {
+  for (const [file, bundle] of Object.entries(PAGE_BUNDLES)) {
     const glues = preloads(readFileSync(resolve(DIST, file), 'utf8')).filter((f) => !f.startsWith('inline'));
     assert.equal(glues.length, 1, `${file}: ${glues}`);
-    assert.ok(glues[0].startsWith(prefix), `${file} preloads ${glues[0]}`);
+    assert.equal(bundleOfFile(glues[0]), bundle, `${file} preloads ${glues[0]}`);
   }
   assert.deepEqual(preloads(readFileSync(resolve(DIST, '404.html'), 'utf8')), []);
   for (const file of ['droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html', '404.html']) {

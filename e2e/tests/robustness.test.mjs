@@ -8,7 +8,7 @@ import { readFileSync, readdirSync, mkdtempSync, writeFileSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
 import {
-  useBrowser, newPage, open, assertClean, downloadText, importFile, storageDump,
+  useBrowser, newPage, open, assertClean, downloadText, importFile, storageDump, openLists,
 } from '../lib/harness.mjs';
 
 const HOSTILE = resolve(import.meta.dirname, '../../tests/hostile');
@@ -87,6 +87,7 @@ test('every hostile CSV file gets a Danish message or a safe import', async () =
   const files = readdirSync(HOSTILE).filter((f) => f.endsWith('.csv')).sort();
   for (const name of files) {
     await open(page, env.server, '/aktiviteter');
+    await openLists(page);
     const before = await storageDump(page);
     await page.getByLabel('Importér CSV', { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: readFileSync(resolve(HOSTILE, name)) });
     const preview = page.locator('.act-csv-preview');

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile, storageDump, createWorkshop,
+  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile, storageDump, createWorkshop, openLists,
 } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
@@ -115,6 +115,9 @@ test("one municipality's own activities travel as a link", async () => {
   // Tablet: the filters start unfolded.
   assert.equal(await a.page.getByRole('button', { name: /^Filtre/ }).getAttribute('aria-expanded'), 'true');
   await a.page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Assens' });
+  // The lists page shares what the search shows.
+  await openLists(a.page);
+  await a.page.getByText(/^Søgningen viser \d+ aktiviteter?\.$/).waitFor();
   await a.page.getByRole('button', { name: 'Del som link' }).click();
   const link = await a.page.getByLabel('Linket (kan også kopieres herfra)').inputValue();
   const b = await newPage(env.browser, env.server, { size: 'phone' });

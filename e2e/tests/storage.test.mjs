@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
-import { useBrowser, newPage, open, assertClean, assertAccessible, importFile, storageDump, idbDump } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, assertAccessible, importFile, storageDump, idbDump, openLists, backToSearch } from '../lib/harness.mjs';
 import { syntheticCatalogue, catalogueCsv } from '../../tools/catalogue.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
@@ -24,7 +24,9 @@ async function countIs(page, n, timeout = 60000) {
   await page.locator('p.result-count').filter({ hasText: new RegExp(`^${da(n).replace('.', '\\.')} aktiviteter$`) }).waitFor({ timeout });
 }
 
+/** Picks a CSV file on the lists page (opened from the list first). */
 async function importCsv(page, name, buffer) {
+  if (!new URL(page.url()).pathname.endsWith('/aktiviteter/lister')) await openLists(page);
   await page.getByLabel('Importér CSV').setInputFiles({ name, mimeType: 'text/csv', buffer });
   await page.locator('.act-csv-preview, .act-csv .notice--error').first().waitFor({ timeout: 120000 });
 }
@@ -39,6 +41,7 @@ test('a municipality list of 5,219 offers is imported and still there after a re
   assert.match(await page.locator('.act-csv-preview .preview__summary').innerText(), /^5219 aktiviteter kan importeres\. 0 rækker/);
   await page.getByRole('button', { name: 'Importér de gode rækker' }).click();
   await page.getByText(`${n} aktiviteter er importeret.`).first().waitFor({ timeout: 120000 });
+  await backToSearch(page);
   await countIs(page, TOTAL + n);
   // Saved as one entry per record.
   const stored = await storageDump(page);
@@ -75,6 +78,7 @@ for (const file of ['libreoffice-da-semikolon.csv', 'libreoffice-en-gb-komma-cit
     await page.getByRole('button', { name: 'Importér de gode rækker' }).click();
     await page.getByText('13 aktiviteter er importeret.').first().waitFor();
     // One own activity (the others update example entries with the same id).
+    await backToSearch(page);
     await countIs(page, TOTAL + 1);
     await open(page, env.server, '/aktiviteter/0d5e3f9a-8c1b-4a7e-9b2d-3f4a5b6c7d8e');
     await page.getByRole('heading', { level: 1, name: 'Strikkecafé "Pind & Prik"' }).waitFor();
@@ -143,6 +147,7 @@ test('two tabs see each other\'s changes, and "Ryd mine data" leaves nothing per
   await page.getByRole('button', { name: 'Ryd mine data' }).click();
   await page.getByRole('button', { name: 'Ja, slet alt' }).click();
   await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
+  await backToSearch(other);
   await countIs(other, TOTAL);
   const dump = await storageDump(page);
   for (const [k, v] of Object.entries(dump)) {
@@ -179,6 +184,7 @@ test('leaving while an import is still being written asks first; staying keeps e
   assert.deepEqual(asked, ['beforeunload'], 'the browser asked before leaving');
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   // Still on the page; once everything is written, leaving asks nothing.
+  await backToSearch(page);
   await countIs(page, TOTAL + n);
   for (let i = 0; i < 200; i++) {
     if (((await idbDump(page)).activities?.length ?? 0) === n) break;

@@ -1,5 +1,7 @@
-//! The bundle with the activity directory only (see `routes::Bundle`); the
-//! build writes it next to the whole app (`tools/postbuild.mjs`).
+//! The bundle with the activity directory as most people use it (see
+//! `routes::Bundle::Activities`; the form and the lists page are in
+//! `part-activities-edit`); the build writes it next to the whole app
+//! (`tools/postbuild.mjs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -167,6 +167,17 @@ pub fn next_time(when: &str) -> String {
 pub const ADD: &str = "Tilføj aktivitet";
 /// Lists in and out heading.
 pub const LISTS: &str = "Lister ind og ud (CSV til regneark)";
+/// What the lists page holds (on the list page's card that opens it).
+pub const LISTS_HINT: &str =
+    "Gem de viste aktiviteter som en CSV-fil til Excel, læs et regneark ind, eller del dine egne som link eller QR-kode.";
+/// The link from the list page to the lists page.
+pub const OPEN_LISTS: &str = "Åbn lister og deling";
+/// The lists page's line of what it exports: the search it came from.
+pub fn lists_scope(n: usize) -> String {
+    format!("Søgningen viser {}.", count(n))
+}
+/// Back from the lists page to the search it came from.
+pub const BACK_TO_SEARCH: &str = "Tilbage til søgningen";
 /// Export CSV button.
 pub const EXPORT_CSV: &str = "Eksportér CSV";
 /// Explanation of the CSV export.

@@ -1,6 +1,8 @@
-//! CSV in and out on the list page: export the activities the current
-//! search shows; import a spreadsheet with a preview (good rows, bad rows by
-//! row number) and then all good rows at once, with undo.
+//! `/aktiviteter/lister`: CSV in and out, and share links, of the
+//! activities the list's search shows (its filters come along in the
+//! query): export them; import a spreadsheet with a preview (good rows, bad
+//! rows by row number) and then all good rows at once, with undo. Only the
+//! directory's editor bundle has this page (`routes::Bundle::ActivitiesEdit`).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -8,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::state::{now, use_app, NoticeKind};
 use crate::ui::download::download_text;
+use crate::ui::link::to;
 use crate::ui::share::ShareLink;
 use tid_og_lyst_core::activities::activity::Activity;
 use tid_og_lyst_core::activities::csv::{decode, to_csv, CsvImport, CsvReader};
@@ -16,11 +19,35 @@ use tid_og_lyst_core::record::merge;
 use tid_og_lyst_core::record::meta::{format_millis, Meta};
 use tid_og_lyst_core::sync::data::{ActivitiesOnly, AppData};
 
-use super::catalogue::use_entries;
+use super::catalogue::{catalogue, use_building, use_entries, Catalogue};
+use super::favourites::favourites;
+use super::list::{count_of, filters_of_url, route};
+
+/// The lists page.
+#[component]
+pub fn ListsPage() -> impl IntoView {
+    let filters = filters_of_url();
+    let entries = use_entries();
+    let favs = favourites();
+    let now_ms = now();
+    let matches =
+        Memo::new(move |_| entries.with(|e| filters.with(|f| favs.with(|fv| e.0.search(f, now_ms, fv, None)))));
+    let building = use_building();
+    let waiting = move || building.get() || matches!(catalogue().get(), Catalogue::Loading);
+    let scope = move || count_of(waiting(), matches.with(Vec::len), t::lists_scope);
+    view! {
+        <section class="page act-lists">
+            <p class="no-print"><a href=move || to(&route(&filters.get()))>{t::BACK_TO_SEARCH}</a></p>
+            <h1>{t::LISTS}</h1>
+            <p role="status" aria-live="polite" class="result-count">{scope}</p>
+            <CsvSection matches=matches/>
+        </section>
+    }
+}
 
 /// The CSV section.
 #[component]
-pub fn CsvSection(
+fn CsvSection(
     /// Indices of the entries the current search shows.
     matches: Memo<Vec<u32>>,
 ) -> impl IntoView {
@@ -125,8 +152,7 @@ pub fn CsvSection(
         }
     };
     view! {
-        <section class="card act-csv no-print" aria-labelledby="act-csv-title">
-            <h2 id="act-csv-title">{t::LISTS}</h2>
+        <section class="card act-csv no-print">
             <p>{t::EXPORT_CSV_HINT}</p>
             <div class="actions">
                 <button type="button" class="btn" on:click=export>{t::EXPORT_CSV}</button>

@@ -1,6 +1,7 @@
 //! `/aktiviteter/:id`: one activity (also its printable flyer), with
-//! favourites, "Føj til kalender", "Udskriv", edit and delete. `ny` opens the
-//! form for a new activity and `?rediger=1` the form for this one.
+//! favourites, "Føj til kalender", "Udskriv", edit and delete. In the
+//! editor's bundle, `ny` opens the form for a new activity, `?rediger=1` the
+//! form for this one, and `lister` the lists page.
 
 use crate::routes::Route;
 use crate::ui::link::to;
@@ -18,12 +19,22 @@ use tid_og_lyst_core::record::merge;
 use tid_og_lyst_core::record::meta::RecordId;
 
 use super::catalogue::{catalogue, find, Catalogue};
+use super::csv_io::ListsPage;
 use super::favourites::{favourites, toggle};
 use super::form::ActivityForm;
+use super::Edition;
+use crate::routes::{LISTS, NEW};
 
-/// The detail page (and the form for `ny` and `?rediger=1`).
+/// The detail page; in the editor's bundle also the form (`ny`,
+/// `?rediger=1`) and the lists page (`lister`). The reader's bundle is
+/// never shown those addresses (`app::bundle!` hands them to the editor's),
+/// and carries none of their code.
 #[component]
-pub fn ActivityPage() -> impl IntoView {
+pub fn ActivityPage<E: Edition>(
+    /// Which bundle the page is built in ([`super::Reader`], [`super::Editor`]).
+    edition: E,
+) -> impl IntoView {
+    let _ = edition;
     let params = use_params_map();
     let query = use_query_map();
     let state = use_app();
@@ -35,11 +46,15 @@ pub fn ActivityPage() -> impl IntoView {
         cat.with(|c| state.data.with(|d| find(c, &d.activities, id)))
     });
     move || {
-        if id_text.get() == "ny" {
-            return view! { <ActivityForm existing=None/> }.into_any();
+        if E::TOOLS {
+            match id_text.get().as_str() {
+                NEW => return view! { <ActivityForm existing=None/> }.into_any(),
+                LISTS => return view! { <ListsPage/> }.into_any(),
+                _ => {}
+            }
         }
         match (activity.get(), cat.with(|c| matches!(c, Catalogue::Loading)) || !state.loaded.get()) {
-            (Some(a), _) if editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
+            (Some(a), _) if E::TOOLS && editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
             (Some(a), _) => view! { <Detail activity=a/> }.into_any(),
             (None, true) => view! { <section class="page"><p>{t::LOADING}</p></section> }.into_any(),
             (None, false) => view! {

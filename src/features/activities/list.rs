@@ -1,7 +1,7 @@
 //! `/aktiviteter`: search as you type and filters, all kept in the URL query
 //! (so a view survives reload and can be shared), the live result count, one
 //! page of results at a time ("Vis flere"), the week programme of a place,
-//! and CSV in and out.
+//! and the way to the lists page (CSV in and out, share links).
 
 use crate::routes::Route;
 use crate::ui::link::to;
@@ -21,7 +21,6 @@ use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::text::join_present;
 
 use super::catalogue::{catalogue, use_building, use_entries, Catalogue};
-use super::csv_io::CsvSection;
 use super::favourites::favourites;
 use super::week::WeekProgramme;
 use tid_og_lyst_core::text::case::Lower;
@@ -32,7 +31,29 @@ const PAGE: usize = 20;
 
 /// The directory address for these filters ("?q=…&kommune=…").
 pub fn route(f: &Filters) -> Route {
-    Route::Activities(f.to_query().into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    Route::Activities(pairs(f))
+}
+
+/// The filters as the address's query pairs.
+fn pairs(f: &Filters) -> Vec<(String, String)> {
+    f.to_query().into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+/// The filters in the address's query.
+pub(super) fn filters_of_url() -> Memo<Filters> {
+    let query = use_query_map();
+    Memo::new(move |_| query.with(|q| Filters::from_query(|k| q.get(k))))
+}
+
+/// The line with the number of activities `n` (in words by `say`), empty
+/// while the list is still being fetched or made ready and none are found
+/// yet (the line under it says so instead).
+pub(super) fn count_of(waiting: bool, n: usize, say: fn(usize) -> String) -> String {
+    if waiting && n == 0 {
+        String::new()
+    } else {
+        say(n)
+    }
 }
 
 /// The filters from the URL, a way to change them (replacing the history
@@ -40,8 +61,7 @@ pub fn route(f: &Filters) -> Route {
 /// search text. What is typed is used at once; the URL follows 300 ms after
 /// the last keystroke, so a keystroke costs no navigation.
 fn use_filters() -> (Memo<Filters>, Callback<Filters>, Callback<String>) {
-    let query = use_query_map();
-    let from_url = Memo::new(move |_| query.with(|q| Filters::from_query(|k| q.get(k))));
+    let from_url = filters_of_url();
     let typed = RwSignal::new(None::<String>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let filters = Memo::new(move |_| {
@@ -135,10 +155,7 @@ pub fn ActivitiesPage() -> impl IntoView {
     let building = use_building();
     let count = move || {
         let waiting = building.get() || matches!(catalogue().get(), Catalogue::Loading);
-        match matches.with(Vec::len) {
-            0 if waiting => String::new(),
-            n => t::count(n),
-        }
+        count_of(waiting, matches.with(Vec::len), t::count)
     };
     let has_place = move || filters.with(|f| !f.place.is_empty());
     view! {
@@ -158,7 +175,25 @@ pub fn ActivitiesPage() -> impl IntoView {
                 <p class="lead">{t::INTRO}</p>
                 <p class="notice example-notice no-print">{t::EXAMPLE_NOTICE}</p>
             </div>
-            <CsvSection matches=matches/>
+            <ListsLink filters=filters/>
+        </section>
+    }
+}
+
+/// The way to the lists page, with the search shown: it exports, shares
+/// and imports there (a page of the editor's bundle, so the reader's
+/// bundle carries no CSV, share link or QR code).
+#[component]
+fn ListsLink(
+    /// The search the list shows.
+    filters: Memo<Filters>,
+) -> impl IntoView {
+    let href = move || to(&Route::ActivityLists(filters.with(pairs)));
+    view! {
+        <section class="card act-lists-link no-print" aria-labelledby="act-lists-title">
+            <h2 id="act-lists-title">{t::LISTS}</h2>
+            <p>{t::LISTS_HINT}</p>
+            <p><a class="btn" href=href>{t::OPEN_LISTS}</a></p>
         </section>
     }
 }

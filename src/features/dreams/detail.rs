@@ -39,7 +39,7 @@ pub fn DreamPage() -> impl IntoView {
             <p><a class="back-link" href=to(&Route::Dreams)>{t::BACK}</a></p>
             {move || {
                 let raw = raw.get();
-                if raw == "ny" {
+                if raw == crate::routes::NEW {
                     view! { <NewDream/> }.into_any()
                 } else {
                     match RecordId::parse(&raw) {
