@@ -96,7 +96,7 @@ bundle!(
         "/aktiviteter" => activities::ActivitiesPage,
         "/aktiviteter/:id" => activities::ActivityEditorPage,
         "/skal-kan" => assessment::AssessmentPage,
-        "/skal-kan/:id" => assessment::SessionPage,
+        "/skal-kan/:id" => assessment::FacilitatorSessionPage,
         "/del" => DataPage,
         "/om" => About,
     ]
@@ -141,11 +141,23 @@ bundle!(
 );
 
 bundle!(
-    /// The SKAL/KAN workshop (the page a facilitator's QR code opens).
+    /// The SKAL/KAN workshop as participants use it (the page a
+    /// facilitator's QR code opens).
     assessment, Bundle::Assessment, records: true, kinds: AssessmentsOnly, catalogue: false, [
         "/" => Home,
         "/skal-kan" => assessment::AssessmentPage,
-        "/skal-kan/:id" => assessment::SessionPage,
+        "/skal-kan/:id" => assessment::ParticipantSessionPage,
+        "/om" => About,
+    ]
+);
+
+bundle!(
+    /// The workshop with the facilitator's projector, show of hands and
+    /// summary, which the participants' bundle hands over to it.
+    workshop, Bundle::Workshop, records: true, kinds: AssessmentsOnly, catalogue: false, [
+        "/" => Home,
+        "/skal-kan" => assessment::AssessmentPage,
+        "/skal-kan/:id" => assessment::FacilitatorSessionPage,
         "/om" => About,
     ]
 );

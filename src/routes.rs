@@ -86,6 +86,33 @@ impl Route {
 pub const LISTS: &str = "lister";
 /// The second segment of the forms for a new dream and a new activity.
 pub const NEW: &str = "ny";
+/// The views of a workshop (`?visning=…`) only the facilitator's bundle
+/// ([`Bundle::Workshop`]) has.
+pub const FACILITATOR_VIEWS: [&str; 3] = ["projektor", "haender", "resume"];
+
+/// Which of a part's two bundles a page is built in: the one most people
+/// download (`Lite`), or the one that adds the part's heavier pages
+/// (`Full`: the directory's form and lists page, the facilitator's
+/// projector, show of hands and summary). A page generic over it carries the
+/// heavier pages' code only in the `Full` bundle (and the whole app).
+pub trait Edition: Copy + Send + Sync + 'static {
+    /// The heavier pages are built.
+    const FULL: bool;
+}
+
+/// The lighter bundle of a part ([`Bundle::Activities`], [`Bundle::Assessment`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Lite;
+impl Edition for Lite {
+    const FULL: bool = false;
+}
+
+/// The fuller bundle of a part ([`Bundle::ActivitiesEdit`], [`Bundle::Workshop`]) and the whole app.
+#[derive(Clone, Copy, Debug)]
+pub struct Full;
+impl Edition for Full {
+    const FULL: bool = true;
+}
 
 /// One of the app's builds. Each part has a wasm of its own holding only its
 /// pages (with the front page and "Om"), so a phone that opens one part does
@@ -109,8 +136,14 @@ pub enum Bundle {
     /// share links: `/aktiviteter/lister`). It holds every page of the
     /// directory, so a coordinator moves between them without a page load.
     ActivitiesEdit,
-    /// The SKAL/KAN workshop.
+    /// The SKAL/KAN workshop as participants use it: the workshop list (where
+    /// a facilitator's QR code opens), a workshop's overview, answering on a
+    /// phone and passing a tablet round.
     Assessment,
+    /// The workshop with the facilitator's screens besides: the projector,
+    /// the show of hands and the summary (`?visning=projektor`, `haender`,
+    /// `resume`). It holds every page of the workshop part.
+    Workshop,
     /// The data page `/del`.
     Data,
     /// Every page (the debug build of `./x serve`).
@@ -127,10 +160,12 @@ impl Bundle {
         let mut segments = path.trim_start_matches('/').split('/');
         let (first, second) = (segments.next().unwrap_or(""), segments.next().unwrap_or(""));
         let has = |key: &str| query.split('&').any(|pair| pair.split('=').next() == Some(key));
+        let view = query.split('&').find_map(|pair| pair.strip_prefix("visning=")).unwrap_or("");
         match first {
             "droemme" => Bundle::Dreams,
             "aktiviteter" if second == NEW || second == LISTS || has("rediger") => Bundle::ActivitiesEdit,
             "aktiviteter" => Bundle::Activities,
+            "skal-kan" if !second.is_empty() && FACILITATOR_VIEWS.contains(&view) => Bundle::Workshop,
             "skal-kan" => Bundle::Assessment,
             "del" => Bundle::Data,
             _ => Bundle::Front,
@@ -145,6 +180,7 @@ impl Bundle {
             || wanted == Bundle::Front
             || wanted == self
             || (self == Bundle::ActivitiesEdit && wanted == Bundle::Activities)
+            || (self == Bundle::Workshop && wanted == Bundle::Assessment)
     }
 }
 
@@ -232,7 +268,12 @@ mod tests {
             (Route::ActivityLists(vec![("q".into(), "kor".into())]), Bundle::ActivitiesEdit),
             (Route::ActivityLists(vec![]), Bundle::ActivitiesEdit),
             (Route::Assessment, Bundle::Assessment),
-            (Route::Session(id.clone(), "projektor".into()), Bundle::Assessment),
+            (Route::Session(id.clone(), "projektor".into()), Bundle::Workshop),
+            (Route::Session(id.clone(), "haender".into()), Bundle::Workshop),
+            (Route::Session(id.clone(), "resume".into()), Bundle::Workshop),
+            (Route::Session(id.clone(), "svar".into()), Bundle::Assessment),
+            (Route::Session(id.clone(), "tablet".into()), Bundle::Assessment),
+            (Route::Session(id.clone(), String::new()), Bundle::Assessment),
             (Route::Data, Bundle::Data),
         ];
         for (route, bundle) in cases {
@@ -256,6 +297,12 @@ mod tests {
         assert_eq!(Bundle::for_path("/aktiviteter/x#rediger"), Bundle::Activities);
         assert_eq!(Bundle::for_path("/aktiviteter/x?a=1&rediger=1#top"), Bundle::ActivitiesEdit);
         assert_eq!(Bundle::for_path("/aktiviteter/lister/"), Bundle::ActivitiesEdit);
+        // The facilitator's screens: only the workshop's fuller bundle has them.
+        assert!(!Bundle::Assessment.serves("/skal-kan/x?visning=projektor"));
+        assert!(Bundle::Workshop.serves("/skal-kan/x?visning=svar") && Bundle::Workshop.serves("/skal-kan"));
+        assert_eq!(Bundle::for_path("/skal-kan?visning=projektor"), Bundle::Assessment);
+        assert_eq!(Bundle::for_path("/skal-kan/x?visning=projektorx"), Bundle::Assessment);
+        assert_eq!(Bundle::for_path("/skal-kan/x?a=visning=haender"), Bundle::Assessment);
     }
 
     #[test]

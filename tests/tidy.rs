@@ -248,6 +248,7 @@ fn routes_are_spelled_only_in_routes_rs() {
         ("Bundle::Activities", Bundle::Activities),
         ("Bundle::ActivitiesEdit", Bundle::ActivitiesEdit),
         ("Bundle::Assessment", Bundle::Assessment),
+        ("Bundle::Workshop", Bundle::Workshop),
         ("Bundle::Data", Bundle::Data),
     ];
     assert_eq!(bundles.len(), 1 + by_name.len(), "app.rs: one bundle! per routes::Bundle");
@@ -284,6 +285,7 @@ fn the_loader_picks_the_bundle_routes_rs_picks() {
         Bundle::Activities => "activities",
         Bundle::ActivitiesEdit => "activities-edit",
         Bundle::Assessment => "assessment",
+        Bundle::Workshop => "workshop",
         Bundle::Data => "data",
         Bundle::All => "all",
     };
@@ -291,6 +293,8 @@ fn the_loader_picks_the_bundle_routes_rs_picks() {
         .iter()
         .copied()
         .chain(["/droemme/ny", "/findes/ikke", "/skal-kan/x", "/skal-kan/x?visning=projektor", "/aktiviteter/ny"])
+        .chain(["/skal-kan/x?a=1&visning=haender", "/skal-kan/x?visning=resume#r", "/skal-kan?visning=projektor"])
+        .chain(["/skal-kan/x?visning=svar", "/skal-kan/x?visning=projektorx", "/skal-kan/x?avisning=haender"])
         .chain([
             "/aktiviteter/lister?q=kor",
             "/aktiviteter/x?rediger=1",
@@ -323,6 +327,7 @@ fn the_loader_picks_the_bundle_routes_rs_picks() {
         ("activities", "activities"),
         ("activities-edit", "activities_edit"),
         ("assessment", "assessment"),
+        ("workshop", "workshop"),
     ] {
         let source = fs::read_to_string(Path::new(ROOT).join(format!("src/bin/part-{bin}.rs"))).unwrap();
         assert!(source.contains(&format!("app::start(tid_og_lyst::app::{root})")), "src/bin/part-{bin}.rs");

@@ -68,7 +68,7 @@ if (!mainGlue) throw new Error('postbuild: no tid-og-lyst-*.js modulepreload in 
  */
 const PART_BINS = {
   front: 'part-front', dreams: 'part-dreams', activities: 'part-activities',
-  'activities-edit': 'part-activities-edit', assessment: 'part-assessment',
+  'activities-edit': 'part-activities-edit', assessment: 'part-assessment', workshop: 'part-workshop',
 };
 /**
  * The bundle of an address below the base (its path, with or without its
@@ -83,7 +83,8 @@ function bundleOf(path) {
   const has = (key) => query.split('&').some((pair) => pair.split('=')[0] === key);
   if (first === 'droemme') return 'dreams';
   if (first === 'aktiviteter') return second === 'ny' || second === 'lister' || has('rediger') ? 'activities-edit' : 'activities';
-  if (first === 'skal-kan') return 'assessment';
+  const view = query.split('&').find((pair) => pair.startsWith('visning='))?.slice('visning='.length) ?? '';
+  if (first === 'skal-kan') return second && ['projektor', 'haender', 'resume'].includes(view) ? 'workshop' : 'assessment';
   if (first === 'del') return 'data';
   return 'front';
 }

@@ -148,6 +148,44 @@ test("the directory's reader has no form and no lists; the editor's bundle bring
   await context.close();
 });
 
+test("the workshop's participants' bundle has no projector, hands or summary; the facilitator's brings them", async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'projector' });
+  const asked = [];
+  page.on('dialog', (d) => asked.push(d.type()));
+  const wasm = wasmLog(page);
+  await open(page, env.server, '/skal-kan');
+  await createWorkshop(page, 'Workshop med projektor');
+  const overview = page.url();
+  // The overview and answering are the participants' bundle's.
+  await page.getByRole('link', { name: 'Svar på kortene' }).click();
+  await page.getByLabel('Dit kaldenavn').waitFor();
+  assert.deepEqual(wasm, ['part-assessment']);
+  // The projector moves to the facilitator's bundle, which then has every view.
+  await page.getByRole('link', { name: 'Vis på projektor' }).click();
+  await page.locator('.projector').waitFor();
+  assert.deepEqual(wasm, ['part-assessment', 'part-workshop']);
+  for (const [view, shows] of [
+    ['Til facilitatoren', () => page.getByRole('button', { name: 'Vis QR-kode' })],
+    ['Tæl håndsoprækning', () => page.locator('form.tally').first()],
+    ['Send tabletten rundt', () => page.getByLabel('Dit kaldenavn')],
+    ['Resumé', () => page.getByRole('heading', { level: 2, name: 'Resumé af workshoppen' })],
+  ]) {
+    await page.getByRole('link', { name: view }).click();
+    await shows().waitFor();
+  }
+  assert.deepEqual(wasm, ['part-assessment', 'part-workshop'], 'no page load between the facilitator\'s views');
+  // A deep link to a facilitator's screen starts the facilitator's bundle; the overview the participants'.
+  await open(page, env.server, new URL(overview).pathname + '?visning=haender');
+  await page.locator('form.tally').first().waitFor();
+  assert.deepEqual(wasm.slice(-1), ['part-workshop']);
+  await open(page, env.server, new URL(overview).pathname);
+  await page.getByRole('button', { name: 'Vis QR-kode' }).waitFor();
+  assert.deepEqual(wasm.slice(-1), ['part-assessment']);
+  assert.deepEqual(asked, []);
+  assertClean(problems, 'participants and facilitator');
+  await context.close();
+});
+
 test('on a host that answers every address with index.html, each page still starts its own bundle', async () => {
   const spa = await startServer({ spa: true });
   const { context, page, problems } = await newPage(env.browser, spa, { size: 'phone' });

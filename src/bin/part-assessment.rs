@@ -1,5 +1,7 @@
-//! The bundle with the SKAL/KAN workshop only (see `routes::Bundle`); the
-//! build writes it next to the whole app (`tools/postbuild.mjs`).
+//! The bundle with the SKAL/KAN workshop as participants use it (see
+//! `routes::Bundle::Assessment`; the facilitator's projector, show of hands
+//! and summary are in `part-workshop`); the build writes it next to the
+//! whole app (`tools/postbuild.mjs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -22,8 +22,7 @@ use super::catalogue::{catalogue, find, Catalogue};
 use super::csv_io::ListsPage;
 use super::favourites::{favourites, toggle};
 use super::form::ActivityForm;
-use super::Edition;
-use crate::routes::{LISTS, NEW};
+use crate::routes::{Edition, LISTS, NEW};
 
 /// The detail page; in the editor's bundle also the form (`ny`,
 /// `?rediger=1`) and the lists page (`lister`). The reader's bundle is
@@ -31,7 +30,7 @@ use crate::routes::{LISTS, NEW};
 /// and carries none of their code.
 #[component]
 pub fn ActivityPage<E: Edition>(
-    /// Which bundle the page is built in ([`super::Reader`], [`super::Editor`]).
+    /// Which bundle the page is built in (`routes::Lite`: the reader's, `routes::Full`: the editor's).
     edition: E,
 ) -> impl IntoView {
     let _ = edition;
@@ -46,7 +45,7 @@ pub fn ActivityPage<E: Edition>(
         cat.with(|c| state.data.with(|d| find(c, &d.activities, id)))
     });
     move || {
-        if E::TOOLS {
+        if E::FULL {
             match id_text.get().as_str() {
                 NEW => return view! { <ActivityForm existing=None/> }.into_any(),
                 LISTS => return view! { <ListsPage/> }.into_any(),
@@ -54,7 +53,7 @@ pub fn ActivityPage<E: Edition>(
             }
         }
         match (activity.get(), cat.with(|c| matches!(c, Catalogue::Loading)) || !state.loaded.get()) {
-            (Some(a), _) if E::TOOLS && editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
+            (Some(a), _) if E::FULL && editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
             (Some(a), _) => view! { <Detail activity=a/> }.into_any(),
             (None, true) => view! { <section class="page"><p>{t::LOADING}</p></section> }.into_any(),
             (None, false) => view! {

@@ -13,42 +13,19 @@ mod week;
 
 pub use list::ActivitiesPage;
 
+use crate::routes::{Full, Lite};
 use detail::ActivityPage;
 use leptos::prelude::*;
 
-/// Which of the directory's two bundles a page is built in. The reader's
-/// (`routes::Bundle::Activities`: search, filters, favourites, the week
-/// programme, an activity's page and calendar file) is what most people
-/// download; the editor's (`Bundle::ActivitiesEdit`) adds the form and the
-/// lists page (CSV in and out, share links), whose code is kept out of the
-/// reader's by this constant.
-pub trait Edition: Copy + Send + Sync + 'static {
-    /// The form and the lists page are built.
-    const TOOLS: bool;
-}
-
-/// The reader's bundle.
-#[derive(Clone, Copy)]
-pub struct Reader;
-impl Edition for Reader {
-    const TOOLS: bool = false;
-}
-
-/// The editor's bundle (and the whole app's).
-#[derive(Clone, Copy)]
-pub struct Editor;
-impl Edition for Editor {
-    const TOOLS: bool = true;
-}
-
-/// `/aktiviteter/:id` in the reader's bundle.
+/// `/aktiviteter/:id` in the reader's bundle (`routes::Bundle::Activities`).
 #[component]
 pub fn ActivityReaderPage() -> impl IntoView {
-    view! { <ActivityPage edition=Reader/> }
+    view! { <ActivityPage edition=Lite/> }
 }
 
-/// `/aktiviteter/:id` in the editor's bundle: also the form and the lists page.
+/// `/aktiviteter/:id` in the editor's bundle (`Bundle::ActivitiesEdit`):
+/// also the form and the lists page.
 #[component]
 pub fn ActivityEditorPage() -> impl IntoView {
-    view! { <ActivityPage edition=Editor/> }
+    view! { <ActivityPage edition=Full/> }
 }

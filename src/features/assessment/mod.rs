@@ -4,7 +4,8 @@
 //! overview (default), `svar` (answer on a phone), `tablet` (pass the tablet
 //! round), `haender` (show-of-hands tally), `projektor` (one card at a time,
 //! results hidden until revealed) and `resume` (printable summary, CSV,
-//! reflections).
+//! reflections). The last three are in the facilitator's bundle only
+//! (`routes::Bundle::Workshop`).
 
 mod answer;
 mod chart;
@@ -14,7 +15,7 @@ mod overview;
 mod projector;
 mod summary;
 
-use crate::routes::Route;
+use crate::routes::{Edition, Full, Lite, Route};
 use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -100,9 +101,28 @@ pub(crate) fn session_link(id: RecordId, view: &str) -> String {
     }
 }
 
-/// The detail page of one session.
+/// `/skal-kan/:id` in the participants' bundle (`routes::Bundle::Assessment`).
 #[component]
-pub fn SessionPage() -> impl IntoView {
+pub fn ParticipantSessionPage() -> impl IntoView {
+    view! { <SessionPage edition=Lite/> }
+}
+
+/// `/skal-kan/:id` in the facilitator's bundle (`Bundle::Workshop`): also the
+/// projector, the show of hands and the summary.
+#[component]
+pub fn FacilitatorSessionPage() -> impl IntoView {
+    view! { <SessionPage edition=Full/> }
+}
+
+/// The detail page of one session. The participants' bundle is never shown
+/// the facilitator's screens (`app::bundle!` hands them to the workshop's
+/// fuller bundle) and carries none of their code.
+#[component]
+fn SessionPage<E: Edition>(
+    /// Which bundle the page is built in (`Lite`: the participants', `Full`: the facilitator's).
+    edition: E,
+) -> impl IntoView {
+    let _ = edition;
     let params = use_params_map();
     let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| RecordId::parse(&s)));
@@ -124,9 +144,9 @@ pub fn SessionPage() -> impl IntoView {
         let body = match mode.get().as_str() {
             "svar" => view! { <answer::AnswerFlow id=sid session=session tablet=false/> }.into_any(),
             "tablet" => view! { <answer::AnswerFlow id=sid session=session tablet=true/> }.into_any(),
-            "haender" => view! { <hands::HandsView id=sid session=session/> }.into_any(),
-            "projektor" => view! { <projector::ProjectorView id=sid session=session/> }.into_any(),
-            "resume" => view! { <summary::SummaryView id=sid session=session/> }.into_any(),
+            "haender" if E::FULL => view! { <hands::HandsView id=sid session=session/> }.into_any(),
+            "projektor" if E::FULL => view! { <projector::ProjectorView id=sid session=session/> }.into_any(),
+            "resume" if E::FULL => view! { <summary::SummaryView id=sid session=session/> }.into_any(),
             _ => view! { <overview::Overview id=sid session=session/> }.into_any(),
         };
         let projector = mode.get() == "projektor";
