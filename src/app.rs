@@ -92,7 +92,7 @@ bundle!(
     app, Bundle::All, records: true, kinds: AllKinds, catalogue: true, [
         "/" => Home,
         "/droemme" => dreams::DreamsPage,
-        "/droemme/:id" => dreams::DreamPage,
+        "/droemme/:id" => dreams::DreamEditorPage,
         "/aktiviteter" => activities::ActivitiesPage,
         "/aktiviteter/:id" => activities::ActivityEditorPage,
         "/skal-kan" => assessment::AssessmentPage,
@@ -108,11 +108,22 @@ bundle!(
 );
 
 bundle!(
-    /// The dream board.
+    /// The dream board as runners use it.
     dreams, Bundle::Dreams, records: true, kinds: DreamsOnly, catalogue: false, [
         "/" => Home,
         "/droemme" => dreams::DreamsPage,
-        "/droemme/:id" => dreams::DreamPage,
+        "/droemme/:id" => dreams::DreamReaderPage,
+        "/om" => About,
+    ]
+);
+
+bundle!(
+    /// The dream board with the coordinator's form, which the runners'
+    /// bundle hands over to it.
+    dreams_edit, Bundle::DreamsEdit, records: true, kinds: DreamsOnly, catalogue: false, [
+        "/" => Home,
+        "/droemme" => dreams::DreamsPage,
+        "/droemme/:id" => dreams::DreamEditorPage,
         "/om" => About,
     ]
 );

@@ -13,6 +13,8 @@ pub enum Route {
     NewDream,
     /// One dream, by id.
     Dream(String),
+    /// One dream's edit form, by id.
+    EditDream(String),
     /// The activity directory, with its filters as query pairs (empty: none).
     Activities(Vec<(String, String)>),
     /// The form for a new activity.
@@ -49,6 +51,7 @@ impl Route {
             Route::Dreams => "/droemme".into(),
             Route::NewDream => format!("/droemme/{NEW}"),
             Route::Dream(id) => format!("/droemme/{}", encode(id)),
+            Route::EditDream(id) => format!("/droemme/{}?rediger=1", encode(id)),
             Route::Activities(pairs) => format!("/aktiviteter{}", query(pairs)),
             Route::NewActivity => format!("/aktiviteter/{NEW}"),
             Route::Activity(id) => format!("/aktiviteter/{}", encode(id)),
@@ -92,22 +95,22 @@ pub const FACILITATOR_VIEWS: [&str; 3] = ["projektor", "haender", "resume"];
 
 /// Which of a part's two bundles a page is built in: the one most people
 /// download (`Lite`), or the one that adds the part's heavier pages
-/// (`Full`: the directory's form and lists page, the facilitator's
-/// projector, show of hands and summary). A page generic over it carries the
+/// (`Full`: the dream form, the directory's form and lists page, the
+/// facilitator's projector, show of hands and summary). A page generic over it carries the
 /// heavier pages' code only in the `Full` bundle (and the whole app).
 pub trait Edition: Copy + Send + Sync + 'static {
     /// The heavier pages are built.
     const FULL: bool;
 }
 
-/// The lighter bundle of a part ([`Bundle::Activities`], [`Bundle::Assessment`]).
+/// The lighter bundle of a part ([`Bundle::Dreams`], [`Bundle::Activities`], [`Bundle::Assessment`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Lite;
 impl Edition for Lite {
     const FULL: bool = false;
 }
 
-/// The fuller bundle of a part ([`Bundle::ActivitiesEdit`], [`Bundle::Workshop`]) and the whole app.
+/// The fuller bundle of a part ([`Bundle::DreamsEdit`], [`Bundle::ActivitiesEdit`], [`Bundle::Workshop`]) and the whole app.
 #[derive(Clone, Copy, Debug)]
 pub struct Full;
 impl Edition for Full {
@@ -125,8 +128,12 @@ impl Edition for Full {
 pub enum Bundle {
     /// The front page, "Om" and "not found".
     Front,
-    /// The dream board.
+    /// The dream board as runners use it: the board, a dream's page with its
+    /// steps, share links and calendar file.
     Dreams,
+    /// The dream board with the coordinator's form besides (`/droemme/ny`,
+    /// `?rediger=1`). It holds every page of the board.
+    DreamsEdit,
     /// The activity directory as most people use it: search, filters,
     /// favourites, the week programme, an activity's page and its calendar
     /// file.
@@ -162,6 +169,7 @@ impl Bundle {
         let has = |key: &str| query.split('&').any(|pair| pair.split('=').next() == Some(key));
         let view = query.split('&').find_map(|pair| pair.strip_prefix("visning=")).unwrap_or("");
         match first {
+            "droemme" if second == NEW || has("rediger") => Bundle::DreamsEdit,
             "droemme" => Bundle::Dreams,
             "aktiviteter" if second == NEW || second == LISTS || has("rediger") => Bundle::ActivitiesEdit,
             "aktiviteter" => Bundle::Activities,
@@ -179,6 +187,7 @@ impl Bundle {
         self == Bundle::All
             || wanted == Bundle::Front
             || wanted == self
+            || (self == Bundle::DreamsEdit && wanted == Bundle::Dreams)
             || (self == Bundle::ActivitiesEdit && wanted == Bundle::Activities)
             || (self == Bundle::Workshop && wanted == Bundle::Assessment)
     }
@@ -259,7 +268,8 @@ mod tests {
             (Route::Home, Bundle::Front),
             (Route::About, Bundle::Front),
             (Route::Dreams, Bundle::Dreams),
-            (Route::NewDream, Bundle::Dreams),
+            (Route::NewDream, Bundle::DreamsEdit),
+            (Route::EditDream(id.clone()), Bundle::DreamsEdit),
             (Route::Dream(id.clone()), Bundle::Dreams),
             (Route::Activities(vec![("q".into(), "a/b".into())]), Bundle::Activities),
             (Route::Activity(id.clone()), Bundle::Activities),
@@ -297,6 +307,9 @@ mod tests {
         assert_eq!(Bundle::for_path("/aktiviteter/x#rediger"), Bundle::Activities);
         assert_eq!(Bundle::for_path("/aktiviteter/x?a=1&rediger=1#top"), Bundle::ActivitiesEdit);
         assert_eq!(Bundle::for_path("/aktiviteter/lister/"), Bundle::ActivitiesEdit);
+        // The dream form: only the board's fuller bundle has it.
+        assert!(!Bundle::Dreams.serves("/droemme/ny") && !Bundle::Dreams.serves("/droemme/x?rediger=1"));
+        assert!(Bundle::DreamsEdit.serves("/droemme") && Bundle::DreamsEdit.serves("/droemme/x"));
         // The facilitator's screens: only the workshop's fuller bundle has them.
         assert!(!Bundle::Assessment.serves("/skal-kan/x?visning=projektor"));
         assert!(Bundle::Workshop.serves("/skal-kan/x?visning=svar") && Bundle::Workshop.serves("/skal-kan"));
@@ -312,6 +325,7 @@ mod tests {
             Route::Dreams,
             Route::NewDream,
             Route::Dream("x".into()),
+            Route::EditDream("x".into()),
             Route::Activities(vec![]),
             Route::NewActivity,
             Route::Activity("x".into()),

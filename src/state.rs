@@ -75,6 +75,7 @@ pub struct AppState {
     clock: StoredValue<Clock>,
     next_notice: StoredValue<u32>,
     saving: StoredValue<bool>,
+    writing: StoredValue<bool>,
     save_again: StoredValue<bool>,
 }
 
@@ -99,6 +100,7 @@ impl AppState {
             clock: StoredValue::new(clock),
             next_notice: StoredValue::new(1),
             saving: StoredValue::new(false),
+            writing: StoredValue::new(false),
             save_again: StoredValue::new(false),
         };
         if !storage::available() {
@@ -179,7 +181,11 @@ impl AppState {
                 loop {
                     self.save_again.set_value(false);
                     let job = self.data.with_untracked(storage::save_data::<K>);
+                    // Only records on their way to storage make leaving ask
+                    // (the round after the records are read finds none).
+                    self.writing.set_value(job.writes());
                     let result = job.finish::<K>(&|f| self.data.with_untracked(|d| f(d))).await;
+                    self.writing.set_value(false);
                     self.after_save(result);
                     if !self.save_again.get_value() {
                         break;
@@ -192,11 +198,12 @@ impl AppState {
 
     /// While records are still being written (a large import takes
     /// seconds), leaving or reloading the page asks first: what is not
-    /// written yet would be lost.
+    /// written yet would be lost. A save round that finds nothing to write
+    /// (as the one after the records are read) asks nothing.
     fn guard_unsaved(self) {
         use wasm_bindgen::JsCast;
         let ask = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-            if self.is_saving() {
+            if self.writing.try_get_value().unwrap_or(false) {
                 e.prevent_default();
                 // Older browsers ask only when `returnValue` is set.
                 let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &"".into());

@@ -348,6 +348,11 @@ pub enum SaveJob {
 }
 
 impl SaveJob {
+    /// Records are still to be written (not nothing, not done already).
+    pub fn writes(&self) -> bool {
+        matches!(self, SaveJob::Records(_))
+    }
+
     /// Waits until the records are written (or the write failed); `data`
     /// reads the records in memory as they are when each slice is written.
     pub async fn finish<K: Kinds>(self, data: idb::Reader<'_>) -> Result<(), SaveError> {

@@ -245,6 +245,7 @@ fn routes_are_spelled_only_in_routes_rs() {
     let by_name = [
         ("Bundle::Front", Bundle::Front),
         ("Bundle::Dreams", Bundle::Dreams),
+        ("Bundle::DreamsEdit", Bundle::DreamsEdit),
         ("Bundle::Activities", Bundle::Activities),
         ("Bundle::ActivitiesEdit", Bundle::ActivitiesEdit),
         ("Bundle::Assessment", Bundle::Assessment),
@@ -282,6 +283,7 @@ fn the_loader_picks_the_bundle_routes_rs_picks() {
     let name = |b: Bundle| match b {
         Bundle::Front => "front",
         Bundle::Dreams => "dreams",
+        Bundle::DreamsEdit => "dreams-edit",
         Bundle::Activities => "activities",
         Bundle::ActivitiesEdit => "activities-edit",
         Bundle::Assessment => "assessment",
@@ -301,6 +303,7 @@ fn the_loader_picks_the_bundle_routes_rs_picks() {
             "/aktiviteter/x?a=1&rediger",
             "/aktiviteter?q=rediger",
         ])
+        .chain(["/droemme/x?rediger=1", "/droemme/ny?x=1", "/droemme?q=rediger", "/droemme/x#rediger"])
         .chain(["/aktiviteter/x#rediger", "/aktiviteter/lister/", "/del?x=1", "/", "/droemmeland"])
         .collect();
     // The loader's own function, run by node over every path.
@@ -324,6 +327,7 @@ fn the_loader_picks_the_bundle_routes_rs_picks() {
     for (bin, root) in [
         ("front", "front"),
         ("dreams", "dreams"),
+        ("dreams-edit", "dreams_edit"),
         ("activities", "activities"),
         ("activities-edit", "activities_edit"),
         ("assessment", "assessment"),

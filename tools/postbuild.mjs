@@ -67,7 +67,7 @@ if (!mainGlue) throw new Error('postbuild: no tid-og-lyst-*.js modulepreload in 
  * Their names carry the hash of their content, like trunk's.
  */
 const PART_BINS = {
-  front: 'part-front', dreams: 'part-dreams', activities: 'part-activities',
+  front: 'part-front', dreams: 'part-dreams', 'dreams-edit': 'part-dreams-edit', activities: 'part-activities',
   'activities-edit': 'part-activities-edit', assessment: 'part-assessment', workshop: 'part-workshop',
 };
 /**
@@ -81,7 +81,7 @@ function bundleOf(path) {
   const [where, query = ''] = path.split('#')[0].split('?');
   const [first = '', second = ''] = where.replace(/^\//, '').split('/');
   const has = (key) => query.split('&').some((pair) => pair.split('=')[0] === key);
-  if (first === 'droemme') return 'dreams';
+  if (first === 'droemme') return second === 'ny' || has('rediger') ? 'dreams-edit' : 'dreams';
   if (first === 'aktiviteter') return second === 'ny' || second === 'lister' || has('rediger') ? 'activities-edit' : 'activities';
   const view = query.split('&').find((pair) => pair.startsWith('visning='))?.slice('visning='.length) ?? '';
   if (first === 'skal-kan') return second && ['projektor', 'haender', 'resume'].includes(view) ? 'workshop' : 'assessment';

@@ -80,7 +80,7 @@ test('deep links and unknown addresses start the bundle of their part', async ()
   // 404.html is served for these; its loader picks the bundle by the address.
   await open(page, env.server, '/droemme/ny');
   await page.getByLabel('Titel', { exact: true }).waitFor();
-  assert.deepEqual(wasm, ['part-dreams']);
+  assert.deepEqual(wasm, ['part-dreams-edit']);
   await open(page, env.server, '/skal-kan/ukendt-workshop');
   await page.getByText('Workshoppen findes ikke (længere) på denne enhed.').waitFor();
   assert.deepEqual(wasm.slice(-1), ['part-assessment']);
@@ -145,6 +145,43 @@ test("the directory's reader has no form and no lists; the editor's bundle bring
   }
   assert.deepEqual(asked, []);
   assertClean(problems, 'reader and editor');
+  await context.close();
+});
+
+test("the board's runners' bundle has no dream form; the coordinator's brings it and keeps the coordinator there", async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
+  await mergeFixture(page);
+  const asked = [];
+  page.on('dialog', (d) => asked.push(d.type()));
+  const wasm = wasmLog(page);
+  await open(page, env.server, '/droemme');
+  await page.getByRole('link', { name: 'Fisketur fra havnen' }).click();
+  await heading(page, 'Fisketur fra havnen');
+  assert.deepEqual(wasm, ['part-dreams']);
+  const dreamPage = new URL(page.url()).pathname;
+  // "Redigér" among the coordinator's tools moves to the coordinator's bundle.
+  await page.getByText('Koordinatorens værktøjer').click();
+  await page.getByRole('link', { name: 'Redigér' }).click();
+  await page.getByLabel('Titel', { exact: true }).waitFor();
+  assert.ok(page.url().endsWith('?rediger=1'), page.url());
+  assert.deepEqual(wasm, ['part-dreams', 'part-dreams-edit']);
+  await page.getByLabel('Titel', { exact: true }).fill('Fisketur fra havnen i Svendborg');
+  await page.getByLabel('Koordinatorens navn').fill('Lone');
+  await page.getByLabel('Koordinatorens telefon eller mail').fill('lone@example.dk');
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
+  await heading(page, 'Fisketur fra havnen i Svendborg');
+  assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, dreamPage, 'back on the dream page, the form left');
+  // The board and a new dream in the same bundle: no page load.
+  await page.getByRole('link', { name: 'Tilbage til tavlen' }).click();
+  await page.getByRole('button', { name: 'Ny drøm', exact: true }).click();
+  await heading(page, 'Ny drøm');
+  assert.deepEqual(wasm, ['part-dreams', 'part-dreams-edit']);
+  // The edit is stored: the runners' bundle shows it after a reload.
+  await open(page, env.server, dreamPage);
+  await heading(page, 'Fisketur fra havnen i Svendborg');
+  assert.deepEqual(wasm.slice(-1), ['part-dreams']);
+  assert.deepEqual(asked, []);
+  assertClean(problems, 'runners and coordinator');
   await context.close();
 });
 

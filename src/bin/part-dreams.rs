@@ -1,5 +1,7 @@
-//! The bundle with the dream board only (see `routes::Bundle`); the
-//! build writes it next to the whole app (`tools/postbuild.mjs`).
+//! The bundle with the dream board as runners use it (see
+//! `routes::Bundle::Dreams`; the coordinator's form is in
+//! `part-dreams-edit`); the build writes it next to the whole app
+//! (`tools/postbuild.mjs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

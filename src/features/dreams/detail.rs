@@ -3,10 +3,10 @@
 //! tools (edit, date, fulfil, cancel, reopen) and the history.
 //! `/droemme/ny` is the form for a new dream.
 
-use crate::routes::Route;
+use crate::routes::{Edition, Full, Lite, Route};
 use crate::ui::link::to;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 use tid_og_lyst_core::text::dates;
 
@@ -29,21 +29,42 @@ use tid_og_lyst_core::sync::data::{AppData, DreamsOnly};
 use tid_og_lyst_core::text::case::Lower;
 use tid_og_lyst_core::text::dates::parse_date;
 
-/// The page for one dream (or the new-dream form at `/droemme/ny`).
+/// `/droemme/:id` in the runners' bundle (`routes::Bundle::Dreams`).
 #[component]
-pub fn DreamPage() -> impl IntoView {
+pub fn DreamReaderPage() -> impl IntoView {
+    view! { <DreamPage edition=Lite/> }
+}
+
+/// `/droemme/:id` in the coordinator's bundle (`Bundle::DreamsEdit`): also
+/// the form for a new dream (`ny`) and for this one (`?rediger=1`).
+#[component]
+pub fn DreamEditorPage() -> impl IntoView {
+    view! { <DreamPage edition=Full/> }
+}
+
+/// The page for one dream; in the coordinator's bundle also the form for a
+/// new dream at `/droemme/ny` and for this one at `?rediger=1`. The runners'
+/// bundle is never shown those addresses (`app::bundle!` hands them to the
+/// coordinator's) and carries none of the form's code.
+#[component]
+fn DreamPage<E: Edition>(
+    /// Which bundle the page is built in (`Lite`: the runners', `Full`: the coordinator's).
+    edition: E,
+) -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
+    let editing = Memo::new(move |_| E::FULL && query.with(|q| q.get("rediger").is_some()));
     let raw = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     view! {
         <section class="page dream-page">
             <p><a class="back-link" href=to(&Route::Dreams)>{t::BACK}</a></p>
             {move || {
                 let raw = raw.get();
-                if raw == crate::routes::NEW {
+                if E::FULL && raw == crate::routes::NEW {
                     view! { <NewDream/> }.into_any()
                 } else {
                     match RecordId::parse(&raw) {
-                        Some(id) => view! { <DreamView id/> }.into_any(),
+                        Some(id) => view! { <DreamView id editing edition/> }.into_any(),
                         None => view! { <Missing/> }.into_any(),
                     }
                 }
@@ -92,42 +113,54 @@ fn NewDream() -> impl IntoView {
     }
 }
 
-/// One stored dream.
+/// One stored dream, or its edit form (`?rediger=1`, in the coordinator's
+/// bundle only: `editing` is never true in the runners').
 #[component]
-fn DreamView(
+fn DreamView<E: Edition>(
     /// The dream's id.
     id: RecordId,
+    /// The address asks for the edit form.
+    editing: Memo<bool>,
+    /// Which bundle the page is built in: the form only in `Full`'s.
+    edition: E,
 ) -> impl IntoView {
+    let _ = edition;
     let state = use_app();
     let dream = Memo::new(move |_| state.data.with(|d| d.dreams.get(&id).filter(|x| !x.meta.deleted).cloned()));
-    let editing = RwSignal::new(false);
     move || match (dream.get(), editing.get()) {
         (None, _) => view! { <Missing/> }.into_any(),
-        (Some(d), true) => view! { <EditDream dream=d editing/> }.into_any(),
-        (Some(d), false) => view! { <Details dream=d editing/> }.into_any(),
+        (Some(d), true) if E::FULL => view! { <EditDream dream=d/> }.into_any(),
+        (Some(d), _) => view! { <Details dream=d/> }.into_any(),
     }
 }
 
-/// The edit form of a stored dream.
+/// The edit form of a stored dream; saving or cancelling goes back to the
+/// dream's page (in place of the form in the history).
 #[component]
 fn EditDream(
     /// The dream.
     dream: Dream,
-    /// Leaves edit mode.
-    editing: RwSignal<bool>,
 ) -> impl IntoView {
     let state = use_app();
     let id = dream.meta.id;
     let who = coordinator_name(&dream);
+    let navigate = use_navigate();
+    let leave = move || {
+        navigate(
+            &to(&Route::Dream(id.to_string())),
+            NavigateOptions { resolve: false, replace: true, ..Default::default() },
+        )
+    };
+    let leave2 = leave.clone();
     let on_save =
         Callback::new(move |c: Checked| match change_dream_with(state, id, &who, |d, a| steps::edit(d, a, c)) {
             Ok(done) => {
-                editing.set(false);
+                leave();
                 state.notify(NoticeKind::Info, done.to_string());
             }
             Err(e) => state.notify(NoticeKind::Error, e.to_string()),
         });
-    let on_cancel = Callback::new(move |_| editing.set(false));
+    let on_cancel = Callback::new(move |_| leave2());
     view! {
         <h1>{dream.title.clone()}</h1>
         <DreamFormView initial=DreamForm::from_dream(&dream) title=t::EDIT_TITLE on_save on_cancel/>
@@ -148,8 +181,6 @@ fn coordinator_name(d: &Dream) -> String {
 fn Details(
     /// The dream.
     dream: Dream,
-    /// Enters edit mode.
-    editing: RwSignal<bool>,
 ) -> impl IntoView {
     let today = today();
     let status = dream.status();
@@ -173,7 +204,7 @@ fn Details(
             </div>
         </div>
         <ShareBox dream=dream.clone()/>
-        <Manage dream=dream.clone() editing/>
+        <Manage dream=dream.clone()/>
         <History dream/>
     }
 }
@@ -421,8 +452,6 @@ fn for_coordinator(state: AppState, id: RecordId) -> AppData {
 fn Manage(
     /// The dream.
     dream: Dream,
-    /// Enters edit mode.
-    editing: RwSignal<bool>,
 ) -> impl IntoView {
     let state = use_app();
     let id = dream.meta.id;
@@ -454,7 +483,7 @@ fn Manage(
         <details class="card dream-manage">
             <summary>{t::MANAGE_TITLE}</summary>
             <div class="actions">
-                <button type="button" class="btn" on:click=move |_| editing.set(true)>{t::EDIT}</button>
+                <a class="btn" href=to(&Route::EditDream(id.to_string()))>{t::EDIT}</a>
             </div>
             {note.map(|n| view! { <section class="dream-private"><h3>{t::PRIVATE_TITLE}</h3><p>{n}</p></section> })}
             <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>

@@ -14,7 +14,7 @@ mod prefs;
 mod share;
 
 pub use board::DreamsPage;
-pub use detail::DreamPage;
+pub use detail::{DreamEditorPage, DreamReaderPage};
 
 use chrono::NaiveDate;
 use leptos::prelude::Update;
