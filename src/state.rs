@@ -75,7 +75,7 @@ pub struct AppState {
     clock: StoredValue<Clock>,
     next_notice: StoredValue<u32>,
     saving: StoredValue<bool>,
-    writing: StoredValue<bool>,
+    pending: StoredValue<bool>,
     save_again: StoredValue<bool>,
 }
 
@@ -100,7 +100,7 @@ impl AppState {
             clock: StoredValue::new(clock),
             next_notice: StoredValue::new(1),
             saving: StoredValue::new(false),
-            writing: StoredValue::new(false),
+            pending: StoredValue::new(false),
             save_again: StoredValue::new(false),
         };
         if !storage::available() {
@@ -162,16 +162,22 @@ impl AppState {
     }
 
     fn persist_effects<K: Kinds>(self) {
-        Effect::new(move |_| {
+        Effect::new(move |was_loaded: Option<bool>| {
             if !self.loaded.get() {
-                return;
+                return false;
             }
             self.data.track();
+            // A change made here is waiting to be written from now on; the
+            // records just read are not (the round after them writes only
+            // what changed meanwhile, if anything).
+            if was_loaded == Some(true) {
+                self.pending.set_value(true);
+            }
             // One save at a time: a change during a save is picked up by
             // one more round when it ends (the diff then holds just it).
             if self.saving.get_value() {
                 self.save_again.set_value(true);
-                return;
+                return true;
             }
             self.saving.set_value(true);
             leptos::task::spawn_local(async move {
@@ -181,29 +187,30 @@ impl AppState {
                 loop {
                     self.save_again.set_value(false);
                     let job = self.data.with_untracked(storage::save_data::<K>);
-                    // Only records on their way to storage make leaving ask
-                    // (the round after the records are read finds none).
-                    self.writing.set_value(job.writes());
+                    if job.writes() {
+                        self.pending.set_value(true);
+                    }
                     let result = job.finish::<K>(&|f| self.data.with_untracked(|d| f(d))).await;
-                    self.writing.set_value(false);
                     self.after_save(result);
                     if !self.save_again.get_value() {
                         break;
                     }
                 }
+                self.pending.set_value(false);
                 self.saving.set_value(false);
             });
+            true
         });
     }
 
     /// While records are still being written (a large import takes
     /// seconds), leaving or reloading the page asks first: what is not
-    /// written yet would be lost. A save round that finds nothing to write
-    /// (as the one after the records are read) asks nothing.
+    /// written yet would be lost. The save round after the records are read
+    /// asks only if it finds something to write.
     fn guard_unsaved(self) {
         use wasm_bindgen::JsCast;
         let ask = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
-            if self.writing.try_get_value().unwrap_or(false) {
+            if self.pending.try_get_value().unwrap_or(false) {
                 e.prevent_default();
                 // Older browsers ask only when `returnValue` is set.
                 let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &"".into());

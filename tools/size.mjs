@@ -2,7 +2,7 @@
 // each page fetches (the page, its style sheet, loader, preloaded glue and
 // snippets, icon, and the wasm of its bundle), file by file and in total.
 // Usage: node tools/size.mjs [dist] [--json]
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
@@ -46,8 +46,37 @@ export function firstLoad(page) {
   return { files: rows, byKind, total };
 }
 
+/**
+ * Deep links into the fuller bundles (routes::Bundle: a coordinator's or
+ * facilitator's tools), which no route page preloads: 404.html is served
+ * for them, and its loader starts the bundle of the address.
+ */
+export const DEEP = {
+  '/droemme/ny': 'part-dreams-edit',
+  '/aktiviteter/lister': 'part-activities-edit',
+  '/skal-kan/<id>?visning=projektor': 'part-workshop',
+};
+
+/** The files the first load of a deep link into `bundle` fetches: 404.html's, the bundle's glue, its snippets and wasm. */
+export function deepLoad(bundle) {
+  const page = firstLoad('404.html');
+  const glue = readdirSync(dist).find((f) => new RegExp(`^${bundle}-[0-9a-f]{16}\\.js$`).test(f));
+  if (!glue) throw new Error(`no ${bundle}-<hash>.js in ${dist}`);
+  const code = readFileSync(join(dist, glue), 'utf8');
+  const snippets = [...code.matchAll(/from ['"]\.\/(snippets\/[^'"]+)['"]/g)].map((m) => m[1]);
+  const have = new Set(page.files.map((f) => f.file));
+  const more = [glue, glue.replace(/\.js$/, '_bg.wasm'), ...snippets].filter((f) => !have.has(f) && isFile(f));
+  const rows = [...page.files, ...[...new Set(more)].map((f) => ({ file: f, kind: extname(f).slice(1), ...sizes(readFileSync(join(dist, f))) }))]
+    .sort((a, b) => a.file.localeCompare(b.file));
+  const add = (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli });
+  return { files: rows, total: rows.reduce(add, { raw: 0, gzip: 0, brotli: 0 }) };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const report = Object.fromEntries(PAGES.map((p) => [p, firstLoad(p)]));
+  const report = {
+    ...Object.fromEntries(PAGES.map((p) => [p, firstLoad(p)])),
+    ...Object.fromEntries(Object.entries(DEEP).map(([path, bundle]) => [path, deepLoad(bundle)])),
+  };
   if (asJson) {
     console.log(JSON.stringify(report, null, 2));
   } else {

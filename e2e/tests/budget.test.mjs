@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DIST, PAGE_BUNDLES, bundleOfFile } from '../lib/harness.mjs';
+import { DEEP } from '../../tools/size.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const budgets = JSON.parse(readFileSync(resolve(root, 'budgets.json'), 'utf8'));
@@ -23,6 +24,17 @@ test('every page has a budget, and its first load stays within it', () => {
   }
 });
 
+test('a deep link into a fuller bundle (the coordinator\'s and facilitator\'s tools) loads 404.html and that bundle alone', () => {
+  const deep = Object.entries(report).filter(([page]) => !(page in PAGE_BUNDLES));
+  assert.deepEqual(deep.map(([page]) => page).sort(), Object.keys(DEEP).sort());
+  for (const [page, r] of deep) {
+    const names = r.files.map((f) => f.file);
+    assert.ok(names.includes('404.html'), page);
+    const wasm = names.filter((f) => f.endsWith('.wasm'));
+    assert.deepEqual(wasm.map(bundleOfFile), [DEEP[page]], `${page}: ${wasm}`);
+  }
+});
+
 test('the front page and "Om" load in at most 250 KB (issue 13\'s goal)', () => {
   for (const page of ['index.html', 'om.html']) {
     assert.ok(report[page].total.brotli <= 250_000, `${page}: ${report[page].total.brotli} B brotli`);
@@ -31,6 +43,7 @@ test('the front page and "Om" load in at most 250 KB (issue 13\'s goal)', () => 
 
 test('each page loads the one wasm of its own bundle, and not the catalogue', () => {
   for (const [page, r] of Object.entries(report)) {
+    if (!(page in PAGE_BUNDLES)) continue;
     const names = r.files.map((f) => f.file);
     assert.ok(!names.includes('catalogue.json'), `${page}: the catalogue is fetched by the activities page, not on first load`);
     const wasm = names.filter((f) => f.endsWith('.wasm'));
