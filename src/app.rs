@@ -2,9 +2,8 @@
 //! (`routes::Bundle`): the app state context, the router with the bundle's
 //! routes, and the layout.
 
+use crate::router::{routes, Router};
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::features::{about::About, data::DataPage, home::Home, not_found::NotFound};
 use crate::features::{activities, assessment, dreams};
@@ -70,14 +69,12 @@ macro_rules! bundle {
             if $records {
                 crate::ui::offline::remind_export(state);
             }
-            let base = crate::ui::link::base();
+            let pages: Vec<crate::router::Page> = vec![$(($path, || $($view)::+().into_any())),*];
             view! {
-                <Router base=base>
+                <Router>
                     <Layout>
                         <Served bundle=$bundle>
-                            <Routes fallback=|| view! { <Elsewhere bundle=$bundle/> }>
-                                $(<Route path=path!($path) view=$($view)::+/>)*
-                            </Routes>
+                            {routes(pages.clone(), || view! { <Elsewhere bundle=$bundle/> }.into_any())}
                         </Served>
                     </Layout>
                 </Router>
@@ -181,7 +178,7 @@ bundle!(
 /// The address shown, below the base, with its query and fragment (the
 /// router keeps the query without its `?`, the fragment with or without its
 /// `#`), and the part of it a bundle is picked by (path and query).
-fn address(location: &leptos_router::location::Location) -> (String, String) {
+fn address(location: &crate::router::Location) -> (String, String) {
     let path = location.pathname.get_untracked();
     let base = crate::ui::link::base();
     let below = path.strip_prefix(base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(&path).to_string();
@@ -197,7 +194,7 @@ fn address(location: &leptos_router::location::Location) -> (String, String) {
 /// and lists page in the reader's bundle) goes to [`Elsewhere`].
 #[component]
 fn Served(bundle: Bundle, children: ChildrenFn) -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
+    let location = crate::router::use_location();
     let served = Memo::new(move |_| {
         // Tracked: the path and the query.
         location.pathname.track();
@@ -221,7 +218,7 @@ fn Served(bundle: Bundle, children: ChildrenFn) -> impl IntoView {
 fn Elsewhere(bundle: Bundle) -> impl IntoView {
     // The router's address: the browser's shows it only once the new page
     // is drawn (this fallback is that page).
-    let (target, picked_by) = address(&leptos_router::hooks::use_location());
+    let (target, picked_by) = address(&crate::router::use_location());
     if bundle.serves(&picked_by) {
         return view! { <NotFound/> }.into_any();
     }

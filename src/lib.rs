@@ -2,9 +2,10 @@
 //!
 //! The rules live in the pure `tid_og_lyst_core` crate (`core/`); this crate
 //! renders them. Modules in reading order: `routes` (the typed addresses),
-//! `ids` (fresh random ids from the browser), `slices` (long work in
+//! `ids` (fresh random ids from the browser), `router` (the address as
+//! signals, links and the back button in the page), `slices` (long work in
 //! slices that give the event loop back), `storage` (the only code that touches browser storage), `state` (signals
-//! and the persistence effects), `app` (router), `ui` (shared pieces) and
+//! and the persistence effects), `app` (one root per bundle), `ui` (shared pieces) and
 //! `features` (one folder per part). Everything but `routes` is compiled only
 //! for wasm32.
 
@@ -16,6 +17,8 @@ pub mod app;
 pub mod features;
 #[cfg(target_arch = "wasm32")]
 pub mod ids;
+#[cfg(target_arch = "wasm32")]
+pub mod router;
 #[cfg(target_arch = "wasm32")]
 pub mod slices;
 #[cfg(target_arch = "wasm32")]

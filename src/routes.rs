@@ -216,6 +216,73 @@ pub fn encode(text: &str) -> String {
     out
 }
 
+/// The parameters of `path` (below the base, without query) if it fits
+/// `pattern` (`/droemme/:id`): the same number of segments, each equal or a
+/// `:name`, which takes the decoded segment. A trailing slash is ignored.
+pub fn match_pattern(pattern: &str, path: &str) -> Option<Vec<(String, String)>> {
+    let segments = |p: &str| -> Vec<String> {
+        let p = p.trim_start_matches('/');
+        let p = p.strip_suffix('/').unwrap_or(p);
+        if p.is_empty() {
+            Vec::new()
+        } else {
+            p.split('/').map(str::to_string).collect()
+        }
+    };
+    let (want, got) = (segments(pattern), segments(path));
+    if want.len() != got.len() {
+        return None;
+    }
+    let mut params = Vec::new();
+    for (w, g) in want.iter().zip(&got) {
+        match w.strip_prefix(':') {
+            Some(name) if !g.is_empty() => params.push((name.to_string(), decode(g, false))),
+            Some(_) => return None,
+            None if w == g => {}
+            None => return None,
+        }
+    }
+    Some(params)
+}
+
+/// The pairs of a query (without its `?`), decoded as the browser's
+/// `URLSearchParams` does (`+` is a space); empty pairs are skipped.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(k, true), decode(v, true))
+        })
+        .collect()
+}
+
+/// Percent-decoding (and `+` as a space in a query); a `%` that starts no
+/// escape is kept, and bytes that are not UTF-8 become U+FFFD.
+pub fn decode(text: &str, plus_is_space: bool) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' if plus_is_space => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +306,46 @@ mod tests {
         for (route, want) in cases {
             assert_eq!(route.path(), want, "{route:?}");
         }
+    }
+
+    #[test]
+    fn patterns_match_their_paths_and_give_decoded_parameters() {
+        let p = |k: &str, v: &str| vec![(k.to_string(), v.to_string())];
+        assert_eq!(match_pattern("/", "/"), Some(vec![]));
+        assert_eq!(match_pattern("/", ""), Some(vec![]));
+        assert_eq!(match_pattern("/", "/om"), None);
+        assert_eq!(match_pattern("/om", "/om/"), Some(vec![]));
+        assert_eq!(match_pattern("/droemme", "/droemme/x"), None);
+        assert_eq!(match_pattern("/droemme/:id", "/droemme"), None);
+        assert_eq!(match_pattern("/droemme/:id", "/droemme/"), None);
+        assert_eq!(match_pattern("/droemme/:id", "/droemme/ny"), Some(p("id", "ny")));
+        assert_eq!(match_pattern("/droemme/:id", "/droemme/a%20b%C3%B8"), Some(p("id", "a bø")));
+        assert_eq!(match_pattern("/droemme/:id", "/droemme/a+b"), Some(p("id", "a+b")), "+ is a space only in a query");
+        assert_eq!(match_pattern("/skal-kan/:id", "/droemme/x"), None);
+        assert_eq!(match_pattern("/skal-kan/:id", "/skal-kan/x/y"), None);
+        // Every route's path fits its own pattern and no earlier one of the whole app's.
+        for r in [Route::Home, Route::Dream("x y".into()), Route::ActivityLists(vec![]), Route::About] {
+            let path = r.path();
+            let path = path.split('?').next().unwrap();
+            assert!(PATTERNS.iter().any(|pattern| match_pattern(pattern, path).is_some()), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_query_is_read_as_the_browser_reads_it() {
+        let pairs = |v: &[(&str, &str)]| v.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
+        assert_eq!(parse_query(""), pairs(&[]));
+        assert_eq!(
+            parse_query("q=kaffe%20%26%20kage&kommune=H%C3%B8je-Taastrup"),
+            pairs(&[("q", "kaffe & kage"), ("kommune", "Høje-Taastrup")])
+        );
+        assert_eq!(parse_query("a=1+2&&b&c=%zz&d=%"), pairs(&[("a", "1 2"), ("b", ""), ("c", "%zz"), ("d", "%")]));
+        assert_eq!(parse_query("x=%FF"), pairs(&[("x", "\u{FFFD}")]));
+        // What Route writes, the query reads back.
+        let r = Route::Activities(vec![("q".into(), "a+b & 100%".into()), ("sted".into(), "Ærø/Marstal".into())]);
+        let path = r.path();
+        let (_, q) = path.split_once('?').unwrap();
+        assert_eq!(parse_query(q), pairs(&[("q", "a+b & 100%"), ("sted", "Ærø/Marstal")]));
     }
 
     #[test]

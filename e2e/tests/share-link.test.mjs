@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile, storageDump, createWorkshop, openLists,
+  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile, storageDump, createWorkshop, openLists, settled,
 } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
@@ -164,6 +164,8 @@ test('a workshop\'s QR link opens the workshop in its own bundle and imports the
   await p.page.getByRole('button', { name: 'Fortryd sidste import' }).click();
   await p.page.getByText('Sidste import er fortrudt. Data er som før importen.').waitFor();
   assert.equal(await p.page.getByRole('link', { name: 'Workshop i Ærøskøbing' }).count(), 0);
+  // As a person waits for the undo to be saved before opening the link again.
+  await settled(p.page);
   await p.page.goto('about:blank');
   await p.page.goto(link);
   await p.page.getByRole('button', { name: 'Flet ind' }).click();

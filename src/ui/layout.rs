@@ -3,10 +3,10 @@
 //! the header is two short rows (name and "Visning", then the four parts)
 //! and text size and projector mode fold out under "Visning".
 
+use crate::router::use_location;
 use crate::routes::Route;
 use crate::ui::link::to;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::state::use_app;
 use crate::ui::link::href;

@@ -3,11 +3,11 @@
 //! editor's bundle, `ny` opens the form for a new activity, `?rediger=1` the
 //! form for this one, and `lister` the lists page.
 
+use crate::router::NavigateOptions;
+use crate::router::{use_navigate, use_params_map, use_query_map};
 use crate::routes::Route;
 use crate::ui::link::to;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
 
 use crate::state::{now, use_app, NoticeKind};
 use crate::ui::download::download_text;
@@ -171,7 +171,7 @@ fn DetailActions(activity: Activity) -> impl IntoView {
         gone.meta.deleted = true;
         state.data.update(|d| merge::insert(&mut d.activities, gone));
         state.notify(NoticeKind::Info, t::DELETED);
-        navigate(&to(&Route::Activities(vec![])), NavigateOptions { resolve: false, ..Default::default() });
+        navigate(&to(&Route::Activities(vec![])), NavigateOptions::default());
     };
     let edit_link = to(&Route::EditActivity(id.to_string()));
     view! {

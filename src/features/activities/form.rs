@@ -2,11 +2,11 @@
 //! the pure core builds the record or returns a Danish error per field,
 //! shown next to the field and summarised at the top.
 
+use crate::router::use_navigate;
+use crate::router::NavigateOptions;
 use crate::routes::Route;
 use crate::ui::link::to;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::state::{now, use_app, NoticeKind};
 use tid_og_lyst_core::activities::activity::{
@@ -49,10 +49,7 @@ pub fn ActivityForm(
                 let id = a.meta.id;
                 state.data.update(|data| merge::insert(&mut data.activities, a));
                 state.notify(NoticeKind::Info, t::SAVED);
-                navigate(
-                    &to(&Route::Activity(id.to_string())),
-                    NavigateOptions { resolve: false, ..Default::default() },
-                );
+                navigate(&to(&Route::Activity(id.to_string())), NavigateOptions::default());
             }
             Err(e) => {
                 let first = e.keys().next().map(|k| format!("af-{k}"));

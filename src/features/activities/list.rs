@@ -3,11 +3,11 @@
 //! page of results at a time ("Vis flere"), the week programme of a place,
 //! and the way to the lists page (CSV in and out, share links).
 
+use crate::router::NavigateOptions;
+use crate::router::{use_navigate, use_query_map};
 use crate::routes::Route;
 use crate::ui::link::to;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use tid_og_lyst_core::text::case::upper_first;
 
 use std::collections::HashSet;
@@ -85,7 +85,7 @@ fn use_filters() -> (Memo<Filters>, Callback<Filters>, Callback<String>) {
     let navigate = use_navigate();
     let go = move |f: &Filters| {
         let path = to(&route(f));
-        navigate(&path, NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
+        navigate(&path, NavigateOptions { replace: true, scroll: false });
     };
     let cancel = move || {
         if let Some(h) = pending.try_update_value(Option::take).flatten() {
@@ -202,7 +202,7 @@ fn ListsLink(
 fn AddButton() -> impl IntoView {
     let navigate = use_navigate();
     let add = move |_| {
-        navigate(&to(&Route::NewActivity), NavigateOptions { resolve: false, ..Default::default() });
+        navigate(&to(&Route::NewActivity), NavigateOptions::default());
     };
     view! {
         <div class="actions no-print">

@@ -2,11 +2,11 @@
 //! phone finds the workshop at once), the workshop's question, a form to
 //! create a new one, and the built-in task cards.
 
+use crate::router::use_navigate;
+use crate::router::NavigateOptions;
 use crate::routes::Route;
 use crate::ui::link::to;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use tid_og_lyst_core::sync::data::AssessmentsOnly;
 
 use crate::state::{now, use_app};
@@ -84,10 +84,7 @@ fn NewSession() -> impl IntoView {
         state.data.update(|d| {
             d.assessments.insert(id, session);
         });
-        navigate(
-            &to(&Route::Session(id.to_string(), String::new())),
-            NavigateOptions { resolve: false, ..Default::default() },
-        );
+        navigate(&to(&Route::Session(id.to_string(), String::new())), NavigateOptions::default());
     };
     view! {
         <section class="card" aria-labelledby="new-title">

@@ -15,10 +15,10 @@ mod overview;
 mod projector;
 mod summary;
 
+use crate::router::{use_params_map, use_query_map};
 use crate::routes::{Edition, Full, Lite, Route};
 use crate::ui::link::to;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::state::{use_app, AppState};
 use tid_og_lyst_core::assessment::da::ui as t;

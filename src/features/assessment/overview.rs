@@ -2,12 +2,12 @@
 //! import their answer files (checked, previewed, then merged, with undo on
 //! `/del`), choose the cards, add the group's own, delete the session.
 
+use crate::router::use_navigate;
+use crate::router::NavigateOptions;
 use crate::routes::Route;
 use crate::ui::link::to;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
 use crate::features::data::export_checked;
@@ -331,7 +331,7 @@ fn DeleteSession(id: RecordId) -> impl IntoView {
             s.meta.deleted = true;
         });
         state.notify(NoticeKind::Info, t::DELETED);
-        navigate(&to(&Route::Assessment), NavigateOptions { resolve: false, ..Default::default() });
+        navigate(&to(&Route::Assessment), NavigateOptions::default());
     };
     view! {
         <section class="no-print">

@@ -5,12 +5,12 @@
 //! "Del med drømmeløberne" below the board. On wider screens the finder, "Mine drømme" and the filters start
 //! unfolded.
 
+use crate::router::use_navigate;
+use crate::router::NavigateOptions;
 use crate::routes::Route;
 use crate::ui::link::to;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use super::card::DreamCard;
 use super::finder::Finder;
@@ -288,7 +288,7 @@ fn CoordinatorTools() -> impl IntoView {
     let (message, set_message) = signal(None::<String>);
     let navigate = use_navigate();
     let new_dream = move |_| {
-        navigate(&to(&Route::NewDream), NavigateOptions { resolve: false, ..Default::default() });
+        navigate(&to(&Route::NewDream), NavigateOptions::default());
     };
     let share = move |_| {
         let (data, held) = state.data.with_untracked(|d| share_with_runners(&d.dreams));

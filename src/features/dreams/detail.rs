@@ -3,11 +3,11 @@
 //! tools (edit, date, fulfil, cancel, reopen) and the history.
 //! `/droemme/ny` is the form for a new dream.
 
+use crate::router::NavigateOptions;
+use crate::router::{use_navigate, use_params_map, use_query_map};
 use crate::routes::{Edition, Full, Lite, Route};
 use crate::ui::link::to;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
 use tid_og_lyst_core::text::dates;
 
 use super::card::{badges, Badges};
@@ -102,10 +102,10 @@ fn NewDream() -> impl IntoView {
             d.dreams.insert(id, dream);
         });
         state.notify(NoticeKind::Info, t::SAVED);
-        navigate(&to(&Route::Dream(id.to_string())), NavigateOptions { resolve: false, ..Default::default() });
+        navigate(&to(&Route::Dream(id.to_string())), NavigateOptions::default());
     });
     let on_cancel = Callback::new(move |_| {
-        nav2(&to(&Route::Dreams), NavigateOptions { resolve: false, ..Default::default() });
+        nav2(&to(&Route::Dreams), NavigateOptions::default());
     });
     view! {
         <h1>{t::NEW_TITLE}</h1>
@@ -145,12 +145,8 @@ fn EditDream(
     let id = dream.meta.id;
     let who = coordinator_name(&dream);
     let navigate = use_navigate();
-    let leave = move || {
-        navigate(
-            &to(&Route::Dream(id.to_string())),
-            NavigateOptions { resolve: false, replace: true, ..Default::default() },
-        )
-    };
+    let leave =
+        move || navigate(&to(&Route::Dream(id.to_string())), NavigateOptions { replace: true, ..Default::default() });
     let leave2 = leave.clone();
     let on_save =
         Callback::new(move |c: Checked| match change_dream_with(state, id, &who, |d, a| steps::edit(d, a, c)) {
