@@ -71,7 +71,7 @@ macro_rules! bundle {
             }
             let pages: Vec<crate::router::Page> = vec![$(($path, || $($view)::+().into_any())),*];
             view! {
-                <Router>
+                <Router base=crate::ui::link::base()>
                     <Layout>
                         <Served bundle=$bundle>
                             {routes(pages.clone(), || view! { <Elsewhere bundle=$bundle/> }.into_any())}

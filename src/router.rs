@@ -70,10 +70,12 @@ impl Default for NavigateOptions {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct RouterContext {
     url: RwSignal<Url>,
     location: Location,
+    /// The app's base path without a trailing slash ("" at the root).
+    base: String,
 }
 
 #[derive(Clone, Copy)]
@@ -83,7 +85,7 @@ fn context() -> RouterContext {
     expect_context::<RouterContext>()
 }
 
-/// The address as signals.
+/// The address as signals (the path with the base).
 pub fn use_location() -> Location {
     context().location
 }
@@ -118,15 +120,31 @@ fn go(url: RwSignal<Url>, to: &str, options: NavigateOptions) {
     url.set(Url::shown());
     if options.scroll {
         scroll_to_fragment_or_top(&w);
+        // Another page's fragment: again once that page is drawn.
+        if w.location().hash().is_ok_and(|h| h.len() > 1) {
+            leptos::task::spawn_local(async {
+                crate::slices::next_turn().await;
+                if let Some(w) = web_sys::window() {
+                    scroll_to_fragment_or_top(&w);
+                }
+            });
+        }
     }
 }
 
-/// After a move: the fragment's element into view, or the top of the page.
+/// After a move: the fragment's element into view (and focused, when it
+/// takes the focus, as `main` does for the skip link), or the top of the
+/// page.
 fn scroll_to_fragment_or_top(w: &web_sys::Window) {
     let hash = w.location().hash().unwrap_or_default();
     let target = hash.strip_prefix('#').filter(|id| !id.is_empty()).and_then(|id| w.document()?.get_element_by_id(id));
     match target {
-        Some(el) => el.scroll_into_view(),
+        Some(el) => {
+            el.scroll_into_view();
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
         None => w.scroll_to_with_x_and_y(0.0, 0.0),
     }
 }
@@ -135,24 +153,29 @@ fn scroll_to_fragment_or_top(w: &web_sys::Window) {
 /// button: a click on a link to a page of the app below its base moves
 /// without a page load (not with a modifier key, another target, a
 /// download, `rel="external"`, or to another origin); a link to a fragment
-/// of the page shown is left to the browser, which scrolls and moves the
+/// (`href="#main"`) scrolls the page shown to its element and moves the
 /// focus there.
 #[component]
-pub fn Router(children: Children) -> impl IntoView {
+pub fn Router(
+    /// The app's base path without a trailing slash ("" at the root).
+    base: String,
+    children: Children,
+) -> impl IntoView {
     let url = RwSignal::new(Url::shown());
     let location = Location {
         pathname: Memo::new(move |_| url.with(|u| u.path.clone())),
         search: Memo::new(move |_| url.with(|u| u.search.clone())),
         hash: Memo::new(move |_| url.with(|u| u.hash.clone())),
     };
-    provide_context(RouterContext { url, location });
+    provide_context(RouterContext { url, location, base: base.clone() });
     if let Some(w) = web_sys::window() {
         // Back, forward and fragments: the browser has moved; follow it.
         let follow = Closure::<dyn Fn()>::new(move || url.set(Url::shown()));
         let _ = w.add_event_listener_with_callback("popstate", follow.as_ref().unchecked_ref());
         let _ = w.add_event_listener_with_callback("hashchange", follow.as_ref().unchecked_ref());
         follow.forget();
-        let click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| on_click(url, ev));
+        let click =
+            Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| on_click(url, &base, ev));
         if let Some(doc) = w.document() {
             let _ = doc.add_event_listener_with_callback("click", click.as_ref().unchecked_ref());
         }
@@ -161,7 +184,7 @@ pub fn Router(children: Children) -> impl IntoView {
     children()
 }
 
-fn on_click(url: RwSignal<Url>, ev: web_sys::MouseEvent) {
+fn on_click(url: RwSignal<Url>, base: &str, ev: web_sys::MouseEvent) {
     if ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.alt_key() || ev.ctrl_key() || ev.shift_key() {
         return;
     }
@@ -175,22 +198,33 @@ fn on_click(url: RwSignal<Url>, ev: web_sys::MouseEvent) {
     if a.has_attribute("download") || !matches!(a.target().as_str(), "" | "_self") || external {
         return;
     }
-    let Ok(to) = web_sys::Url::new(&a.href()) else { return };
     let Some(w) = web_sys::window() else { return };
+    // `#main` (the skip link) is a fragment of the page shown; the browser
+    // would read it against `<base href>`, which is the app's front page.
+    if let Some(fragment) = a.get_attribute("href").filter(|h| h.starts_with('#') && h.len() > 1) {
+        ev.prevent_default();
+        let shown = Url::shown();
+        let query = if shown.search.is_empty() { String::new() } else { format!("?{}", shown.search) };
+        go(url, &format!("{}{query}{fragment}", shown.path), NavigateOptions::default());
+        return;
+    }
+    let Ok(to) = web_sys::Url::new(&a.href()) else { return };
     if Some(to.origin()) != w.location().origin().ok() {
         return;
     }
-    let base = crate::ui::link::base();
     let path = to.pathname();
     if !base.is_empty() && path != base && !path.starts_with(&format!("{base}/")) {
         return;
     }
     let shown = Url::shown();
-    if path == shown.path && to.search().trim_start_matches('?') == shown.search && !to.hash().is_empty() {
+    let same_page = path == shown.path && to.search().trim_start_matches('?') == shown.search;
+    if same_page && !to.hash().is_empty() {
         return;
     }
     ev.prevent_default();
-    go(url, &format!("{path}{}{}", to.search(), to.hash()), NavigateOptions::default());
+    // A link to the page shown goes to its top without a second history entry.
+    let options = NavigateOptions { replace: same_page, ..Default::default() };
+    go(url, &format!("{path}{}{}", to.search(), to.hash()), options);
 }
 
 /// A route: its pattern (`routes::PATTERNS`) and its page.
@@ -201,8 +235,7 @@ pub type Page = (&'static str, fn() -> AnyView);
 /// built again only when another pattern matches; a new parameter or query
 /// reaches it through the signals.
 pub fn routes(table: Vec<Page>, fallback: impl Fn() -> AnyView + Send + Sync + 'static) -> impl IntoView {
-    let location = use_location();
-    let base = crate::ui::link::base();
+    let RouterContext { location, base, .. } = context();
     let patterns: Vec<&'static str> = table.iter().map(|(p, _)| *p).collect();
     let views: Vec<fn() -> AnyView> = table.into_iter().map(|(_, v)| v).collect();
     let matched = Memo::new(move |_| {
