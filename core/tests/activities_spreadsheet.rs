@@ -107,3 +107,11 @@ fn tab_separated_unicode_text_imports() {
     assert_eq!(r.bad, vec![]);
     assert_eq!(r.good.len(), want.len());
 }
+
+#[test]
+fn the_import_message_counts_in_danish() {
+    use tid_og_lyst_core::activities::da::csv_done;
+    assert_eq!(csv_done(1), "1 aktivitet er importeret.");
+    assert_eq!(csv_done(0), "0 aktiviteter er importeret.");
+    assert_eq!(csv_done(5219), "5219 aktiviteter er importeret.");
+}

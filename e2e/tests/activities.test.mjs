@@ -158,7 +158,7 @@ test('an IT-café volunteer adds an activity, exports CSV and imports it in a fr
   await fresh.page.getByText(/^Række 3: /).waitFor();
   await assertAccessible(fresh.page, 'CSV preview');
   await fresh.page.getByRole('button', { name: 'Importér de gode rækker' }).click();
-  await fresh.page.getByText('1 aktiviteter er importeret.').first().waitFor();
+  await fresh.page.getByText('1 aktivitet er importeret.').first().waitFor();
   await backToSearch(fresh.page);
   await countIs(fresh.page, TOTAL + 1);
   await fresh.page.getByLabel('Søg i aktiviteter').fill('nybegyndere');

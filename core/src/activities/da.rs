@@ -208,7 +208,11 @@ pub const CSV_APPLY: &str = "Importér de gode rækker";
 pub const CANCEL: &str = "Annullér";
 /// After import.
 pub fn csv_done(n: usize) -> String {
-    format!("{n} aktiviteter er importeret.")
+    if n == 1 {
+        "1 aktivitet er importeret.".into()
+    } else {
+        format!("{n} aktiviteter er importeret.")
+    }
 }
 /// A bad row (its row number as the spreadsheet shows it).
 pub fn csv_bad_row(line: usize, msg: &str) -> String {
