@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::features::{about::About, data::DataPage, home::Home, not_found::NotFound};
 use crate::features::{activities, assessment, dreams};
-use crate::routes::Bundle;
+use crate::routes::{Bundle, Full, Lite};
 use crate::state::AppState;
 use crate::ui::layout::Layout;
 use tid_og_lyst_core::sync::data::{ActivitiesOnly, AllKinds, AssessmentsOnly, DreamsOnly};
@@ -54,7 +54,7 @@ pub fn selftest_panic() {
 /// bundle's routes, and the layout. Routes of other bundles fall to
 /// [`Elsewhere`], which loads their page.
 macro_rules! bundle {
-    ($(#[$doc:meta])* $name:ident, $bundle:expr, records: $records:expr, kinds: $kinds:ty, catalogue: $catalogue:expr, [$($path:tt => $($view:ident)::+),* $(,)?]) => {
+    ($(#[$doc:meta])* $name:ident, $bundle:expr, records: $records:expr, kinds: $kinds:ty, catalogue: $catalogue:expr, [$($path:tt => $view:path),* $(,)?]) => {
         $(#[$doc])*
         pub fn $name() -> AnyView {
             let state = AppState::init();
@@ -69,7 +69,7 @@ macro_rules! bundle {
             if $records {
                 crate::ui::offline::remind_export(state);
             }
-            let pages: Vec<crate::router::Page> = vec![$(($path, || $($view)::+().into_any())),*];
+            let pages: Vec<crate::router::Page> = vec![$(($path, || $view().into_any())),*];
             view! {
                 <Router base=crate::ui::link::base()>
                     <Layout>
@@ -89,11 +89,11 @@ bundle!(
     app, Bundle::All, records: true, kinds: AllKinds, catalogue: true, [
         "/" => Home,
         "/droemme" => dreams::DreamsPage,
-        "/droemme/:id" => dreams::DreamEditorPage,
+        "/droemme/:id" => dreams::dream_page::<Full>,
         "/aktiviteter" => activities::ActivitiesPage,
-        "/aktiviteter/:id" => activities::ActivityEditorPage,
+        "/aktiviteter/:id" => activities::activity_page::<Full>,
         "/skal-kan" => assessment::AssessmentPage,
-        "/skal-kan/:id" => assessment::FacilitatorSessionPage,
+        "/skal-kan/:id" => assessment::session_page::<Full>,
         "/del" => DataPage,
         "/om" => About,
     ]
@@ -109,7 +109,7 @@ bundle!(
     dreams, Bundle::Dreams, records: true, kinds: DreamsOnly, catalogue: false, [
         "/" => Home,
         "/droemme" => dreams::DreamsPage,
-        "/droemme/:id" => dreams::DreamReaderPage,
+        "/droemme/:id" => dreams::dream_page::<Lite>,
         "/om" => About,
     ]
 );
@@ -120,7 +120,7 @@ bundle!(
     dreams_edit, Bundle::DreamsEdit, records: true, kinds: DreamsOnly, catalogue: false, [
         "/" => Home,
         "/droemme" => dreams::DreamsPage,
-        "/droemme/:id" => dreams::DreamEditorPage,
+        "/droemme/:id" => dreams::dream_page::<Full>,
         "/om" => About,
     ]
 );
@@ -132,7 +132,7 @@ bundle!(
     activities, Bundle::Activities, records: true, kinds: ActivitiesOnly, catalogue: true, [
         "/" => Home,
         "/aktiviteter" => activities::ActivitiesPage,
-        "/aktiviteter/:id" => activities::ActivityReaderPage,
+        "/aktiviteter/:id" => activities::activity_page::<Lite>,
         "/om" => About,
     ]
 );
@@ -143,7 +143,7 @@ bundle!(
     activities_edit, Bundle::ActivitiesEdit, records: true, kinds: ActivitiesOnly, catalogue: true, [
         "/" => Home,
         "/aktiviteter" => activities::ActivitiesPage,
-        "/aktiviteter/:id" => activities::ActivityEditorPage,
+        "/aktiviteter/:id" => activities::activity_page::<Full>,
         "/om" => About,
     ]
 );
@@ -154,7 +154,7 @@ bundle!(
     assessment, Bundle::Assessment, records: true, kinds: AssessmentsOnly, catalogue: false, [
         "/" => Home,
         "/skal-kan" => assessment::AssessmentPage,
-        "/skal-kan/:id" => assessment::ParticipantSessionPage,
+        "/skal-kan/:id" => assessment::session_page::<Lite>,
         "/om" => About,
     ]
 );
@@ -165,7 +165,7 @@ bundle!(
     workshop, Bundle::Workshop, records: true, kinds: AssessmentsOnly, catalogue: false, [
         "/" => Home,
         "/skal-kan" => assessment::AssessmentPage,
-        "/skal-kan/:id" => assessment::FacilitatorSessionPage,
+        "/skal-kan/:id" => assessment::session_page::<Full>,
         "/om" => About,
     ]
 );
@@ -175,18 +175,15 @@ bundle!(
     data, Bundle::Data, records: true, kinds: AllKinds, catalogue: false, ["/" => Home, "/del" => DataPage, "/om" => About]
 );
 
-/// The address shown, below the base, with its query and fragment (the
-/// router keeps the query without its `?`, the fragment with or without its
-/// `#`), and the part of it a bundle is picked by (path and query).
+/// The address shown (path with the base, query and fragment), and the part
+/// of it a bundle is picked by (the path below the base, with the query).
 fn address(location: &crate::router::Location) -> (String, String) {
     let path = location.pathname.get_untracked();
     let base = crate::ui::link::base();
-    let below = path.strip_prefix(base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(&path).to_string();
+    let below = path.strip_prefix(base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(&path);
     let search = location.search.get_untracked();
-    let hash = location.hash.get_untracked();
     let query = if search.is_empty() { String::new() } else { format!("?{search}") };
-    let fragment = if hash.is_empty() || hash.starts_with('#') { hash } else { format!("#{hash}") };
-    (format!("{}{query}{fragment}", crate::ui::link::href(&below)), format!("{below}{query}"))
+    (format!("{path}{query}{}", location.hash.get_untracked()), format!("{below}{query}"))
 }
 
 /// The bundle's routes while the address is one of its pages; an address

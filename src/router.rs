@@ -248,8 +248,10 @@ pub fn routes(table: Vec<Page>, fallback: impl Fn() -> AnyView + Send + Sync + '
     let params =
         Memo::new(move |_| matched.with(|m| ParamsMap(m.as_ref().map(|(_, p)| p.clone()).unwrap_or_default())));
     provide_context(RouteParams(params));
+    // A page is built untracked, as a component is: what it reads while
+    // being built must not make the router build it again.
     move || match page.get() {
-        Some(i) => views[i](),
-        None => fallback(),
+        Some(i) => untrack(views[i]),
+        None => untrack(&fallback),
     }
 }

@@ -98,20 +98,20 @@ pub const FACILITATOR_VIEWS: [&str; 3] = ["projektor", "haender", "resume"];
 /// (`Full`: the dream form, the directory's form and lists page, the
 /// facilitator's projector, show of hands and summary). A page generic over it carries the
 /// heavier pages' code only in the `Full` bundle (and the whole app).
-pub trait Edition: Copy + Send + Sync + 'static {
+pub trait Edition: Copy + Default + Send + Sync + 'static {
     /// The heavier pages are built.
     const FULL: bool;
 }
 
 /// The lighter bundle of a part ([`Bundle::Dreams`], [`Bundle::Activities`], [`Bundle::Assessment`]).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Lite;
 impl Edition for Lite {
     const FULL: bool = false;
 }
 
 /// The fuller bundle of a part ([`Bundle::DreamsEdit`], [`Bundle::ActivitiesEdit`], [`Bundle::Workshop`]) and the whole app.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Full;
 impl Edition for Full {
     const FULL: bool = true;

@@ -21,6 +21,13 @@ function wasmLog(page) {
   return seen;
 }
 
+/** From now on: the questions the page asks ("leave the page?") and the wasm files it fetches. */
+function watch(page) {
+  const asked = [];
+  page.on('dialog', (d) => asked.push(d.type()));
+  return { asked, wasm: wasmLog(page) };
+}
+
 /** Imports the golden fixture (a record of each kind) on /del and merges it in. */
 async function mergeFixture(page) {
   await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
@@ -32,9 +39,7 @@ const heading = (page, name) => page.locator('main#main').getByRole('heading', {
 
 test('a part loads only its own bundle; the navigation moves between parts, back included', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
-  const asked = [];
-  page.on('dialog', (d) => asked.push(d.type()));
-  const wasm = wasmLog(page);
+  const { asked, wasm } = watch(page);
   await open(page, env.server, '/');
   await heading(page, 'Frivillig når du har tid og lyst');
   assert.deepEqual(wasm, ['part-front']);
@@ -109,9 +114,7 @@ test('deep links and unknown addresses start the bundle of their part', async ()
 
 test("the directory's reader has no form and no lists; the editor's bundle brings them and keeps the coordinator there", async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
-  const asked = [];
-  page.on('dialog', (d) => asked.push(d.type()));
-  const wasm = wasmLog(page);
+  const { asked, wasm } = watch(page);
   await open(page, env.server, '/aktiviteter?kommune=Assens');
   await heading(page, 'Aktiviteter');
   assert.deepEqual(wasm, ['part-activities']);
@@ -151,9 +154,7 @@ test("the directory's reader has no form and no lists; the editor's bundle bring
 test("the board's runners' bundle has no dream form; the coordinator's brings it and keeps the coordinator there", async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
   await mergeFixture(page);
-  const asked = [];
-  page.on('dialog', (d) => asked.push(d.type()));
-  const wasm = wasmLog(page);
+  const { asked, wasm } = watch(page);
   await open(page, env.server, '/droemme');
   await page.getByRole('link', { name: 'Fisketur fra havnen' }).click();
   await heading(page, 'Fisketur fra havnen');
@@ -187,9 +188,7 @@ test("the board's runners' bundle has no dream form; the coordinator's brings it
 
 test("the workshop's participants' bundle has no projector, hands or summary; the facilitator's brings them", async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'projector' });
-  const asked = [];
-  page.on('dialog', (d) => asked.push(d.type()));
-  const wasm = wasmLog(page);
+  const { asked, wasm } = watch(page);
   await open(page, env.server, '/skal-kan');
   await createWorkshop(page, 'Workshop med projektor');
   const overview = page.url();

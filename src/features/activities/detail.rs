@@ -27,13 +27,9 @@ use crate::routes::{Edition, LISTS, NEW};
 /// The detail page; in the editor's bundle also the form (`ny`,
 /// `?rediger=1`) and the lists page (`lister`). The reader's bundle is
 /// never shown those addresses (`app::bundle!` hands them to the editor's),
-/// and carries none of their code.
-#[component]
-pub fn ActivityPage<E: Edition>(
-    /// Which bundle the page is built in (`routes::Lite`: the reader's, `routes::Full`: the editor's).
-    edition: E,
-) -> impl IntoView {
-    let _ = edition;
+/// and carries none of their code. `E` is the bundle it is built in
+/// (`routes::Lite`: the reader's, `routes::Full`: the editor's).
+pub fn activity_page<E: Edition>() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let state = use_app();

@@ -13,19 +13,4 @@ mod week;
 
 pub use list::ActivitiesPage;
 
-use crate::routes::{Full, Lite};
-use detail::ActivityPage;
-use leptos::prelude::*;
-
-/// `/aktiviteter/:id` in the reader's bundle (`routes::Bundle::Activities`).
-#[component]
-pub fn ActivityReaderPage() -> impl IntoView {
-    view! { <ActivityPage edition=Lite/> }
-}
-
-/// `/aktiviteter/:id` in the editor's bundle (`Bundle::ActivitiesEdit`):
-/// also the form and the lists page.
-#[component]
-pub fn ActivityEditorPage() -> impl IntoView {
-    view! { <ActivityPage edition=Full/> }
-}
+pub use detail::activity_page;

@@ -16,7 +16,7 @@ mod projector;
 mod summary;
 
 use crate::router::{use_params_map, use_query_map};
-use crate::routes::{Edition, Full, Lite, Route};
+use crate::routes::{Edition, Route};
 use crate::ui::link::to;
 use leptos::prelude::*;
 
@@ -101,28 +101,12 @@ pub(crate) fn session_link(id: RecordId, view: &str) -> String {
     }
 }
 
-/// `/skal-kan/:id` in the participants' bundle (`routes::Bundle::Assessment`).
-#[component]
-pub fn ParticipantSessionPage() -> impl IntoView {
-    view! { <SessionPage edition=Lite/> }
-}
-
-/// `/skal-kan/:id` in the facilitator's bundle (`Bundle::Workshop`): also the
-/// projector, the show of hands and the summary.
-#[component]
-pub fn FacilitatorSessionPage() -> impl IntoView {
-    view! { <SessionPage edition=Full/> }
-}
-
 /// The detail page of one session. The participants' bundle is never shown
 /// the facilitator's screens (`app::bundle!` hands them to the workshop's
-/// fuller bundle) and carries none of their code.
-#[component]
-fn SessionPage<E: Edition>(
-    /// Which bundle the page is built in (`Lite`: the participants', `Full`: the facilitator's).
-    edition: E,
-) -> impl IntoView {
-    let _ = edition;
+/// fuller bundle) and carries none of their code. `E` is the bundle it is
+/// built in (`routes::Lite`: the participants', `routes::Full`: the
+/// facilitator's: also the projector, the show of hands and the summary).
+pub fn session_page<E: Edition>() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| RecordId::parse(&s)));

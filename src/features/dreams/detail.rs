@@ -5,7 +5,7 @@
 
 use crate::router::NavigateOptions;
 use crate::router::{use_navigate, use_params_map, use_query_map};
-use crate::routes::{Edition, Full, Lite, Route};
+use crate::routes::{Edition, Route};
 use crate::ui::link::to;
 use leptos::prelude::*;
 use tid_og_lyst_core::text::dates;
@@ -29,28 +29,13 @@ use tid_og_lyst_core::sync::data::{AppData, DreamsOnly};
 use tid_og_lyst_core::text::case::Lower;
 use tid_og_lyst_core::text::dates::parse_date;
 
-/// `/droemme/:id` in the runners' bundle (`routes::Bundle::Dreams`).
-#[component]
-pub fn DreamReaderPage() -> impl IntoView {
-    view! { <DreamPage edition=Lite/> }
-}
-
-/// `/droemme/:id` in the coordinator's bundle (`Bundle::DreamsEdit`): also
-/// the form for a new dream (`ny`) and for this one (`?rediger=1`).
-#[component]
-pub fn DreamEditorPage() -> impl IntoView {
-    view! { <DreamPage edition=Full/> }
-}
-
 /// The page for one dream; in the coordinator's bundle also the form for a
 /// new dream at `/droemme/ny` and for this one at `?rediger=1`. The runners'
 /// bundle is never shown those addresses (`app::bundle!` hands them to the
-/// coordinator's) and carries none of the form's code.
-#[component]
-fn DreamPage<E: Edition>(
-    /// Which bundle the page is built in (`Lite`: the runners', `Full`: the coordinator's).
-    edition: E,
-) -> impl IntoView {
+/// coordinator's) and carries none of the form's code. `E` is the bundle it
+/// is built in (`routes::Lite`: the runners', `routes::Full`: the
+/// coordinator's).
+pub fn dream_page<E: Edition>() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let editing = Memo::new(move |_| E::FULL && query.with(|q| q.get("rediger").is_some()));
@@ -64,7 +49,7 @@ fn DreamPage<E: Edition>(
                     view! { <NewDream/> }.into_any()
                 } else {
                     match RecordId::parse(&raw) {
-                        Some(id) => view! { <DreamView id editing edition/> }.into_any(),
+                        Some(id) => view! { <DreamView id editing edition=E::default()/> }.into_any(),
                         None => view! { <Missing/> }.into_any(),
                     }
                 }

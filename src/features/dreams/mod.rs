@@ -14,7 +14,7 @@ mod prefs;
 mod share;
 
 pub use board::DreamsPage;
-pub use detail::{DreamEditorPage, DreamReaderPage};
+pub use detail::dream_page;
 
 use chrono::NaiveDate;
 use leptos::prelude::Update;
