@@ -199,6 +199,12 @@ export async function open(page, server, path = '/') {
   await page.locator('main#main').waitFor();
 }
 
+/** Goes to `url` once the app open in `page` has written what it holds (see [`settled`]). */
+export async function visit(page, url) {
+  await settled(page);
+  await page.goto(url);
+}
+
 /**
  * Waits (up to 15 s) until the app open in `page`, if any, has written what
  * it holds, as a person waits for a save before reloading: while records are

@@ -12,7 +12,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile,
+  useBrowser, newPage, open, visit, assertClean, assertAccessible, downloadText, importFile,
 } from '../lib/harness.mjs';
 
 const SHOTS = process.env.ASSESSMENT_SHOTS || '';
@@ -137,7 +137,7 @@ test('a whole workshop: three phones, ballots merged once, projector reveal, han
   }
 
   // ---- The facilitator imports all three files at once.
-  await fac.page.goto(sessionUrl);
+  await visit(fac.page, sessionUrl);
   await fac.page.locator('main#main').waitFor();
   const files = ballots.map((b) => ({ name: b.name, mimeType: 'application/json', buffer: Buffer.from(b.text) }));
   await fac.page.getByLabel('Importér svarfiler').setInputFiles(files);

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile, VIEWPORTS,
+  useBrowser, newPage, open, visit, assertClean, assertAccessible, downloadText, importFile, VIEWPORTS,
 } from '../lib/harness.mjs';
 
 
@@ -158,7 +158,7 @@ test('coordinator → two runners at once → coordinator sees both claims, over
   const runnersFile = await shareWithRunners(coord.page);
 
   // "Del som opslag": the Facebook text is copied to the clipboard.
-  await coord.page.goto(dreamUrl);
+  await visit(coord.page, dreamUrl);
   await coord.page.getByRole('button', { name: 'Kopiér teksten' }).click();
   await coord.page.getByText('Teksten er kopieret').waitFor();
   const clip = await coord.page.evaluate(() => navigator.clipboard.readText());
@@ -173,7 +173,7 @@ test('coordinator → two runners at once → coordinator sees both claims, over
 
   await merge(coord.page, file1, 'anna.json');
   await merge(coord.page, file2, 'bent.json');
-  await coord.page.goto(dreamUrl);
+  await visit(coord.page, dreamUrl);
   await coord.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
   const claims = coord.page.locator('.dream-claims');
   await claims.getByText('Anna').waitFor();
@@ -187,7 +187,8 @@ test('coordinator → two runners at once → coordinator sees both claims, over
   // The coordinator removes Bent, sets a date, and shares again.
   await coord.page.getByRole('button', { name: 'Fjern Bent' }).click();
   await coord.page.getByText('Overbooket').first().waitFor({ state: 'detached' });
-  await openTools(coord.page);
+  // The tools stay unfolded while the page is drawn again for the change.
+  assert.equal(await coord.page.locator('details.dream-manage').evaluate((d) => d.open), true);
   await coord.page.getByLabel('Aftalt dato').fill(day(8));
   await coord.page.getByLabel('Klokkeslæt (valgfrit)').fill('10:00');
   await coord.page.getByRole('button', { name: 'Sæt dato' }).click();
@@ -212,7 +213,7 @@ test('coordinator → two runners at once → coordinator sees both claims, over
 
   // Bent's page shows it is no longer his; "Slip igen" is gone for him.
   await merge(r2.page, second, 'droemme2.json');
-  await r2.page.goto(dreamUrl);
+  await visit(r2.page, dreamUrl);
   await r2.page.getByText('Status: Planlagt').waitFor();
   assert.equal(await r2.page.getByRole('button', { name: 'Slip igen' }).count(), 0);
 
@@ -255,7 +256,7 @@ test('two runners both called Anne: each phone knows its own claim, and "Slip ig
 
   // The second Anne gets the coordinator's list with both claims, and lets go.
   await merge(a2.page, both, 'droemme2.json');
-  await a2.page.goto(dreamUrl);
+  await visit(a2.page, dreamUrl);
   await a2.page.getByText('Overbooket', { exact: false }).first().waitFor();
   await a2.page.getByRole('button', { name: 'Slip igen' }).click();
   await a2.page.getByText('Du har sluppet drømmen').waitFor();
@@ -271,7 +272,7 @@ test('two runners both called Anne: each phone knows its own claim, and "Slip ig
 
   // The first Anne still has hers.
   await merge(a1.page, both, 'droemme2.json');
-  await a1.page.goto(dreamUrl);
+  await visit(a1.page, dreamUrl);
   await a1.page.getByRole('button', { name: 'Slip igen' }).waitFor();
   for (const p of [coord, a1, a2]) {
     assertClean(p.problems);

@@ -112,10 +112,14 @@ fn DreamView<E: Edition>(
     let _ = edition;
     let state = use_app();
     let dream = Memo::new(move |_| state.data.with(|d| d.dreams.get(&id).filter(|x| !x.meta.deleted).cloned()));
+    // The page is drawn again on every change of the dream; the
+    // coordinator's tools stay unfolded through it (removing a claim and
+    // then setting a date is one visit, not two).
+    let tools_open = RwSignal::new(false);
     move || match (dream.get(), editing.get()) {
         (None, _) => view! { <Missing/> }.into_any(),
         (Some(d), true) if E::FULL => view! { <EditDream dream=d/> }.into_any(),
-        (Some(d), _) => view! { <Details dream=d/> }.into_any(),
+        (Some(d), _) => view! { <Details dream=d tools_open/> }.into_any(),
     }
 }
 
@@ -162,6 +166,8 @@ fn coordinator_name(d: &Dream) -> String {
 fn Details(
     /// The dream.
     dream: Dream,
+    /// Whether the coordinator's tools are unfolded.
+    tools_open: RwSignal<bool>,
 ) -> impl IntoView {
     let today = today();
     let status = dream.status();
@@ -185,7 +191,7 @@ fn Details(
             </div>
         </div>
         <ShareBox dream=dream.clone()/>
-        <Manage dream=dream.clone()/>
+        <Manage dream=dream.clone() open=tools_open/>
         <History dream/>
     }
 }
@@ -433,6 +439,8 @@ fn for_coordinator(state: AppState, id: RecordId) -> AppData {
 fn Manage(
     /// The dream.
     dream: Dream,
+    /// Whether the tools are unfolded (kept by the page across changes).
+    open: RwSignal<bool>,
 ) -> impl IntoView {
     let state = use_app();
     let id = dream.meta.id;
@@ -461,7 +469,11 @@ fn Manage(
     let active = matches!(status, Status::Open | Status::Taken | Status::Planned);
     let note = dream.private_note.as_ref().map(|n| n.text.clone()).filter(|n| !n.trim().is_empty());
     view! {
-        <details class="card dream-manage">
+        <details
+            class="card dream-manage"
+            open=open.get_untracked()
+            on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))
+        >
             <summary>{t::MANAGE_TITLE}</summary>
             <div class="actions">
                 <a class="btn" href=to(&Route::EditDream(id.to_string()))>{t::EDIT}</a>
