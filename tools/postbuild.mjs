@@ -69,6 +69,9 @@ if (!mainGlue) throw new Error('postbuild: no tid-og-lyst-*.js modulepreload in 
 const PART_BINS = {
   front: 'part-front', dreams: 'part-dreams', 'dreams-edit': 'part-dreams-edit', activities: 'part-activities',
   'activities-edit': 'part-activities-edit', assessment: 'part-assessment', workshop: 'part-workshop',
+  // Not a page's: the share links' codec (src/bin/codec.rs, ui::codec), which
+  // every page's loader offers as tolCodec() and fetches when it is needed.
+  codec: 'codec',
 };
 /**
  * The bundle of an address below the base (its path, with or without its
@@ -129,6 +132,14 @@ ${bundleOf.toString()}
 const here = location.pathname.startsWith(${JSON.stringify(base)}) ? location.pathname.slice(${JSON.stringify(base.length - 1)}) : '/';
 const [js, wasmUrl] = BUNDLES[bundleOf(here + location.search)];
 const glue = import(js);
+// The share links' codec: fetched and started once, when a link is first
+// made or read (at once for an address that carries one); a failed fetch
+// is tried again the next time.
+let codec = null;
+globalThis.tolCodec = () => (codec ||= import(BUNDLES.codec[0])
+  .then(async (m) => { await m.default({ module_or_path: BUNDLES.codec[1] }); return m; })
+  .catch((e) => { codec = null; throw e; }));
+if (location.hash.startsWith('#data=')) tolCodec().catch(() => {});
 ${AFTER_PAINT}const bindings = await glue;
 const wasm = await bindings.default({ module_or_path: wasmUrl });
 window.wasmBindings = bindings;

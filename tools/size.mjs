@@ -72,10 +72,26 @@ export function deepLoad(bundle) {
   return { files: rows, total: rows.reduce(add, { raw: 0, gzip: 0, brotli: 0 }) };
 }
 
+/**
+ * What no first load fetches, but a use does, on top of the page's: the
+ * share links' codec (src/bin/codec.rs), when a link is made or opened.
+ */
+export const ON_DEMAND = { 'share links: + codec': 'codec' };
+
+/** The files of a bundle fetched on demand: its glue and its wasm. */
+export function onDemandLoad(bundle) {
+  const glue = readdirSync(dist).find((f) => new RegExp(`^${bundle}-[0-9a-f]{16}\\.js$`).test(f));
+  if (!glue) throw new Error(`no ${bundle}-<hash>.js in ${dist}`);
+  const rows = [glue, glue.replace(/\.js$/, '_bg.wasm')].map((f) => ({ file: f, kind: extname(f).slice(1), ...sizes(readFileSync(join(dist, f))) }));
+  const add = (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli });
+  return { files: rows, total: rows.reduce(add, { raw: 0, gzip: 0, brotli: 0 }) };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const report = {
     ...Object.fromEntries(PAGES.map((p) => [p, firstLoad(p)])),
     ...Object.fromEntries(Object.entries(DEEP).map(([path, bundle]) => [path, deepLoad(bundle)])),
+    ...Object.fromEntries(Object.entries(ON_DEMAND).map(([what, bundle]) => [what, onDemandLoad(bundle)])),
   };
   if (asJson) {
     console.log(JSON.stringify(report, null, 2));
@@ -83,7 +99,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const pad = (s, n) => String(s).padStart(n);
     const line = (name, v) => console.log(`${name.padEnd(52)} ${pad(v.raw, 10)} ${pad(v.gzip, 10)} ${pad(v.brotli, 10)}`);
     for (const [page, r] of Object.entries(report)) {
-      console.log(`\n${('first load of ' + page).padEnd(52)} ${pad('raw', 10)} ${pad('gzip -9', 10)} ${pad('brotli 11', 10)}`);
+      const title = page in ON_DEMAND ? page : 'first load of ' + page;
+      console.log(`\n${title.padEnd(52)} ${pad('raw', 10)} ${pad('gzip -9', 10)} ${pad('brotli 11', 10)}`);
       for (const f of r.files) line(`  ${f.file}`, f);
       line('  TOTAL', r.total);
     }

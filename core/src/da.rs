@@ -290,6 +290,11 @@ pub mod share {
     /// Too long for a QR code.
     pub const QR_TOO_LONG: &str =
         "Der er for mange data til en QR-kode, der kan scannes. Del linket eller en fil i stedet.";
+    /// The link tool (a download of its own) could not be fetched.
+    pub const CODEC_UNAVAILABLE: &str =
+        "Værktøjet til links kunne ikke hentes. Tjek forbindelsen, og prøv igen. Du kan også dele en fil.";
+    /// While a QR code is being made.
+    pub const QR_MAKING: &str = "Laver QR-koden …";
     /// Heading on /del.
     pub const TITLE: &str = "Del uden fil";
     /// Help on /del.

@@ -37,6 +37,10 @@ test('after one visit the app works offline: every route, a change, an export', 
   await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
   const file = await downloadText(page, () => page.getByRole('button', { name: 'Eksportér data' }).click());
   assert.equal(JSON.parse(file.text).dreams.length, 1);
+  // A share link's QR code: the links' codec (fetched on demand) is cached too.
+  await page.getByRole('button', { name: 'Vis QR-kode' }).click();
+  await page.locator('.qr__code path').waitFor();
+  assert.ok((await page.locator('.share-link__url').inputValue()).includes('/del#data='));
   // The example catalogue is cached too.
   const catalogue = await page.evaluate(async () => (await fetch('catalogue.json')).ok);
   assert.ok(catalogue, 'catalogue.json offline');

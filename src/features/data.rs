@@ -125,8 +125,11 @@ fn ImportSection() -> impl IntoView {
         }
     };
     // A link that carries data (`#data=…`) leads straight to its preview.
-    if let Some(parsed) = import::from_link::<AllKinds>() {
-        receive(tid_og_lyst_core::da::share::FROM_LINK.into(), parsed);
+    if let Some(payload) = crate::ui::share::take_payload() {
+        spawn_local(async move {
+            let parsed = import::read_link::<AllKinds>(payload).await;
+            receive(tid_og_lyst_core::da::share::FROM_LINK.into(), parsed);
+        });
     }
 
     let on_file = move |ev: leptos::ev::Event| {

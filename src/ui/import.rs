@@ -8,7 +8,8 @@ use leptos::prelude::*;
 
 use crate::state::{use_app, AppState};
 use crate::storage;
-use crate::ui::share;
+use crate::ui::{codec, share};
+use leptos::task::spawn_local;
 use tid_og_lyst_core::activities::activity::Activity;
 use tid_og_lyst_core::assessment::session::Assessment;
 use tid_og_lyst_core::da::data as t;
@@ -118,18 +119,17 @@ pub fn ImportError(
     }
 }
 
-/// The records of the share link in the address (`#data=…`, which is then
-/// removed from it), or a Danish reason why they cannot be read; `None`
-/// when the address carries none. A link with records of kinds other than
-/// `K`'s is opened on the data page, which reads every kind.
-pub fn from_link<K: Kinds>() -> Option<Result<AppData, String>> {
-    let text = share::take_fragment()?;
-    Some(text.and_then(|t| match wire::parse_text_of::<K>(&t) {
+/// The records of a share link's payload (see [`share::take_payload`]), or a
+/// Danish reason why they cannot be read. A link with records of kinds
+/// other than `K`'s is opened on the data page, which reads every kind.
+pub async fn read_link<K: Kinds>(payload: String) -> Result<AppData, String> {
+    let text = codec::decode(&payload).await?;
+    match wire::parse_text_of::<K>(&text) {
         Ok(p) => Ok(p.data),
         Err(wire::ImportError::OtherPart) => {
             let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
             let data_page = format!("{origin}{}", crate::ui::link::to(&crate::routes::Route::Data));
-            match link::make_link(&data_page, &t) {
+            match link::link_with(&data_page, &payload) {
                 Ok(url) => {
                     crate::ui::link::load_page(&url);
                     Err(t::OPENING_DATA_PAGE.to_string())
@@ -138,7 +138,7 @@ pub fn from_link<K: Kinds>() -> Option<Result<AppData, String>> {
             }
         }
         Err(e) => Err(e.to_string()),
-    }))
+    }
 }
 
 /// Keeps `data`'s records of `K`'s kinds as the copy [`undo`] puts back
@@ -239,29 +239,37 @@ pub fn FromLink<K: Kinds>(
     kinds: K,
 ) -> impl IntoView {
     let _ = kinds;
-    let Some(link) = from_link::<K>() else { return ().into_any() };
+    let Some(payload) = share::take_payload() else { return ().into_any() };
     let state = use_app();
     let (error, set_error) = signal(None::<String>);
     let (pending, set_pending) = signal(None::<Pending>);
     let (done, set_done) = signal(None::<&'static str>);
     let undo_available = RwSignal::new(false);
-    match link {
-        Err(e) => set_error.set(Some(e)),
-        Ok(data) => {
-            let waiting = StoredValue::new(Some(data));
-            // The preview compares with the records here: once they are in.
-            Effect::new(move |_| {
-                if !state.loaded.get() {
-                    return;
+    let waiting = StoredValue::new(None::<AppData>);
+    let (arrived, set_arrived) = signal(false);
+    spawn_local(async move {
+        match read_link::<K>(payload).await {
+            Err(e) => {
+                set_error.try_set(Some(e));
+            }
+            Ok(data) => {
+                if waiting.try_set_value(Some(data)).is_none() {
+                    set_arrived.try_set(true);
                 }
-                if let Some(Some(data)) = waiting.try_update_value(Option::take) {
-                    let report = state.data.with_untracked(|d| preview_of::<K>(d, &data, &state.device()));
-                    let name = tid_og_lyst_core::da::share::FROM_LINK.to_string();
-                    set_pending.set(Some(Pending { file_name: name, data, report }));
-                }
-            });
+            }
         }
-    }
+    });
+    // The preview compares with the records here: once they are in.
+    Effect::new(move |_| {
+        if !state.loaded.get() || !arrived.get() {
+            return;
+        }
+        if let Some(Some(data)) = waiting.try_update_value(Option::take) {
+            let report = state.data.with_untracked(|d| preview_of::<K>(d, &data, &state.device()));
+            let name = tid_og_lyst_core::da::share::FROM_LINK.to_string();
+            set_pending.set(Some(Pending { file_name: name, data, report }));
+        }
+    });
     let on_apply = move |_| {
         let Some(Some(p)) = set_pending.try_update(Option::take) else { return };
         undo_available.set(apply::<K>(state, p.data));

@@ -1,5 +1,6 @@
 //! Small shared components and browser helpers used by every part.
 
+pub mod codec;
 pub mod download;
 pub mod import;
 pub mod layout;

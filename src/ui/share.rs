@@ -9,6 +9,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::{now, use_app};
+use crate::ui::codec;
 use tid_og_lyst_core::da::share as t;
 use tid_og_lyst_core::sync::data::{AppData, Kinds};
 use tid_og_lyst_core::sync::{link, wire};
@@ -23,17 +24,20 @@ pub fn import_page_url(data: &AppData) -> String {
 
 /// Builds the link for `data`'s records of `K`'s kinds, or a Danish reason
 /// why not.
-pub fn link_for<K: Kinds>(data: &AppData, device: &tid_og_lyst_core::record::meta::DeviceId) -> Result<String, String> {
+pub async fn link_for<K: Kinds>(
+    data: AppData,
+    device: &tid_og_lyst_core::record::meta::DeviceId,
+) -> Result<String, String> {
     if data.is_empty() {
         return Err(t::NOTHING.into());
     }
-    let json = serde_json::to_string(&wire::export_value_of::<K>(data, device, now())).map_err(|e| e.to_string())?;
-    let url = link::make_link(&import_page_url(data), &json).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string(&wire::export_value_of::<K>(&data, device, now())).map_err(|e| e.to_string())?;
+    let payload = codec::encode(&json).await?;
+    let url = link::link_with(&import_page_url(&data), &payload).map_err(|e| e.to_string())?;
     // Read the link back before offering it, like a file export.
-    let payload = url.split_once('#').and_then(|(_, f)| link::payload_of_fragment(f)).unwrap_or_default();
-    let back = link::decode(payload).map_err(|e| e.to_string())?;
+    let back = codec::decode(&payload).await?;
     let parsed = wire::parse_text_of::<K>(&back).map_err(|e| e.to_string())?;
-    if &parsed.data != data {
+    if parsed.data != data {
         return Err(tid_og_lyst_core::da::data::EXPORT_FAILED.into());
     }
     Ok(url)
@@ -92,31 +96,44 @@ pub fn ShareLink<K: Kinds>(
     let (message, set_message) = signal(None::<String>);
     let (show_qr, set_show_qr) = signal(false);
     let make = move || {
-        let result = link_for::<K>(&what.run(()), &state.device());
-        set_made.set(Some(result.clone()));
-        result
+        let data = what.run(());
+        let device = state.device();
+        async move {
+            let result = link_for::<K>(data, &device).await;
+            set_made.try_set(Some(result.clone()));
+            result
+        }
     };
     let title2 = title.clone();
     let on_share = move |_| {
         set_show_qr.set(false);
-        match make() {
-            Ok(url) => {
-                let title = title2.clone();
-                spawn_local(async move { set_message.set(Some(send(url, title).await)) });
-            }
-            Err(e) => set_message.set(Some(e)),
-        }
+        let made = make();
+        let title = title2.clone();
+        spawn_local(async move {
+            let message = match made.await {
+                Ok(url) => send(url, title).await,
+                Err(e) => e,
+            };
+            set_message.try_set(Some(message));
+        });
     };
     let on_qr = move |_| {
         set_message.set(None);
-        if make().is_ok() {
-            set_show_qr.update(|s| *s = !*s);
+        if show_qr.get_untracked() {
+            set_show_qr.set(false);
+            return;
         }
+        let made = make();
+        spawn_local(async move {
+            if made.await.is_ok() {
+                set_show_qr.try_set(true);
+            }
+        });
     };
     let link_text = move || made.get().and_then(|r| r.ok());
     let error = move || made.get().and_then(|r| r.err());
     view! {
-        <div class="share-link">
+        <div class="share-link" on:pointerdown=move |_| codec::warm() on:focusin=move |_| codec::warm()>
             <div class="actions">
                 <button type="button" class="btn" on:click=on_share>{t::SHARE_LINK}</button>
                 <button type="button" class="btn" aria-expanded=move || show_qr.get().to_string() on:click=on_qr>
@@ -143,8 +160,13 @@ pub fn QrCode(
     /// What the code encodes.
     text: String,
 ) -> impl IntoView {
-    match link::qr_path(&text) {
-        Some((side, d)) => view! {
+    let (made, set_made) = signal(None::<Result<Option<(usize, String)>, String>>);
+    spawn_local(async move {
+        set_made.try_set(Some(codec::qr_path(&text).await));
+    });
+    move || match made.get() {
+        None => view! { <p class="qr__making">{t::QR_MAKING}</p> }.into_any(),
+        Some(Ok(Some((side, d)))) => view! {
             <figure class="qr">
                 <svg
                     class="qr__code"
@@ -160,13 +182,14 @@ pub fn QrCode(
             </figure>
         }
         .into_any(),
-        None => view! { <p class="notice notice--warning">{t::QR_TOO_LONG}</p> }.into_any(),
+        Some(Ok(None)) => view! { <p class="notice notice--warning">{t::QR_TOO_LONG}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="notice notice--error">{e}</p> }.into_any(),
     }
 }
 
 /// Reads `#data=…` from the address, removes it (so a reload does not import
-/// twice) and returns the export text or a Danish error.
-pub fn take_fragment() -> Option<Result<String, String>> {
+/// twice) and returns its payload (for [`codec::decode`]).
+pub fn take_payload() -> Option<String> {
     let w = web_sys::window()?;
     let hash = w.location().hash().ok()?;
     let payload = link::payload_of_fragment(&hash)?.to_string();
@@ -175,5 +198,5 @@ pub fn take_fragment() -> Option<Result<String, String>> {
         let search = w.location().search().unwrap_or_default();
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
     }
-    Some(link::decode(&payload).map_err(|e| e.to_string()))
+    Some(payload)
 }

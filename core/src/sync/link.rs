@@ -78,7 +78,14 @@ pub fn decode(payload: &str) -> Result<String, LinkError> {
 /// The whole link for `json` under `app_url` (the app's address ending in
 /// `/del`), refused when it would be too long.
 pub fn make_link(app_url: &str, json: &str) -> Result<String, LinkError> {
-    let link = format!("{app_url}#{FRAGMENT_KEY}{}", encode(json));
+    link_with(app_url, &encode(json))
+}
+
+/// The whole link for a payload [`encode`] made (the browser app encodes in
+/// a wasm of its own, loaded when a link is first made or read), refused
+/// when it would be too long.
+pub fn link_with(app_url: &str, payload: &str) -> Result<String, LinkError> {
+    let link = format!("{app_url}#{FRAGMENT_KEY}{payload}");
     if link.len() > MAX_LINK_CHARS {
         return Err(LinkError::TooLongForLink { chars: link.len(), max: MAX_LINK_CHARS });
     }
@@ -175,6 +182,16 @@ mod tests {
             .collect();
         let err = make_link("https://x.dk/del", &noisy).unwrap_err();
         assert!(err.to_string().contains("fil"), "{err}");
+    }
+
+    #[test]
+    fn a_link_of_a_payload_is_the_link_of_its_text() {
+        let json = r#"{"format":"tid-og-lyst","version":1}"#;
+        let link = link_with("https://x.dk/del", &encode(json)).unwrap();
+        assert_eq!(link, make_link("https://x.dk/del", json).unwrap());
+        assert_eq!(decode(payload_of_fragment(link.split_once('#').unwrap().1).unwrap()).unwrap(), json);
+        let long = "A".repeat(MAX_LINK_CHARS);
+        assert!(matches!(link_with("https://x.dk/del", &long), Err(LinkError::TooLongForLink { .. })));
     }
 
     #[test]
