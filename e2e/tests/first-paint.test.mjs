@@ -171,7 +171,18 @@ test('deep links get a neutral static page; every page keeps the strict CSP head
   // The same head everywhere but for the glue each page preloads: its own
   // bundle's (routes::Bundle); 404.html's loader finds it when it runs.
   const preloads = (html) => [...html.matchAll(/<link rel="modulepreload" href="[^"]*?([^"/]+)"[^>]*>/g)].map((m) => m[1]);
-  const head = (html) => html.slice(0, html.indexOf('<body>')).replace(/<link rel="modulepreload"[^>]*>/g, '');
+  const head = (html) => html.slice(0, html.indexOf('<body>')).replace(/<link rel="(modulepreload|stylesheet)"[^>]*>/g, '');
+  // Each page's one style sheet: main.css and its own part's (all of them on
+  // /del and 404.html, which cannot know the part of a deep link).
+  const sheet = (file) => readFileSync(resolve(DIST, readFileSync(resolve(DIST, file), 'utf8').match(/<link rel="stylesheet" href="\/([^"]+)"/)[1]), 'utf8');
+  const all = sheet('404.html');
+  assert.equal(sheet('del.html'), all);
+  for (const [file, marker] of [['droemme.html', '.dreams-filters'], ['aktiviteter.html', '.act-card'], ['skal-kan.html', '.task-card']]) {
+    const css = sheet(file);
+    assert.ok(css.includes(marker) && css.length < all.length, `${file}: its part's rules and fewer (${css.length} < ${all.length} B)`);
+    for (const other of ['.dreams-filters', '.act-card', '.task-card'].filter((m) => m !== marker)) assert.ok(!css.includes(other), `${file}: no ${other} rules`);
+  }
+  for (const file of ['index.html', 'om.html']) assert.ok(!/\.(dreams-filters|act-card|task-card)/.test(sheet(file)), `${file}: main.css only`);
   for (const [file, bundle] of Object.entries(PAGE_BUNDLES)) {
     const glues = preloads(readFileSync(resolve(DIST, file), 'utf8')).filter((f) => !f.startsWith('inline'));
     assert.equal(glues.length, 1, `${file}: ${glues}`);

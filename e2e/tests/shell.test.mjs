@@ -271,7 +271,7 @@ test('the built page keeps a strict CSP: one inline script, allowed by its hash 
   assert.match(csp, new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/=]/g, (c) => `\\${c}`)}' 'wasm-unsafe-eval'(;|$)`));
   // 404.html (deep links) and each route's page differ only in their static
   // first paint and the bundle they preload (checked in first-paint.test.mjs).
-  const head = (h) => h.slice(0, h.indexOf('<body>')).replace(/<link rel="modulepreload"[^>]*>/g, '');
+  const head = (h) => h.slice(0, h.indexOf('<body>')).replace(/<link rel="(modulepreload|stylesheet)"[^>]*>/g, '');
   assert.equal(head(readFileSync(resolve(DIST, '404.html'), 'utf8')), head(html), '404.html fallback for deep links');
 });
 
