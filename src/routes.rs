@@ -15,6 +15,9 @@ pub enum Route {
     Dream(String),
     /// One dream's edit form, by id.
     EditDream(String),
+    /// One dream with the coordinator's tools unfolded, by id (they are in
+    /// the coordinator's bundle only: the runners' links here).
+    DreamTools(String),
     /// The activity directory, with its filters as query pairs (empty: none).
     Activities(Vec<(String, String)>),
     /// The form for a new activity.
@@ -52,6 +55,7 @@ impl Route {
             Route::NewDream => format!("/droemme/{NEW}"),
             Route::Dream(id) => format!("/droemme/{}", encode(id)),
             Route::EditDream(id) => format!("/droemme/{}?rediger=1", encode(id)),
+            Route::DreamTools(id) => format!("/droemme/{}?koordinator=1", encode(id)),
             Route::Activities(pairs) => format!("/aktiviteter{}", query(pairs)),
             Route::NewActivity => format!("/aktiviteter/{NEW}"),
             Route::Activity(id) => format!("/aktiviteter/{}", encode(id)),
@@ -131,8 +135,10 @@ pub enum Bundle {
     /// The dream board as runners use it: the board, a dream's page with its
     /// steps, share links and calendar file.
     Dreams,
-    /// The dream board with the coordinator's form besides (`/droemme/ny`,
-    /// `?rediger=1`). It holds every page of the board.
+    /// The dream board with the coordinator's form and tools besides
+    /// (`/droemme/ny`, `?rediger=1`, `?koordinator=1`: planning, removing a
+    /// claim, fulfilling, cancelling, the private note). It holds every page
+    /// of the board.
     DreamsEdit,
     /// The activity directory as most people use it: search, filters,
     /// favourites, the week programme, an activity's page and its calendar
@@ -169,7 +175,7 @@ impl Bundle {
         let has = |key: &str| query.split('&').any(|pair| pair.split('=').next() == Some(key));
         let view = query.split('&').find_map(|pair| pair.strip_prefix("visning=")).unwrap_or("");
         match first {
-            "droemme" if second == NEW || has("rediger") => Bundle::DreamsEdit,
+            "droemme" if second == NEW || has("rediger") || has("koordinator") => Bundle::DreamsEdit,
             "droemme" => Bundle::Dreams,
             "aktiviteter" if second == NEW || second == LISTS || has("rediger") => Bundle::ActivitiesEdit,
             "aktiviteter" => Bundle::Activities,
@@ -295,6 +301,7 @@ mod tests {
             (Route::Dreams, "/droemme".into()),
             (Route::NewDream, "/droemme/ny".into()),
             (Route::Dream(id.clone()), format!("/droemme/{id}")),
+            (Route::DreamTools(id.clone()), format!("/droemme/{id}?koordinator=1")),
             (Route::Activities(vec![]), "/aktiviteter".into()),
             (Route::Activity(id.clone()), format!("/aktiviteter/{id}")),
             (Route::EditActivity(id.clone()), format!("/aktiviteter/{id}?rediger=1")),
@@ -377,6 +384,7 @@ mod tests {
             (Route::Dreams, Bundle::Dreams),
             (Route::NewDream, Bundle::DreamsEdit),
             (Route::EditDream(id.clone()), Bundle::DreamsEdit),
+            (Route::DreamTools(id.clone()), Bundle::DreamsEdit),
             (Route::Dream(id.clone()), Bundle::Dreams),
             (Route::Activities(vec![("q".into(), "a/b".into())]), Bundle::Activities),
             (Route::Activity(id.clone()), Bundle::Activities),
@@ -416,6 +424,10 @@ mod tests {
         assert_eq!(Bundle::for_path("/aktiviteter/lister/"), Bundle::ActivitiesEdit);
         // The dream form: only the board's fuller bundle has it.
         assert!(!Bundle::Dreams.serves("/droemme/ny") && !Bundle::Dreams.serves("/droemme/x?rediger=1"));
+        assert!(
+            !Bundle::Dreams.serves("/droemme/x?koordinator=1") && Bundle::DreamsEdit.serves("/droemme/x?koordinator=1")
+        );
+        assert_eq!(Bundle::for_path("/droemme?q=koordinator"), Bundle::Dreams);
         assert!(Bundle::DreamsEdit.serves("/droemme") && Bundle::DreamsEdit.serves("/droemme/x"));
         // The facilitator's screens: only the workshop's fuller bundle has them.
         assert!(!Bundle::Assessment.serves("/skal-kan/x?visning=projektor"));
@@ -433,6 +445,7 @@ mod tests {
             Route::NewDream,
             Route::Dream("x".into()),
             Route::EditDream("x".into()),
+            Route::DreamTools("x".into()),
             Route::Activities(vec![]),
             Route::NewActivity,
             Route::Activity("x".into()),

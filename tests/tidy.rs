@@ -304,6 +304,7 @@ fn the_loader_picks_the_bundle_routes_rs_picks() {
             "/aktiviteter?q=rediger",
         ])
         .chain(["/droemme/x?rediger=1", "/droemme/ny?x=1", "/droemme?q=rediger", "/droemme/x#rediger"])
+        .chain(["/droemme/x?koordinator=1", "/droemme/x?a&koordinator", "/droemme?q=koordinator"])
         .chain(["/aktiviteter/x#rediger", "/aktiviteter/lister/", "/del?x=1", "/", "/droemmeland"])
         .collect();
     // The loader's own function, run by node over every path.
@@ -340,6 +341,30 @@ fn the_loader_picks_the_bundle_routes_rs_picks() {
     // Trunk's binary is the data page's bundle in a release build.
     let main = fs::read_to_string(Path::new(ROOT).join("src/main.rs")).unwrap();
     assert!(main.contains("#[cfg(not(debug_assertions))]\n    tid_og_lyst::app::start(tid_og_lyst::app::data);"));
+}
+
+#[test]
+fn only_the_codec_deflates_or_draws_qr_codes_in_the_browser() {
+    // Each part's first load stays without deflate, inflate and the QR
+    // encoder: the app reaches them through ui::codec, which a release
+    // build fetches as a wasm of its own (src/bin/codec.rs).
+    for (path, text) in app_sources() {
+        if path == "src/ui/codec.rs" || path == "src/bin/codec.rs" {
+            continue;
+        }
+        let text = code(&text);
+        for call in [
+            "link::encode(",
+            "link::decode(",
+            "link::make_link(",
+            "link::qr_path(",
+            "link::qr_svg(",
+            "miniz_oxide",
+            "qrcode::",
+        ] {
+            assert!(!text.contains(call), "{path} calls {call}: only ui::codec may (ARCHITECTURE.md)");
+        }
+    }
 }
 
 #[test]

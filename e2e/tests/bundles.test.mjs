@@ -160,8 +160,13 @@ test("the board's runners' bundle has no dream form; the coordinator's brings it
   await heading(page, 'Fisketur fra havnen');
   assert.deepEqual(wasm, ['part-dreams']);
   const dreamPage = new URL(page.url()).pathname;
-  // "Redigér" among the coordinator's tools moves to the coordinator's bundle.
-  await page.getByText('Koordinatorens værktøjer').click();
+  // The runners' page has no coordinator's tools, only a link to them in the
+  // coordinator's bundle, where they are unfolded; "Redigér" is among them.
+  assert.equal(await page.locator('details.dream-manage').count(), 0);
+  await page.getByRole('link', { name: 'Koordinatorens værktøjer' }).click();
+  await page.locator('details.dream-manage[open]').getByRole('button', { name: 'Aflys drømmen' }).waitFor();
+  assert.ok(page.url().endsWith('?koordinator=1'), page.url());
+  assert.deepEqual(wasm, ['part-dreams', 'part-dreams-edit']);
   await page.getByRole('link', { name: 'Redigér' }).click();
   await page.getByLabel('Titel', { exact: true }).waitFor();
   assert.ok(page.url().endsWith('?rediger=1'), page.url());

@@ -39,6 +39,8 @@ pub fn dream_page<E: Edition>() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let editing = Memo::new(move |_| E::FULL && query.with(|q| q.get("rediger").is_some()));
+    // `?koordinator=1`: the coordinator's tools, unfolded (the runners' page links here).
+    let tools_first = E::FULL && query.with_untracked(|q| q.get("koordinator").is_some());
     let raw = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     view! {
         <section class="page dream-page">
@@ -49,7 +51,7 @@ pub fn dream_page<E: Edition>() -> impl IntoView {
                     view! { <NewDream/> }.into_any()
                 } else {
                     match RecordId::parse(&raw) {
-                        Some(id) => view! { <DreamView id editing edition=E::default()/> }.into_any(),
+                        Some(id) => view! { <DreamView id editing tools_first edition=E::default()/> }.into_any(),
                         None => view! { <Missing/> }.into_any(),
                     }
                 }
@@ -106,20 +108,22 @@ fn DreamView<E: Edition>(
     id: RecordId,
     /// The address asks for the edit form.
     editing: Memo<bool>,
-    /// Which bundle the page is built in: the form only in `Full`'s.
+    /// The address asks for the coordinator's tools unfolded.
+    tools_first: bool,
+    /// Which bundle the page is built in: the form and the coordinator's
+    /// tools only in `Full`'s.
     edition: E,
 ) -> impl IntoView {
-    let _ = edition;
     let state = use_app();
     let dream = Memo::new(move |_| state.data.with(|d| d.dreams.get(&id).filter(|x| !x.meta.deleted).cloned()));
     // The page is drawn again on every change of the dream; the
     // coordinator's tools stay unfolded through it (removing a claim and
     // then setting a date is one visit, not two).
-    let tools_open = RwSignal::new(false);
+    let tools_open = RwSignal::new(tools_first);
     move || match (dream.get(), editing.get()) {
         (None, _) => view! { <Missing/> }.into_any(),
         (Some(d), true) if E::FULL => view! { <EditDream dream=d/> }.into_any(),
-        (Some(d), _) => view! { <Details dream=d tools_open/> }.into_any(),
+        (Some(d), _) => view! { <Details dream=d tools_open edition/> }.into_any(),
     }
 }
 
@@ -163,12 +167,16 @@ fn coordinator_name(d: &Dream) -> String {
 
 /// The dream as everyone sees it.
 #[component]
-fn Details(
+fn Details<E: Edition>(
     /// The dream.
     dream: Dream,
     /// Whether the coordinator's tools are unfolded.
     tools_open: RwSignal<bool>,
+    /// The bundle: the tools in `Full`'s, a link to them in `Lite`'s.
+    edition: E,
 ) -> impl IntoView {
+    let _ = edition;
+    let id = dream.meta.id;
     let today = today();
     let status = dream.status();
     let items = badges(&dream, today);
@@ -191,7 +199,11 @@ fn Details(
             </div>
         </div>
         <ShareBox dream=dream.clone()/>
-        <Manage dream=dream.clone() open=tools_open/>
+        {if E::FULL {
+            view! { <Manage dream=dream.clone() open=tools_open/> }.into_any()
+        } else {
+            view! { <ToolsLink id/> }.into_any()
+        }}
         <History dream/>
     }
 }
@@ -519,6 +531,21 @@ fn Manage(
                 <button type="button" class="btn" on:click=reopen>{t::REOPEN}</button>
             })}
         </details>
+    }
+}
+
+/// The runners' page: a link to the coordinator's tools, which are in the
+/// coordinator's bundle (one page load, then every page of the board).
+#[component]
+fn ToolsLink(
+    /// The dream's id.
+    id: RecordId,
+) -> impl IntoView {
+    view! {
+        <section class="card dream-manage-link">
+            <a class="btn" href=to(&Route::DreamTools(id.to_string()))>{t::MANAGE_TITLE}</a>
+            <p class="hint">{t::MANAGE_HINT}</p>
+        </section>
     }
 }
 
