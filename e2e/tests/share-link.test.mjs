@@ -190,3 +190,27 @@ test('a workshop\'s QR link opens the workshop in its own bundle and imports the
   await fac.context.close();
   await p.context.close();
 });
+
+test('while the links\' codec cannot be fetched, "Vis QR-kode" says so in Danish; once it can, the code is made', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await open(page, env.server, '/skal-kan');
+  await createWorkshop(page, 'Workshop i Nyborg', '2026-12-09');
+  // The network drops the codec's wasm (a phone between two masts).
+  const codec = /\/codec-[0-9a-f]{16}_bg\.wasm$/;
+  await page.route(codec, (r) => r.abort());
+  await page.getByRole('button', { name: 'Vis QR-kode' }).click();
+  await page.getByText('Værktøjet til links kunne ikke hentes. Tjek forbindelsen, og prøv igen.').waitFor();
+  assert.equal(await page.locator('.qr__code').count(), 0);
+  assert.equal(await page.locator('.share-link__url').count(), 0, 'no link is offered that was not made');
+  // The next try fetches it again.
+  await page.unroute(codec);
+  await page.getByRole('button', { name: 'Vis QR-kode' }).click();
+  await page.locator('.qr__code path').waitFor();
+  assert.match(await page.locator('.share-link__url').inputValue(), /\/skal-kan#data=/);
+  await assertAccessible(page, 'QR code after a failed fetch');
+  // Only the dropped request was logged; nothing else went wrong.
+  assert.ok(problems.errors.every((e) => /codec|Failed to load resource|net::ERR_FAILED/.test(e)), problems.errors.join('\n'));
+  problems.errors.length = 0;
+  assertClean(problems);
+  await context.close();
+});
