@@ -176,13 +176,44 @@ const here = location.pathname.startsWith(${JSON.stringify(base)}) ? location.pa
 const [js, wasmUrl] = BUNDLES[bundleOf(here + location.search)];
 const glue = import(js);
 // The share links' codec: fetched and started once, when a link is first
-// made or read (at once for an address that carries one); a failed fetch
-// is tried again the next time.
+// made or read; a failed fetch is tried again the next time.
 let codec = null;
 globalThis.tolCodec = () => (codec ||= import(BUNDLES.codec[0])
   .then(async (m) => { await m.default({ module_or_path: BUNDLES.codec[1] }); return m; })
   .catch((e) => { codec = null; throw e; }));
-if (location.hash.startsWith('#data=')) tolCodec().catch(() => {});
+// A link's payload read by the browser itself where it inflates raw deflate
+// (ui::codec::decode; the core's sync::link::decode with the same limit and
+// the names of its errors), so a QR code's link needs no codec. Elsewhere the
+// codec is started at once for an address that carries a link.
+let inflates = false;
+try { new DecompressionStream('deflate-raw'); inflates = true; } catch (e) { /* an older browser */ }
+if (inflates) {
+  globalThis.tolInflate = async (payload, limit) => {
+    const text = payload.trim();
+    if (!text) throw 'Empty';
+    if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) throw 'BadEncoding';
+    let bytes;
+    try { bytes = Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)); } catch (e) { throw 'BadEncoding'; }
+    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const parts = [];
+    let size = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.length;
+        if (size > limit) { reader.cancel().catch(() => {}); throw 'TooBig'; }
+        parts.push(value);
+      }
+    } catch (e) { throw e === 'TooBig' ? e : 'BadCompression'; }
+    const all = new Uint8Array(size);
+    let at = 0;
+    for (const p of parts) { all.set(p, at); at += p.length; }
+    try { return new TextDecoder('utf-8', { fatal: true }).decode(all); } catch (e) { throw 'NotText'; }
+  };
+} else if (location.hash.startsWith('#data=')) {
+  tolCodec().catch(() => {});
+}
 ${AFTER_PAINT}const bindings = await glue;
 const wasm = await bindings.default({ module_or_path: wasmUrl });
 window.wasmBindings = bindings;

@@ -159,6 +159,8 @@ test("the board's runners' bundle has no dream form; the coordinator's brings it
   await page.getByRole('link', { name: 'Fisketur fra havnen' }).click();
   await heading(page, 'Fisketur fra havnen');
   assert.deepEqual(wasm, ['part-dreams']);
+  // The golden file's dream comes without its history: no empty "Historik".
+  assert.equal(await page.getByRole('heading', { name: 'Historik' }).count(), 0);
   const dreamPage = new URL(page.url()).pathname;
   // The runners' page has no coordinator's tools, only a link to them in the
   // coordinator's bundle, where they are unfolded; "Redigér" is among them.

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -60,9 +61,10 @@ test('a link made on one phone imports on another, and a reload does not import 
 test('the QR code on screen decodes to the same link', async () => {
   const { a } = await makeLink('projector');
   await a.page.getByRole('button', { name: 'Vis QR-kode' }).click();
-  const link = await a.page.getByLabel('Linket (kan også kopieres herfra)').inputValue();
   const qr = a.page.getByRole('img', { name: /QR-kode med linket/ });
   await qr.waitFor();
+  // The link the code was made of (the press made it again, a moment later).
+  const link = await a.page.getByLabel('Linket (kan også kopieres herfra)').inputValue();
   const box = await qr.boundingBox();
   assert.ok(box.width >= 300, `QR code is ${box.width}px wide on the projector`);
   const dir = mkdtempSync(join(tmpdir(), 'qr-'));
@@ -171,7 +173,7 @@ test('a workshop\'s QR link opens the workshop in its own bundle and imports the
   await p.page.getByRole('button', { name: 'Flet ind' }).click();
   await p.page.getByRole('link', { name: 'Workshop i Ærøskøbing' }).click();
   await p.page.getByRole('link', { name: 'Svar på kortene' }).waitFor();
-  assert.deepEqual([...new Set(wasm)].sort(), ['codec', 'part-assessment'], 'only the workshop bundle and the links\' codec are downloaded');
+  assert.deepEqual([...new Set(wasm)], ['part-assessment'], 'only the workshop bundle is downloaded: the browser inflates the link itself');
 
   // Broken links on the board and the workshop list: a Danish error, nothing changed.
   const before = await storageDump(p.page);
@@ -192,7 +194,9 @@ test('a workshop\'s QR link opens the workshop in its own bundle and imports the
 });
 
 test('while the links\' codec cannot be fetched, "Vis QR-kode" says so in Danish; once it can, the code is made', async () => {
-  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  // A first visit, before the service worker has cached the codec (it would
+  // answer from its cache, past the network).
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone', serviceWorkers: 'block' });
   await open(page, env.server, '/skal-kan');
   await createWorkshop(page, 'Workshop i Nyborg', '2026-12-09');
   // The network drops the codec's wasm (a phone between two masts).
@@ -211,6 +215,42 @@ test('while the links\' codec cannot be fetched, "Vis QR-kode" says so in Danish
   // Only the dropped request was logged; nothing else went wrong.
   assert.ok(problems.errors.every((e) => /codec|Failed to load resource|net::ERR_FAILED/.test(e)), problems.errors.join('\n'));
   problems.errors.length = 0;
+  assertClean(problems);
+  await context.close();
+});
+
+test('a link that would inflate past the limit is refused in Danish, and nothing changes', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('Importen er gennemført.').waitFor();
+  const before = await storageDump(page);
+  // 4 MiB and a little of one letter: a few KB of deflate (core::sync::link::MAX_INFLATED_BYTES).
+  const bomb = deflateRawSync(Buffer.from('a'.repeat(4 * 1024 * 1024 + 10))).toString('base64url');
+  for (const part of ['/del', '/skal-kan']) {
+    await page.goto('about:blank');
+    await page.goto(env.server.url(`${part}#data=${bomb}`));
+    const alert = page.locator('.import-error .notice');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /Linket indeholder for mange data[\s\S]*Dine data er ikke ændret/);
+    assert.deepEqual(await storageDump(page), before, part);
+  }
+  assertClean(problems);
+  await context.close();
+});
+
+test('a browser that cannot inflate raw deflate itself fetches the links\' codec to open a link', async () => {
+  const { a, link } = await makeLink();
+  await a.context.close();
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await page.addInitScript(() => { delete window.DecompressionStream; });
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop().replace(/-[0-9a-f]+_bg\.wasm$/, '')); });
+  await page.goto(link);
+  await page.locator('main#main .preview').waitFor();
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('Importen er gennemført.').waitFor();
+  assert.deepEqual([...new Set(wasm)].sort(), ['codec', 'tid-og-lyst']);
   assertClean(problems);
   await context.close();
 });

@@ -1,8 +1,10 @@
 //! The share links' codec (deflate, base64url, QR codes), which a release
 //! build ships as a wasm of its own (`src/bin/codec.rs`): a part's first
 //! load does not carry it. The page's loader offers it as
-//! `globalThis.tolCodec()`, which fetches and starts it once (and at once
-//! when the address carries `#data=`). A debug build (`./x serve`) has one
+//! `globalThis.tolCodec()`, which fetches and starts it once. Reading a
+//! link needs no codec where the browser inflates raw deflate itself (the
+//! loader's `tolInflate`); elsewhere the loader starts the codec at once
+//! when the address carries `#data=`. A debug build (`./x serve`) has one
 //! bundle and links the codec in.
 
 use tid_og_lyst_core::da::share as t;
@@ -13,8 +15,14 @@ pub async fn encode(json: &str) -> Result<String, String> {
 }
 
 /// A link's payload as export text, or the Danish reason why it cannot be
-/// read.
+/// read. A browser that inflates raw deflate itself (`DecompressionStream`)
+/// does it through the loader's `tolInflate`, with the core's limits, so
+/// opening a QR code's link fetches no codec; an older one fetches it.
 pub async fn decode(payload: &str) -> Result<String, String> {
+    #[cfg(not(debug_assertions))]
+    if let Some(read) = imp::inflate_in_browser(payload).await {
+        return read;
+    }
     imp::call("decode", payload).await.map(|v| v.unwrap_or_default())
 }
 
@@ -50,6 +58,29 @@ mod imp {
             .ok_or_else(unavailable)?;
         let promise = load.call0(&w).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()).ok_or_else(unavailable)?;
         wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| unavailable())
+    }
+
+    /// The loader's `tolInflate` (base64url, raw inflate up to the core's
+    /// limit, strict UTF-8), or `None` when the browser has no
+    /// `DecompressionStream` for raw deflate. Its errors are the names of
+    /// [`LinkError`]'s cases, shown in the core's words.
+    pub(super) async fn inflate_in_browser(payload: &str) -> Option<Result<String, String>> {
+        use tid_og_lyst_core::sync::link::{LinkError, MAX_INFLATED_BYTES};
+        let w = web_sys::window()?;
+        let f = js_sys::Reflect::get(&w, &"tolInflate".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        let promise = f.call2(&w, &payload.into(), &(MAX_INFLATED_BYTES as f64).into()).ok()?;
+        let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
+        Some(match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(text) => Ok(text.as_string().unwrap_or_default()),
+            Err(code) => Err(match code.as_string().as_deref() {
+                Some("Empty") => LinkError::Empty,
+                Some("BadEncoding") => LinkError::BadEncoding,
+                Some("TooBig") => LinkError::TooBig,
+                Some("NotText") => LinkError::NotText,
+                _ => LinkError::BadCompression,
+            }
+            .to_string()),
+        })
     }
 
     /// Calls the codec's `name` with `arg`: its text (`None` for nothing),

@@ -571,10 +571,13 @@ fn History(
             format!("{} – {} {}", local_time(e.rev.at), e.who, t::event(&e.event, claim_name.as_deref()))
         })
         .collect();
-    view! {
-        <section class="dream-history" aria-labelledby="history-title">
-            <h2 id="history-title">{t::HISTORY_TITLE}</h2>
-            <ol>{rows.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ol>
-        </section>
-    }
+    // A dream read from a file without its history has none to show.
+    (!rows.is_empty()).then(|| {
+        view! {
+            <section class="dream-history" aria-labelledby="history-title">
+                <h2 id="history-title">{t::HISTORY_TITLE}</h2>
+                <ol>{rows.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ol>
+            </section>
+        }
+    })
 }
