@@ -21,7 +21,7 @@ use tid_og_lyst_core::sync::data::{ActivitiesOnly, AppData};
 
 use super::catalogue::{catalogue, use_building, use_entries, Catalogue};
 use super::favourites::favourites;
-use super::list::{count_of, filters_of_url, route};
+use super::list::{filters_of_url, route};
 
 /// The lists page.
 #[component]
@@ -34,7 +34,12 @@ pub fn ListsPage() -> impl IntoView {
         Memo::new(move |_| entries.with(|e| filters.with(|f| favs.with(|fv| e.0.search(f, now_ms, fv, None)))));
     let building = use_building();
     let waiting = move || building.get() || matches!(catalogue().get(), Catalogue::Loading);
-    let scope = move || count_of(waiting(), matches.with(Vec::len), t::lists_scope);
+    // While the catalogue is read, a line in the count's place, so the
+    // sections below do not move when the count arrives.
+    let scope = move || match matches.with(Vec::len) {
+        0 if waiting() => t::LOADING.to_string(),
+        n => t::lists_scope(n),
+    };
     view! {
         <section class="page act-lists">
             <p class="no-print"><a href=move || to(&route(&filters.get()))>{t::BACK_TO_SEARCH}</a></p>
