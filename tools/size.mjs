@@ -24,6 +24,17 @@ export const PAGES = ['index.html', 'droemme.html', 'aktiviteter.html', 'skal-ka
 
 const isFile = (f) => { try { return statSync(join(dist, f)).isFile(); } catch { return false; } };
 
+const add = (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli });
+const ZERO = { raw: 0, gzip: 0, brotli: 0 };
+/** A file's row of the report. */
+const row = (f) => ({ file: f, kind: extname(f).slice(1), ...sizes(readFileSync(join(dist, f))) });
+/** The built glue of `bundle` (`part-dreams-<hash>.js`). */
+function glueOf(bundle) {
+  const glue = readdirSync(dist).find((f) => new RegExp(`^${bundle}-[0-9a-f]{16}\\.js$`).test(f));
+  if (!glue) throw new Error(`no ${bundle}-<hash>.js in ${dist}`);
+  return glue;
+}
+
 /** The files the first load of `page` fetches. */
 export function firstLoad(page) {
   const html = readFileSync(join(dist, page), 'utf8');
@@ -38,11 +49,10 @@ export function firstLoad(page) {
     const wasm = f.replace(/\.js$/, '_bg.wasm');
     if (f.endsWith('.js') && wasm !== f && isFile(wasm)) files.add(wasm);
   }
-  const rows = [...files].sort().map((f) => ({ file: f, kind: extname(f).slice(1), ...sizes(readFileSync(join(dist, f))) }));
-  const add = (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli });
-  const total = rows.reduce(add, { raw: 0, gzip: 0, brotli: 0 });
+  const rows = [...files].sort().map(row);
+  const total = rows.reduce(add, ZERO);
   const byKind = {};
-  for (const r of rows) byKind[r.kind] = add(byKind[r.kind] || { raw: 0, gzip: 0, brotli: 0 }, r);
+  for (const r of rows) byKind[r.kind] = add(byKind[r.kind] || ZERO, r);
   return { files: rows, byKind, total };
 }
 
@@ -60,16 +70,13 @@ export const DEEP = {
 /** The files the first load of a deep link into `bundle` fetches: 404.html's, the bundle's glue, its snippets and wasm. */
 export function deepLoad(bundle) {
   const page = firstLoad('404.html');
-  const glue = readdirSync(dist).find((f) => new RegExp(`^${bundle}-[0-9a-f]{16}\\.js$`).test(f));
-  if (!glue) throw new Error(`no ${bundle}-<hash>.js in ${dist}`);
+  const glue = glueOf(bundle);
   const code = readFileSync(join(dist, glue), 'utf8');
   const snippets = [...code.matchAll(/from ['"]\.\/(snippets\/[^'"]+)['"]/g)].map((m) => m[1]);
   const have = new Set(page.files.map((f) => f.file));
   const more = [glue, glue.replace(/\.js$/, '_bg.wasm'), ...snippets].filter((f) => !have.has(f) && isFile(f));
-  const rows = [...page.files, ...[...new Set(more)].map((f) => ({ file: f, kind: extname(f).slice(1), ...sizes(readFileSync(join(dist, f))) }))]
-    .sort((a, b) => a.file.localeCompare(b.file));
-  const add = (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli });
-  return { files: rows, total: rows.reduce(add, { raw: 0, gzip: 0, brotli: 0 }) };
+  const rows = [...page.files, ...[...new Set(more)].map(row)].sort((a, b) => a.file.localeCompare(b.file));
+  return { files: rows, total: rows.reduce(add, ZERO) };
 }
 
 /**
@@ -80,11 +87,9 @@ export const ON_DEMAND = { 'share links: + codec': 'codec' };
 
 /** The files of a bundle fetched on demand: its glue and its wasm. */
 export function onDemandLoad(bundle) {
-  const glue = readdirSync(dist).find((f) => new RegExp(`^${bundle}-[0-9a-f]{16}\\.js$`).test(f));
-  if (!glue) throw new Error(`no ${bundle}-<hash>.js in ${dist}`);
-  const rows = [glue, glue.replace(/\.js$/, '_bg.wasm')].map((f) => ({ file: f, kind: extname(f).slice(1), ...sizes(readFileSync(join(dist, f))) }));
-  const add = (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli });
-  return { files: rows, total: rows.reduce(add, { raw: 0, gzip: 0, brotli: 0 }) };
+  const glue = glueOf(bundle);
+  const rows = [glue, glue.replace(/\.js$/, '_bg.wasm')].map(row);
+  return { files: rows, total: rows.reduce(add, ZERO) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -17,11 +17,16 @@ const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/
 
 const env = useBrowser();
 
+/** Imports the golden file on /del and merges it in. */
+async function mergeGolden(page) {
+  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
+  await page.getByRole('button', { name: 'Flet ind' }).click();
+  await page.getByText('Importen er gennemført.').waitFor();
+}
+
 async function makeLink(size = 'phone') {
   const a = await newPage(env.browser, env.server, { size });
-  await importFile(a.page, env.server, { name: 'golden.json', text: FIXTURE });
-  await a.page.getByRole('button', { name: 'Flet ind' }).click();
-  await a.page.getByText('Importen er gennemført.').waitFor();
+  await mergeGolden(a.page);
   await a.page.getByRole('button', { name: 'Del som link' }).click();
   const box = a.page.getByLabel('Linket (kan også kopieres herfra)');
   await box.waitFor();
@@ -81,9 +86,7 @@ test('a tampered or truncated link gets a clear Danish error and changes nothing
   const { a, link } = await makeLink();
   await a.context.close();
   const b = await newPage(env.browser, env.server, { size: 'phone' });
-  await importFile(b.page, env.server, { name: 'golden.json', text: FIXTURE });
-  await b.page.getByRole('button', { name: 'Flet ind' }).click();
-  await b.page.getByText('Importen er gennemført.').waitFor();
+  await mergeGolden(b.page);
   const before = await storageDump(b.page);
   const payload = link.split('#data=')[1];
   const broken = [
@@ -221,9 +224,7 @@ test('while the links\' codec cannot be fetched, "Vis QR-kode" says so in Danish
 
 test('a link that would inflate past the limit is refused in Danish, and nothing changes', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
-  await importFile(page, env.server, { name: 'golden.json', text: FIXTURE });
-  await page.getByRole('button', { name: 'Flet ind' }).click();
-  await page.getByText('Importen er gennemført.').waitFor();
+  await mergeGolden(page);
   const before = await storageDump(page);
   // 4 MiB and a little of one letter: a few KB of deflate (core::sync::link::MAX_INFLATED_BYTES).
   const bomb = deflateRawSync(Buffer.from('a'.repeat(4 * 1024 * 1024 + 10))).toString('base64url');

@@ -7,8 +7,6 @@
 //! when the address carries `#data=`. A debug build (`./x serve`) has one
 //! bundle and links the codec in.
 
-use tid_og_lyst_core::da::share as t;
-
 /// Export text as a link's payload.
 pub async fn encode(json: &str) -> Result<String, String> {
     imp::call("encode", json).await.map(|v| v.unwrap_or_default())
@@ -39,15 +37,19 @@ pub async fn qr_path(text: &str) -> Result<Option<(usize, String)>, String> {
 /// Starts fetching the codec (a finger on a share button), so it is there
 /// by the time the button is released.
 pub fn warm() {
-    leptos::task::spawn_local(async {
-        let _ = imp::call("encode", "").await;
-    });
+    imp::warm();
 }
 
 #[cfg(not(debug_assertions))]
 mod imp {
-    use super::t;
+    use tid_og_lyst_core::da::share as t;
     use wasm_bindgen::{JsCast, JsValue};
+
+    pub(super) fn warm() {
+        leptos::task::spawn_local(async {
+            let _ = module().await;
+        });
+    }
 
     async fn module() -> Result<JsValue, String> {
         let unavailable = || t::CODEC_UNAVAILABLE.to_string();
@@ -102,8 +104,10 @@ mod imp {
 mod imp {
     use tid_og_lyst_core::sync::link;
 
+    /// Linked in: nothing to fetch.
+    pub(super) fn warm() {}
+
     pub(super) async fn call(name: &str, arg: &str) -> Result<Option<String>, String> {
-        let _ = super::t::CODEC_UNAVAILABLE;
         match name {
             "encode" => Ok(Some(link::encode(arg))),
             "decode" => link::decode(arg).map(Some).map_err(|e| e.to_string()),

@@ -245,26 +245,24 @@ pub fn FromLink<K: Kinds>(
     let (pending, set_pending) = signal(None::<Pending>);
     let (done, set_done) = signal(None::<&'static str>);
     let undo_available = RwSignal::new(false);
-    let waiting = StoredValue::new(None::<AppData>);
-    let (arrived, set_arrived) = signal(false);
+    // The link's records once read, until the preview takes them.
+    let arrived = RwSignal::new(None::<AppData>);
     spawn_local(async move {
         match read_link::<K>(payload).await {
             Err(e) => {
                 set_error.try_set(Some(e));
             }
             Ok(data) => {
-                if waiting.try_set_value(Some(data)).is_none() {
-                    set_arrived.try_set(true);
-                }
+                arrived.try_set(Some(data));
             }
         }
     });
     // The preview compares with the records here: once they are in.
     Effect::new(move |_| {
-        if !state.loaded.get() || !arrived.get() {
+        if !state.loaded.get() || arrived.with(Option::is_none) {
             return;
         }
-        if let Some(Some(data)) = waiting.try_update_value(Option::take) {
+        if let Some(Some(data)) = arrived.try_update_untracked(Option::take) {
             let report = state.data.with_untracked(|d| preview_of::<K>(d, &data, &state.device()));
             let name = tid_og_lyst_core::da::share::FROM_LINK.to_string();
             set_pending.set(Some(Pending { file_name: name, data, report }));
