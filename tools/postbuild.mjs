@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { PAGES, shellBody, FRESH_SCRIPT } from './shell.mjs';
+import { PAGES, shellBody, FRESH_SCRIPT, DEEP_SCRIPT } from './shell.mjs';
 
 // The minifiers come with the browser tests' packages (e2e/package.json),
 // which `./x build` installs anyway (for wasm-opt).
@@ -229,11 +229,13 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
   const isModule = /type\s*=\s*["']?module/.test(attrs);
   return `<script${isModule ? ' type="module"' : ''} src="${name}"></script>`;
 });
-// The one inline script: is this a first visit (tools/shell.mjs)? Allowed by
-// its hash, so the policy still forbids every other inline script.
+// The inline scripts: is this a first visit, and (404.html) which deep link's
+// top to paint (tools/shell.mjs)? Allowed by their hashes, so the policy still
+// forbids every other inline script.
 // The development server's live-reload script changes as trunk serves it,
 // so there (and only there) inline scripts are allowed instead.
-const freshHash = `'sha256-${createHash('sha256').update(FRESH_SCRIPT).digest('base64')}'`;
+const hashOf = (script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+const freshHash = `${hashOf(FRESH_SCRIPT)} ${hashOf(DEEP_SCRIPT)}`;
 if (!/script-src 'self'/.test(html)) throw new Error("postbuild: no script-src 'self' in the Content-Security-Policy");
 html = html.replace(/script-src 'self'/, `script-src 'self' ${DEBUG ? "'unsafe-inline'" : freshHash}`);
 if (!html.includes('</head>')) throw new Error('postbuild: no </head> in index.html');

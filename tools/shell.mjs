@@ -91,6 +91,51 @@ export const PAGES = [
   { path: '/om', file: 'om.html', section: 'page about', blocks: headAndLead(T.about) },
 ];
 
+/**
+ * The deep links whose top the build knows (404.html is served for them):
+ * each one's path, the page section's class and its first blocks, as in
+ * PAGES. 404.html carries them as inert <template>s, and DEEP_SCRIPT, the
+ * page's second and last inline script, puts the one for the address shown
+ * into <main> and marks its part in the navigation before the first paint.
+ * A deep link with a record's id (/droemme/<id>, …) gets the navigation
+ * only: its heading is the record's, which only the app knows.
+ */
+export const DEEP_PAGES = [
+  {
+    path: '/droemme/ny', section: 'page dream-page',
+    blocks: [(base) => `<p><a class="back-link" href="${base}droemme">${esc(T.dreams.BACK)}</a></p>`, ['h1', '', T.dreams.NEW_TITLE]],
+  },
+  {
+    path: '/aktiviteter/ny', section: 'page activity-form',
+    blocks: [(base) => `<p><a href="${base}aktiviteter">${esc(T.activities.BACK)}</a></p>`, ['h1', '', T.activities.NEW_TITLE]],
+  },
+  {
+    path: '/aktiviteter/lister', section: 'page act-lists',
+    blocks: [
+      (base) => `<p class="no-print"><a href="${base}aktiviteter">${esc(T.activities.BACK_TO_SEARCH)}</a></p>`,
+      ['h1', '', T.activities.LISTS],
+      // Where the count of the activities shown comes once the catalogue is read.
+      ['p', ' class="result-count" role="status" aria-live="polite"', T.activities.LOADING],
+    ],
+  },
+];
+
+/**
+ * 404.html's own inline script, right after <main> (allowed by its hash like
+ * FRESH_SCRIPT): marks the navigation's part of the address shown (as the
+ * app's navigation does: its path or one below it) and puts the matching
+ * DEEP_PAGES template into <main>. Paths compare as the browser resolves
+ * them against <base href>, so the sub-path build needs nothing else.
+ */
+export const DEEP_SCRIPT =
+  "try{(function(){var l=location.pathname,a=document.querySelectorAll('.main-nav a'),t=document.querySelectorAll('template[data-path]'),i;" +
+  "for(i=0;i<a.length;i++)if(l===a[i].pathname||l.indexOf(a[i].pathname+'/')===0)a[i].setAttribute('aria-current','page');" +
+  "for(i=0;i<t.length;i++)if(new URL(t[i].getAttribute('data-path'),document.baseURI).pathname===l){document.getElementById('main-shell').appendChild(t[i].content.cloneNode(true));break}})()}catch(e){}";
+
+/** A page's blocks as HTML under `base`. */
+const blocksOf = (page, base) =>
+  page.blocks.map((b) => (typeof b === 'function' ? b(base) : `<${b[0]}${b[1]}>${esc(b[2])}</${b[0]}>`)).join('');
+
 /** Escapes text for HTML. */
 export function esc(s) {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -110,10 +155,12 @@ export function shellBody(page, base) {
   }).join('');
   const sizes = APP.TEXT_SIZES.map(([label, name], i) =>
     `<button class="btn btn--small" type="button" aria-pressed="${i === 0}" aria-label="${esc(name)}">${esc(label)}</button>`).join('');
-  const blocks = page
-    ? page.blocks.map((b) => (typeof b === 'function' ? b(base) : `<${b[0]}${b[1]}>${esc(b[2])}</${b[0]}>`)).join('')
-    : '';
-  const main = page ? `<section class="${page.section}">${blocks}</section>` : '';
+  const main = page ? `<section class="${page.section}">${blocksOf(page, base)}</section>` : '';
+  // 404.html: every known deep link's top, and the script that shows the one asked for.
+  const deep = page ? [] : [
+    ...DEEP_PAGES.map((d) => `<template data-path="${esc(d.path.replace(/^\//, ''))}" data-shell=""><section class="${d.section}">${blocksOf(d, base)}</section></template>`),
+    `<script data-shell="">${DEEP_SCRIPT}</script>`,
+  ];
   return [
     `<a class="skip-link" href="#main-shell" data-shell="">${esc(APP.SKIP)}</a>`,
     `<header class="site-header" data-shell=""><a class="brand" href="${href('/')}" aria-label="${esc(APP.NAME)} – ${esc(APP.NAV_HOME)}"><img src="${href('/icon.svg')}" alt="" width="40" height="40"><span>${esc(APP.NAME)}</span></a>` +
@@ -123,6 +170,7 @@ export function shellBody(page, base) {
       `<button class="btn btn--small" type="button" aria-pressed="false">${esc(APP.PROJECTOR)}</button></div></header>`,
     '<div class="notices" role="status" aria-live="polite" data-shell=""></div>',
     `<main id="main-shell" tabindex="-1" data-shell="">${main}</main>`,
+    ...deep,
     `<footer class="site-footer" data-shell=""><p>${esc(APP.FOOTER)}</p><a href="${href('/om')}">${esc(APP.NAV_ABOUT)}</a></footer>`,
     `<p id="boot-loading" class="boot-loading" role="status" data-shell="">${esc(BOOT_MESSAGE)}</p>`,
   ].join('\n');

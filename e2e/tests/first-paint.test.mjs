@@ -65,6 +65,73 @@ test('every route paints its header, heading and intro before the wasm, and they
   await context.close();
 });
 
+/** Deep links: the three whose top the build knows, and two with a record's id (navigation only). */
+const KNOWN_DEEP = ['/droemme/ny', '/aktiviteter/ny', '/aktiviteter/lister'];
+const ID_DEEP = ['/droemme/ukendt', '/aktiviteter/ukendt', '/skal-kan/ukendt?visning=projektor'];
+
+test('a deep link (404.html) paints its part in the navigation and, where the build knows it, its heading before the wasm; the app takes over without a move', async () => {
+  for (const size of ['phone', 'projector']) {
+    // No service worker, so the held wasm is held on every visit.
+    const { context, page, problems } = await newPage(env.browser, env.server, { size, serviceWorkers: 'block' });
+    let release = () => {};
+    let held;
+    await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
+    for (const route of [...KNOWN_DEEP, ...ID_DEEP]) {
+      held = new Promise((ok) => { release = ok; });
+      await page.goto(env.server.url(route));
+      await page.locator('#boot-loading').waitFor();
+      const s = await snapshot(page, true);
+      const part = '/' + route.split('/')[1];
+      const current = await page.locator('header a[aria-current="page"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assert.deepEqual(current, [part], `${route}: the navigation marks its part`);
+      if (KNOWN_DEEP.includes(route)) {
+        assert.ok(s.h1, `${route}: the static page has its heading`);
+        assert.ok(await page.locator('main#main-shell h1').isVisible(), `${route}: the heading is painted`);
+        if (size === 'phone') await assertAccessible(page, `static ${route}`);
+      } else {
+        assert.equal(s.section, null, `${route}: only the app knows the record's heading`);
+      }
+      assert.equal(await page.locator('main#main').count(), 0, `${route}: the app has not started yet`);
+      release();
+      await page.locator('main#main').waitFor();
+      await page.waitForTimeout(100);
+      const a = await snapshot(page, false);
+      assert.equal(s.skip, a.skip, `${route}: skip link`);
+      assert.equal(s.header, a.header, `${route}: header and navigation`);
+      assert.equal(s.footer, a.footer, `${route}: footer`);
+      if (KNOWN_DEEP.includes(route)) {
+        assert.equal(s.section, a.section, `${route}: page class`);
+        // The lists page's count line says "Henter kataloget …" until the app has read it.
+        const count = (blocks) => blocks.map((b) => b.replace(/(class="result-count"[^>]*>)[^<]*/, '$1'));
+        assert.deepEqual(count(s.blocks), count(a.blocks.slice(0, s.blocks.length)), `${route}: heading and the blocks around it`);
+        assert.deepEqual(a.h1.map(Math.round), s.h1.map(Math.round), `${route}: the h1 does not move`);
+      }
+      assert.equal(await page.locator('[data-shell], #boot-loading').count(), 0, `${route}: the static copy and its templates are gone`);
+    }
+    assertClean(problems);
+    await context.close();
+  }
+});
+
+test('taking over a deep link shifts nothing (CLS at most 0.02)', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const route of KNOWN_DEEP) {
+    await page.goto(env.server.url(route));
+    await page.locator('main#main h1').waitFor();
+    await page.waitForTimeout(1500);
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls <= 0.02, `${route}: CLS ${cls}`);
+  }
+  assertClean(problems);
+  await context.close();
+});
+
 test('the heading shows while the wasm is still on its way, and the static page passes axe', async () => {
   const { context, page } = await newPage(env.browser, env.server, { size: 'phone' });
   let release;
@@ -166,7 +233,7 @@ test('taking over from the static page shifts nothing (CLS at most 0.02)', async
   await context.close();
 });
 
-test('deep links get a neutral static page; every page keeps the strict CSP head', () => {
+test('every page keeps the strict CSP head; 404.html carries the deep links it knows', () => {
   const index = readFileSync(resolve(DIST, 'index.html'), 'utf8');
   // The same head everywhere but for the glue each page preloads: its own
   // bundle's (routes::Bundle); 404.html's loader finds it when it runs.
@@ -189,22 +256,27 @@ test('deep links get a neutral static page; every page keeps the strict CSP head
     assert.equal(bundleOfFile(glues[0]), bundle, `${file} preloads ${glues[0]}`);
   }
   assert.deepEqual(preloads(readFileSync(resolve(DIST, '404.html'), 'utf8')), []);
+  const deepScript = readFileSync(resolve(DIST, '404.html'), 'utf8').match(/<script data-shell="">([\s\S]*?)<\/script>/)[1];
   for (const file of ['droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html', '404.html']) {
     const html = readFileSync(resolve(DIST, file), 'utf8');
     assert.equal(head(html), head(index), `${file} has the same head as index.html`);
-    // One inline script, the first-visit check, allowed by its hash alone.
+    // Inline scripts: the first-visit check, and on 404.html the deep links'
+    // top; allowed by their hashes alone (the same policy on every page).
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((b) => b.trim());
-    assert.equal(inline.length, 1, `${file}: one inline script`);
-    assert.match(inline[0], /^try\{if\(!Object\.keys\(localStorage\)/, `${file}: the inline script is the first-visit check`);
+    assert.equal(inline.length, file === '404.html' ? 2 : 1, `${file}: inline scripts`);
+    assert.match(inline[0], /^try\{if\(!Object\.keys\(localStorage\)/, `${file}: the first inline script is the first-visit check`);
+    if (file === '404.html') assert.match(inline[1], /template\[data-path\]/, '404.html: the second shows a deep link\'s top');
+    const hash = (b) => `'sha256-${createHash('sha256').update(b).digest('base64')}'`;
     const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
     const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
-    assert.equal(scriptSrc, `script-src 'self' 'sha256-${createHash('sha256').update(inline[0]).digest('base64')}' 'wasm-unsafe-eval'`, `${file}: ${scriptSrc}`);
+    assert.equal(scriptSrc, `script-src 'self' ${hash(inline[0])} ${hash(deepScript)} 'wasm-unsafe-eval'`, `${file}: ${scriptSrc}`);
     assert.doesNotMatch(html, /\sstyle=/, `${file}: no inline style`);
   }
   const notFound = readFileSync(resolve(DIST, '404.html'), 'utf8');
   assert.match(notFound, /<header class="site-header"/);
-  assert.doesNotMatch(notFound, /<h1>/, '404.html cannot know the deep link\'s heading');
-  assert.doesNotMatch(notFound, /aria-current/);
+  assert.match(notFound, /<main id="main-shell" tabindex="-1" data-shell=""><\/main>/, '404.html: <main> empty until its script has read the address');
+  assert.deepEqual([...notFound.matchAll(/<template data-path="([^"]+)"/g)].map((m) => '/' + m[1]), KNOWN_DEEP);
+  assert.doesNotMatch(notFound, /aria-current="page"/, 'the script marks the part');
 });
 
 test('the sub-path build writes the same pages with every link under the sub-path', () => {

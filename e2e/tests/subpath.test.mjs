@@ -51,3 +51,19 @@ test('the example catalogue and the service worker load from the sub-path', asyn
   assertClean(problems);
   await context.close();
 });
+
+test('a deep link under the sub-path paints its heading and its part before the wasm', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone', serviceWorkers: 'block' });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
+  await page.goto(env.server.url('/aktiviteter/lister'));
+  await page.locator('main#main-shell').getByRole('heading', { level: 1, name: 'Lister ind og ud (CSV til regneark)' }).waitFor();
+  assert.equal(await page.locator('header a[aria-current="page"]').getAttribute('href'), '/tidoglyst/aktiviteter');
+  assert.equal(await page.locator('main#main-shell a').getAttribute('href'), '/tidoglyst/aktiviteter');
+  release();
+  await page.locator('main#main').getByRole('heading', { level: 1, name: 'Lister ind og ud (CSV til regneark)' }).waitFor();
+  assert.equal(await page.locator('[data-shell]').count(), 0, 'the static copy is gone');
+  assertClean(problems);
+  await context.close();
+});
