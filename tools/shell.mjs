@@ -44,6 +44,11 @@ const fresh = (html) => html.replace(/^<([a-z0-9]+)/, '<$1 data-fresh=""');
 export const FRESH_SCRIPT =
   "try{if(!Object.keys(localStorage).some(function(k){return k.indexOf('tidoglyst.')===0}))document.documentElement.classList.add('fresh')}catch(e){}";
 
+/** "Del som link" and "Vis QR-kode" before either is pressed (ui::share::ShareLink). */
+const shareLink = () =>
+  `<div class="share-link"><div class="actions"><button class="btn" type="button">${esc(T.data.SHARE_LINK)}</button>` +
+  `<button class="btn" type="button" aria-expanded="false">${esc(T.data.SHOW_QR)}</button></div><p class="share-link__message" role="status"></p></div>`;
+
 /** A heading and a lead paragraph. */
 const headAndLead = ({ TITLE, INTRO }) => [['h1', '', TITLE], ['p', ' class="lead"', INTRO]];
 
@@ -84,8 +89,7 @@ export const PAGES = [
       () => fresh(`<section class="card" aria-labelledby="export-title"><h2 id="export-title">${esc(T.data.EXPORT_TITLE)}</h2>` +
         `<button class="btn btn--primary" type="button">${esc(T.data.EXPORT)}</button><p class="result" role="status"></p></section>`),
       () => fresh(`<section class="card" aria-labelledby="link-title"><h2 id="link-title">${esc(T.data.SHARE_TITLE)}</h2><p>${esc(T.data.SHARE_HELP)}</p>` +
-        `<div class="share-link"><div class="actions"><button class="btn" type="button">${esc(T.data.SHARE_LINK)}</button>` +
-        `<button class="btn" type="button" aria-expanded="false">${esc(T.data.SHOW_QR)}</button></div><p class="share-link__message" role="status"></p></div></section>`),
+        `${shareLink()}</section>`),
     ],
   },
   { path: '/om', file: 'om.html', section: 'page about', blocks: headAndLead(T.about) },
@@ -116,6 +120,14 @@ export const DEEP_PAGES = [
       ['h1', '', T.activities.LISTS],
       // Where the count of the activities shown comes once the catalogue is read.
       ['p', ' class="result-count" role="status" aria-live="polite"', T.activities.LOADING],
+      // The CSV card as the app draws it before a file is chosen (its hint is the
+      // page's largest text on a phone).
+      () => `<section class="card act-csv no-print"><p>${esc(T.activities.EXPORT_CSV_HINT)}</p>` +
+        `<div class="actions"><button class="btn" type="button">${esc(T.activities.EXPORT_CSV)}</button>` +
+        '<input class="file-input" id="act-csv-file" type="file" accept=".csv,text/csv">' +
+        `<label class="btn" for="act-csv-file">${esc(T.activities.IMPORT_CSV)}</label></div>` +
+        `<p class="hint">${esc(T.activities.SHARE_SHOWN_HINT)}</p>${shareLink()}` +
+        '<div role="alert"></div><p class="act-csv-progress" role="status"></p></section>',
     ],
   },
 ];

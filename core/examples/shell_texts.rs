@@ -43,6 +43,10 @@ fn main() -> std::io::Result<()> {
             "BACK_TO_SEARCH": activities::da::BACK_TO_SEARCH,
             "LISTS": activities::da::LISTS,
             "LOADING": activities::da::LOADING,
+            "EXPORT_CSV_HINT": activities::da::EXPORT_CSV_HINT,
+            "EXPORT_CSV": activities::da::EXPORT_CSV,
+            "IMPORT_CSV": activities::da::IMPORT_CSV,
+            "SHARE_SHOWN_HINT": activities::da::SHARE_SHOWN_HINT,
         },
         "assessment": { "TITLE": assessment::da::ui::TITLE, "INTRO": assessment::da::ui::INTRO },
         "data": {

@@ -121,9 +121,11 @@ test('taking over a deep link shifts nothing (CLS at most 0.02)', async () => {
       for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  for (const route of KNOWN_DEEP) {
+  // An example activity's link, as shared (its page waits for the catalogue).
+  const example = JSON.parse(readFileSync(resolve(DIST, 'catalogue.json'), 'utf8')).activities[0].id;
+  for (const route of [...KNOWN_DEEP, `/aktiviteter/${example}`, ...ID_DEEP]) {
     await page.goto(env.server.url(route));
-    await page.locator('main#main h1').waitFor();
+    await page.locator('main#main').waitFor();
     await page.waitForTimeout(1500);
     const cls = await page.evaluate(() => window.__cls);
     assert.ok(cls <= 0.02, `${route}: CLS ${cls}`);
