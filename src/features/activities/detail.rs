@@ -51,7 +51,9 @@ pub fn activity_page<E: Edition>() -> impl IntoView {
         match (activity.get(), cat.with(|c| matches!(c, Catalogue::Loading)) || !state.loaded.get()) {
             (Some(a), _) if E::FULL && editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
             (Some(a), _) => view! { <Detail activity=a/> }.into_any(),
-            (None, true) => view! { <section class="page"><p class="act-loading">{t::LOADING}</p></section> }.into_any(),
+            (None, true) => {
+                view! { <section class="page"><p class="act-loading">{t::LOADING}</p></section> }.into_any()
+            }
             (None, false) => view! {
                 <section class="page act-missing">
                     <h1>{t::TITLE}</h1>
