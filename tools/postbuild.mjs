@@ -4,7 +4,8 @@
 // writes for every route a page with its static first paint (tools/shell.mjs):
 // index.html, droemme.html, … (served for /droemme by GitHub Pages, Netlify
 // and nginx `try_files $uri $uri.html /404.html`), and the 404.html fallback
-// that static hosts serve for deep links; then the service worker.
+// that static hosts serve for deep links (the known deep links' tops as
+// templates, tools/shell.mjs); then the service worker.
 // A release build also writes one smaller wasm per part of the app
 // (src/bin/part-*.rs, routes::Bundle), and every page's loader starts the
 // one that holds the page: a phone that opens the workshop does not download
@@ -278,7 +279,7 @@ const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest('hex').slice(0, 16);
 const template = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'sw-template.js'), 'utf8');
-// Navigations: a route's own page, anything else (deep links) the neutral 404.html.
+// Navigations: a route's own page, anything else (deep links) 404.html.
 const routes = Object.fromEntries(PAGES.map((p) => [p.path.replace(/^\//, ''), p.file]));
 if (!DEBUG) {
   writeFileSync(join(dir, 'sw.js'), template

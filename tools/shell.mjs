@@ -154,8 +154,8 @@ export function esc(s) {
 }
 
 /**
- * The static body for `page` (null: a deep link whose page only the app
- * knows, e.g. 404.html: header and footer, an empty main) under `base`
+ * The static body for `page` (null: 404.html, for deep links: header and
+ * footer, an empty main, DEEP_PAGES' templates and DEEP_SCRIPT) under `base`
  * (the `<base href>`, ending in '/').
  */
 export function shellBody(page, base) {
