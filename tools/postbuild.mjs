@@ -174,7 +174,8 @@ html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (whol
       body = `const BUNDLES = ${JSON.stringify(table)};
 ${bundleOf.toString()}
 const here = location.pathname.startsWith(${JSON.stringify(base)}) ? location.pathname.slice(${JSON.stringify(base.length - 1)}) : '/';
-const [js, wasmUrl] = BUNDLES[bundleOf(here + location.search)];
+const bundle = bundleOf(here + location.search);
+const [js, wasmUrl] = BUNDLES[bundle];
 const glue = import(js);
 // The share links' codec: fetched and started once, when a link is first
 // made or read; a failed fetch is tried again the next time.
@@ -215,7 +216,10 @@ if (inflates) {
 } else if (location.hash.startsWith('#data=')) {
   tolCodec().catch(() => {});
 }
-${AFTER_PAINT}const bindings = await glue;
+${AFTER_PAINT}// The directory's pages read the example catalogue as soon as they start:
+// it comes beside the wasm instead of after it (catalogue::fetch takes it).
+if (bundle.startsWith('activities')) globalThis.tolCatalogue = fetch(${JSON.stringify(base + 'catalogue.json')}).catch(() => null);
+const bindings = await glue;
 const wasm = await bindings.default({ module_or_path: wasmUrl });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

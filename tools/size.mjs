@@ -92,11 +92,21 @@ export function onDemandLoad(bundle) {
   return { files: rows, total: rows.reduce(add, ZERO) };
 }
 
+/**
+ * Fetched beside the wasm by every page of the directory (the loader starts
+ * it after the first paint, catalogue::fetch takes it): the example catalogue.
+ */
+export const BESIDE = { "directory's pages: + catalogue": 'catalogue.json' };
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const report = {
     ...Object.fromEntries(PAGES.map((p) => [p, firstLoad(p)])),
     ...Object.fromEntries(Object.entries(DEEP).map(([path, bundle]) => [path, deepLoad(bundle)])),
     ...Object.fromEntries(Object.entries(ON_DEMAND).map(([what, bundle]) => [what, onDemandLoad(bundle)])),
+    ...Object.fromEntries(Object.entries(BESIDE).map(([what, file]) => {
+      const r = row(file);
+      return [what, { files: [r], total: add(ZERO, r) }];
+    })),
   };
   if (asJson) {
     console.log(JSON.stringify(report, null, 2));
@@ -104,7 +114,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const pad = (s, n) => String(s).padStart(n);
     const line = (name, v) => console.log(`${name.padEnd(52)} ${pad(v.raw, 10)} ${pad(v.gzip, 10)} ${pad(v.brotli, 10)}`);
     for (const [page, r] of Object.entries(report)) {
-      const title = page in ON_DEMAND ? page : 'first load of ' + page;
+      const title = page in ON_DEMAND || page in BESIDE ? page : 'first load of ' + page;
       console.log(`\n${title.padEnd(52)} ${pad('raw', 10)} ${pad('gzip -9', 10)} ${pad('brotli 11', 10)}`);
       for (const f of r.files) line(`  ${f.file}`, f);
       line('  TOTAL', r.total);

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
+import { promisify } from 'node:util';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -126,12 +127,14 @@ export async function startServer({ root = DIST, base = '/', overrides = {}, com
       const accepts = req.headers['accept-encoding'] || '';
       if (encoding && new RegExp(`\\b${encoding}\\b`).test(accepts) && !/\.(png)$/.test(target)) {
         const key = `${encoding}:${target}`;
+        // Compressed off the event loop (brotli 11 of a bundle takes seconds),
+        // so the server keeps answering meanwhile (Lighthouse's robots.txt).
         if (!packed.has(key)) {
           packed.set(key, encoding === 'br'
-            ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } })
-            : gzipSync(body, { level: 9 }));
+            ? promisify(brotliCompress)(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } })
+            : promisify(gzip)(body, { level: 9 }));
         }
-        body = packed.get(key);
+        body = await packed.get(key);
         headers['content-encoding'] = encoding;
         headers.vary = 'accept-encoding';
       }

@@ -134,6 +134,49 @@ test('taking over a deep link shifts nothing (CLS at most 0.02)', async () => {
   await context.close();
 });
 
+test('the directory\'s pages fetch the catalogue once, beside the wasm; the other parts never', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone', serviceWorkers: 'block' });
+  const catalogue = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/catalogue.json')) catalogue.push(r.url()); });
+  let release;
+  let held;
+  await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
+  for (const route of ['/aktiviteter', `/aktiviteter/${JSON.parse(readFileSync(resolve(DIST, 'catalogue.json'), 'utf8')).activities[0].id}`]) {
+    held = new Promise((ok) => { release = ok; });
+    catalogue.length = 0;
+    const asked = page.waitForRequest((r) => r.url().endsWith('/catalogue.json'));
+    await page.goto(env.server.url(route));
+    await asked;
+    assert.equal(await page.locator('main#main').count(), 0, `${route}: the catalogue is on its way before the app has started`);
+    release();
+    // Drawn from the catalogue: the list's count, the activity's title.
+    if (route === '/aktiviteter') await page.getByRole('status').filter({ hasText: /\d+ aktiviteter/ }).first().waitFor();
+    else await page.locator('main#main article h1').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(catalogue.length, 1, `${route}: one request for the catalogue: ${catalogue}`);
+  }
+  catalogue.length = 0;
+  for (const route of ['/', '/droemme', '/skal-kan', '/del', '/om']) {
+    await page.goto(env.server.url(route));
+    await page.locator('main#main h1').waitFor();
+  }
+  await page.waitForTimeout(300);
+  assert.deepEqual(catalogue, [], 'no other page fetches the catalogue');
+  assertClean(problems);
+  await context.close();
+});
+
+test('when the loader\'s fetch of the catalogue fails, the directory fetches it again', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone', serviceWorkers: 'block' });
+  let asked = 0;
+  await page.route('**/catalogue.json', (r) => (asked++ === 0 ? r.abort() : r.continue()));
+  await page.goto(env.server.url('/aktiviteter'));
+  await page.getByRole('status').filter({ hasText: /\d+ aktiviteter/ }).first().waitFor();
+  assert.equal(asked, 2, 'the loader\'s request failed, the app\'s own came through');
+  assert.ok(problems.errors.every((e) => /Failed to load resource|net::ERR_FAILED/.test(e)), problems.errors.join('\n'));
+  await context.close();
+});
+
 test('the heading shows while the wasm is still on its way, and the static page passes axe', async () => {
   const { context, page } = await newPage(env.browser, env.server, { size: 'phone' });
   let release;

@@ -79,14 +79,31 @@ pub fn catalogue() -> RwSignal<Catalogue> {
     RwSignal::from(arc)
 }
 
+/// The response the loader's fetch of the catalogue got, once (a release
+/// build's directory pages start it beside the wasm: `globalThis.tolCatalogue`),
+/// if it is a good one.
+async fn early_response() -> Option<web_sys::Response> {
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str("tolCatalogue");
+    let promise = js_sys::Reflect::get(&global, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&global, &key);
+    let resp: web_sys::Response = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
+    resp.ok().then_some(resp)
+}
+
 async fn fetch() -> Option<Vec<Activity>> {
     let w = web_sys::window()?;
-    let url = crate::ui::link::href("/catalogue.json");
-    let resp = JsFuture::from(w.fetch_with_str(&url)).await.ok()?;
-    let resp: web_sys::Response = resp.dyn_into().ok()?;
-    if !resp.ok() {
-        return None;
-    }
+    let resp = match early_response().await {
+        Some(resp) => resp,
+        None => {
+            let url = crate::ui::link::href("/catalogue.json");
+            let resp: web_sys::Response = JsFuture::from(w.fetch_with_str(&url)).await.ok()?.dyn_into().ok()?;
+            if !resp.ok() {
+                return None;
+            }
+            resp
+        }
+    };
     // The bytes as they came (43 MB at 50,000 activities), not a JS string
     // that would be decoded to UTF-16 and encoded back.
     let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
