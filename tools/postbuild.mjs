@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { PAGES, shellBody, FRESH_SCRIPT, DEEP_SCRIPT } from './shell.mjs';
+import { PAGES, DEEP_PAGES, shellBody, FRESH_SCRIPT, DEEP_SCRIPT } from './shell.mjs';
 
 // The minifiers come with the browser tests' packages (e2e/package.json),
 // which `./x build` installs anyway (for wasm-opt).
@@ -239,8 +239,26 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 // forbids every other inline script.
 // The development server's live-reload script changes as trunk serves it,
 // so there (and only there) inline scripts are allowed instead.
+// 404.html's first script, in <head> before the style sheet (a release
+// build's): for a record's page (a deep link whose top the build does not
+// know, so whose largest text the app draws), it preloads the bundle's glue
+// and wasm at once, beside the style sheet, instead of after the first paint;
+// the deep links with a static top wait for their paint like every page.
+let PRELOAD_SCRIPT = '';
+if (!DEBUG) {
+  const parts = Object.fromEntries(Object.entries(glues).filter(([b]) => b !== 'codec')
+    .map(([b, js]) => [b, [base + js, base + js.replace(/\.js$/, '_bg.wasm')]]));
+  PRELOAD_SCRIPT = fromE2e('terser').minify_sync(`try{(function(){
+var B=${JSON.stringify(parts)},K=${JSON.stringify(DEEP_PAGES.map((d) => d.path))},l=location.pathname;
+${bundleOf.toString()}
+if(l.indexOf(${JSON.stringify(base)})!==0)return;var h=l.slice(${base.length - 1});if(K.indexOf(h)>=0)return;
+var f=B[bundleOf(h+location.search)];if(!f)return;
+var m=document.createElement('link');m.rel='modulepreload';m.href=f[0];document.head.appendChild(m);
+var w=document.createElement('link');w.rel='preload';w.as='fetch';w.crossOrigin='anonymous';w.href=f[1];document.head.appendChild(w)})()}catch(e){}`,
+  { compress: true, mangle: true }).code;
+}
 const hashOf = (script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
-const freshHash = `${hashOf(FRESH_SCRIPT)} ${hashOf(DEEP_SCRIPT)}`;
+const freshHash = [FRESH_SCRIPT, DEEP_SCRIPT, PRELOAD_SCRIPT].filter(Boolean).map(hashOf).join(' ');
 if (!/script-src 'self'/.test(html)) throw new Error("postbuild: no script-src 'self' in the Content-Security-Policy");
 html = html.replace(/script-src 'self'/, `script-src 'self' ${DEBUG ? "'unsafe-inline'" : freshHash}`);
 if (!html.includes('</head>')) throw new Error('postbuild: no </head> in index.html');
@@ -261,7 +279,7 @@ const preloadsOf = (bundle) => {
 const trunkPreloads = [...html.matchAll(/<link rel="modulepreload"[^>]*>/g)].map((m) => m[0]).join('');
 if (!trunkPreloads) throw new Error('postbuild: no modulepreload links in index.html');
 const withShell = (page) => html
-  .replace('<!--style-->', sheetOf(page ? bundleOf(page.path) : null))
+  .replace('<!--style-->', (page || !PRELOAD_SCRIPT ? '' : `<script>${PRELOAD_SCRIPT}</script>\n  `) + sheetOf(page ? bundleOf(page.path) : null))
   .replace(trunkPreloads, preloadsOf(page ? bundleOf(page.path) : null))
   .replace('<body>', `<body>\n${shellBody(page, base)}`);
 for (const page of PAGES) writeFileSync(join(dir, page.file), withShell(page));

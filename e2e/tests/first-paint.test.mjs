@@ -68,6 +68,7 @@ test('every route paints its header, heading and intro before the wasm, and they
 /** Deep links: the three whose top the build knows, and two with a record's id (navigation only). */
 const KNOWN_DEEP = ['/droemme/ny', '/aktiviteter/ny', '/aktiviteter/lister'];
 const ID_DEEP = ['/droemme/ukendt', '/aktiviteter/ukendt', '/skal-kan/ukendt?visning=projektor'];
+const ID_BUNDLES = { '/droemme/ukendt': 'part-dreams', '/aktiviteter/ukendt': 'part-activities', '/skal-kan/ukendt?visning=projektor': 'part-workshop' };
 
 test('a deep link (404.html) paints its part in the navigation and, where the build knows it, its heading before the wasm; the app takes over without a move', async () => {
   for (const size of ['phone', 'projector']) {
@@ -76,10 +77,17 @@ test('a deep link (404.html) paints its part in the navigation and, where the bu
     let release = () => {};
     let held;
     await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
     for (const route of [...KNOWN_DEEP, ...ID_DEEP]) {
       held = new Promise((ok) => { release = ok; });
+      wasm.length = 0;
       await page.goto(env.server.url(route));
       await page.locator('#boot-loading').waitFor();
+      // A record's page, whose largest text the app draws, preloads its
+      // bundle from <head>; a page with a static top waits for its paint.
+      const preload = await page.locator('head link[rel="preload"][as="fetch"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href')));
+      assert.deepEqual(preload.map(bundleOfFile), ID_DEEP.includes(route) ? [ID_BUNDLES[route]] : [], `${route}: preloads ${preload}`);
       const s = await snapshot(page, true);
       const part = '/' + route.split('/')[1];
       const current = await page.locator('header a[aria-current="page"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -107,6 +115,7 @@ test('a deep link (404.html) paints its part in the navigation and, where the bu
         assert.deepEqual(a.h1.map(Math.round), s.h1.map(Math.round), `${route}: the h1 does not move`);
       }
       assert.equal(await page.locator('[data-shell], #boot-loading').count(), 0, `${route}: the static copy and its templates are gone`);
+      assert.equal(wasm.length, 1, `${route}: the wasm is fetched once (the preload is the one used): ${wasm}`);
     }
     assertClean(problems);
     await context.close();
@@ -283,7 +292,9 @@ test('every page keeps the strict CSP head; 404.html carries the deep links it k
   // The same head everywhere but for the glue each page preloads: its own
   // bundle's (routes::Bundle); 404.html's loader finds it when it runs.
   const preloads = (html) => [...html.matchAll(/<link rel="modulepreload" href="[^"]*?([^"/]+)"[^>]*>/g)].map((m) => m[1]);
-  const head = (html) => html.slice(0, html.indexOf('<body>')).replace(/<link rel="(modulepreload|stylesheet)"[^>]*>/g, '');
+  // (404.html's head has one script more: the preload of a record page's bundle.)
+  const head = (html) => html.slice(0, html.indexOf('<body>')).replace(/<link rel="(modulepreload|stylesheet)"[^>]*>/g, '')
+    .replace(/<script>[^<]*modulepreload[\s\S]*?<\/script>/, '').replace(/\s+/g, ' ');
   // Each page's one style sheet: main.css and its own part's (all of them on
   // /del and 404.html, which cannot know the part of a deep link).
   const sheet = (file) => readFileSync(resolve(DIST, readFileSync(resolve(DIST, file), 'utf8').match(/<link rel="stylesheet" href="\/([^"]+)"/)[1]), 'utf8');
@@ -302,19 +313,25 @@ test('every page keeps the strict CSP head; 404.html carries the deep links it k
   }
   assert.deepEqual(preloads(readFileSync(resolve(DIST, '404.html'), 'utf8')), []);
   const deepScript = readFileSync(resolve(DIST, '404.html'), 'utf8').match(/<script data-shell="">([\s\S]*?)<\/script>/)[1];
+  const preloadScript = readFileSync(resolve(DIST, '404.html'), 'utf8').match(/<script>([^<]*modulepreload[\s\S]*?)<\/script>/)[1];
   for (const file of ['droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html', '404.html']) {
     const html = readFileSync(resolve(DIST, file), 'utf8');
     assert.equal(head(html), head(index), `${file} has the same head as index.html`);
     // Inline scripts: the first-visit check, and on 404.html the deep links'
     // top; allowed by their hashes alone (the same policy on every page).
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).filter((b) => b.trim());
-    assert.equal(inline.length, file === '404.html' ? 2 : 1, `${file}: inline scripts`);
-    assert.match(inline[0], /^try\{if\(!Object\.keys\(localStorage\)/, `${file}: the first inline script is the first-visit check`);
-    if (file === '404.html') assert.match(inline[1], /template\[data-path\]/, '404.html: the second shows a deep link\'s top');
+    assert.equal(inline.length, file === '404.html' ? 3 : 1, `${file}: inline scripts`);
+    const fresh = inline.find((b) => /^try\{if\(!Object\.keys\(localStorage\)/.test(b));
+    assert.ok(fresh, `${file}: the first-visit check`);
+    if (file === '404.html') {
+      assert.match(inline[0], /modulepreload/, '404.html: the first preloads a record page\'s bundle');
+      assert.ok(html.indexOf(inline[0]) < html.indexOf('rel="stylesheet"'), '404.html: ... before the style sheet holds the parser');
+      assert.match(inline[2], /template\[data-path\]/, '404.html: the last shows a deep link\'s top');
+    }
     const hash = (b) => `'sha256-${createHash('sha256').update(b).digest('base64')}'`;
     const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
     const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
-    assert.equal(scriptSrc, `script-src 'self' ${hash(inline[0])} ${hash(deepScript)} 'wasm-unsafe-eval'`, `${file}: ${scriptSrc}`);
+    assert.equal(scriptSrc, `script-src 'self' ${hash(fresh)} ${hash(deepScript)} ${hash(preloadScript)} 'wasm-unsafe-eval'`, `${file}: ${scriptSrc}`);
     assert.doesNotMatch(html, /\sstyle=/, `${file}: no inline style`);
   }
   const notFound = readFileSync(resolve(DIST, '404.html'), 'utf8');

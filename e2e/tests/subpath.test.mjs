@@ -67,3 +67,16 @@ test('a deep link under the sub-path paints its heading and its part before the 
   assertClean(problems);
   await context.close();
 });
+
+test("a record's deep link under the sub-path preloads its part's bundle from there", async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone', serviceWorkers: 'block' });
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto(env.server.url('/droemme/ukendt'));
+  const preload = await page.locator('head link[rel="preload"][as="fetch"]').getAttribute('href');
+  assert.match(preload, /^\/tidoglyst\/part-dreams-[0-9a-f]{16}_bg\.wasm$/);
+  await page.locator('main#main').getByRole('link', { name: 'Tilbage til tavlen' }).waitFor();
+  assert.deepEqual(wasm, [preload], 'the preloaded wasm is the one the app starts');
+  assertClean(problems);
+  await context.close();
+});
