@@ -99,8 +99,8 @@ export const PAGES = [
  * The deep links whose top the build knows (404.html is served for them):
  * each one's path, the page section's class and its first blocks, as in
  * PAGES. 404.html carries them as inert <template>s, and DEEP_SCRIPT, the
- * page's second and last inline script, puts the one for the address shown
- * into <main> and marks its part in the navigation before the first paint.
+ * page's last inline script, puts the one for the address shown into <main>
+ * and marks its part in the navigation before the first paint.
  * A deep link with a record's id (/droemme/<id>, …) gets the navigation
  * only: its heading is the record's, which only the app knows.
  */
