@@ -147,6 +147,9 @@ if (!DEBUG) {
   rmSync(work, { recursive: true, force: true });
 }
 
+/** Each bundle's glue and wasm, as the page asks for them (under the base). */
+const BUNDLE_URLS = Object.fromEntries(Object.entries(glues).map(([b, js]) => [b, [base + js, base + js.replace(/\.js$/, '_bg.wasm')]]));
+
 // Every bundle's wasm-bindgen glue without comments, spaces and long local
 // names (terser): about a quarter less on every first load.
 if (!DEBUG) {
@@ -170,8 +173,7 @@ html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (whol
     } else {
       // The loader of every page: the bundle that holds the address shown
       // (so 404.html, served for deep links, starts the right one too).
-      const table = Object.fromEntries(Object.entries(glues).map(([b, js]) => [b, [base + js, base + js.replace(/\.js$/, '_bg.wasm')]]));
-      body = `const BUNDLES = ${JSON.stringify(table)};
+      body = `const BUNDLES = ${JSON.stringify(BUNDLE_URLS)};
 ${bundleOf.toString()}
 const here = location.pathname.startsWith(${JSON.stringify(base)}) ? location.pathname.slice(${JSON.stringify(base.length - 1)}) : '/';
 const bundle = bundleOf(here + location.search);
@@ -246,8 +248,7 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 // the deep links with a static top wait for their paint like every page.
 let PRELOAD_SCRIPT = '';
 if (!DEBUG) {
-  const parts = Object.fromEntries(Object.entries(glues).filter(([b]) => b !== 'codec')
-    .map(([b, js]) => [b, [base + js, base + js.replace(/\.js$/, '_bg.wasm')]]));
+  const parts = Object.fromEntries(Object.entries(BUNDLE_URLS).filter(([b]) => b !== 'codec'));
   PRELOAD_SCRIPT = fromE2e('terser').minify_sync(`try{(function(){
 var B=${JSON.stringify(parts)},K=${JSON.stringify(DEEP_PAGES.map((d) => d.path))},l=location.pathname;
 ${bundleOf.toString()}

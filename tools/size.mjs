@@ -28,6 +28,11 @@ const add = (t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.br
 const ZERO = { raw: 0, gzip: 0, brotli: 0 };
 /** A file's row of the report. */
 const row = (f) => ({ file: f, kind: extname(f).slice(1), ...sizes(readFileSync(join(dist, f))) });
+/** The rows of `files` and their total. */
+const load = (files) => {
+  const rows = files.map(row);
+  return { files: rows, total: rows.reduce(add, ZERO) };
+};
 /** The built glue of `bundle` (`part-dreams-<hash>.js`). */
 function glueOf(bundle) {
   const glue = readdirSync(dist).find((f) => new RegExp(`^${bundle}-[0-9a-f]{16}\\.js$`).test(f));
@@ -88,8 +93,7 @@ export const ON_DEMAND = { 'share links: + codec': 'codec' };
 /** The files of a bundle fetched on demand: its glue and its wasm. */
 export function onDemandLoad(bundle) {
   const glue = glueOf(bundle);
-  const rows = [glue, glue.replace(/\.js$/, '_bg.wasm')].map(row);
-  return { files: rows, total: rows.reduce(add, ZERO) };
+  return load([glue, glue.replace(/\.js$/, '_bg.wasm')]);
 }
 
 /**
@@ -103,10 +107,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ...Object.fromEntries(PAGES.map((p) => [p, firstLoad(p)])),
     ...Object.fromEntries(Object.entries(DEEP).map(([path, bundle]) => [path, deepLoad(bundle)])),
     ...Object.fromEntries(Object.entries(ON_DEMAND).map(([what, bundle]) => [what, onDemandLoad(bundle)])),
-    ...Object.fromEntries(Object.entries(BESIDE).map(([what, file]) => {
-      const r = row(file);
-      return [what, { files: [r], total: add(ZERO, r) }];
-    })),
+    ...Object.fromEntries(Object.entries(BESIDE).map(([what, file]) => [what, load([file])])),
   };
   if (asJson) {
     console.log(JSON.stringify(report, null, 2));

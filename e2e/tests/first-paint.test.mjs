@@ -65,6 +65,19 @@ test('every route paints its header, heading and intro before the wasm, and they
   await context.close();
 });
 
+/** Adds up every layout shift not caused by input on `page` into `window.__cls`. */
+function sumLayoutShifts(page) {
+  return page.addInitScript(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** An example activity's id, as a shared link carries it (its page waits for the catalogue). */
+const EXAMPLE_ACTIVITY = JSON.parse(readFileSync(resolve(DIST, 'catalogue.json'), 'utf8')).activities[0].id;
+
 /** Deep links: the three whose top the build knows, and two with a record's id (navigation only). */
 const KNOWN_DEEP = ['/droemme/ny', '/aktiviteter/ny', '/aktiviteter/lister'];
 const ID_DEEP = ['/droemme/ukendt', '/aktiviteter/ukendt', '/skal-kan/ukendt?visning=projektor'];
@@ -124,15 +137,8 @@ test('a deep link (404.html) paints its part in the navigation and, where the bu
 
 test('taking over a deep link shifts nothing (CLS at most 0.02)', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
-  await page.addInitScript(() => {
-    window.__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  // An example activity's link, as shared (its page waits for the catalogue).
-  const example = JSON.parse(readFileSync(resolve(DIST, 'catalogue.json'), 'utf8')).activities[0].id;
-  for (const route of [...KNOWN_DEEP, `/aktiviteter/${example}`, ...ID_DEEP]) {
+  await sumLayoutShifts(page);
+  for (const route of [...KNOWN_DEEP, `/aktiviteter/${EXAMPLE_ACTIVITY}`, ...ID_DEEP]) {
     await page.goto(env.server.url(route));
     await page.locator('main#main').waitFor();
     await page.waitForTimeout(1500);
@@ -150,7 +156,7 @@ test('the directory\'s pages fetch the catalogue once, beside the wasm; the othe
   let release;
   let held;
   await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
-  for (const route of ['/aktiviteter', `/aktiviteter/${JSON.parse(readFileSync(resolve(DIST, 'catalogue.json'), 'utf8')).activities[0].id}`]) {
+  for (const route of ['/aktiviteter', `/aktiviteter/${EXAMPLE_ACTIVITY}`]) {
     held = new Promise((ok) => { release = ok; });
     catalogue.length = 0;
     const asked = page.waitForRequest((r) => r.url().endsWith('/catalogue.json'));
@@ -271,12 +277,7 @@ test('the page asks for one style sheet, and the wasm only after the first paint
 
 test('taking over from the static page shifts nothing (CLS at most 0.02)', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
-  await page.addInitScript(() => {
-    window.__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await sumLayoutShifts(page);
   for (const route of ROUTES) {
     await open(page, env.server, route);
     await page.waitForTimeout(1500);

@@ -51,13 +51,15 @@ mod imp {
         });
     }
 
+    /// The function `name` of `of` (the window's loader functions, the codec's exports).
+    fn function(of: &JsValue, name: &str) -> Option<js_sys::Function> {
+        js_sys::Reflect::get(of, &name.into()).ok()?.dyn_into().ok()
+    }
+
     async fn module() -> Result<JsValue, String> {
         let unavailable = || t::CODEC_UNAVAILABLE.to_string();
         let w = web_sys::window().ok_or_else(unavailable)?;
-        let load = js_sys::Reflect::get(&w, &"tolCodec".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .ok_or_else(unavailable)?;
+        let load = function(&w, "tolCodec").ok_or_else(unavailable)?;
         let promise = load.call0(&w).ok().and_then(|p| p.dyn_into::<js_sys::Promise>().ok()).ok_or_else(unavailable)?;
         wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| unavailable())
     }
@@ -69,7 +71,7 @@ mod imp {
     pub(super) async fn inflate_in_browser(payload: &str) -> Option<Result<String, String>> {
         use tid_og_lyst_core::sync::link::{LinkError, MAX_INFLATED_BYTES};
         let w = web_sys::window()?;
-        let f = js_sys::Reflect::get(&w, &"tolInflate".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+        let f = function(&w, "tolInflate")?;
         let promise = f.call2(&w, &payload.into(), &(MAX_INFLATED_BYTES as f64).into()).ok()?;
         let promise = promise.dyn_into::<js_sys::Promise>().ok()?;
         Some(match wasm_bindgen_futures::JsFuture::from(promise).await {
@@ -89,10 +91,7 @@ mod imp {
     /// or the error it threw as text.
     pub(super) async fn call(name: &str, arg: &str) -> Result<Option<String>, String> {
         let module = module().await?;
-        let f = js_sys::Reflect::get(&module, &name.into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-            .ok_or_else(|| t::CODEC_UNAVAILABLE.to_string())?;
+        let f = function(&module, name).ok_or_else(|| t::CODEC_UNAVAILABLE.to_string())?;
         match f.call1(&JsValue::NULL, &arg.into()) {
             Ok(v) => Ok(v.as_string()),
             Err(e) => Err(e.as_string().unwrap_or_else(|| t::CODEC_UNAVAILABLE.to_string())),

@@ -97,11 +97,12 @@ async fn fetch() -> Option<Vec<Activity>> {
         Some(resp) => resp,
         None => {
             let url = crate::ui::link::href("/catalogue.json");
-            let resp: web_sys::Response = JsFuture::from(w.fetch_with_str(&url)).await.ok()?.dyn_into().ok()?;
-            if !resp.ok() {
-                return None;
-            }
-            resp
+            JsFuture::from(w.fetch_with_str(&url))
+                .await
+                .ok()?
+                .dyn_into::<web_sys::Response>()
+                .ok()
+                .filter(|r| r.ok())?
         }
     };
     // The bytes as they came (43 MB at 50,000 activities), not a JS string
