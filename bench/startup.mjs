@@ -1,0 +1,86 @@
+// Benchmark (not a test): what a page does between its wasm's arrival and its
+// largest contentful paint. Loads each page in a fresh profile of Debian's
+// Chromium with the CPU slowed 4× (as Lighthouse's mobile preset assumes),
+// from the release build in dist/ served brotli by the test harness's static
+// server (each file compressed once, on a first warm-up load), records a
+// trace, and prints: when the wasm arrived, first and largest contentful
+// paint, the main-thread work between the wasm's arrival and the LCP, and the
+// longest tasks of that stretch with what they spent the most on.
+//
+//   ./x build && node bench/startup.mjs
+//   PAGES=/droemme/<id>,/aktiviteter/lister node bench/startup.mjs
+import { launch, startServer } from '../e2e/lib/harness.mjs';
+
+// A dream and a workshop this browser does not have, and an example activity: a record's
+// page is drawn by the app (the route pages' largest text is static and comes first).
+const NOT_HERE = '0b9f6a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+const PAGES = (process.env.PAGES ||
+  `/droemme/${NOT_HERE},/aktiviteter/3ac40196-1256-4903-bcff-c4464ad4e105,/skal-kan/${NOT_HERE}?visning=projektor,/droemme`).split(',');
+// What a task's time is told in: script, the wasm's compiling, style and layout.
+const KINDS = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'wasm.CompileLazy', 'v8.wasm.compileConsume',
+  'wasm.SyncInstantiate', 'UpdateLayoutTree', 'Layout', 'Paint', 'ParseHTML', 'EventDispatch']);
+const CATEGORIES = 'blink.user_timing,devtools.timeline,disabled-by-default-devtools.timeline,v8,v8.wasm,loading';
+
+const server = await startServer({ compress: 'br' });
+const browser = await launch();
+const ms = (us) => `${(us / 1000).toFixed(0)} ms`;
+
+/** One load of `path` in a fresh profile; the trace's events (or none). */
+async function load(path, trace) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'da-DK' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+  if (trace) await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  await page.goto(server.url(path));
+  // A fixed wait: a script of Playwright's own (waitForFunction) would be in the trace.
+  await page.waitForTimeout(6000);
+  if (trace) {
+    await cdp.send('Tracing.end');
+    await complete;
+  }
+  await context.close();
+  return events;
+}
+
+console.log('Page start-up in Chromium, CPU 4× slower, served brotli (times from the navigation)');
+for (const path of PAGES) {
+  await load(path, false); // warm-up: the server compresses each file once
+  const events = await load(path, true);
+  const start = events.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame && e.args?.data?.documentLoaderURL?.startsWith('http'));
+  const lcps = events.filter((e) => e.name === 'largestContentfulPaint::Candidate');
+  const fcp = events.find((e) => e.name === 'firstContentfulPaint');
+  const sent = new Map(events.filter((e) => e.name === 'ResourceSendRequest').map((e) => [e.args.data.requestId, e.args.data.url]));
+  const wasmDone = events.find((e) => e.name === 'ResourceFinish' && /_bg\.wasm$/.test(sent.get(e.args.data.requestId) || ''));
+  if (!start || !lcps.length || !wasmDone) {
+    console.log(`${path}: the trace lacks the navigation, an LCP or the wasm's arrival`);
+    continue;
+  }
+  const lcp = lcps[lcps.length - 1];
+  const t0 = start.ts;
+  // The page's main thread is the one that reported the paints.
+  const onMain = (e) => e.pid === lcp.pid && e.tid === lcp.tid;
+  const tasks = events.filter((e) => e.name === 'RunTask' && onMain(e) && e.ts + e.dur > wasmDone.ts && e.ts < lcp.ts);
+  const busy = tasks.reduce((sum, t) => sum + Math.min(t.ts + t.dur, lcp.ts) - Math.max(t.ts, wasmDone.ts), 0);
+  console.log(`\n${path}`);
+  console.log(`  wasm arrived ${ms(wasmDone.ts - t0)}, FCP ${fcp ? ms(fcp.ts - t0) : '-'}, LCP ${ms(lcp.ts - t0)} (${lcp.args.data.nodeName || ''}, ${lcp.args.data.size} px²)`);
+  if (lcp.ts < wasmDone.ts) {
+    console.log('  the LCP came before the wasm');
+    continue;
+  }
+  console.log(`  from the wasm's arrival to the LCP: ${ms(lcp.ts - wasmDone.ts)}, of which main-thread tasks ${ms(busy)}`);
+  for (const t of [...tasks].sort((a, b) => b.dur - a.dur).slice(0, 4)) {
+    const inner = events.filter((e) => onMain(e) && KINDS.has(e.name) && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
+    // An event inside another of its name is counted once.
+    const outer = inner.filter((e) => !inner.some((o) => o !== e && o.name === e.name && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur));
+    const sums = new Map();
+    for (const e of outer) sums.set(e.name, (sums.get(e.name) || 0) + e.dur);
+    const top = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, d]) => `${n} ${ms(d)}`).join(', ');
+    console.log(`    task at ${ms(t.ts - t0)}: ${ms(t.dur)} (${top})`);
+  }
+}
+await browser.close();
+await server.close();
