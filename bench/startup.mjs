@@ -9,13 +9,16 @@
 //
 //   ./x build && node bench/startup.mjs
 //   PAGES=/droemme/<id>,/aktiviteter/lister node bench/startup.mjs
-import { launch, startServer } from '../e2e/lib/harness.mjs';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DIST, VIEWPORTS, launch, startServer } from '../e2e/lib/harness.mjs';
 
 // A dream and a workshop this browser does not have, and an example activity: a record's
 // page is drawn by the app (the route pages' largest text is static and comes first).
 const NOT_HERE = '0b9f6a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+const EXAMPLE = JSON.parse(readFileSync(resolve(DIST, 'catalogue.json'), 'utf8')).activities[0].id;
 const PAGES = (process.env.PAGES ||
-  `/droemme/${NOT_HERE},/aktiviteter/3ac40196-1256-4903-bcff-c4464ad4e105,/skal-kan/${NOT_HERE}?visning=projektor,/droemme`).split(',');
+  `/droemme/${NOT_HERE},/aktiviteter/${EXAMPLE},/skal-kan/${NOT_HERE}?visning=projektor,/droemme`).split(',');
 // What a task's time is told in: script, the wasm's compiling, style and layout.
 const KINDS = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'wasm.CompileLazy', 'v8.wasm.compileConsume',
   'wasm.SyncInstantiate', 'UpdateLayoutTree', 'Layout', 'Paint', 'ParseHTML', 'EventDispatch']);
@@ -27,7 +30,7 @@ const ms = (us) => `${(us / 1000).toFixed(0)} ms`;
 
 /** One load of `path` in a fresh profile; the trace's events (or none). */
 async function load(path, trace) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, locale: 'da-DK' });
+  const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'da-DK' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
