@@ -33,7 +33,8 @@ pub fn start(app: fn() -> AnyView) {
 
 /// The static first paint (header, the page's heading and intro, the
 /// "appen starter" message; tools/shell.mjs) gives way to the app in the same
-/// task, so no frame shows neither.
+/// task, so no frame shows neither. (A record's top drawn by the build is
+/// kept for its page to show until it can draw the record: `ui::held`.)
 fn mount(app: fn() -> AnyView) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         while let Ok(Some(el)) = doc.query_selector("[data-shell]") {

@@ -6,6 +6,8 @@ fn main() {
     // The release build has a bundle per part (`routes::Bundle`): this one
     // is `/del`'s. `./x serve`'s debug build is the whole app in one.
     #[cfg(debug_assertions)]
+    tid_og_lyst::ui::held::keep();
+    #[cfg(debug_assertions)]
     tid_og_lyst::app::start(tid_og_lyst::app::app);
     #[cfg(not(debug_assertions))]
     tid_og_lyst::app::start(tid_og_lyst::app::data);

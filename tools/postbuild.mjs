@@ -12,12 +12,12 @@
 // the dream board.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { PAGES, DEEP_PAGES, shellBody, FRESH_SCRIPT, DEEP_SCRIPT } from './shell.mjs';
+import { PAGES, DEEP_PAGES, RECORD_PAGES, RECORD_ID, activityPage, shellBody, FRESH_SCRIPT, DEEP_SCRIPT } from './shell.mjs';
 
 // The minifiers come with the browser tests' packages (e2e/package.json),
 // which `./x build` installs anyway (for wasm-opt).
@@ -218,6 +218,9 @@ if (inflates) {
 } else if (location.hash.startsWith('#data=')) {
   tolCodec().catch(() => {});
 }
+// 404.html, on a record's page: the record looked up first, so that the
+// message of one not on this device is painted before the wasm comes.
+await Promise.resolve(globalThis.tolPeek).catch(() => {});
 ${AFTER_PAINT}// The directory's pages read the example catalogue as soon as they start:
 // it comes beside the wasm instead of after it (catalogue::fetch takes it).
 if (bundle.startsWith('activities')) globalThis.tolCatalogue = fetch(${JSON.stringify(base + 'catalogue.json')}).catch(() => null);
@@ -245,14 +248,17 @@ dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 // build's): for a record's page (a deep link whose top the build does not
 // know, so whose largest text the app draws), it preloads the bundle's glue
 // and wasm at once, beside the style sheet, instead of after the first paint;
-// the deep links with a static top wait for their paint like every page.
+// the deep links with a static top wait for their paint like every page, and
+// so do the pages of a dream or a workshop, whose record 404.html's last
+// script looks up first (RECORD_PAGES: one not on this device has its
+// message painted before the wasm).
 let PRELOAD_SCRIPT = '';
 if (!DEBUG) {
   const parts = Object.fromEntries(Object.entries(BUNDLE_URLS).filter(([b]) => b !== 'codec'));
   PRELOAD_SCRIPT = fromE2e('terser').minify_sync(`try{(function(){
 var B=${JSON.stringify(parts)},K=${JSON.stringify(DEEP_PAGES.map((d) => d.path))},l=location.pathname;
 ${bundleOf.toString()}
-if(l.indexOf(${JSON.stringify(base)})!==0)return;var h=l.slice(${base.length - 1});if(K.indexOf(h)>=0)return;
+if(l.indexOf(${JSON.stringify(base)})!==0)return;var h=l.slice(${base.length - 1});if(K.indexOf(h)>=0||/^\\/(${RECORD_PAGES.map((r) => r.part).join('|')})\\/${RECORD_ID}$/.test(h))return;
 var f=B[bundleOf(h+location.search)];if(!f)return;
 var m=document.createElement('link');m.rel='modulepreload';m.href=f[0];document.head.appendChild(m);
 var w=document.createElement('link');w.rel='preload';w.as='fetch';w.crossOrigin='anonymous';w.href=f[1];document.head.appendChild(w)})()}catch(e){}`,
@@ -285,6 +291,21 @@ const withShell = (page) => html
   .replace('<body>', `<body>\n${shellBody(page, base)}`);
 for (const page of PAGES) writeFileSync(join(dir, page.file), withShell(page));
 writeFileSync(join(dir, '404.html'), withShell(null));
+// Each example activity's own page (aktiviteter/<id>.html, served for
+// /aktiviteter/<id> like the route pages): its top is painted before the
+// wasm. Not precached: offline, the service worker answers 404.html, which
+// the app draws the activity in.
+const HELD_DIR = 'aktiviteter';
+const catalogue = JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8'));
+mkdirSync(join(dir, HELD_DIR), { recursive: true });
+let activityPages = 0;
+for (const a of catalogue.activities) {
+  if (a.deleted) continue;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(a.id)) throw new Error(`postbuild: catalogue activity id ${a.id}`);
+  const page = activityPage(a);
+  writeFileSync(join(dir, page.file), withShell(page));
+  activityPages += 1;
+}
 
 // The service worker precaches every file of the build; its version is the
 // hash of their contents, so any change makes a new cache and an update.
@@ -296,7 +317,7 @@ function walk(d) {
 }
 const files = walk(dir)
   .map((p) => relative(dir, p).split('\\').join('/'))
-  .filter((f) => f !== 'sw.js' && !f.startsWith('.'))
+  .filter((f) => f !== 'sw.js' && !f.startsWith('.') && !f.startsWith(`${HELD_DIR}/`))
   .sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
@@ -310,4 +331,4 @@ if (!DEBUG) {
     .replace('__FILES__', JSON.stringify(files))
     .replace('__ROUTES__', JSON.stringify(routes)));
 }
-console.log(`postbuild: moved ${moved} inline script(s), ${Object.keys(glues).length} bundle(s), wrote ${PAGES.length} route pages, 404.html and sw.js (${files.length} files, version ${version})`);
+console.log(`postbuild: moved ${moved} inline script(s), ${Object.keys(glues).length} bundle(s), wrote ${PAGES.length} route pages, ${activityPages} activity pages, 404.html and sw.js (${files.length} files, version ${version})`);

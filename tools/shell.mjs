@@ -96,6 +96,32 @@ export const PAGES = [
 ];
 
 /**
+ * An example activity's own page, `aktiviteter/<id>.html` (the catalogue is
+ * the build's, so its activities' pages are known; a shared activity's link
+ * opens one): the top of the page the app draws for it (back link,
+ * category, title, the example notice, the organizer), down to the line of
+ * its next time, which depends on the day it is opened. The article is
+ * marked `data-held`: the app keeps it on screen until it has read the
+ * catalogue and draws the same top in its place (ui::held), so the largest
+ * text, the example notice, is painted once, before the wasm.
+ */
+export function activityPage(a) {
+  const label = (T.activities.CATEGORIES.find(([key]) => key === a.category) || [])[1];
+  if (!label) throw new Error(`shell: activity ${a.id} has an unknown category ${a.category}`);
+  return {
+    path: `/aktiviteter/${a.id}`, file: `aktiviteter/${a.id}.html`, section: 'page activity-detail', tag: 'article',
+    held: a.id,
+    blocks: [
+      (base) => `<p class="no-print"><a href="${base}aktiviteter">${esc(T.activities.BACK)}</a></p>`,
+      ['p', ' class="activity-detail__category"', label],
+      ['h1', '', a.title],
+      ...(a.example ? [['p', ' class="notice example-notice"', T.activities.EXAMPLE_NOTICE]] : []),
+      ...(a.organizer ? [['p', ' class="lead"', a.organizer]] : []),
+    ],
+  };
+}
+
+/**
  * The deep links whose top the build knows (404.html is served for them):
  * each one's path, the page section's class and its first blocks, as in
  * PAGES. 404.html carries them as inert <template>s, and DEEP_SCRIPT, the
@@ -133,6 +159,34 @@ export const DEEP_PAGES = [
 ];
 
 /**
+ * A record's page whose record is not on this device: the part's address
+ * (its records are at `<part>/<id>`), where the app keeps them (the
+ * IndexedDB store, and the local-storage key of the first version's records
+ * that the app has not yet moved into it: tools/../src/storage.rs), and
+ * the message the app shows in its place. 404.html carries each as a
+ * template; DEEP_SCRIPT looks the id up and paints the message when the
+ * record is not there, so someone who opens a link to a dream or a workshop
+ * they do not have learns it before the wasm has loaded. A record that is
+ * there, or a storage that cannot be read, is left to the app.
+ */
+/** A record's id in an address, as the app writes it. */
+export const RECORD_ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+export const RECORD_PAGES = [
+  {
+    part: 'droemme', store: 'dreams', legacy: 'tidoglyst.v1.dreams', section: 'page dream-page',
+    blocks: [(base) => `<p><a class="back-link" href="${base}droemme">${esc(T.dreams.BACK)}</a></p>`, ['h1', '', T.dreams.TITLE], ['p', '', T.dreams.NOT_FOUND]],
+  },
+  {
+    part: 'skal-kan', store: 'assessments', legacy: 'tidoglyst.v1.assessments', section: 'page assessment',
+    blocks: [['h1', '', T.assessment.TITLE], ['p', '', T.assessment.NOT_FOUND], (base) => `<p><a href="${base}skal-kan">${esc(T.assessment.BACK)}</a></p>`],
+  },
+];
+
+/** The IndexedDB database the app keeps its records in (src/storage/idb.rs). */
+const DB_NAME = 'tidoglyst';
+
+/**
  * 404.html's own inline script, right after <main> (allowed by its hash like
  * FRESH_SCRIPT): marks the navigation's part of the address shown (as the
  * app's navigation does: its path or one below it) and puts the matching
@@ -140,9 +194,23 @@ export const DEEP_PAGES = [
  * them against <base href>, so the sub-path build needs nothing else.
  */
 export const DEEP_SCRIPT =
-  "try{(function(){var l=location.pathname,a=document.querySelectorAll('.main-nav a'),t=document.querySelectorAll('template[data-path]'),i;" +
+  "try{(function(){var l=location.pathname,a=document.querySelectorAll('.main-nav a'),t=document.querySelectorAll('template[data-path]'),r=document.querySelectorAll('template[data-record]'),i,p,d;" +
   "for(i=0;i<a.length;i++)if(l===a[i].pathname||l.indexOf(a[i].pathname+'/')===0)a[i].setAttribute('aria-current','page');" +
-  "for(i=0;i<t.length;i++)if(new URL(t[i].getAttribute('data-path'),document.baseURI).pathname===l){document.getElementById('main-shell').appendChild(t[i].content.cloneNode(true));break}})()}catch(e){}";
+  "for(i=0;i<t.length;i++)if(new URL(t[i].getAttribute('data-path'),document.baseURI).pathname===l){document.getElementById('main-shell').appendChild(t[i].content.cloneNode(true));return}" +
+  // A record's page: is the record on this device? The loader waits for the
+  // answer (globalThis.tolPeek, at most half a second) before it fetches the wasm.
+  "for(i=0;i<r.length;i++){p=new URL(r[i].getAttribute('data-record'),document.baseURI).pathname+'/';d=l.slice(p.length);" +
+  "if(l.indexOf(p)===0&&/^" + RECORD_ID + "$/.test(d)){globalThis.tolPeek=new Promise(function(done){try{peek(r[i],d,done)}catch(e){done()}setTimeout(done,500)});return}}" +
+  "function peek(t,id,done){" +
+  // The first version's records, not yet moved into IndexedDB: the app reads them.
+  "if(localStorage.getItem(t.getAttribute('data-legacy'))!==null)return done();" +
+  "var s=t.getAttribute('data-store'),q=indexedDB.open(" + JSON.stringify(DB_NAME) + ");" +
+  "function gone(){var m=document.getElementById('main-shell');if(m&&!m.firstChild)m.appendChild(t.content.cloneNode(true));done()}" +
+  // No database yet: none is made here (the app makes it), and no record is in it.
+  "q.onupgradeneeded=function(){q.transaction.abort()};q.onerror=gone;q.onblocked=done;" +
+  "q.onsuccess=function(){var b=q.result,g;try{if(!b.objectStoreNames.contains(s)){b.close();return done()}g=b.transaction(s).objectStore(s).get(id)}catch(e){b.close();return done()}" +
+  "g.onerror=function(){b.close();done()};g.onsuccess=function(){var v=g.result,x=v===undefined;b.close();if(!x)try{x=JSON.parse(v).deleted===true}catch(e){}x?gone():done()}}}" +
+  "})()}catch(e){}";
 
 /** A page's blocks as HTML under `base`. */
 const blocksOf = (page, base) =>
@@ -162,15 +230,21 @@ export function shellBody(page, base) {
   const href = (p) => base + p.replace(/^\//, '');
   const current = page ? page.path : null;
   const nav = APP.NAV.map(([p, label]) => {
-    const here = current === p ? ' aria-current="page"' : '';
+    // As the app's navigation: the part's page or one below it.
+    const here = current && (current === p || current.startsWith(`${p}/`)) ? ' aria-current="page"' : '';
     return `<li><a href="${href(p)}"${here}>${esc(label)}</a></li>`;
   }).join('');
   const sizes = APP.TEXT_SIZES.map(([label, name], i) =>
     `<button class="btn btn--small" type="button" aria-pressed="${i === 0}" aria-label="${esc(name)}">${esc(label)}</button>`).join('');
-  const main = page ? `<section class="${page.section}">${blocksOf(page, base)}</section>` : '';
+  const tag = page?.tag || 'section';
+  const held = page?.held ? ` data-held="${esc(page.held)}"` : '';
+  const main = page ? `<${tag} class="${page.section}"${held}>${blocksOf(page, base)}</${tag}>` : '';
   // 404.html: every known deep link's top, and the script that shows the one asked for.
   const deep = page ? [] : [
     ...DEEP_PAGES.map((d) => `<template data-path="${esc(d.path.replace(/^\//, ''))}" data-shell=""><section class="${d.section}">${blocksOf(d, base)}</section></template>`),
+    // (`data-gone`: the message keeps the screen the empty <main> held, so
+    // the footer stays below it rather than jumping up when it comes.)
+    ...RECORD_PAGES.map((d) => `<template data-record="${d.part}" data-store="${d.store}" data-legacy="${d.legacy}" data-shell=""><section class="${d.section}" data-gone="">${blocksOf(d, base)}</section></template>`),
     `<script data-shell="">${DEEP_SCRIPT}</script>`,
   ];
   return [

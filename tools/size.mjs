@@ -102,9 +102,18 @@ export function onDemandLoad(bundle) {
  */
 export const BESIDE = { "directory's pages: + catalogue": 'catalogue.json' };
 
+/**
+ * An example activity's own page (aktiviteter/<id>.html, which a shared
+ * activity's link opens), the catalogue's first: the page, its sheet, loader,
+ * the directory's bundle; the catalogue comes beside it (BESIDE).
+ */
+export const EXAMPLE_PAGE = "an example activity's page";
+const exampleFile = () => `aktiviteter/${JSON.parse(readFileSync(join(dist, 'catalogue.json'), 'utf8')).activities[0].id}.html`;
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const report = {
     ...Object.fromEntries(PAGES.map((p) => [p, firstLoad(p)])),
+    [EXAMPLE_PAGE]: firstLoad(exampleFile()),
     ...Object.fromEntries(Object.entries(DEEP).map(([path, bundle]) => [path, deepLoad(bundle)])),
     ...Object.fromEntries(Object.entries(ON_DEMAND).map(([what, bundle]) => [what, onDemandLoad(bundle)])),
     ...Object.fromEntries(Object.entries(BESIDE).map(([what, file]) => [what, load([file])])),

@@ -34,6 +34,7 @@ fn main() -> std::io::Result<()> {
         "dreams": { "TITLE": dreams::da::TITLE, "INTRO": dreams::da::INTRO, "EMPTY_BOARD": dreams::da::EMPTY_BOARD,
             "BACK": dreams::da::BACK,
             "NEW_TITLE": dreams::da::NEW_TITLE,
+            "NOT_FOUND": dreams::da::NOT_FOUND,
         },
         "activities": {
             "TITLE": activities::da::TITLE,
@@ -47,8 +48,11 @@ fn main() -> std::io::Result<()> {
             "EXPORT_CSV": activities::da::EXPORT_CSV,
             "IMPORT_CSV": activities::da::IMPORT_CSV,
             "SHARE_SHOWN_HINT": activities::da::SHARE_SHOWN_HINT,
+            "CATEGORIES": activities::da::CATEGORIES,
+            "EXAMPLE_NOTICE": activities::da::EXAMPLE_NOTICE,
         },
-        "assessment": { "TITLE": assessment::da::ui::TITLE, "INTRO": assessment::da::ui::INTRO },
+        "assessment": { "TITLE": assessment::da::ui::TITLE, "INTRO": assessment::da::ui::INTRO,
+            "NOT_FOUND": assessment::da::ui::NOT_FOUND, "BACK": assessment::da::ui::BACK },
         "data": {
             "TITLE": da::data::TITLE,
             "INTRO": da::data::INTRO,

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { useBrowser, newPage, open, assertClean, assertAccessible, ROUTES, DIST, PAGE_BUNDLES, bundleOfFile } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, assertAccessible, createWorkshop, ROUTES, DIST, PAGE_BUNDLES, bundleOfFile } from '../lib/harness.mjs';
 
 const SUB = process.env.TOL_DIST_SUB ? resolve(process.env.TOL_DIST_SUB) : resolve(import.meta.dirname, '../../dist-sub');
 
@@ -135,10 +135,139 @@ test('a deep link (404.html) paints its part in the navigation and, where the bu
   }
 });
 
+/** Holds every wasm request of `page` until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (r) => { await held; await r.continue(); });
+  return () => release();
+}
+
+test('an example activity\'s own page paints its top before the wasm, keeps it while the catalogue loads, and the app draws the same top in its place', async () => {
+  for (const size of ['phone', 'projector']) {
+    const { context, page, problems } = await newPage(env.browser, env.server, { size, serviceWorkers: 'block' });
+    const releaseWasm = await holdWasm(page);
+    let releaseCatalogue;
+    const catalogueHeld = new Promise((ok) => { releaseCatalogue = ok; });
+    await page.route('**/catalogue.json', async (r) => { await catalogueHeld; await r.continue(); });
+    const route = `/aktiviteter/${EXAMPLE_ACTIVITY}`;
+    const response = await page.goto(env.server.url(route));
+    assert.equal(response.status(), 200, `${route}: its own page, not 404.html`);
+    const top = page.locator('main#main-shell article[data-held]');
+    await top.getByRole('heading', { level: 1 }).waitFor();
+    assert.ok(await top.locator('p.example-notice').isVisible(), 'the example notice (the largest text) is painted before the wasm');
+    const current = await page.locator('header a[aria-current="page"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(current, ['/aktiviteter'], 'the navigation marks the directory');
+    if (size === 'phone') await assertAccessible(page, `static ${route}`);
+    const staticTop = await top.evaluate((a) => ({
+      blocks: [...a.children].map((c) => c.outerHTML),
+      h1: (({ x, y, width, height }) => [x, y, width, height])(a.querySelector('h1').getBoundingClientRect()),
+    }));
+    // The app starts while the catalogue is still on its way: the same top stays.
+    releaseWasm();
+    await page.locator('main#main').waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('main#main article[data-held] h1').isVisible(), true, 'the top is kept while the catalogue loads');
+    assert.equal(await page.getByText('Henter kataloget').count(), 0, 'no loading message in its place');
+    releaseCatalogue();
+    await page.locator('main#main .activity-detail__next').waitFor();
+    assert.equal(await page.locator('[data-held], [data-shell], #boot-loading').count(), 0, 'the held top has given way to the app\'s');
+    const appTop = await page.locator('main#main article.activity-detail').evaluate((a, n) => ({
+      blocks: [...a.children].slice(0, n).map((c) => c.outerHTML.replace(/<!---->/g, '')),
+      h1: (({ x, y, width, height }) => [x, y, width, height])(a.querySelector('h1').getBoundingClientRect()),
+    }), staticTop.blocks.length);
+    assert.deepEqual(appTop.blocks, staticTop.blocks, `${size}: the app draws the same top, tag for tag`);
+    assert.deepEqual(appTop.h1.map(Math.round), staticTop.h1.map(Math.round), `${size}: the h1 does not move`);
+    assertClean(problems);
+    await context.close();
+  }
+});
+
+test('every example activity has its own page; an activity of the user\'s own still opens through 404.html', async () => {
+  const catalogue = JSON.parse(readFileSync(resolve(DIST, 'catalogue.json'), 'utf8')).activities;
+  for (const a of catalogue) {
+    const html = readFileSync(resolve(DIST, 'aktiviteter', `${a.id}.html`), 'utf8');
+    const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    assert.ok(html.includes(`<h1>${esc(a.title)}</h1>`), `${a.id}: its title`);
+    assert.match(html, /<article class="page activity-detail" data-held="/);
+  }
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  const response = await page.goto(env.server.url('/aktiviteter/0b9f6a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'));
+  assert.match(await response.text(), /<template data-path=/, 'an id the build does not know gets 404.html');
+  assert.equal(await page.locator('[data-held]').count(), 0, 'and no activity\'s top');
+  await page.locator('main#main .act-missing').waitFor();
+  assertClean(problems);
+  await context.close();
+});
+
+/** A dream's and a workshop's id that no device has. */
+const NOWHERE = '0b9f6a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+
+test('a dream or a workshop that is not on this device: 404.html says so before the wasm; one that is there is left to the app', async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone', serviceWorkers: 'block' });
+  const gone = page.locator('main#main-shell h1');
+  /** Opens `route` with the wasm held; whether the static page says the record is not here. */
+  const staticSays = async (route) => {
+    const release = await holdWasm(page);
+    const wasm = [];
+    const onRequest = (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); };
+    page.on('request', onRequest);
+    await page.goto(env.server.url(route));
+    await page.locator('#boot-loading').waitFor();
+    await page.waitForTimeout(700);
+    const said = await gone.count() ? await page.locator('main#main-shell').innerText() : null;
+    const preload = await page.locator('head link[rel="preload"][as="fetch"]').count();
+    assert.equal(preload, 0, `${route}: no preload before the record is looked up`);
+    assert.equal(wasm.length, 1, `${route}: the wasm is asked for once the record is looked up`);
+    if (said) await assertAccessible(page, `static ${route}`);
+    const s = said ? await snapshot(page, true) : null;
+    release();
+    await page.locator('main#main').waitFor();
+    await page.waitForTimeout(200);
+    page.off('request', onRequest);
+    await page.unroute('**/*.wasm');
+    return { said, s };
+  };
+  // A device the app has never run on.
+  for (const [route, text] of [[`/droemme/${NOWHERE}`, 'Drømmen findes ikke'], [`/skal-kan/${NOWHERE}?visning=projektor`, 'Workshoppen findes ikke']]) {
+    const { said, s } = await staticSays(route);
+    assert.match(said || '', new RegExp(text), `${route}: says so before the wasm`);
+    const a = await snapshot(page, false);
+    assert.equal(a.section, s.section, `${route}: page class`);
+    assert.deepEqual(a.blocks, s.blocks, `${route}: the app says the same, tag for tag`);
+    assert.deepEqual(a.h1.map(Math.round), s.h1.map(Math.round), `${route}: the h1 does not move`);
+  }
+  // A workshop that is here: nothing claimed; the app draws it.
+  await open(page, env.server, '/skal-kan');
+  await createWorkshop(page, 'Her på enheden');
+  const id = new URL(page.url()).pathname.split('/').pop();
+  assert.match(id, /^[0-9a-f-]{36}$/);
+  assert.equal((await staticSays(`/skal-kan/${id}`)).said, null, 'a workshop on this device is not called missing');
+  await page.locator('main#main').getByRole('heading', { level: 1, name: 'Her på enheden' }).waitFor();
+  // Another id, now that the database is there; and the same workshop, deleted.
+  assert.match((await staticSays(`/skal-kan/${NOWHERE}`)).said || '', /Workshoppen findes ikke/, 'an id not in the store');
+  await page.evaluate((key) => new Promise((ok, fail) => {
+    const q = indexedDB.open('tidoglyst');
+    q.onsuccess = () => {
+      const st = q.result.transaction('assessments', 'readwrite').objectStore('assessments');
+      const g = st.get(key);
+      g.onsuccess = () => { const v = JSON.parse(g.result); v.deleted = true; st.put(JSON.stringify(v), key).onsuccess = () => { q.result.close(); ok(); }; };
+      g.onerror = fail;
+    };
+    q.onerror = fail;
+  }), id);
+  assert.match((await staticSays(`/skal-kan/${id}`)).said || '', /Workshoppen findes ikke/, 'a deleted workshop');
+  // Records of the first version still in local storage: the app moves and reads them.
+  await page.evaluate(() => localStorage.setItem('tidoglyst.v1.dreams', '[]'));
+  assert.equal((await staticSays(`/droemme/${NOWHERE}`)).said, null, 'dreams not yet moved into IndexedDB: left to the app');
+  assertClean(problems);
+  await context.close();
+});
+
 test('taking over a deep link shifts nothing (CLS at most 0.02)', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   await sumLayoutShifts(page);
-  for (const route of [...KNOWN_DEEP, `/aktiviteter/${EXAMPLE_ACTIVITY}`, ...ID_DEEP]) {
+  for (const route of [...KNOWN_DEEP, `/aktiviteter/${EXAMPLE_ACTIVITY}`, ...ID_DEEP, `/droemme/${NOWHERE}`, `/skal-kan/${NOWHERE}?visning=projektor`]) {
     await page.goto(env.server.url(route));
     await page.locator('main#main').waitFor();
     await page.waitForTimeout(1500);
@@ -344,7 +473,7 @@ test('every page keeps the strict CSP head; 404.html carries the deep links it k
 
 test('the sub-path build writes the same pages with every link under the sub-path', () => {
   assert.ok(existsSync(resolve(SUB, 'index.html')), 'dist-sub/ is built by ./x test (trunk build --public-url /tidoglyst/)');
-  for (const file of ['index.html', 'droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html', '404.html']) {
+  for (const file of ['index.html', 'droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html', '404.html', `aktiviteter/${EXAMPLE_ACTIVITY}.html`]) {
     const html = readFileSync(resolve(SUB, file), 'utf8');
     const body = html.slice(html.indexOf('<body>'));
     const hrefs = [...body.matchAll(/\s(?:href|src)="([^"#][^"]*)"/g)].map((m) => m[1]);

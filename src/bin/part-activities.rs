@@ -5,6 +5,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // An example activity's static page: its top stays until the catalogue is read.
+    tid_og_lyst::ui::held::keep();
     tid_og_lyst::app::start(tid_og_lyst::app::activities);
 }
 

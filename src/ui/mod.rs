@@ -2,6 +2,7 @@
 
 pub mod codec;
 pub mod download;
+pub mod held;
 pub mod import;
 pub mod layout;
 pub mod link;

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use crate::state::{now, use_app, NoticeKind};
 use crate::ui::download::download_text;
+use crate::ui::held::{self, Held};
 use tid_og_lyst_core::activities::activity::{is_web_link, mail_link, phone_link, Activity};
 use tid_og_lyst_core::activities::da as t;
 use tid_og_lyst_core::activities::ics::{file_name, to_ics};
@@ -51,9 +52,12 @@ pub fn activity_page<E: Edition>() -> impl IntoView {
         match (activity.get(), cat.with(|c| matches!(c, Catalogue::Loading)) || !state.loaded.get()) {
             (Some(a), _) if E::FULL && editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
             (Some(a), _) => view! { <Detail activity=a/> }.into_any(),
-            (None, true) => {
-                view! { <section class="page"><p class="act-loading">{t::LOADING}</p></section> }.into_any()
-            }
+            // An example activity's static page drew its top before the
+            // wasm: it stays until the catalogue is read (ui::held).
+            (None, true) => match held::take(&id_text.get_untracked()) {
+                Some(el) => view! { <Held el/> }.into_any(),
+                None => view! { <section class="page"><p class="act-loading">{t::LOADING}</p></section> }.into_any(),
+            },
             (None, false) => view! {
                 <section class="page act-missing">
                     <h1>{t::TITLE}</h1>
