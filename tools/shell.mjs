@@ -175,11 +175,11 @@ export const RECORD_ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
 export const RECORD_PAGES = [
   {
     part: 'droemme', store: 'dreams', legacy: 'tidoglyst.v1.dreams', section: 'page dream-page',
-    blocks: [(base) => `<p><a class="back-link" href="${base}droemme">${esc(T.dreams.BACK)}</a></p>`, ['h1', '', T.dreams.TITLE], ['p', '', T.dreams.NOT_FOUND]],
+    blocks: [(base) => `<p><a class="back-link" href="${base}droemme">${esc(T.dreams.BACK)}</a></p>`, ['h1', '', T.dreams.TITLE], ['p', ' class="gone"', T.dreams.NOT_FOUND]],
   },
   {
     part: 'skal-kan', store: 'assessments', legacy: 'tidoglyst.v1.assessments', section: 'page assessment',
-    blocks: [['h1', '', T.assessment.TITLE], ['p', '', T.assessment.NOT_FOUND], (base) => `<p><a href="${base}skal-kan">${esc(T.assessment.BACK)}</a></p>`],
+    blocks: [['h1', '', T.assessment.TITLE], ['p', ' class="gone"', T.assessment.NOT_FOUND], (base) => `<p><a href="${base}skal-kan">${esc(T.assessment.BACK)}</a></p>`],
   },
 ];
 
@@ -242,9 +242,7 @@ export function shellBody(page, base) {
   // 404.html: every known deep link's top, and the script that shows the one asked for.
   const deep = page ? [] : [
     ...DEEP_PAGES.map((d) => `<template data-path="${esc(d.path.replace(/^\//, ''))}" data-shell=""><section class="${d.section}">${blocksOf(d, base)}</section></template>`),
-    // (`data-gone`: the message keeps the screen the empty <main> held, so
-    // the footer stays below it rather than jumping up when it comes.)
-    ...RECORD_PAGES.map((d) => `<template data-record="${d.part}" data-store="${d.store}" data-legacy="${d.legacy}" data-shell=""><section class="${d.section}" data-gone="">${blocksOf(d, base)}</section></template>`),
+    ...RECORD_PAGES.map((d) => `<template data-record="${d.part}" data-store="${d.store}" data-legacy="${d.legacy}" data-shell=""><section class="${d.section}">${blocksOf(d, base)}</section></template>`),
     `<script data-shell="">${DEEP_SCRIPT}</script>`,
   ];
   return [

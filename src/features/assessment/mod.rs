@@ -118,7 +118,7 @@ pub fn session_page<E: Edition>() -> impl IntoView {
             return view! {
                 <section class="page assessment">
                     <h1>{t::TITLE}</h1>
-                    <p>{t::NOT_FOUND}</p>
+                    <p class="gone">{t::NOT_FOUND}</p>
                     <p><a href=to(&Route::Assessment)>{t::BACK}</a></p>
                 </section>
             }

@@ -64,7 +64,7 @@ pub fn dream_page<E: Edition>() -> impl IntoView {
 fn Missing() -> impl IntoView {
     view! {
         <h1>{t::TITLE}</h1>
-        <p>{t::NOT_FOUND}</p>
+        <p class="gone">{t::NOT_FOUND}</p>
     }
 }
 
