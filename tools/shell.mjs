@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /** The texts, from the core's Danish constants (a native build of the core, cached by cargo). */
-const T = JSON.parse(execFileSync('cargo', ['run', '--quiet', '-p', 'tid-og-lyst-core', '--example', 'shell_texts'], {
+const T = JSON.parse(execFileSync('cargo', ['run', '--quiet', '-p', 'tid-og-lyst-core', '--example', 'shell_texts', '--', 'public/catalogue.json'], {
   cwd: resolve(import.meta.dirname, '..'),
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -96,6 +96,13 @@ export const PAGES = [
 ];
 
 /**
+ * The top of each example activity's page, for the activities the app reads
+ * from the catalogue (public/catalogue.json, read by the core at build time:
+ * id, the category's name, title, example, organizer).
+ */
+export const CATALOGUE_TOPS = T.catalogue;
+
+/**
  * An example activity's own page, `aktiviteter/<id>.html` (the catalogue is
  * the build's, so its activities' pages are known; a shared activity's link
  * opens one): the top of the page the app draws for it (back link,
@@ -106,14 +113,12 @@ export const PAGES = [
  * text, the example notice, is painted once, before the wasm.
  */
 export function activityPage(a) {
-  const label = (T.activities.CATEGORIES.find(([key]) => key === a.category) || [])[1];
-  if (!label) throw new Error(`shell: activity ${a.id} has an unknown category ${a.category}`);
   return {
     path: `/aktiviteter/${a.id}`, file: `aktiviteter/${a.id}.html`, section: 'page activity-detail', tag: 'article',
     held: a.id,
     blocks: [
       (base) => `<p class="no-print"><a href="${base}aktiviteter">${esc(T.activities.BACK)}</a></p>`,
-      ['p', ' class="activity-detail__category"', label],
+      ['p', ' class="activity-detail__category"', a.category],
       ['h1', '', a.title],
       ...(a.example ? [['p', ' class="notice example-notice"', T.activities.EXAMPLE_NOTICE]] : []),
       ...(a.organizer ? [['p', ' class="lead"', a.organizer]] : []),
@@ -127,8 +132,9 @@ export function activityPage(a) {
  * PAGES. 404.html carries them as inert <template>s, and DEEP_SCRIPT, the
  * page's last inline script, puts the one for the address shown into <main>
  * and marks its part in the navigation before the first paint.
- * A deep link with a record's id (/droemme/<id>, …) gets the navigation
- * only: its heading is the record's, which only the app knows.
+ * A deep link with a record's id gets the navigation, and, for a dream or a
+ * workshop not on this device, the app's message for that (RECORD_PAGES);
+ * an example activity has a page of its own (activityPage).
  */
 export const DEEP_PAGES = [
   {
@@ -158,20 +164,21 @@ export const DEEP_PAGES = [
   },
 ];
 
+/** A record's id in an address, as the app writes it. */
+export const RECORD_ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
 /**
  * A record's page whose record is not on this device: the part's address
  * (its records are at `<part>/<id>`), where the app keeps them (the
  * IndexedDB store, and the local-storage key of the first version's records
- * that the app has not yet moved into it: tools/../src/storage.rs), and
- * the message the app shows in its place. 404.html carries each as a
- * template; DEEP_SCRIPT looks the id up and paints the message when the
- * record is not there, so someone who opens a link to a dream or a workshop
- * they do not have learns it before the wasm has loaded. A record that is
- * there, or a storage that cannot be read, is left to the app.
+ * that the app has not yet moved into it, or keeps them in where IndexedDB
+ * is blocked: src/storage.rs), and the message the app shows in its place.
+ * 404.html carries each as a template; DEEP_SCRIPT looks the id up and
+ * paints the message when the record is not there, so someone who opens a
+ * link to a dream or a workshop they do not have learns it before the wasm
+ * has loaded. A record that is there, or a storage that cannot be read, is
+ * left to the app.
  */
-/** A record's id in an address, as the app writes it. */
-export const RECORD_ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-
 export const RECORD_PAGES = [
   {
     part: 'droemme', store: 'dreams', legacy: 'tidoglyst.v1.dreams', section: 'page dream-page',
@@ -190,7 +197,8 @@ const DB_NAME = 'tidoglyst';
  * 404.html's own inline script, right after <main> (allowed by its hash like
  * FRESH_SCRIPT): marks the navigation's part of the address shown (as the
  * app's navigation does: its path or one below it) and puts the matching
- * DEEP_PAGES template into <main>. Paths compare as the browser resolves
+ * DEEP_PAGES template into <main>; on a dream's or a workshop's page it
+ * looks the record up (RECORD_PAGES). Paths compare as the browser resolves
  * them against <base href>, so the sub-path build needs nothing else.
  */
 export const DEEP_SCRIPT =
@@ -202,12 +210,17 @@ export const DEEP_SCRIPT =
   "for(i=0;i<r.length;i++){p=new URL(r[i].getAttribute('data-record'),document.baseURI).pathname+'/';d=l.slice(p.length);" +
   "if(l.indexOf(p)===0&&/^" + RECORD_ID + "$/.test(d)){globalThis.tolPeek=new Promise(function(done){try{peek(r[i],d,done)}catch(e){done()}setTimeout(done,500)});return}}" +
   "function peek(t,id,done){" +
-  // The first version's records, not yet moved into IndexedDB: the app reads them.
-  "if(localStorage.getItem(t.getAttribute('data-legacy'))!==null)return done();" +
-  "var s=t.getAttribute('data-store'),q=indexedDB.open(" + JSON.stringify(DB_NAME) + ");" +
   "function gone(){var m=document.getElementById('main-shell');if(m&&!m.firstChild)m.appendChild(t.content.cloneNode(true));done()}" +
-  // No database yet: none is made here (the app makes it), and no record is in it.
-  "q.onupgradeneeded=function(){q.transaction.abort()};q.onerror=gone;q.onblocked=done;" +
+  // A device the app has never run on (it writes tidoglyst.schema first on
+  // every start) holds no record: said at once, in the first paint.
+  "if(!Object.keys(localStorage).some(function(k){return k.indexOf('tidoglyst.')===0}))return gone();" +
+  // The first version's records, not yet moved into IndexedDB (or kept in
+  // local storage where IndexedDB is blocked): the app reads them.
+  "if(localStorage.getItem(t.getAttribute('data-legacy'))!==null)return done();" +
+  "var s=t.getAttribute('data-store'),q=indexedDB.open(" + JSON.stringify(DB_NAME) + "),n=0;" +
+  // No database yet: none is made here (the app makes it), and no record is
+  // in it. Any other failure to open it is left to the app.
+  "q.onupgradeneeded=function(){n=1;q.transaction.abort()};q.onerror=function(){n?gone():done()};q.onblocked=done;" +
   "q.onsuccess=function(){var b=q.result,g;try{if(!b.objectStoreNames.contains(s)){b.close();return done()}g=b.transaction(s).objectStore(s).get(id)}catch(e){b.close();return done()}" +
   "g.onerror=function(){b.close();done()};g.onsuccess=function(){var v=g.result,x=v===undefined;b.close();if(!x)try{x=JSON.parse(v).deleted===true}catch(e){}x?gone():done()}}}" +
   "})()}catch(e){}";

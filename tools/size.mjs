@@ -108,7 +108,7 @@ export const BESIDE = { "directory's pages: + catalogue": 'catalogue.json' };
  * the directory's bundle; the catalogue comes beside it (BESIDE).
  */
 export const EXAMPLE_PAGE = "an example activity's page";
-const exampleFile = () => `aktiviteter/${JSON.parse(readFileSync(join(dist, 'catalogue.json'), 'utf8')).activities[0].id}.html`;
+const exampleFile = () => `aktiviteter/${JSON.parse(readFileSync(join(dist, 'catalogue.json'), 'utf8')).activities.find((a) => !a.deleted).id}.html`;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const report = {

@@ -2,14 +2,34 @@
 //! static first paint (tools/shell.mjs builds the pages from them, at build
 //! time), so the static copy and the app read the same constants.
 //!
-//! `cargo run -q -p tid-og-lyst-core --example shell_texts`
+//! `cargo run -q -p tid-og-lyst-core --example shell_texts [catalogue.json]`
+//!
+//! With a catalogue, also the top of each example activity's own page
+//! (`catalogue`: id, category, title, example, organizer), for the
+//! activities the app reads from it (`sync::catalogue::parse_catalogue`),
+//! as the activity's page draws them.
 
 use std::io::Write;
 
 use serde_json::json;
+use tid_og_lyst_core::sync::catalogue::parse_catalogue;
 use tid_og_lyst_core::{activities, assessment, da, dreams};
 
 fn main() -> std::io::Result<()> {
+    let catalogue = match std::env::args().nth(1) {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path)?;
+            let (list, _) = parse_catalogue(&text).map_err(std::io::Error::other)?;
+            list.iter()
+                .filter(|a| !a.meta.deleted)
+                .map(|a| {
+                    json!({ "id": a.meta.id.to_string(), "category": a.category.label(), "title": a.title,
+                        "example": a.example, "organizer": a.organizer })
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
     let texts = json!({
         "app": {
             "NAME": da::app::NAME,
@@ -48,7 +68,6 @@ fn main() -> std::io::Result<()> {
             "EXPORT_CSV": activities::da::EXPORT_CSV,
             "IMPORT_CSV": activities::da::IMPORT_CSV,
             "SHARE_SHOWN_HINT": activities::da::SHARE_SHOWN_HINT,
-            "CATEGORIES": activities::da::CATEGORIES,
             "EXAMPLE_NOTICE": activities::da::EXAMPLE_NOTICE,
         },
         "assessment": { "TITLE": assessment::da::ui::TITLE, "INTRO": assessment::da::ui::INTRO,
@@ -65,6 +84,7 @@ fn main() -> std::io::Result<()> {
             "SHOW_QR": da::share::SHOW_QR,
         },
         "about": { "TITLE": da::about::TITLE, "INTRO": da::about::INTRO },
+        "catalogue": catalogue,
     });
     writeln!(std::io::stdout().lock(), "{texts}")
 }

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import { useBrowser, newPage, open, assertClean, assertAccessible, createWorkshop, ROUTES, DIST, PAGE_BUNDLES, bundleOfFile } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, assertAccessible, createWorkshop, idbDump, ROUTES, DIST, PAGE_BUNDLES, bundleOfFile } from '../lib/harness.mjs';
 
 const SUB = process.env.TOL_DIST_SUB ? resolve(process.env.TOL_DIST_SUB) : resolve(import.meta.dirname, '../../dist-sub');
 
@@ -76,7 +76,7 @@ function sumLayoutShifts(page) {
 }
 
 /** An example activity's id, as a shared link carries it (its page waits for the catalogue). */
-const EXAMPLE_ACTIVITY = JSON.parse(readFileSync(resolve(DIST, 'catalogue.json'), 'utf8')).activities[0].id;
+const EXAMPLE_ACTIVITY = JSON.parse(readFileSync(resolve(DIST, 'catalogue.json'), 'utf8')).activities.find((a) => !a.deleted).id;
 
 /** Deep links: the three whose top the build knows, and two with a record's id (navigation only). */
 const KNOWN_DEEP = ['/droemme/ny', '/aktiviteter/ny', '/aktiviteter/lister'];
@@ -183,9 +183,9 @@ test('an example activity\'s own page paints its top before the wasm, keeps it w
   }
 });
 
-test('every example activity has its own page; an activity of the user\'s own still opens through 404.html', async () => {
+test('every example activity has its own page; an id the build does not know (an activity of the user\'s own) still opens through 404.html', async () => {
   const catalogue = JSON.parse(readFileSync(resolve(DIST, 'catalogue.json'), 'utf8')).activities;
-  for (const a of catalogue) {
+  for (const a of catalogue.filter((x) => !x.deleted)) {
     const html = readFileSync(resolve(DIST, 'aktiviteter', `${a.id}.html`), 'utf8');
     const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
     assert.ok(html.includes(`<h1>${esc(a.title)}</h1>`), `${a.id}: its title`);
@@ -203,8 +203,19 @@ test('every example activity has its own page; an activity of the user\'s own st
 /** A dream's and a workshop's id that no device has. */
 const NOWHERE = '0b9f6a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 
+/** Notes in `window.__goneAt` when a missing record's message first shows in the static <main>. */
+function noteMessage(page) {
+  return page.addInitScript(() => {
+    window.__goneAt = null;
+    new MutationObserver(() => {
+      if (window.__goneAt === null && document.querySelector('#main-shell .gone')) window.__goneAt = performance.now();
+    }).observe(document, { subtree: true, childList: true });
+  });
+}
+
 test('a dream or a workshop that is not on this device: 404.html says so before the wasm; one that is there is left to the app', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone', serviceWorkers: 'block' });
+  await noteMessage(page);
   const gone = page.locator('main#main-shell h1');
   /** Opens `route` with the wasm held; whether the static page says the record is not here. */
   const staticSays = async (route) => {
@@ -224,6 +235,11 @@ test('a dream or a workshop that is not on this device: 404.html says so before 
     release();
     await page.locator('main#main').waitFor();
     await page.waitForTimeout(200);
+    if (said) {
+      // The loader waited for the look-up: the message came before the wasm was asked for.
+      const t = await page.evaluate(() => ({ gone: window.__goneAt, wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.startTime }));
+      assert.ok(t.gone !== null && t.wasm !== undefined && t.gone <= t.wasm, `${route}: message at ${t.gone} ms, wasm asked for at ${t.wasm} ms`);
+    }
     page.off('request', onRequest);
     await page.unroute('**/*.wasm');
     return { said, s };
@@ -262,6 +278,16 @@ test('a dream or a workshop that is not on this device: 404.html says so before 
   assert.equal((await staticSays(`/droemme/${NOWHERE}`)).said, null, 'dreams not yet moved into IndexedDB: left to the app');
   assertClean(problems);
   await context.close();
+  // The app has run here (the front page, which keeps no records), but made no
+  // database yet: the look-up makes none either, and says the workshop is not here.
+  const other = await newPage(env.browser, env.server, { size: 'phone', serviceWorkers: 'block' });
+  await open(other.page, env.server, '/om');
+  await other.page.goto(env.server.url(`/skal-kan/${NOWHERE}`));
+  await other.page.locator('main#main-shell .gone, main#main .gone').first().waitFor();
+  await other.page.locator('main#main .gone').waitFor();
+  assert.ok((await idbDump(other.page)).assessments !== undefined, 'the app made its database with its stores after the look-up');
+  assertClean(other.problems);
+  await other.context.close();
 });
 
 test('taking over a deep link shifts nothing (CLS at most 0.02)', async () => {
@@ -444,7 +470,7 @@ test('every page keeps the strict CSP head; 404.html carries the deep links it k
   assert.deepEqual(preloads(readFileSync(resolve(DIST, '404.html'), 'utf8')), []);
   const deepScript = readFileSync(resolve(DIST, '404.html'), 'utf8').match(/<script data-shell="">([\s\S]*?)<\/script>/)[1];
   const preloadScript = readFileSync(resolve(DIST, '404.html'), 'utf8').match(/<script>([^<]*modulepreload[\s\S]*?)<\/script>/)[1];
-  for (const file of ['droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html', '404.html']) {
+  for (const file of ['droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html', '404.html', `aktiviteter/${EXAMPLE_ACTIVITY}.html`]) {
     const html = readFileSync(resolve(DIST, file), 'utf8');
     assert.equal(head(html), head(index), `${file} has the same head as index.html`);
     // Inline scripts: the first-visit check, and on 404.html the deep links'

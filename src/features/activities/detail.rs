@@ -53,8 +53,10 @@ pub fn activity_page<E: Edition>() -> impl IntoView {
             (Some(a), _) if E::FULL && editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
             (Some(a), _) => view! { <Detail activity=a/> }.into_any(),
             // An example activity's static page drew its top before the
-            // wasm: it stays until the catalogue is read (ui::held).
-            (None, true) => match held::take(&id_text.get_untracked()) {
+            // wasm: it stays until the catalogue is read (ui::held); not
+            // where the form comes (a host serves that page for `?rediger=1` too).
+            (None, true) => match (!(E::FULL && editing.get())).then(|| held::take(&id_text.get_untracked())).flatten()
+            {
                 Some(el) => view! { <Held el/> }.into_any(),
                 None => view! { <section class="page"><p class="act-loading">{t::LOADING}</p></section> }.into_any(),
             },
