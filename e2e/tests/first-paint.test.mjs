@@ -430,6 +430,35 @@ test('the page asks for one style sheet, and the wasm only after the first paint
   await context.close();
 });
 
+test('the app still starts where the browser reports no paint, or cannot', async () => {
+  // The loader waits for the first contentful paint as the browser reports
+  // it. A browser that has no paint timing goes after the next frame; one
+  // that has it but never reports (stubbed here) after the loader's guard.
+  for (const [what, stub] of [
+    ['no paint timing', () => {
+      Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', { value: Object.freeze(['resource', 'navigation']) });
+    }],
+    ['a paint never reported', () => {
+      const observe = PerformanceObserver.prototype.observe;
+      PerformanceObserver.prototype.observe = function (options) {
+        if (options && options.type === 'paint') return;
+        return observe.call(this, options);
+      };
+      const byType = Performance.prototype.getEntriesByType;
+      Performance.prototype.getEntriesByType = function (type) { return type === 'paint' ? [] : byType.call(this, type); };
+    }],
+  ]) {
+    const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+    await page.addInitScript(stub);
+    await open(page, env.server, '/skal-kan');
+    await page.locator('main#main').waitFor({ timeout: 15000 });
+    await page.getByRole('button', { name: 'Opret workshop' }).waitFor();
+    assert.equal(await page.locator('[data-shell]').count(), 0, `${what}: the static page gave way to the app`);
+    assertClean(problems, what);
+    await context.close();
+  }
+});
+
 test('taking over from the static page shifts nothing (CLS at most 0.02)', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   await sumLayoutShifts(page);
