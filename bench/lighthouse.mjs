@@ -10,22 +10,25 @@
 //   PAGES=/,/aktiviteter ENCODINGS=gzip node bench/lighthouse.mjs
 //   TOL_DIST=dist-sub BASE=/tidoglyst/ node bench/lighthouse.mjs
 //   LH_JSON=out.json node bench/lighthouse.mjs      (also writes the figures as JSON)
-//   CPU=calibrated node bench/lighthouse.mjs        (the CPU slowdown fitted to this machine)
+//   CPU=fitted node bench/lighthouse.mjs   (each load also scored at a CPU slowdown fitted to the machine)
 //
 // The preset slows the CPU 4×, which Lighthouse calibrated on a machine with
-// a benchmark index of about 1,500 (a high-end desktop); on a slower machine it
-// simulates a slower phone than it means to, and Lighthouse warns when the
-// index is under 1,000. CPU=calibrated first measures this machine's index
-// (the median of five runs of Lighthouse's own benchmark in Chromium) and
-// passes the slowdown Lighthouse's throttling guide gives for it
-// (docs/throttling.md, "CPU throttling", and its calculator: 1,533 → 4×,
-// 1,300 → 3×, 800 → 2×, 150 → 1×, linear in between); CPU=<number> passes that.
+// a benchmark index of about 1,500 (a high-end desktop); on a slower or busier
+// machine it simulates a slower phone than it means to, and Lighthouse then
+// warns ("The tested device appears to have a slower CPU than Lighthouse
+// expects"). With CPU=fitted each page is loaded once (Lighthouse's gather
+// mode) and that load is scored twice (audit mode): with the preset's 4× and
+// with the slowdown Lighthouse's throttling guide gives for the benchmark
+// index Lighthouse measured just before that load (docs/throttling.md, "CPU
+// throttling", and its calculator: 1,533 → 4×, 1,300 → 3×, 800 → 2×,
+// 150 → 1×, linear in between). Lighthouse simulates the throttling from an
+// unthrottled load, so the two scores differ only in the CPU work's weight.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launch, startServer } from '../e2e/lib/harness.mjs';
+import { startServer } from '../e2e/lib/harness.mjs';
 
 const here = import.meta.dirname;
 const lhDir = resolve(here, 'lighthouse');
@@ -43,46 +46,27 @@ function fittedSlowdown(index) {
   return Math.max(1, 1 + (index - 150) / 650);
 }
 
-/** This machine's benchmark index: the median of `runs` runs of Lighthouse's own benchmark in Chromium. */
-async function machineIndex(runs = 5) {
-  const { pageFunctions } = await import(resolve(lhDir, 'node_modules/lighthouse/core/lib/page-functions.js'));
-  const browser = await launch();
-  try {
-    const page = await browser.newPage();
-    const values = [];
-    for (let i = 0; i < runs; i++) values.push(await page.evaluate(pageFunctions.computeBenchmarkIndex));
-    values.sort((a, b) => a - b);
-    return { median: values[Math.floor(runs / 2)], values };
-  } finally {
-    await browser.close();
-  }
-}
-
-let slowdown = null; // null: the preset's 4×
-if (process.env.CPU === 'calibrated') {
-  const { median, values } = await machineIndex();
-  slowdown = Number(fittedSlowdown(median).toFixed(2));
-  console.log(`This machine's benchmark index: ${Math.round(median)} (runs: ${values.map(Math.round).join(', ')}), so a CPU slowdown of ${slowdown}× in place of 4×`);
-} else if (process.env.CPU) {
-  slowdown = Number(process.env.CPU);
-  if (!(slowdown >= 1)) throw new Error(`CPU must be "calibrated" or a number of at least 1, not ${process.env.CPU}`);
-}
+const FITTED = process.env.CPU === 'fitted';
+if (process.env.CPU && !FITTED) throw new Error(`CPU may only be "fitted", not ${process.env.CPU}`);
 const out = mkdtempSync(join(tmpdir(), 'lh-'));
 const flags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
 const results = [];
-console.log(`Lighthouse 13.5, mobile preset (simulated slow 4G, ${slowdown ? `${slowdown}× CPU, fitted to this machine` : '4× CPU'})`);
+console.log('Lighthouse 13.5, mobile preset (simulated slow 4G, 4× CPU)' + (FITTED ? '; each load scored again with the CPU slowdown fitted to the machine' : ''));
 console.log('page           enc   perf  a11y  best  seo   FCP      LCP      TBT      CLS    machine (benchmark index)');
 for (const encoding of ENCODINGS) {
   const server = await startServer({ compress: encoding, base: BASE });
   try {
     for (const page of PAGES) {
-      const file = join(out, `${encoding}-${page.replace(/\W+/g, '_') || 'root'}.json`);
-      // Asynchronous: the static server runs in this process and must keep answering.
-      await promisify(execFile)(resolve(lhDir, 'node_modules/.bin/lighthouse'), [
-        server.url(page), '--quiet', '--output=json', `--output-path=${file}`,
-        '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=${flags}`,
-        ...(slowdown ? [`--throttling.cpuSlowdownMultiplier=${slowdown}`] : []),
+      const name = `${encoding}-${page.replace(/\W+/g, '_') || 'root'}`;
+      const file = join(out, `${name}.json`);
+      const artifacts = join(out, `${name}-artifacts`);
+      const lighthouse = (args) => promisify(execFile)(resolve(lhDir, 'node_modules/.bin/lighthouse'), [
+        server.url(page), '--quiet', '--output=json',
+        '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=${flags}`, ...args,
       ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium' }, maxBuffer: 64 << 20 });
+      // Asynchronous: the static server runs in this process and must keep answering.
+      // Gathered once; scored at 4× (and, with CPU=fitted, again below).
+      await lighthouse([`--output-path=${file}`, `--gather-mode=${artifacts}`, `--audit-mode=${artifacts}`]);
       const r = JSON.parse(readFileSync(file, 'utf8'));
       const score = (c) => Math.round((r.categories[c]?.score ?? 0) * 100);
       const a = r.audits;
@@ -98,7 +82,6 @@ for (const encoding of ENCODINGS) {
         // CPU work it saw times four, so a slower or busier machine gives a
         // longer TBT (and LCP) for the same build.
         benchmark_index: Math.round(r.environment?.benchmarkIndex ?? 0),
-        cpu_slowdown: r.configSettings?.throttling?.cpuSlowdownMultiplier ?? null,
         // Lighthouse 13 names the element in the LCP breakdown insight.
         lcp_element: (() => {
           const node = (a['lcp-breakdown-insight']?.details?.items ?? []).find((i) => i.type === 'node')
@@ -113,6 +96,28 @@ for (const encoding of ENCODINGS) {
         `${p((row.fcp_ms / 1000).toFixed(1) + ' s', 7)}  ${p((row.lcp_ms / 1000).toFixed(1) + ' s', 7)}  ${p(row.tbt_ms + ' ms', 7)}  ${String(row.cls).padEnd(5)}  ${row.benchmark_index}`,
       );
       console.log(`    LCP element: ${row.lcp_element.slice(0, 100)}`);
+      if (FITTED) {
+        const slowdown = Number(fittedSlowdown(row.benchmark_index).toFixed(2));
+        const fittedFile = join(out, `${name}-fitted.json`);
+        // Lighthouse audits saved artifacts only with the settings they were
+        // gathered with; under simulated throttling the load was not slowed
+        // while gathering, so a copy that names the fitted slowdown is the same load.
+        const fittedArtifacts = `${artifacts}-fitted`;
+        cpSync(artifacts, fittedArtifacts, { recursive: true });
+        const saved = JSON.parse(readFileSync(join(fittedArtifacts, 'artifacts.json'), 'utf8'));
+        if (saved.settings.throttlingMethod !== 'simulate') throw new Error('the fitted score needs simulated throttling');
+        saved.settings.throttling.cpuSlowdownMultiplier = slowdown;
+        writeFileSync(join(fittedArtifacts, 'artifacts.json'), JSON.stringify(saved));
+        await lighthouse([`--output-path=${fittedFile}`, `--audit-mode=${fittedArtifacts}`, `--throttling.cpuSlowdownMultiplier=${slowdown}`]);
+        const f = JSON.parse(readFileSync(fittedFile, 'utf8'));
+        row.fitted = {
+          cpu_slowdown: slowdown,
+          performance: Math.round(f.categories.performance.score * 100),
+          lcp_ms: Math.round(f.audits['largest-contentful-paint'].numericValue),
+          tbt_ms: Math.round(f.audits['total-blocking-time'].numericValue),
+        };
+        console.log(`    fitted to this load's benchmark index (${slowdown}× CPU): performance ${row.fitted.performance}, LCP ${(row.fitted.lcp_ms / 1000).toFixed(1)} s, TBT ${row.fitted.tbt_ms} ms`);
+      }
       for (const w of r.runWarnings ?? []) console.log(`    warning: ${String(w).split(' Learn more')[0]}`);
       for (const c of ['performance', 'accessibility', 'best-practices', 'seo']) {
         for (const ref of r.categories[c].auditRefs) {
