@@ -20,6 +20,7 @@ use tid_og_lyst_core::activities::activity::Activity;
 use tid_og_lyst_core::activities::directory::{Builder, Directory};
 use tid_og_lyst_core::record::merge::Collection;
 use tid_og_lyst_core::record::meta::RecordId;
+use tid_og_lyst_core::sync::catalogue::CatalogueReader;
 
 /// Where the catalogue stands.
 #[derive(Clone, Debug)]
@@ -110,8 +111,13 @@ async fn fetch() -> Option<Vec<Activity>> {
     let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
     drop(buf);
-    let text = std::str::from_utf8(&bytes).ok()?;
-    tid_og_lyst_core::sync::catalogue::parse_catalogue(text).ok().map(|(list, _bad)| list)
+    let text = String::from_utf8(bytes).ok()?;
+    // Checked in one pass, then read a few activities at a time in short
+    // slices: the page is starting, and a slow phone should not be held up.
+    let reader = RefCell::new(CatalogueReader::new(text).ok()?);
+    crate::slices::next_turn().await;
+    crate::slices::run_within(crate::slices::START_BUDGET_MS, || reader.borrow_mut().step(4), || {}, || true).await;
+    Some(reader.into_inner().finish().0)
 }
 
 /// The directory the pages show, kept current by [`follow`].
