@@ -234,7 +234,8 @@ if (inflates) {
 await Promise.resolve(globalThis.tolPeek).catch(() => {});
 ${AFTER_PAINT}// The directory's pages read the example catalogue as soon as they start:
 // it comes beside the wasm instead of after it (catalogue::fetch takes it).
-if (bundle.startsWith('activities')) globalThis.tolCatalogue = fetch(${JSON.stringify(base + 'catalogue.json')}).catch(() => null);
+// Not the new activity's form, which does not show it.
+if (bundle.startsWith('activities') && here !== '/aktiviteter/ny' && here !== '/aktiviteter/ny/') globalThis.tolCatalogue = fetch(${JSON.stringify(base + 'catalogue.json')}).catch(() => null);
 const bindings = await glue;
 const wasm = await bindings.default({ module_or_path: wasmUrl });
 window.wasmBindings = bindings;

@@ -304,7 +304,7 @@ test('taking over a deep link shifts nothing (CLS at most 0.02)', async () => {
   await context.close();
 });
 
-test('the directory\'s pages fetch the catalogue once, beside the wasm; the other parts never', async () => {
+test('the directory\'s pages fetch the catalogue once, beside the wasm; the new activity\'s form and the other parts never', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone', serviceWorkers: 'block' });
   const catalogue = [];
   page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/catalogue.json')) catalogue.push(r.url()); });
@@ -326,9 +326,10 @@ test('the directory\'s pages fetch the catalogue once, beside the wasm; the othe
     assert.equal(catalogue.length, 1, `${route}: one request for the catalogue: ${catalogue}`);
   }
   catalogue.length = 0;
-  for (const route of ['/', '/droemme', '/skal-kan', '/del', '/om']) {
+  for (const route of ['/aktiviteter/ny', '/', '/droemme', '/skal-kan', '/del', '/om']) {
     await page.goto(env.server.url(route));
     await page.locator('main#main h1').waitFor();
+    if (route === '/aktiviteter/ny') await page.getByLabel('Titel', { exact: true }).waitFor();
   }
   await page.waitForTimeout(300);
   assert.deepEqual(catalogue, [], 'no other page fetches the catalogue');

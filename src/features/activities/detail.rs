@@ -34,12 +34,13 @@ pub fn activity_page<E: Edition>() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let state = use_app();
-    let cat = catalogue();
+    // The catalogue is fetched (and read) at its first use: the new
+    // activity's form, which does not show it, never asks for it.
     let id_text = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let editing = Memo::new(move |_| query.with(|q| q.get("rediger").is_some()));
     let activity = Memo::new(move |_| {
         let id = RecordId::parse(&id_text.get())?;
-        cat.with(|c| state.data.with(|d| find(c, &d.activities, id)))
+        catalogue().with(|c| state.data.with(|d| find(c, &d.activities, id)))
     });
     move || {
         if E::FULL {
@@ -49,7 +50,7 @@ pub fn activity_page<E: Edition>() -> impl IntoView {
                 _ => {}
             }
         }
-        match (activity.get(), cat.with(|c| matches!(c, Catalogue::Loading)) || !state.loaded.get()) {
+        match (activity.get(), catalogue().with(|c| matches!(c, Catalogue::Loading)) || !state.loaded.get()) {
             (Some(a), _) if E::FULL && editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
             (Some(a), _) => view! { <Detail activity=a/> }.into_any(),
             // An example activity's static page drew its top before the
