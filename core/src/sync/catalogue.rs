@@ -5,6 +5,7 @@ use crate::activities::activity::Activity;
 use crate::record::merge::Record;
 use crate::record::object;
 use crate::sync::migrate::{FORMAT, VERSION};
+use crate::sync::reader::{skip_ws, value_at};
 use crate::sync::wire::ImportError;
 use serde::de::{Deserialize, IgnoredAny};
 
@@ -42,24 +43,26 @@ impl CatalogueReader {
     /// it is the format) for a file that is not JSON, not of this format or
     /// of a newer version.
     pub fn new(mut text: String) -> Result<CatalogueReader, String> {
-        /// The file's top, its activities skipped (syntax checked, nothing built).
-        #[derive(serde::Deserialize)]
-        struct Top {
-            format: String,
-            version: u64,
-            #[serde(default)]
-            #[allow(dead_code)]
-            activities: Vec<IgnoredAny>,
-        }
         if text.starts_with('\u{feff}') {
             text.drain(..'\u{feff}'.len_utf8());
         }
-        let top: Top = serde_json::from_str(&text).map_err(|e| e.to_string())?;
+        let Some(top) = walk(&text) else {
+            // serde's own words for what is wrong (the walk only finds that something is).
+            #[derive(serde::Deserialize)]
+            #[allow(dead_code)]
+            struct Top {
+                format: String,
+                version: u64,
+                #[serde(default)]
+                activities: Vec<IgnoredAny>,
+            }
+            let e = serde_json::from_str::<Top>(&text).err();
+            return Err(e.map_or_else(|| ImportError::NotJson(String::new()).to_string(), |e| e.to_string()));
+        };
         if top.format != FORMAT || top.version > VERSION {
             return Err(ImportError::WrongFormat.to_string());
         }
-        let items = activity_places(&text).ok_or_else(|| ImportError::NotJson(String::new()).to_string())?;
-        Ok(CatalogueReader { items, next: 0, list: Vec::new(), bad: 0, text })
+        Ok(CatalogueReader { items: top.items, next: 0, list: Vec::new(), bad: 0, text })
     }
 
     /// Reads up to `n` more activities; true when all are read.
@@ -96,65 +99,76 @@ impl CatalogueReader {
     }
 }
 
-/// Where the activities are in a file already checked to be a JSON object
-/// with at most one "activities" list: the byte range of each element. (The
-/// file is walked key by key at the top, so an "activities" inside another
-/// value is not taken for it.) None if the text is not such an object.
-fn activity_places(text: &str) -> Option<Vec<(usize, usize)>> {
-    /// Skips white space from `at`.
-    fn ws(text: &str, mut at: usize) -> usize {
-        while matches!(text.as_bytes().get(at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            at += 1;
-        }
-        at
-    }
+/// What the walk over the file's top finds.
+struct Top {
+    format: String,
+    version: u64,
+    /// The byte range of each activity.
+    items: Vec<(usize, usize)>,
+}
+
+/// The file's top, walked key by key in one pass (so an "activities" inside
+/// another value is not taken for the list): its format and version, and
+/// where each activity is (each checked for syntax with serde's
+/// `IgnoredAny`, none built). None when the file is not an object with a
+/// string format, a whole version and a list of activities (or none), each
+/// once, and nothing after it.
+fn walk(text: &str) -> Option<Top> {
     /// The byte `b` at `at` (after white space), and where after it.
     fn byte(text: &str, at: usize, b: u8) -> Option<usize> {
-        let at = ws(text, at);
+        let at = skip_ws(text, at);
         (text.as_bytes().get(at) == Some(&b)).then_some(at + 1)
     }
     /// One value of type `T` at `at` (after white space): it, where it starts and where it ends.
     fn value<'a, T: Deserialize<'a>>(text: &'a str, at: usize) -> Option<(T, usize, usize)> {
-        let at = ws(text, at);
-        let mut stream = serde_json::Deserializer::from_str(&text[at..]).into_iter::<T>();
-        let v = stream.next()?.ok()?;
-        Some((v, at, at + stream.byte_offset()))
+        let at = skip_ws(text, at);
+        let (v, end) = value_at(text, at)?.ok()?;
+        Some((v, at, end))
     }
-    let mut items = Vec::new();
+    let (mut format, mut version, mut items) = (None, None, None);
     let mut at = byte(text, 0, b'{')?;
-    if let Some(end) = byte(text, at, b'}') {
-        return (ws(text, end) == text.len()).then_some(items);
-    }
-    loop {
+    let mut next = byte(text, at, b'}');
+    while next.is_none() {
         let (key, _, end) = value::<String>(text, at)?;
         at = byte(text, end, b':')?;
-        match byte(text, at, b'[') {
-            Some(open) if key == "activities" => {
-                at = open;
+        match key.as_str() {
+            "format" if format.is_none() => {
+                (format, at) = value::<String>(text, at).map(|(v, _, end)| (Some(v), end))?
+            }
+            "version" if version.is_none() => {
+                (version, at) = value::<u64>(text, at).map(|(v, _, end)| (Some(v), end))?
+            }
+            "activities" if items.is_none() => {
+                let mut list = Vec::new();
+                at = byte(text, at, b'[')?;
                 if let Some(end) = byte(text, at, b']') {
                     at = end;
                 } else {
                     loop {
                         let (IgnoredAny, start, end) = value::<IgnoredAny>(text, at)?;
-                        items.push((start, end));
-                        if let Some(next) = byte(text, end, b',') {
-                            at = next;
-                        } else {
-                            at = byte(text, end, b']')?;
-                            break;
+                        list.push((start, end));
+                        match byte(text, end, b',') {
+                            Some(after) => at = after,
+                            None => {
+                                at = byte(text, end, b']')?;
+                                break;
+                            }
                         }
                     }
                 }
+                items = Some(list);
             }
+            "format" | "version" | "activities" => return None,
             _ => at = value::<IgnoredAny>(text, at)?.2,
         }
-        if let Some(next) = byte(text, at, b',') {
-            at = next;
-        } else {
-            at = byte(text, at, b'}')?;
-            return (ws(text, at) == text.len()).then_some(items);
+        match byte(text, at, b',') {
+            Some(after) => at = after,
+            None => next = Some(byte(text, at, b'}')?),
         }
     }
+    let end = next?;
+    (skip_ws(text, end) == text.len()).then_some(())?;
+    Some(Top { format: format?, version: version?, items: items.unwrap_or_default() })
 }
 
 #[cfg(test)]

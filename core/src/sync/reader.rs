@@ -154,10 +154,7 @@ impl JsonReader {
     }
 
     fn skip_ws(&mut self) {
-        let b = self.text.as_bytes();
-        while self.pos < b.len() && matches!(b[self.pos], b' ' | b'\n' | b'\r' | b'\t') {
-            self.pos += 1;
-        }
+        self.pos = skip_ws(&self.text, self.pos);
     }
 
     fn peek(&self) -> Option<u8> {
@@ -196,10 +193,8 @@ impl JsonReader {
 
     /// Reads one value of type `T` at the current place and moves past it.
     fn value<'a, T: Deserialize<'a>>(&'a self) -> Result<(T, usize), ImportError> {
-        let rest = &self.text[self.pos..];
-        let mut stream = Deserializer::from_str(rest).into_iter::<T>();
-        match stream.next() {
-            Some(Ok(v)) => Ok((v, self.pos + stream.byte_offset())),
+        match value_at(&self.text, self.pos) {
+            Some(Ok(v)) => Ok(v),
             Some(Err(e)) => Err(self.syntax(self.pos, &e)),
             None => Err(self.unexpected()),
         }
@@ -360,6 +355,24 @@ impl JsonReader {
         self.stage = Stage::Records { kind, next: next + 1 };
         Ok(())
     }
+}
+
+/// Where the white space from byte `at` of `text` ends.
+pub(crate) fn skip_ws(text: &str, mut at: usize) -> usize {
+    while matches!(text.as_bytes().get(at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        at += 1;
+    }
+    at
+}
+
+/// The JSON value of type `T` that starts at byte `at` of `text`, and the
+/// byte after it; None at the end of the text.
+pub(crate) fn value_at<'a, T: Deserialize<'a>>(
+    text: &'a str,
+    at: usize,
+) -> Option<Result<(T, usize), serde_json::Error>> {
+    let mut stream = Deserializer::from_str(&text[at..]).into_iter::<T>();
+    Some(stream.next()?.map(|v| (v, at + stream.byte_offset())))
 }
 
 /// Reads a whole file with a [`JsonReader`] (for tests and small files).
