@@ -9,6 +9,7 @@ use crate::features::{about::About, data::DataPage, home::Home, not_found::NotFo
 use crate::features::{activities, assessment, dreams};
 use crate::routes::{Bundle, Full, Lite};
 use crate::state::AppState;
+use crate::ui::later::Later;
 use crate::ui::layout::Layout;
 use tid_og_lyst_core::sync::data::{ActivitiesOnly, AllKinds, AssessmentsOnly, DreamsOnly};
 
@@ -32,16 +33,22 @@ pub fn start(app: fn() -> AnyView) {
 }
 
 /// The static first paint (header, the page's heading and intro, the
-/// "appen starter" message; tools/shell.mjs) gives way to the app in the same
+/// "appen starter" message; tools/shell.mjs) stays while the app builds its
+/// page off screen in pieces (`ui::later`), then gives way to it in one
 /// task, so no frame shows neither. (A record's top drawn by the build is
 /// kept for its page to show until it can draw the record: `ui::held`.)
 fn mount(app: fn() -> AnyView) {
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+    crate::ui::later::build(app, |root| {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
         while let Ok(Some(el)) = doc.query_selector("[data-shell]") {
             el.remove();
         }
-    }
-    leptos::mount::mount_to_body(app);
+        if let Some(body) = doc.body() {
+            while let Some(node) = root.first_child() {
+                let _ = body.append_child(&node);
+            }
+        }
+    });
 }
 
 /// Panics on purpose, so the browser tests can check the error page. Called
@@ -66,19 +73,25 @@ macro_rules! bundle {
             if $catalogue {
                 activities::catalogue::follow(state);
             }
-            crate::ui::offline::start(state);
+            // The service worker once the page is on screen.
+            crate::ui::later::after_start(move || crate::ui::offline::start(state));
             if $records {
                 crate::ui::offline::remind_export(state);
             }
             let pages: Vec<crate::router::Page> = vec![$(($path, || $view().into_any())),*];
+            // The state above and the page below in turns of their own.
             view! {
+                <Later>
                 <Router base=crate::ui::link::base()>
                     <Layout>
-                        <Served bundle=$bundle>
-                            {routes(pages.clone(), || view! { <Elsewhere bundle=$bundle/> }.into_any())}
-                        </Served>
+                        <Later>
+                            <Served bundle=$bundle>
+                                {routes(pages.clone(), || view! { <Elsewhere bundle=$bundle/> }.into_any())}
+                            </Served>
+                        </Later>
                     </Layout>
                 </Router>
+                </Later>
             }
             .into_any()
         }

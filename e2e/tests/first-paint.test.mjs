@@ -460,6 +460,61 @@ test('the app still starts where the browser reports no paint, or cannot', async
   }
 });
 
+test('the app builds its page off screen a piece per turn, and shows it whole in place of the static page', async () => {
+  // What each page builds last (ui::later): the form's "Gem", the data
+  // page's last card, the workshop list's cards, the directory's count line
+  // after the list.
+  const LAST = {
+    '/aktiviteter/ny': 'form button[type=submit]',
+    '/droemme/ny': 'form .actions button[type=submit]',
+    '/del': '#clear-title',
+    '/skal-kan': '#catalogue-title',
+    '/aktiviteter': '.act-about',
+  };
+  for (const [route, last] of Object.entries(LAST)) {
+    const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+    await page.addInitScript((last) => {
+      // The app's build starts when its router listens for the back button;
+      // a probe on a timer of its own counts the turns the page gets while
+      // the build is under way, and the moment the app's page is attached
+      // is recorded before anything can paint (a mutation observer's
+      // callback runs in the task that attached it).
+      const seen = { turns: 0, building: false, atSwap: null };
+      window.__build = seen;
+      const add = window.addEventListener;
+      window.addEventListener = function (type, ...rest) {
+        if (type === 'popstate' && !seen.building) {
+          seen.building = true;
+          const probe = () => {
+            if (seen.atSwap) return;
+            seen.turns += 1;
+            setTimeout(probe, 0);
+          };
+          setTimeout(probe, 0);
+        }
+        return add.call(this, type, ...rest);
+      };
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('main#main')) return;
+        observer.disconnect();
+        seen.atSwap = {
+          shell: document.querySelectorAll('[data-shell]').length,
+          last: !!document.querySelector(`main#main ${last}`),
+          nav: !!document.querySelector('header nav.main-nav'),
+          footer: document.querySelectorAll('footer.site-footer').length,
+        };
+      }).observe(document, { childList: true, subtree: true });
+    }, last);
+    await open(page, env.server, route);
+    const seen = await page.evaluate(() => window.__build);
+    assert.deepEqual(seen.atSwap, { shell: 0, last: true, nav: true, footer: 1 },
+      `${route}: the app's page came whole, in the same task as the static page went`);
+    assert.ok(seen.turns >= 3, `${route}: the page got the event loop back ${seen.turns} times while the app built it`);
+    assertClean(problems, route);
+    await context.close();
+  }
+});
+
 test('taking over from the static page shifts nothing (CLS at most 0.02)', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   await sumLayoutShifts(page);

@@ -2,6 +2,7 @@
 //! a file with a preview of what will change, all or nothing, with undo, and
 //! "Ryd mine data" with a confirmation.
 
+use crate::ui::later::Later;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -45,10 +46,18 @@ pub fn DataPage() -> impl IntoView {
             <h1>{t::TITLE}</h1>
             <p class="lead">{t::INTRO}</p>
             <Stats/>
-            <ExportSection/>
-            <LinkSection/>
-            <ImportSection/>
-            <ClearSection/>
+            <Later>
+                <ExportSection/>
+            </Later>
+            <Later>
+                <LinkSection/>
+            </Later>
+            <Later>
+                <ImportSection/>
+            </Later>
+            <Later>
+                <ClearSection/>
+            </Later>
         </section>
     }
 }

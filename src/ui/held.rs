@@ -41,8 +41,12 @@ pub fn take(key: &str) -> Option<web_sys::Element> {
 #[component]
 pub fn Held(el: web_sys::Element) -> impl IntoView {
     let host = NodeRef::<Div>::new();
+    // Off screen during the app's start: the element stays in the static
+    // page until that page gives way (`ui::later`).
     host.on_load(move |d| {
-        let _ = d.append_child(&el);
+        crate::ui::later::after_start(move || {
+            let _ = d.append_child(&el);
+        })
     });
     view! { <div class="held" node_ref=host></div> }
 }

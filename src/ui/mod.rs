@@ -4,6 +4,7 @@ pub mod codec;
 pub mod download;
 pub mod held;
 pub mod import;
+pub mod later;
 pub mod layout;
 pub mod link;
 pub mod notices;

@@ -4,6 +4,7 @@
 //! rows by row number) and then all good rows at once, with undo. Only the
 //! directory's editor bundle has this page (`routes::Bundle::ActivitiesEdit`).
 
+use crate::ui::later::Later;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -165,7 +166,9 @@ fn CsvSection(
                 <label for="act-csv-file" class="btn">{t::IMPORT_CSV}</label>
             </div>
             <p class="hint">{t::SHARE_SHOWN_HINT}</p>
-            <ShareLink kinds=ActivitiesOnly what=own_shown title=t::LISTS/>
+            <Later>
+                <ShareLink kinds=ActivitiesOnly what=own_shown title=t::LISTS/>
+            </Later>
             <div role="alert">
                 {move || error.get().map(|e| view! { <p class="notice notice--error">{e}</p> })}
             </div>

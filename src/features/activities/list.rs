@@ -15,6 +15,7 @@ use tid_og_lyst_core::activities::da as t;
 use tid_og_lyst_core::activities::directory::{daypart_from, daypart_key, refines, Entry, Filters, When};
 
 use crate::state::now;
+use crate::ui::later::Later;
 use crate::ui::layout::wide_screen;
 use tid_og_lyst_core::activities::schedule::{format_occurrence, weekday_name};
 use tid_og_lyst_core::record::meta::RecordId;
@@ -167,15 +168,19 @@ pub fn ActivitiesPage() -> impl IntoView {
             <Show when=has_place>
                 <WeekProgramme place=Signal::derive(move || filters.with(|f| f.place.clone())) entries=entries/>
             </Show>
-            <Finder filters=filters set_filters=set_filters search=search/>
+            <Later>
+                <Finder filters=filters set_filters=set_filters search=search/>
+            </Later>
             <p role="status" aria-live="polite" class="result-count">{count}</p>
-            <LoadState/>
-            <Results matches=matches shown=shown/>
-            <div class="act-about">
-                <p class="lead">{t::INTRO}</p>
-                <p class="notice example-notice no-print">{t::EXAMPLE_NOTICE}</p>
-            </div>
-            <ListsLink filters=filters/>
+            <Later>
+                <LoadState/>
+                <Results matches=matches shown=shown/>
+                <div class="act-about">
+                    <p class="lead">{t::INTRO}</p>
+                    <p class="notice example-notice no-print">{t::EXAMPLE_NOTICE}</p>
+                </div>
+                <ListsLink filters=filters/>
+            </Later>
         </section>
     }
 }
@@ -300,7 +305,9 @@ fn Finder(filters: Memo<Filters>, set_filters: Callback<Filters>, search: Callba
                 </button>
             </div>
             <div id="act-more" class="act-more" hidden=move || !open.get()>
-                <MoreFilters filters=filters rest=rest set_filters=set_filters/>
+                <Later>
+                    <MoreFilters filters=filters rest=rest set_filters=set_filters/>
+                </Later>
             </div>
         </div>
     }

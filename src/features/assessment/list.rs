@@ -5,6 +5,7 @@
 use crate::router::use_navigate;
 use crate::router::NavigateOptions;
 use crate::routes::Route;
+use crate::ui::later::Later;
 use crate::ui::link::to;
 use leptos::prelude::*;
 use tid_og_lyst_core::sync::data::AssessmentsOnly;
@@ -24,10 +25,16 @@ pub fn AssessmentPage() -> impl IntoView {
             <p class="lead">{t::INTRO}</p>
             // A facilitator's QR code or link opens here.
             <crate::ui::import::FromLink kinds=AssessmentsOnly/>
-            <SessionList/>
+            <Later>
+                <SessionList/>
+            </Later>
             <blockquote class="assessment__question">{c::MAIN_QUESTION}</blockquote>
-            <NewSession/>
-            <CardCatalogue/>
+            <Later>
+                <NewSession/>
+            </Later>
+            <Later>
+                <CardCatalogue/>
+            </Later>
         </section>
     }
 }

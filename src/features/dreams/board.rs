@@ -8,6 +8,7 @@
 use crate::router::use_navigate;
 use crate::router::NavigateOptions;
 use crate::routes::Route;
+use crate::ui::later::Later;
 use crate::ui::link::to;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
@@ -85,7 +86,9 @@ pub fn DreamsPage() -> impl IntoView {
             </div>
             <div class="dreams-top">
                 <div id="dreams-finder" hidden=move || !finder_open.get()>
-                    <Finder avail fit_only start=start.unwrap_or_default() on_done/>
+                    <Later>
+                        <Finder avail fit_only start=start.unwrap_or_default() on_done/>
+                    </Later>
                 </div>
                 <div id="dreams-mine" hidden=move || !mine_open.get()>
                     <Mine mine/>

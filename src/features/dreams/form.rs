@@ -1,6 +1,7 @@
 //! The coordinator's form for a new or edited dream: every field labelled,
 //! errors per field after "Gem", privacy and boundary warnings while typing.
 
+use crate::ui::later::Later;
 use leptos::prelude::*;
 
 use tid_og_lyst_core::dreams::da as t;
@@ -120,12 +121,15 @@ pub fn DreamFormView(
                     </div>
                 })}
             </div>
+            <Later>
             {field("df-title", t::F_TITLE, |f| f.title.clone(), |f, v| f.title = v, Field::Title)}
             <Input form id="df-story" label=t::F_STORY get=|f| f.story.clone() set=|f, v| f.story = v field=Field::Story errors warnings kind="textarea"/>
             <div class="form-row">
                 {field("df-dreamer", t::F_DREAMER, |f| f.dreamer.clone(), |f, v| f.dreamer = v, Field::Dreamer)}
                 <Input form id="df-age" label=t::F_AGE get=|f| f.age.clone() set=|f, v| f.age = v field=Field::Age errors warnings kind="number"/>
             </div>
+            </Later>
+            <Later>
             <div class="form-row">
                 {field("df-municipality", t::F_MUNICIPALITY, |f| f.municipality.clone(), |f, v| f.municipality = v, Field::Municipality)}
                 {field("df-place", t::F_PLACE, |f| f.place.clone(), |f, v| f.place = v, Field::Place)}
@@ -136,6 +140,8 @@ pub fn DreamFormView(
                 <Input form id="df-to" label=t::F_TO get=|f| f.to.clone() set=|f, v| f.to = v field=Field::To errors warnings kind="date"/>
                 <Input form id="df-reply" label=t::F_REPLY_BY get=|f| f.reply_by.clone() set=|f, v| f.reply_by = v field=Field::ReplyBy errors warnings kind="date"/>
             </div>
+            </Later>
+            <Later>
             <fieldset class="field checks">
                 <legend>{t::F_TIMES}</legend>
                 <p class="hint">{t::TIMES_HELP}</p>
@@ -159,6 +165,8 @@ pub fn DreamFormView(
                     </select>
                 </div>
             </div>
+            </Later>
+            <Later>
             <Input form id="df-needs" label=t::F_NEEDS get=|f| f.needs.clone() set=|f, v| f.needs = v field=Field::Needs errors warnings hint=t::F_NEEDS_HELP/>
             <div class="form-row">
                 <Input form id="df-coord-name" label=t::F_COORD_NAME get=|f| f.coord_name.clone() set=|f, v| f.coord_name = v field=Field::Coordinator errors warnings autocomplete="name"/>
@@ -170,6 +178,7 @@ pub fn DreamFormView(
                 <button type="submit" class="btn btn--primary">{t::SAVE}</button>
                 <button type="button" class="btn" on:click=move |_| on_cancel.run(())>{t::CANCEL}</button>
             </div>
+            </Later>
         </form>
     }
 }
