@@ -82,15 +82,15 @@ macro_rules! bundle {
             // The state above and the page below in turns of their own.
             view! {
                 <Later>
-                <Router base=crate::ui::link::base()>
-                    <Layout>
-                        <Later>
-                            <Served bundle=$bundle>
-                                {routes(pages.clone(), || view! { <Elsewhere bundle=$bundle/> }.into_any())}
-                            </Served>
-                        </Later>
-                    </Layout>
-                </Router>
+                    <Router base=crate::ui::link::base()>
+                        <Layout>
+                            <Later>
+                                <Served bundle=$bundle>
+                                    {routes(pages.clone(), || view! { <Elsewhere bundle=$bundle/> }.into_any())}
+                                </Served>
+                            </Later>
+                        </Layout>
+                    </Router>
                 </Later>
             }
             .into_any()

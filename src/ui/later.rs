@@ -59,10 +59,10 @@ pub fn build(app: fn() -> AnyView, show: impl FnOnce(web_sys::HtmlElement) + 'st
                 let mut p = p.borrow_mut();
                 (!p.is_empty()).then(|| p.remove(0))
             });
-            match next {
-                Some(piece) => piece.set(true),
-                None => break,
-            }
+            let Some(piece) = next else { break };
+            // A piece whose owner was dropped before its turn is skipped
+            // (try_set hands the value back then).
+            let _ = piece.try_set(true);
         }
         STARTING.set(false);
         show(root);

@@ -68,42 +68,42 @@ pub fn ActivityForm(
             <ErrorSummary errors=errors/>
             <form on:submit=save novalidate>
                 <Later>
-                <TextField draft errors key="title" label=f::TITLE get=|d| d.title.clone() set=|d, v| d.title = v/>
-                <TextField draft errors key="organizer" label=f::ORGANIZER get=|d| d.organizer.clone() set=|d, v| d.organizer = v/>
-                <SelectField draft errors key="category" label=f::CATEGORY options=t::CATEGORIES.iter().map(|(k, n)| (k.to_string(), n.to_string())).collect()
-                    get=|d| d.category.clone() set=|d, v| d.category = v/>
-                <TextField draft errors key="description" label=f::DESCRIPTION multiline=true get=|d| d.description.clone() set=|d, v| d.description = v/>
+                    <TextField draft errors key="title" label=f::TITLE get=|d| d.title.clone() set=|d, v| d.title = v/>
+                    <TextField draft errors key="organizer" label=f::ORGANIZER get=|d| d.organizer.clone() set=|d, v| d.organizer = v/>
+                    <SelectField draft errors key="category" label=f::CATEGORY options=t::CATEGORIES.iter().map(|(k, n)| (k.to_string(), n.to_string())).collect()
+                        get=|d| d.category.clone() set=|d, v| d.category = v/>
+                    <TextField draft errors key="description" label=f::DESCRIPTION multiline=true get=|d| d.description.clone() set=|d, v| d.description = v/>
                 </Later>
                 <Later>
-                <SelectField draft errors key="municipality" label=f::MUNICIPALITY
-                    options=std::iter::once((String::new(), "–".to_string())).chain(MUNICIPALITIES.iter().map(|(m, _)| (m.to_string(), m.to_string()))).collect()
-                    get=|d| d.municipality.clone() set=|d, v| d.municipality = v/>
-                <TextField draft errors key="town" label=f::TOWN get=|d| d.town.clone() set=|d, v| d.town = v/>
-                <TextField draft errors key="address" label=f::ADDRESS get=|d| d.address.clone() set=|d, v| d.address = v/>
+                    <SelectField draft errors key="municipality" label=f::MUNICIPALITY
+                        options=std::iter::once((String::new(), "–".to_string())).chain(MUNICIPALITIES.iter().map(|(m, _)| (m.to_string(), m.to_string()))).collect()
+                        get=|d| d.municipality.clone() set=|d, v| d.municipality = v/>
+                    <TextField draft errors key="town" label=f::TOWN get=|d| d.town.clone() set=|d, v| d.town = v/>
+                    <TextField draft errors key="address" label=f::ADDRESS get=|d| d.address.clone() set=|d, v| d.address = v/>
                 </Later>
                 <Later>
-                <ScheduleFields draft errors/>
+                    <ScheduleFields draft errors/>
                 </Later>
                 <Later>
-                <TextField draft errors key="price" label=f::PRICE input_mode="decimal" get=|d| d.price.clone() set=|d, v| d.price = v/>
-                <TextField draft errors key="audience" label=f::AUDIENCE get=|d| d.audience.clone() set=|d, v| d.audience = v/>
-                <fieldset class="field">
-                    <legend>{t::ACCESS}</legend>
-                    <CheckField draft label=f::WHEELCHAIR get=|d| d.wheelchair set=|d, v| d.wheelchair = v/>
-                    <CheckField draft label=f::TRANSPORT get=|d| d.transport set=|d, v| d.transport = v/>
-                    <CheckField draft label=f::COMPANION get=|d| d.companion set=|d, v| d.companion = v/>
-                    <CheckField draft label=f::DROP_IN get=|d| d.drop_in set=|d, v| d.drop_in = v/>
-                </fieldset>
+                    <TextField draft errors key="price" label=f::PRICE input_mode="decimal" get=|d| d.price.clone() set=|d, v| d.price = v/>
+                    <TextField draft errors key="audience" label=f::AUDIENCE get=|d| d.audience.clone() set=|d, v| d.audience = v/>
+                    <fieldset class="field">
+                        <legend>{t::ACCESS}</legend>
+                        <CheckField draft label=f::WHEELCHAIR get=|d| d.wheelchair set=|d, v| d.wheelchair = v/>
+                        <CheckField draft label=f::TRANSPORT get=|d| d.transport set=|d, v| d.transport = v/>
+                        <CheckField draft label=f::COMPANION get=|d| d.companion set=|d, v| d.companion = v/>
+                        <CheckField draft label=f::DROP_IN get=|d| d.drop_in set=|d, v| d.drop_in = v/>
+                    </fieldset>
                 </Later>
                 <Later>
-                <TextField draft errors key="contact_name" label=f::CONTACT_NAME get=|d| d.contact_name.clone() set=|d, v| d.contact_name = v/>
-                <TextField draft errors key="phone" label=f::PHONE input_type="tel" get=|d| d.phone.clone() set=|d, v| d.phone = v/>
-                <TextField draft errors key="email" label=f::EMAIL input_type="email" get=|d| d.email.clone() set=|d, v| d.email = v/>
-                <TextField draft errors key="web" label=f::WEB input_type="url" get=|d| d.web.clone() set=|d, v| d.web = v/>
-                <TextField draft errors key="source" label=f::SOURCE get=|d| d.source.clone() set=|d, v| d.source = v/>
-                <div class="actions">
-                    <button type="submit" class="btn btn--primary">{t::SAVE}</button>
-                </div>
+                    <TextField draft errors key="contact_name" label=f::CONTACT_NAME get=|d| d.contact_name.clone() set=|d, v| d.contact_name = v/>
+                    <TextField draft errors key="phone" label=f::PHONE input_type="tel" get=|d| d.phone.clone() set=|d, v| d.phone = v/>
+                    <TextField draft errors key="email" label=f::EMAIL input_type="email" get=|d| d.email.clone() set=|d, v| d.email = v/>
+                    <TextField draft errors key="web" label=f::WEB input_type="url" get=|d| d.web.clone() set=|d, v| d.web = v/>
+                    <TextField draft errors key="source" label=f::SOURCE get=|d| d.source.clone() set=|d, v| d.source = v/>
+                    <div class="actions">
+                        <button type="submit" class="btn btn--primary">{t::SAVE}</button>
+                    </div>
                 </Later>
             </form>
         </section>

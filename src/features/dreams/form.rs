@@ -122,62 +122,62 @@ pub fn DreamFormView(
                 })}
             </div>
             <Later>
-            {field("df-title", t::F_TITLE, |f| f.title.clone(), |f, v| f.title = v, Field::Title)}
-            <Input form id="df-story" label=t::F_STORY get=|f| f.story.clone() set=|f, v| f.story = v field=Field::Story errors warnings kind="textarea"/>
-            <div class="form-row">
-                {field("df-dreamer", t::F_DREAMER, |f| f.dreamer.clone(), |f, v| f.dreamer = v, Field::Dreamer)}
-                <Input form id="df-age" label=t::F_AGE get=|f| f.age.clone() set=|f, v| f.age = v field=Field::Age errors warnings kind="number"/>
-            </div>
-            </Later>
-            <Later>
-            <div class="form-row">
-                {field("df-municipality", t::F_MUNICIPALITY, |f| f.municipality.clone(), |f, v| f.municipality = v, Field::Municipality)}
-                {field("df-place", t::F_PLACE, |f| f.place.clone(), |f, v| f.place = v, Field::Place)}
-            </div>
-            <p class="hint">{t::WINDOW_HELP}</p>
-            <div class="form-row">
-                <Input form id="df-from" label=t::F_FROM get=|f| f.from.clone() set=|f, v| f.from = v field=Field::From errors warnings kind="date"/>
-                <Input form id="df-to" label=t::F_TO get=|f| f.to.clone() set=|f, v| f.to = v field=Field::To errors warnings kind="date"/>
-                <Input form id="df-reply" label=t::F_REPLY_BY get=|f| f.reply_by.clone() set=|f, v| f.reply_by = v field=Field::ReplyBy errors warnings kind="date"/>
-            </div>
-            </Later>
-            <Later>
-            <fieldset class="field checks">
-                <legend>{t::F_TIMES}</legend>
-                <p class="hint">{t::TIMES_HELP}</p>
-                {PartOfDay::ALL.into_iter().map(|p| view! {
-                    <label class="check">
-                        <input type="checkbox"
-                            prop:checked=move || form.with(|f| f.times.contains(&p))
-                            on:change=move |ev| { let on = event_target_checked(&ev); form.update(|f| { if on { f.times.insert(p); } else { f.times.remove(&p); } }) }/>
-                        {p.label()}
-                    </label>
-                }).collect_view()}
-            </fieldset>
-            <div class="form-row">
-                {field("df-hours", t::F_HOURS, |f| f.hours.clone(), |f, v| f.hours = v, Field::Hours)}
-                <Input form id="df-runners" label=t::F_RUNNERS get=|f| f.runners.clone() set=|f, v| f.runners = v field=Field::Runners errors warnings kind="number"/>
-                <div class="field">
-                    <label for="df-category">{t::F_CATEGORY}</label>
-                    <select id="df-category" prop:value=move || form.with(|f| f.category.clone())
-                        on:change=move |ev| form.update(|f| f.category = event_target_value(&ev))>
-                        {Category::ALL.into_iter().map(|c| view! { <option value=c.slug()>{c.label()}</option> }).collect_view()}
-                    </select>
+                {field("df-title", t::F_TITLE, |f| f.title.clone(), |f, v| f.title = v, Field::Title)}
+                <Input form id="df-story" label=t::F_STORY get=|f| f.story.clone() set=|f, v| f.story = v field=Field::Story errors warnings kind="textarea"/>
+                <div class="form-row">
+                    {field("df-dreamer", t::F_DREAMER, |f| f.dreamer.clone(), |f, v| f.dreamer = v, Field::Dreamer)}
+                    <Input form id="df-age" label=t::F_AGE get=|f| f.age.clone() set=|f, v| f.age = v field=Field::Age errors warnings kind="number"/>
                 </div>
-            </div>
             </Later>
             <Later>
-            <Input form id="df-needs" label=t::F_NEEDS get=|f| f.needs.clone() set=|f, v| f.needs = v field=Field::Needs errors warnings hint=t::F_NEEDS_HELP/>
-            <div class="form-row">
-                <Input form id="df-coord-name" label=t::F_COORD_NAME get=|f| f.coord_name.clone() set=|f, v| f.coord_name = v field=Field::Coordinator errors warnings autocomplete="name"/>
-                <Input form id="df-coord-contact" label=t::F_COORD_CONTACT get=|f| f.coord_contact.clone() set=|f, v| f.coord_contact = v field=Field::Coordinator errors=Memo::new(|_| Vec::new()) warnings=Memo::new(|_| Vec::new())/>
-            </div>
-            <Boundaries form warnings/>
-            <Input form id="df-private" label=t::F_PRIVATE get=|f| f.private_note.clone() set=|f, v| f.private_note = v field=Field::Private errors warnings kind="textarea" hint=t::F_PRIVATE_HELP/>
-            <div class="actions">
-                <button type="submit" class="btn btn--primary">{t::SAVE}</button>
-                <button type="button" class="btn" on:click=move |_| on_cancel.run(())>{t::CANCEL}</button>
-            </div>
+                <div class="form-row">
+                    {field("df-municipality", t::F_MUNICIPALITY, |f| f.municipality.clone(), |f, v| f.municipality = v, Field::Municipality)}
+                    {field("df-place", t::F_PLACE, |f| f.place.clone(), |f, v| f.place = v, Field::Place)}
+                </div>
+                <p class="hint">{t::WINDOW_HELP}</p>
+                <div class="form-row">
+                    <Input form id="df-from" label=t::F_FROM get=|f| f.from.clone() set=|f, v| f.from = v field=Field::From errors warnings kind="date"/>
+                    <Input form id="df-to" label=t::F_TO get=|f| f.to.clone() set=|f, v| f.to = v field=Field::To errors warnings kind="date"/>
+                    <Input form id="df-reply" label=t::F_REPLY_BY get=|f| f.reply_by.clone() set=|f, v| f.reply_by = v field=Field::ReplyBy errors warnings kind="date"/>
+                </div>
+            </Later>
+            <Later>
+                <fieldset class="field checks">
+                    <legend>{t::F_TIMES}</legend>
+                    <p class="hint">{t::TIMES_HELP}</p>
+                    {PartOfDay::ALL.into_iter().map(|p| view! {
+                        <label class="check">
+                            <input type="checkbox"
+                                prop:checked=move || form.with(|f| f.times.contains(&p))
+                                on:change=move |ev| { let on = event_target_checked(&ev); form.update(|f| { if on { f.times.insert(p); } else { f.times.remove(&p); } }) }/>
+                            {p.label()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <div class="form-row">
+                    {field("df-hours", t::F_HOURS, |f| f.hours.clone(), |f, v| f.hours = v, Field::Hours)}
+                    <Input form id="df-runners" label=t::F_RUNNERS get=|f| f.runners.clone() set=|f, v| f.runners = v field=Field::Runners errors warnings kind="number"/>
+                    <div class="field">
+                        <label for="df-category">{t::F_CATEGORY}</label>
+                        <select id="df-category" prop:value=move || form.with(|f| f.category.clone())
+                            on:change=move |ev| form.update(|f| f.category = event_target_value(&ev))>
+                            {Category::ALL.into_iter().map(|c| view! { <option value=c.slug()>{c.label()}</option> }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+            </Later>
+            <Later>
+                <Input form id="df-needs" label=t::F_NEEDS get=|f| f.needs.clone() set=|f, v| f.needs = v field=Field::Needs errors warnings hint=t::F_NEEDS_HELP/>
+                <div class="form-row">
+                    <Input form id="df-coord-name" label=t::F_COORD_NAME get=|f| f.coord_name.clone() set=|f, v| f.coord_name = v field=Field::Coordinator errors warnings autocomplete="name"/>
+                    <Input form id="df-coord-contact" label=t::F_COORD_CONTACT get=|f| f.coord_contact.clone() set=|f, v| f.coord_contact = v field=Field::Coordinator errors=Memo::new(|_| Vec::new()) warnings=Memo::new(|_| Vec::new())/>
+                </div>
+                <Boundaries form warnings/>
+                <Input form id="df-private" label=t::F_PRIVATE get=|f| f.private_note.clone() set=|f, v| f.private_note = v field=Field::Private errors warnings kind="textarea" hint=t::F_PRIVATE_HELP/>
+                <div class="actions">
+                    <button type="submit" class="btn btn--primary">{t::SAVE}</button>
+                    <button type="button" class="btn" on:click=move |_| on_cancel.run(())>{t::CANCEL}</button>
+                </div>
             </Later>
         </form>
     }
