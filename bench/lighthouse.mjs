@@ -11,6 +11,7 @@
 //   TOL_DIST=dist-sub BASE=/tidoglyst/ node bench/lighthouse.mjs
 //   LH_JSON=out.json node bench/lighthouse.mjs      (also writes the figures as JSON)
 //   CPU=fitted node bench/lighthouse.mjs   (each load also scored at a CPU slowdown fitted to the machine)
+//   RUNS=3 node bench/lighthouse.mjs       (each page loaded 3 times; then the median of each figure)
 //
 // The preset slows the CPU 4×, which Lighthouse calibrated on a machine with
 // a benchmark index of about 1,500 (a high-end desktop); on a slower or busier
@@ -38,6 +39,10 @@ if (!existsSync(resolve(lhDir, 'node_modules/.bin/lighthouse'))) {
 const PAGES = (process.env.PAGES || '/,/droemme,/aktiviteter,/skal-kan,/del,/om').split(',');
 const ENCODINGS = (process.env.ENCODINGS || 'gzip,br').split(',');
 const BASE = process.env.BASE || '/';
+// Loads of each page per encoding: one load's TBT on a busy machine moves by
+// hundreds of milliseconds, so a median of several says more.
+const RUNS = Number(process.env.RUNS || 1);
+if (!(Number.isInteger(RUNS) && RUNS >= 1)) throw new Error(`RUNS must be a whole number of at least 1, not ${process.env.RUNS}`);
 
 /** The CPU slowdown that makes a machine of this benchmark index a mid-tier phone (Lighthouse's calculator). */
 function fittedSlowdown(index) {
@@ -56,8 +61,8 @@ console.log('page           enc   perf  a11y  best  seo   FCP      LCP      TBT 
 for (const encoding of ENCODINGS) {
   const server = await startServer({ compress: encoding, base: BASE });
   try {
-    for (const page of PAGES) {
-      const name = `${encoding}-${page.replace(/\W+/g, '_') || 'root'}`;
+    for (const page of PAGES) for (let run = 1; run <= RUNS; run++) {
+      const name = `${encoding}-${page.replace(/\W+/g, '_') || 'root'}-${run}`;
       const file = join(out, `${name}.json`);
       const artifacts = join(out, `${name}-artifacts`);
       const lighthouse = (args) => promisify(execFile)(resolve(lhDir, 'node_modules/.bin/lighthouse'), [
@@ -71,7 +76,7 @@ for (const encoding of ENCODINGS) {
       const score = (c) => Math.round((r.categories[c]?.score ?? 0) * 100);
       const a = r.audits;
       const row = {
-        page, encoding,
+        page, encoding, run,
         performance: score('performance'), accessibility: score('accessibility'),
         best_practices: score('best-practices'), seo: score('seo'),
         fcp_ms: Math.round(a['first-contentful-paint'].numericValue),
@@ -130,4 +135,34 @@ for (const encoding of ENCODINGS) {
     await server.close();
   }
 }
-if (process.env.LH_JSON) writeFileSync(process.env.LH_JSON, JSON.stringify(results, null, 2));
+
+/** The middle value (the mean of the two middle ones for an even count). */
+function median(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+const medians = [];
+if (RUNS > 1) {
+  console.log(`\nMedian of ${RUNS} loads per page and encoding`);
+  console.log('page           enc   perf  LCP      TBT      CLS    benchmark index' + (FITTED ? '   fitted: perf  TBT' : ''));
+  for (const encoding of ENCODINGS) {
+    for (const page of PAGES) {
+      const rows = results.filter((r) => r.page === page && r.encoding === encoding);
+      const med = (f) => median(rows.map(f));
+      const m = {
+        page, encoding, runs: rows.length,
+        performance: med((r) => r.performance), lcp_ms: med((r) => r.lcp_ms), tbt_ms: med((r) => r.tbt_ms),
+        cls: med((r) => r.cls), benchmark_index: med((r) => r.benchmark_index),
+        ...(FITTED ? { fitted: { performance: med((r) => r.fitted.performance), tbt_ms: med((r) => r.fitted.tbt_ms) } } : {}),
+      };
+      medians.push(m);
+      const p = (v, n) => String(v).padStart(n);
+      console.log(
+        `${page.padEnd(14)} ${encoding.padEnd(4)} ${p(m.performance, 5)}  ${p((m.lcp_ms / 1000).toFixed(1) + ' s', 7)}  ${p(Math.round(m.tbt_ms) + ' ms', 7)}  ${String(m.cls).padEnd(5)}  ${m.benchmark_index}` +
+        (FITTED ? `              ${p(m.fitted.performance, 4)}  ${p(Math.round(m.fitted.tbt_ms) + ' ms', 7)}` : ''),
+      );
+    }
+  }
+}
+if (process.env.LH_JSON) writeFileSync(process.env.LH_JSON, JSON.stringify(RUNS > 1 ? { loads: results, medians } : results, null, 2));
