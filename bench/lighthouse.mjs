@@ -53,6 +53,8 @@ function fittedSlowdown(index) {
 
 const FITTED = process.env.CPU === 'fitted';
 if (process.env.CPU && !FITTED) throw new Error(`CPU may only be "fitted", not ${process.env.CPU}`);
+/** `v` right-aligned in `n` characters, for the printed tables. */
+const p = (v, n) => String(v).padStart(n);
 const out = mkdtempSync(join(tmpdir(), 'lh-'));
 const flags = '--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run';
 const results = [];
@@ -95,7 +97,6 @@ for (const encoding of ENCODINGS) {
         })(),
       };
       results.push(row);
-      const p = (v, n) => String(v).padStart(n);
       console.log(
         `${page.padEnd(14)} ${encoding.padEnd(4)} ${p(row.performance, 5)} ${p(row.accessibility, 5)} ${p(row.best_practices, 5)} ${p(row.seo, 4)}  ` +
         `${p((row.fcp_ms / 1000).toFixed(1) + ' s', 7)}  ${p((row.lcp_ms / 1000).toFixed(1) + ' s', 7)}  ${p(row.tbt_ms + ' ms', 7)}  ${String(row.cls).padEnd(5)}  ${row.benchmark_index}`,
@@ -157,7 +158,6 @@ if (RUNS > 1) {
         ...(FITTED ? { fitted: { performance: med((r) => r.fitted.performance), tbt_ms: med((r) => r.fitted.tbt_ms) } } : {}),
       };
       medians.push(m);
-      const p = (v, n) => String(v).padStart(n);
       console.log(
         `${page.padEnd(14)} ${encoding.padEnd(4)} ${p(m.performance, 5)}  ${p((m.lcp_ms / 1000).toFixed(1) + ' s', 7)}  ${p(Math.round(m.tbt_ms) + ' ms', 7)}  ${String(m.cls).padEnd(5)}  ${m.benchmark_index}` +
         (FITTED ? `              ${p(m.fitted.performance, 4)}  ${p(Math.round(m.fitted.tbt_ms) + ' ms', 7)}` : ''),
