@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::features::{about::About, data::DataPage, home::Home, not_found::NotFound};
 use crate::features::{activities, assessment, dreams};
-use crate::routes::{Bundle, Full, Lite};
+use crate::routes::{Bundle, Full, Lite, Tools};
 use crate::state::AppState;
 use crate::ui::later::Later;
 use crate::ui::layout::Layout;
@@ -105,6 +105,7 @@ bundle!(
         "/droemme" => dreams::DreamsPage,
         "/droemme/:id" => dreams::dream_page::<Full>,
         "/aktiviteter" => activities::ActivitiesPage,
+        "/aktiviteter/lister" => activities::ListsPage,
         "/aktiviteter/:id" => activities::activity_page::<Full>,
         "/skal-kan" => assessment::AssessmentPage,
         "/skal-kan/:id" => assessment::session_page::<Full>,
@@ -124,18 +125,14 @@ bundle!(
         "/" => Home,
         "/droemme" => dreams::DreamsPage,
         "/droemme/:id" => dreams::dream_page::<Lite>,
-        "/om" => About,
     ]
 );
 
 bundle!(
-    /// The dream board with the coordinator's form, which the runners'
-    /// bundle hands over to it.
+    /// The coordinator's form and tools of the board, which the runners'
+    /// bundle hands over to it (and a dream's page, where the form leads).
     dreams_edit, Bundle::DreamsEdit, records: true, kinds: DreamsOnly, catalogue: false, [
-        "/" => Home,
-        "/droemme" => dreams::DreamsPage,
-        "/droemme/:id" => dreams::dream_page::<Full>,
-        "/om" => About,
+        "/droemme/:id" => dreams::dream_page::<Tools>,
     ]
 );
 
@@ -147,18 +144,22 @@ bundle!(
         "/" => Home,
         "/aktiviteter" => activities::ActivitiesPage,
         "/aktiviteter/:id" => activities::activity_page::<Lite>,
-        "/om" => About,
     ]
 );
 
 bundle!(
-    /// The activity directory with the form and the lists page (CSV, share
-    /// links), which the reader's bundle hands over to it.
+    /// The directory's form, which the reader's bundle hands over to it
+    /// (and an activity's page, where the form leads).
     activities_edit, Bundle::ActivitiesEdit, records: true, kinds: ActivitiesOnly, catalogue: true, [
-        "/" => Home,
-        "/aktiviteter" => activities::ActivitiesPage,
-        "/aktiviteter/:id" => activities::activity_page::<Full>,
-        "/om" => About,
+        "/aktiviteter/:id" => activities::activity_page::<Tools>,
+    ]
+);
+
+bundle!(
+    /// The directory's lists page (CSV in and out, share links), which the
+    /// reader's bundle hands over to it.
+    activities_lists, Bundle::ActivityLists, records: true, kinds: ActivitiesOnly, catalogue: true, [
+        "/aktiviteter/lister" => activities::ListsPage,
     ]
 );
 
@@ -169,24 +170,20 @@ bundle!(
         "/" => Home,
         "/skal-kan" => assessment::AssessmentPage,
         "/skal-kan/:id" => assessment::session_page::<Lite>,
-        "/om" => About,
     ]
 );
 
 bundle!(
-    /// The workshop with the facilitator's projector, show of hands and
-    /// summary, which the participants' bundle hands over to it.
+    /// A workshop's projector, show of hands and summary, and its
+    /// overview, which the participants' bundle hands over to it.
     workshop, Bundle::Workshop, records: true, kinds: AssessmentsOnly, catalogue: false, [
-        "/" => Home,
-        "/skal-kan" => assessment::AssessmentPage,
-        "/skal-kan/:id" => assessment::session_page::<Full>,
-        "/om" => About,
+        "/skal-kan/:id" => assessment::session_page::<Tools>,
     ]
 );
 
 bundle!(
     /// The data page: export, import, clearing, and share links of mixed records.
-    data, Bundle::Data, records: true, kinds: AllKinds, catalogue: false, ["/" => Home, "/del" => DataPage, "/om" => About]
+    data, Bundle::Data, records: true, kinds: AllKinds, catalogue: false, ["/" => Home, "/del" => DataPage]
 );
 
 /// The address shown (path with the base, query and fragment), and the part

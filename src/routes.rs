@@ -43,8 +43,18 @@ pub enum Route {
 
 /// The router's patterns, in the order `app.rs` declares them; a tidy test
 /// checks that `app.rs` uses exactly these.
-pub const PATTERNS: [&str; 9] =
-    ["/", "/droemme", "/droemme/:id", "/aktiviteter", "/aktiviteter/:id", "/skal-kan", "/skal-kan/:id", "/del", "/om"];
+pub const PATTERNS: [&str; 10] = [
+    "/",
+    "/droemme",
+    "/droemme/:id",
+    "/aktiviteter",
+    "/aktiviteter/lister",
+    "/aktiviteter/:id",
+    "/skal-kan",
+    "/skal-kan/:id",
+    "/del",
+    "/om",
+];
 
 impl Route {
     /// The path below the app's base, with its query string.
@@ -97,14 +107,20 @@ pub const NEW: &str = "ny";
 /// ([`Bundle::Workshop`]) has.
 pub const FACILITATOR_VIEWS: [&str; 3] = ["projektor", "haender", "resume"];
 
-/// Which of a part's two bundles a page is built in: the one most people
-/// download (`Lite`), or the one that adds the part's heavier pages
-/// (`Full`: the dream form, the directory's form and lists page, the
-/// facilitator's projector, show of hands and summary). A page generic over it carries the
-/// heavier pages' code only in the `Full` bundle (and the whole app).
+/// Which of a part's pages a page generic over it builds: the lighter
+/// bundle's (`Lite`), the fuller bundle's (`Tools`: the part's heavier
+/// pages, and of the lighter pages only what they lead to: a dream's or an
+/// activity's page after its form is saved, a workshop's overview), or both
+/// (`Full`: the whole app). Code a bundle never shows is not in its wasm.
 pub trait Edition: Copy + Default + Send + Sync + 'static {
-    /// The heavier pages are built.
+    /// The heavier pages are built (the dream form and the coordinator's
+    /// tools, the activity form, the facilitator's projector, show of hands
+    /// and summary).
     const FULL: bool;
+    /// The lighter bundle's own screens are built too (a workshop's
+    /// answering on a phone and passing a tablet round), which the fuller
+    /// bundle hands to the lighter one.
+    const LIGHT: bool;
 }
 
 /// The lighter bundle of a part ([`Bundle::Dreams`], [`Bundle::Activities`], [`Bundle::Assessment`]).
@@ -112,22 +128,40 @@ pub trait Edition: Copy + Default + Send + Sync + 'static {
 pub struct Lite;
 impl Edition for Lite {
     const FULL: bool = false;
+    const LIGHT: bool = true;
 }
 
-/// The fuller bundle of a part ([`Bundle::DreamsEdit`], [`Bundle::ActivitiesEdit`], [`Bundle::Workshop`]) and the whole app.
+/// The fuller bundle of a part ([`Bundle::DreamsEdit`], [`Bundle::ActivitiesEdit`], [`Bundle::Workshop`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tools;
+impl Edition for Tools {
+    const FULL: bool = true;
+    const LIGHT: bool = false;
+}
+
+/// Every page of a part: the whole app ([`Bundle::All`]).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Full;
 impl Edition for Full {
     const FULL: bool = true;
+    const LIGHT: bool = true;
 }
+
+/// The views of a workshop (`?visning=…`) a participant uses, which only
+/// the participants' bundle ([`Bundle::Assessment`]) has: the facilitator's
+/// hands them over to it.
+pub const PARTICIPANT_VIEWS: [&str; 2] = ["svar", "tablet"];
 
 /// One of the app's builds. Each part has a wasm of its own holding only its
 /// pages (with the front page and "Om"), so a phone that opens one part does
 /// not download the others; `/del` (export, import and the share links and
 /// QR codes that open it) has one with every kind of record but none of the
-/// parts' pages. Moving from one bundle's pages to another's is a full page
-/// load (`app::Elsewhere`). The build writes one wasm per bundle
-/// (`src/main.rs` and `src/bin/`, `tools/postbuild.mjs`).
+/// parts' pages. A part's tools (forms, lists, the facilitator's screens)
+/// are in fuller bundles that hold those tools and little else, so a first
+/// visit to any page downloads at most about 250 KB. Moving from one
+/// bundle's pages to another's is a full page load (`app::Elsewhere`),
+/// from the service worker's copy after the first visit. The build writes
+/// one wasm per bundle (`src/main.rs` and `src/bin/`, `tools/postbuild.mjs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
     /// The front page, "Om" and "not found".
@@ -135,27 +169,29 @@ pub enum Bundle {
     /// The dream board as runners use it: the board, a dream's page with its
     /// steps, share links and calendar file.
     Dreams,
-    /// The dream board with the coordinator's form and tools besides
-    /// (`/droemme/ny`, `?rediger=1`, `?koordinator=1`: planning, removing a
-    /// claim, fulfilling, cancelling, the private note). It holds every page
-    /// of the board.
+    /// The coordinator's pages of the board: the form (`/droemme/ny`,
+    /// `?rediger=1`) and the tools (`?koordinator=1`: planning, removing a
+    /// claim, fulfilling, cancelling, the private note), and a dream's page,
+    /// where a saved form leads. The board itself is the runners' bundle's.
     DreamsEdit,
     /// The activity directory as most people use it: search, filters,
     /// favourites, the week programme, an activity's page and its calendar
     /// file.
     Activities,
-    /// The activity directory with the coordinator's tools besides: the form
-    /// (`/aktiviteter/ny`, `?rediger=1`) and the lists page (CSV in and out,
-    /// share links: `/aktiviteter/lister`). It holds every page of the
-    /// directory, so a coordinator moves between them without a page load.
+    /// The directory's form (`/aktiviteter/ny`, `?rediger=1`) and an
+    /// activity's page, where a saved form leads.
     ActivitiesEdit,
+    /// The directory's lists page (`/aktiviteter/lister`): CSV in and out
+    /// and share links of the activities a search shows.
+    ActivityLists,
     /// The SKAL/KAN workshop as participants use it: the workshop list (where
     /// a facilitator's QR code opens), a workshop's overview, answering on a
     /// phone and passing a tablet round.
     Assessment,
-    /// The workshop with the facilitator's screens besides: the projector,
-    /// the show of hands and the summary (`?visning=projektor`, `haender`,
-    /// `resume`). It holds every page of the workshop part.
+    /// The facilitator's screens of a workshop: the projector, the show of
+    /// hands and the summary (`?visning=projektor`, `haender`, `resume`), and
+    /// the workshop's overview, so the facilitator moves between them
+    /// without a page load in a meeting.
     Workshop,
     /// The data page `/del`.
     Data,
@@ -163,39 +199,67 @@ pub enum Bundle {
     All,
 }
 
+/// The first two segments of a path below the base (with or without its
+/// query; a fragment is ignored), and its query.
+fn parts(path: &str) -> (&str, &str, &str) {
+    let path = path.split('#').next().unwrap_or("");
+    let (path, query) = path.split_once('?').unwrap_or((path, ""));
+    let mut segments = path.trim_start_matches('/').split('/');
+    (segments.next().unwrap_or(""), segments.next().unwrap_or(""), query)
+}
+
+/// The workshop view a query asks for (`visning=`), or "".
+fn view_of(query: &str) -> &str {
+    query.split('&').find_map(|pair| pair.strip_prefix("visning=")).unwrap_or("")
+}
+
 impl Bundle {
     /// The smallest bundle that holds the page at `path` (below the base,
     /// with or without its query; a fragment is ignored). The loader of
     /// every page (`tools/postbuild.mjs`, `bundleOf`) picks the same.
     pub fn for_path(path: &str) -> Bundle {
-        let path = path.split('#').next().unwrap_or("");
-        let (path, query) = path.split_once('?').unwrap_or((path, ""));
-        let mut segments = path.trim_start_matches('/').split('/');
-        let (first, second) = (segments.next().unwrap_or(""), segments.next().unwrap_or(""));
+        let (first, second, query) = parts(path);
         let has = |key: &str| query.split('&').any(|pair| pair.split('=').next() == Some(key));
-        let view = query.split('&').find_map(|pair| pair.strip_prefix("visning=")).unwrap_or("");
         match first {
             "droemme" if second == NEW || has("rediger") || has("koordinator") => Bundle::DreamsEdit,
             "droemme" => Bundle::Dreams,
-            "aktiviteter" if second == NEW || second == LISTS || has("rediger") => Bundle::ActivitiesEdit,
+            "aktiviteter" if second == LISTS => Bundle::ActivityLists,
+            "aktiviteter" if second == NEW || has("rediger") => Bundle::ActivitiesEdit,
             "aktiviteter" => Bundle::Activities,
-            "skal-kan" if !second.is_empty() && FACILITATOR_VIEWS.contains(&view) => Bundle::Workshop,
+            "skal-kan" if !second.is_empty() && FACILITATOR_VIEWS.contains(&view_of(query)) => Bundle::Workshop,
             "skal-kan" => Bundle::Assessment,
             "del" => Bundle::Data,
             _ => Bundle::Front,
         }
     }
 
-    /// Whether this bundle has the page at `path` (with its query; an
-    /// unknown address is every bundle's "not found").
+    /// Whether this bundle has the page at `path` (with its query): its own
+    /// pages; in the lighter bundles and `/del`'s, the front page ("Om" is
+    /// the front page's bundle's only); in a part's fuller bundle, the
+    /// record pages its tools lead to (a dream's, an activity's, a
+    /// workshop's overview); and in every bundle, "not found" for an address
+    /// no bundle has.
     pub fn serves(self, path: &str) -> bool {
         let wanted = Bundle::for_path(path);
-        self == Bundle::All
-            || wanted == Bundle::Front
-            || wanted == self
-            || (self == Bundle::DreamsEdit && wanted == Bundle::Dreams)
-            || (self == Bundle::ActivitiesEdit && wanted == Bundle::Activities)
-            || (self == Bundle::Workshop && wanted == Bundle::Assessment)
+        if self == Bundle::All || wanted == self {
+            return true;
+        }
+        let (first, second, query) = parts(path);
+        let record = !second.is_empty();
+        match wanted {
+            Bundle::Front => match (first, second) {
+                ("om", "") => false,
+                ("", "") => !matches!(
+                    self,
+                    Bundle::DreamsEdit | Bundle::ActivitiesEdit | Bundle::ActivityLists | Bundle::Workshop
+                ),
+                _ => true,
+            },
+            Bundle::Dreams => self == Bundle::DreamsEdit && record,
+            Bundle::Activities => self == Bundle::ActivitiesEdit && record,
+            Bundle::Assessment => self == Bundle::Workshop && record && !PARTICIPANT_VIEWS.contains(&view_of(query)),
+            _ => false,
+        }
     }
 }
 
@@ -390,8 +454,8 @@ mod tests {
             (Route::Activity(id.clone()), Bundle::Activities),
             (Route::EditActivity(id.clone()), Bundle::ActivitiesEdit),
             (Route::NewActivity, Bundle::ActivitiesEdit),
-            (Route::ActivityLists(vec![("q".into(), "kor".into())]), Bundle::ActivitiesEdit),
-            (Route::ActivityLists(vec![]), Bundle::ActivitiesEdit),
+            (Route::ActivityLists(vec![("q".into(), "kor".into())]), Bundle::ActivityLists),
+            (Route::ActivityLists(vec![]), Bundle::ActivityLists),
             (Route::Assessment, Bundle::Assessment),
             (Route::Session(id.clone(), "projektor".into()), Bundle::Workshop),
             (Route::Session(id.clone(), "haender".into()), Bundle::Workshop),
@@ -408,30 +472,54 @@ mod tests {
         }
         // A word that only starts like a part is no part; unknown pages are everyone's "not found".
         assert_eq!(Bundle::for_path("/droemmeland"), Bundle::Front);
-        assert!(Bundle::Assessment.serves("/findes-ikke") && Bundle::Dreams.serves("/om"));
+        assert!(Bundle::Assessment.serves("/findes-ikke") && Bundle::Dreams.serves("/"));
+        // "Om" is the front page's bundle's (a page of text, rarely opened from a part).
+        for part in [Bundle::Dreams, Bundle::Activities, Bundle::Assessment, Bundle::Data] {
+            assert!(!part.serves("/om") && !part.serves("/om/") && part.serves("/om/x"), "{part:?}");
+        }
+        assert!(Bundle::Front.serves("/om") && Bundle::All.serves("/om"));
         assert!(!Bundle::Dreams.serves("/skal-kan/x") && !Bundle::Front.serves("/aktiviteter?q=kor"));
         assert!(!Bundle::Assessment.serves("/del") && !Bundle::Data.serves("/droemme"));
-        // The directory's tools: only the editor's bundle has them, and it has the reader's pages too.
+        // The directory's tools: only the editor's bundles have them, and of the
+        // reader's pages only an activity's (where a saved form leads).
         assert!(
             !Bundle::Activities.serves("/aktiviteter/ny") && !Bundle::Activities.serves("/aktiviteter/x?rediger=1")
         );
-        assert!(Bundle::ActivitiesEdit.serves("/aktiviteter?q=kor") && Bundle::ActivitiesEdit.serves("/aktiviteter/x"));
+        assert!(
+            !Bundle::ActivitiesEdit.serves("/aktiviteter?q=kor") && Bundle::ActivitiesEdit.serves("/aktiviteter/x")
+        );
         assert!(!Bundle::ActivitiesEdit.serves("/droemme") && !Bundle::Activities.serves("/aktiviteter/lister"));
+        assert!(
+            !Bundle::ActivitiesEdit.serves("/aktiviteter/lister") && !Bundle::ActivityLists.serves("/aktiviteter/ny")
+        );
+        assert!(!Bundle::ActivityLists.serves("/aktiviteter") && !Bundle::ActivityLists.serves("/aktiviteter/x"));
+        // The tools' bundles leave the front page and "Om" to the others, but
+        // say "not found" themselves.
+        for tools in [Bundle::DreamsEdit, Bundle::ActivitiesEdit, Bundle::ActivityLists, Bundle::Workshop] {
+            assert!(!tools.serves("/") && !tools.serves("/om") && !tools.serves("/om/?x=1"), "{tools:?}");
+            assert!(tools.serves("/findes-ikke") && tools.serves("/om/x"), "{tools:?}");
+        }
         // A word in a value or a fragment is no key; a key among others is.
         assert_eq!(Bundle::for_path("/aktiviteter?q=rediger"), Bundle::Activities);
         assert_eq!(Bundle::for_path("/aktiviteter/x#rediger"), Bundle::Activities);
         assert_eq!(Bundle::for_path("/aktiviteter/x?a=1&rediger=1#top"), Bundle::ActivitiesEdit);
-        assert_eq!(Bundle::for_path("/aktiviteter/lister/"), Bundle::ActivitiesEdit);
+        assert_eq!(Bundle::for_path("/aktiviteter/lister/"), Bundle::ActivityLists);
+        assert_eq!(Bundle::for_path("/aktiviteter/lister?rediger=1"), Bundle::ActivityLists);
         // The dream form: only the board's fuller bundle has it.
         assert!(!Bundle::Dreams.serves("/droemme/ny") && !Bundle::Dreams.serves("/droemme/x?rediger=1"));
         assert!(
             !Bundle::Dreams.serves("/droemme/x?koordinator=1") && Bundle::DreamsEdit.serves("/droemme/x?koordinator=1")
         );
         assert_eq!(Bundle::for_path("/droemme?q=koordinator"), Bundle::Dreams);
-        assert!(Bundle::DreamsEdit.serves("/droemme") && Bundle::DreamsEdit.serves("/droemme/x"));
+        assert!(!Bundle::DreamsEdit.serves("/droemme") && Bundle::DreamsEdit.serves("/droemme/x"));
+        assert!(!Bundle::DreamsEdit.serves("/droemme/") && !Bundle::DreamsEdit.serves("/droemme?q=kor"));
         // The facilitator's screens: only the workshop's fuller bundle has them.
         assert!(!Bundle::Assessment.serves("/skal-kan/x?visning=projektor"));
-        assert!(Bundle::Workshop.serves("/skal-kan/x?visning=svar") && Bundle::Workshop.serves("/skal-kan"));
+        // It has the workshop's overview, but hands answering and the tablet back.
+        assert!(Bundle::Workshop.serves("/skal-kan/x") && Bundle::Workshop.serves("/skal-kan/x?visning=ukendt"));
+        assert!(!Bundle::Workshop.serves("/skal-kan/x?visning=svar") && !Bundle::Workshop.serves("/skal-kan"));
+        assert!(!Bundle::Workshop.serves("/skal-kan/x?a=1&visning=tablet#t"));
+        assert!(Bundle::Assessment.serves("/skal-kan/x?visning=tablet") && Bundle::Assessment.serves("/skal-kan/x"));
         assert_eq!(Bundle::for_path("/skal-kan?visning=projektor"), Bundle::Assessment);
         assert_eq!(Bundle::for_path("/skal-kan/x?visning=projektorx"), Bundle::Assessment);
         assert_eq!(Bundle::for_path("/skal-kan/x?a=visning=haender"), Bundle::Assessment);

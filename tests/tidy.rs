@@ -248,6 +248,7 @@ fn routes_are_spelled_only_in_routes_rs() {
         ("Bundle::DreamsEdit", Bundle::DreamsEdit),
         ("Bundle::Activities", Bundle::Activities),
         ("Bundle::ActivitiesEdit", Bundle::ActivitiesEdit),
+        ("Bundle::ActivityLists", Bundle::ActivityLists),
         ("Bundle::Assessment", Bundle::Assessment),
         ("Bundle::Workshop", Bundle::Workshop),
         ("Bundle::Data", Bundle::Data),
@@ -286,6 +287,7 @@ fn the_loader_picks_the_bundle_routes_rs_picks() {
         Bundle::DreamsEdit => "dreams-edit",
         Bundle::Activities => "activities",
         Bundle::ActivitiesEdit => "activities-edit",
+        Bundle::ActivityLists => "activities-lists",
         Bundle::Assessment => "assessment",
         Bundle::Workshop => "workshop",
         Bundle::Data => "data",
@@ -331,6 +333,7 @@ fn the_loader_picks_the_bundle_routes_rs_picks() {
         ("dreams-edit", "dreams_edit"),
         ("activities", "activities"),
         ("activities-edit", "activities_edit"),
+        ("activities-lists", "activities_lists"),
         ("assessment", "assessment"),
         ("workshop", "workshop"),
     ] {

@@ -48,7 +48,7 @@ html = html.replace(sheets[0][0], '<!--style-->');
 for (const [tag] of sheets.slice(1)) html = html.replace(tag, '');
 const SHEETS_OF = {
   front: ['main'], dreams: ['main', 'dreams'], 'dreams-edit': ['main', 'dreams'],
-  activities: ['main', 'activities'], 'activities-edit': ['main', 'activities'],
+  activities: ['main', 'activities'], 'activities-edit': ['main', 'activities'], 'activities-lists': ['main', 'activities'],
   assessment: ['main', 'assessment'], workshop: ['main', 'assessment'],
 };
 const sheetTags = new Map();
@@ -112,7 +112,7 @@ if (!mainGlue) throw new Error('postbuild: no tid-og-lyst-*.js modulepreload in 
  */
 const PART_BINS = {
   front: 'part-front', dreams: 'part-dreams', 'dreams-edit': 'part-dreams-edit', activities: 'part-activities',
-  'activities-edit': 'part-activities-edit', assessment: 'part-assessment', workshop: 'part-workshop',
+  'activities-edit': 'part-activities-edit', 'activities-lists': 'part-activities-lists', assessment: 'part-assessment', workshop: 'part-workshop',
   // Not a page's: the share links' codec (src/bin/codec.rs, ui::codec), which
   // every page's loader offers as tolCodec() and fetches when it is needed.
   codec: 'codec',
@@ -129,7 +129,7 @@ function bundleOf(path) {
   const [first = '', second = ''] = where.replace(/^\//, '').split('/');
   const has = (key) => query.split('&').some((pair) => pair.split('=')[0] === key);
   if (first === 'droemme') return second === 'ny' || has('rediger') || has('koordinator') ? 'dreams-edit' : 'dreams';
-  if (first === 'aktiviteter') return second === 'ny' || second === 'lister' || has('rediger') ? 'activities-edit' : 'activities';
+  if (first === 'aktiviteter') return second === 'lister' ? 'activities-lists' : second === 'ny' || has('rediger') ? 'activities-edit' : 'activities';
   const view = query.split('&').find((pair) => pair.startsWith('visning='))?.slice('visning='.length) ?? '';
   if (first === 'skal-kan') return second && ['projektor', 'haender', 'resume'].includes(view) ? 'workshop' : 'assessment';
   if (first === 'del') return 'data';

@@ -68,7 +68,8 @@ export function firstLoad(page) {
  */
 export const DEEP = {
   '/droemme/ny': 'part-dreams-edit',
-  '/aktiviteter/lister': 'part-activities-edit',
+  '/aktiviteter/ny': 'part-activities-edit',
+  '/aktiviteter/lister': 'part-activities-lists',
   '/skal-kan/<id>?visning=projektor': 'part-workshop',
 };
 

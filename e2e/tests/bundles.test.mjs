@@ -66,13 +66,20 @@ test('a part loads only its own bundle; the navigation moves between parts, back
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Del data', exact: true }).click();
   await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 1 workshop.').waitFor();
   assert.deepEqual(wasm.slice(-1), ['tid-og-lyst']);
-  // The front page and "Om" are in every bundle: no page load for them.
+  // The front page is in every part's bundle but the tools': no page load for it.
   const before = wasm.length;
-  await page.getByRole('link', { name: 'Om', exact: true }).click();
-  await heading(page, 'Om Tid og Lyst');
   await page.getByRole('link', { name: 'Tid og Lyst – Forside' }).click();
   await heading(page, 'Frivillig når du har tid og lyst');
-  assert.equal(wasm.length, before, 'no page load for the pages every bundle has');
+  assert.equal(wasm.length, before, 'no page load for the front page');
+  // "Om" is the front page's bundle's: one page load, and then back without one.
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Drømme', exact: true }).click();
+  await heading(page, 'Drømmeløber-tavlen');
+  await page.getByRole('link', { name: 'Om', exact: true }).click();
+  await heading(page, 'Om Tid og Lyst');
+  assert.deepEqual(wasm.slice(before), ['part-dreams', 'part-front']);
+  await page.getByRole('link', { name: 'Tid og Lyst – Forside' }).click();
+  await heading(page, 'Frivillig når du har tid og lyst');
+  assert.deepEqual(wasm.slice(before), ['part-dreams', 'part-front'], 'the front page is in the front page\'s bundle too');
 
   assert.deepEqual(asked, [], 'no "leave the page?" question on the way');
   assertClean(problems, 'moving between parts');
@@ -112,25 +119,36 @@ test('deep links and unknown addresses start the bundle of their part', async ()
   await context.close();
 });
 
-test("the directory's reader has no form and no lists; the editor's bundle brings them and keeps the coordinator there", async () => {
+test("the directory's reader has no form and no lists; the editor's bundles bring them, each on its own", async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
   const { asked, wasm } = watch(page);
   await open(page, env.server, '/aktiviteter?kommune=Assens');
   await heading(page, 'Aktiviteter');
   assert.deepEqual(wasm, ['part-activities']);
-  // The lists page, with the search shown: a page of the editor's bundle.
+  // The lists page, with the search shown: a bundle of its own.
   await openLists(page);
-  assert.deepEqual(wasm, ['part-activities', 'part-activities-edit']);
+  assert.deepEqual(wasm, ['part-activities', 'part-activities-lists']);
   assert.ok(page.url().endsWith('/aktiviteter/lister?kommune=Assens'), page.url());
   await page.getByText(/^Søgningen viser \d+ aktiviteter?\.$/).waitFor();
   await page.getByRole('button', { name: 'Eksportér CSV' }).waitFor();
-  // The editor's bundle has every page of the directory: no page load on the way back, or to the form.
+  // Back to the search: the reader's bundle again, with the search kept.
   await backToSearch(page);
   assert.ok(page.url().endsWith('/aktiviteter?kommune=Assens'), page.url());
   assert.equal(await page.getByLabel('Kommune', { exact: true }).inputValue(), 'Assens');
+  assert.deepEqual(wasm, ['part-activities', 'part-activities-lists', 'part-activities']);
+  // The form is the editor's bundle's.
   await page.getByRole('button', { name: 'Tilføj aktivitet' }).click();
   await heading(page, 'Ny aktivitet');
-  assert.deepEqual(wasm, ['part-activities', 'part-activities-edit']);
+  assert.deepEqual(wasm.slice(-1), ['part-activities-edit']);
+  // From a tool's bundle, the directory and the front page are page loads of their own bundles.
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Aktiviteter', exact: true }).click();
+  await heading(page, 'Aktiviteter');
+  assert.deepEqual(wasm.slice(-2), ['part-activities-edit', 'part-activities']);
+  await open(page, env.server, '/aktiviteter/ny');
+  await heading(page, 'Ny aktivitet');
+  await page.getByRole('link', { name: 'Tid og Lyst – Forside' }).click();
+  await heading(page, 'Frivillig når du har tid og lyst');
+  assert.deepEqual(wasm.slice(-2), ['part-activities-edit', 'part-front']);
   // An activity's page from the reader's bundle; "Rediger" moves to the editor's.
   await open(page, env.server, '/aktiviteter');
   await page.locator('.act-card__title a').first().click();
@@ -140,11 +158,11 @@ test("the directory's reader has no form and no lists; the editor's bundle bring
   await page.getByRole('button', { name: 'Gem' }).waitFor();
   assert.ok(page.url().endsWith('?rediger=1'), page.url());
   assert.deepEqual(wasm.slice(-1), ['part-activities-edit']);
-  // Deep links to the tools start the editor's bundle at once.
-  for (const path of ['/aktiviteter/ny', '/aktiviteter/lister']) {
+  // Deep links to the tools start their bundles at once.
+  for (const [path, bundle, shows] of [['/aktiviteter/ny', 'part-activities-edit', 'Gem'], ['/aktiviteter/lister', 'part-activities-lists', 'Eksportér CSV']]) {
     await open(page, env.server, path);
-    await page.getByRole('button', { name: path.endsWith('ny') ? 'Gem' : 'Eksportér CSV' }).waitFor();
-    assert.deepEqual(wasm.slice(-1), ['part-activities-edit'], path);
+    await page.getByRole('button', { name: shows }).waitFor();
+    assert.deepEqual(wasm.slice(-1), [bundle], path);
   }
   assert.deepEqual(asked, []);
   assertClean(problems, 'reader and editor');
@@ -179,11 +197,14 @@ test("the board's runners' bundle has no dream form; the coordinator's brings it
   await page.getByRole('button', { name: 'Gem', exact: true }).click();
   await heading(page, 'Fisketur fra havnen i Svendborg');
   assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, dreamPage, 'back on the dream page, the form left');
-  // The board and a new dream in the same bundle: no page load.
+  // The board is the runners' bundle's: back to it, and on to a new dream,
+  // are a page load each, and nobody is asked anything.
   await page.getByRole('link', { name: 'Tilbage til tavlen' }).click();
+  await heading(page, 'Drømmeløber-tavlen');
+  assert.deepEqual(wasm, ['part-dreams', 'part-dreams-edit', 'part-dreams']);
   await page.getByRole('button', { name: 'Ny drøm', exact: true }).click();
   await heading(page, 'Ny drøm');
-  assert.deepEqual(wasm, ['part-dreams', 'part-dreams-edit']);
+  assert.deepEqual(wasm, ['part-dreams', 'part-dreams-edit', 'part-dreams', 'part-dreams-edit']);
   // The edit is stored: the runners' bundle shows it after a reload.
   await open(page, env.server, dreamPage);
   await heading(page, 'Fisketur fra havnen i Svendborg');
@@ -193,7 +214,7 @@ test("the board's runners' bundle has no dream form; the coordinator's brings it
   await context.close();
 });
 
-test("the workshop's participants' bundle has no projector, hands or summary; the facilitator's brings them", async () => {
+test("the workshop's participants' bundle has no projector, hands or summary; the facilitator's brings them and hands answering back", async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'projector' });
   const { asked, wasm } = watch(page);
   await open(page, env.server, '/skal-kan');
@@ -203,20 +224,25 @@ test("the workshop's participants' bundle has no projector, hands or summary; th
   await page.getByRole('link', { name: 'Svar på kortene' }).click();
   await page.getByLabel('Dit kaldenavn').waitFor();
   assert.deepEqual(wasm, ['part-assessment']);
-  // The projector moves to the facilitator's bundle, which then has every view.
+  // The projector moves to the facilitator's bundle, which has the
+  // facilitator's views and the overview.
   await page.getByRole('link', { name: 'Vis på projektor' }).click();
   await page.locator('.projector').waitFor();
   assert.deepEqual(wasm, ['part-assessment', 'part-workshop']);
   for (const [view, shows] of [
     ['Til facilitatoren', () => page.getByRole('button', { name: 'Vis QR-kode' })],
     ['Tæl håndsoprækning', () => page.locator('form.tally').first()],
-    ['Send tabletten rundt', () => page.getByLabel('Dit kaldenavn')],
     ['Resumé', () => page.getByRole('heading', { level: 2, name: 'Resumé af workshoppen' })],
+    ['Vis på projektor', () => page.locator('.projector')],
   ]) {
     await page.getByRole('link', { name: view }).click();
     await shows().waitFor();
   }
   assert.deepEqual(wasm, ['part-assessment', 'part-workshop'], 'no page load between the facilitator\'s views');
+  // Passing a tablet round is the participants' bundle's again.
+  await page.getByRole('link', { name: 'Send tabletten rundt' }).click();
+  await page.getByLabel('Dit kaldenavn').waitFor();
+  assert.deepEqual(wasm, ['part-assessment', 'part-workshop', 'part-assessment']);
   // A deep link to a facilitator's screen starts the facilitator's bundle; the overview the participants'.
   await open(page, env.server, new URL(overview).pathname + '?visning=haender');
   await page.locator('form.tally').first().waitFor();

@@ -19,32 +19,36 @@ test('links move within the page, back and forward follow, and the skip link mov
   await page.evaluate(() => { window.samePage = true; });
   const samePage = () => page.evaluate(() => window.samePage === true);
 
-  await page.locator('footer').getByRole('link', { name: 'Om', exact: true }).click();
-  await heading(page, 'Om Tid og Lyst');
-  assert.equal(new URL(page.url()).pathname, '/om');
+  const front = () => page.getByRole('link', { name: 'Tid og Lyst – Forside' }).click();
+  await front();
+  await heading(page, 'Frivillig når du har tid og lyst');
+  assert.equal(new URL(page.url()).pathname, '/');
   assert.ok(await samePage(), 'no page load for a link of the app');
   assert.equal(await page.evaluate(() => scrollY), 0, 'a new page starts at the top');
 
   // The page shown again: no second history entry.
   const entries = await page.evaluate(() => history.length);
-  await page.locator('footer').getByRole('link', { name: 'Om', exact: true }).click();
-  await heading(page, 'Om Tid og Lyst');
+  await front();
+  await heading(page, 'Frivillig når du har tid og lyst');
   assert.equal(await page.evaluate(() => history.length), entries);
 
   await page.goBack();
   await heading(page, 'Aktiviteter');
   assert.equal(await page.getByLabel('Søg i aktiviteter').inputValue(), 'kor', 'the query came back with the page');
   await page.goForward();
-  await heading(page, 'Om Tid og Lyst');
+  await heading(page, 'Frivillig når du har tid og lyst');
   assert.ok(await samePage(), 'back and forward stay in the page');
+  await page.goBack();
+  await heading(page, 'Aktiviteter');
 
-  // The skip link moves the focus to the content of the page shown (not
-  // to the front page, which `<base href>` would make of "#main").
+  // The skip link moves the focus to the content of the page shown, query
+  // kept (not to the front page, which `<base href>` would make of "#main").
   await page.locator('a.skip-link').focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.id === 'main');
-  assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, '/om#main');
-  await heading(page, 'Om Tid og Lyst');
+  assert.equal(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash, '/aktiviteter?q=kor#main');
+  await heading(page, 'Aktiviteter');
+  assert.equal(await page.getByLabel('Søg i aktiviteter').inputValue(), 'kor');
   assert.ok(await samePage());
   assertClean(problems, 'router');
   await context.close();

@@ -1,6 +1,6 @@
-//! The bundle with the activity directory and its editing: the form and the
-//! lists page (see `routes::Bundle::ActivitiesEdit`); the build writes it
-//! next to the whole app (`tools/postbuild.mjs`).
+//! The bundle with the directory's form and an activity's page (see
+//! `routes::Bundle::ActivitiesEdit`); the build writes it next to the whole
+//! app (`tools/postbuild.mjs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,7 +1,7 @@
 //! The bundle with the activity directory as most people use it (see
-//! `routes::Bundle::Activities`; the form and the lists page are in
-//! `part-activities-edit`); the build writes it next to the whole app
-//! (`tools/postbuild.mjs`).
+//! `routes::Bundle::Activities`; the form is in `part-activities-edit`, the
+//! lists page in `part-activities-lists`); the build writes it next to the
+//! whole app (`tools/postbuild.mjs`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -2,7 +2,7 @@
 //! activities the list's search shows (its filters come along in the
 //! query): export them; import a spreadsheet with a preview (good rows, bad
 //! rows by row number) and then all good rows at once, with undo. Only the
-//! directory's editor bundle has this page (`routes::Bundle::ActivitiesEdit`).
+//! directory's lists bundle has this page (`routes::Bundle::ActivityLists`).
 
 use crate::ui::later::Later;
 use leptos::prelude::*;

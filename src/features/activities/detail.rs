@@ -1,7 +1,7 @@
 //! `/aktiviteter/:id`: one activity (also its printable flyer), with
 //! favourites, "Føj til kalender", "Udskriv", edit and delete. In the
-//! editor's bundle, `ny` opens the form for a new activity, `?rediger=1` the
-//! form for this one, and `lister` the lists page.
+//! editor's bundle, `ny` opens the form for a new activity and `?rediger=1`
+//! the form for this one (`lister`, the lists page, has a route of its own).
 
 use crate::router::NavigateOptions;
 use crate::router::{use_navigate, use_params_map, use_query_map};
@@ -20,16 +20,15 @@ use tid_og_lyst_core::record::merge;
 use tid_og_lyst_core::record::meta::RecordId;
 
 use super::catalogue::{catalogue, find, Catalogue};
-use super::csv_io::ListsPage;
 use super::favourites::{favourites, toggle};
 use super::form::ActivityForm;
-use crate::routes::{Edition, LISTS, NEW};
+use crate::routes::{Edition, NEW};
 
 /// The detail page; in the editor's bundle also the form (`ny`,
-/// `?rediger=1`) and the lists page (`lister`). The reader's bundle is
-/// never shown those addresses (`app::bundle!` hands them to the editor's),
-/// and carries none of their code. `E` is the bundle it is built in
-/// (`routes::Lite`: the reader's, `routes::Full`: the editor's).
+/// `?rediger=1`). The reader's bundle is never shown those addresses
+/// (`app::bundle!` hands them to the editor's), and carries none of their
+/// code. `E` is the bundle it is built in (`routes::Lite`: the reader's,
+/// `routes::Tools`: the editor's, `routes::Full`: the whole app).
 pub fn activity_page<E: Edition>() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
@@ -43,12 +42,8 @@ pub fn activity_page<E: Edition>() -> impl IntoView {
         catalogue().with(|c| state.data.with(|d| find(c, &d.activities, id)))
     });
     move || {
-        if E::FULL {
-            match id_text.get().as_str() {
-                NEW => return view! { <ActivityForm existing=None/> }.into_any(),
-                LISTS => return view! { <ListsPage/> }.into_any(),
-                _ => {}
-            }
+        if E::FULL && id_text.get() == NEW {
+            return view! { <ActivityForm existing=None/> }.into_any();
         }
         match (activity.get(), catalogue().with(|c| matches!(c, Catalogue::Loading)) || !state.loaded.get()) {
             (Some(a), _) if E::FULL && editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),

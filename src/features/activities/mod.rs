@@ -11,6 +11,7 @@ mod form;
 mod list;
 mod week;
 
+pub use csv_io::ListsPage;
 pub use list::ActivitiesPage;
 
 pub use detail::activity_page;

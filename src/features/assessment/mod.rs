@@ -103,9 +103,11 @@ pub(crate) fn session_link(id: RecordId, view: &str) -> String {
 
 /// The detail page of one session. The participants' bundle is never shown
 /// the facilitator's screens (`app::bundle!` hands them to the workshop's
-/// fuller bundle) and carries none of their code. `E` is the bundle it is
-/// built in (`routes::Lite`: the participants', `routes::Full`: the
-/// facilitator's: also the projector, the show of hands and the summary).
+/// fuller bundle) and carries none of their code; the facilitator's is
+/// never shown answering and passing a tablet round (it hands them back).
+/// `E` is the bundle it is built in (`routes::Lite`: the participants',
+/// `routes::Tools`: the facilitator's: the overview, the projector, the show
+/// of hands and the summary; `routes::Full`: the whole app).
 pub fn session_page<E: Edition>() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
@@ -126,8 +128,8 @@ pub fn session_page<E: Edition>() -> impl IntoView {
         }
         let Some(sid) = id.get_untracked() else { return ().into_any() };
         let body = match mode.get().as_str() {
-            "svar" => view! { <answer::AnswerFlow id=sid session=session tablet=false/> }.into_any(),
-            "tablet" => view! { <answer::AnswerFlow id=sid session=session tablet=true/> }.into_any(),
+            "svar" if E::LIGHT => view! { <answer::AnswerFlow id=sid session=session tablet=false/> }.into_any(),
+            "tablet" if E::LIGHT => view! { <answer::AnswerFlow id=sid session=session tablet=true/> }.into_any(),
             "haender" if E::FULL => view! { <hands::HandsView id=sid session=session/> }.into_any(),
             "projektor" if E::FULL => view! { <projector::ProjectorView id=sid session=session/> }.into_any(),
             "resume" if E::FULL => view! { <summary::SummaryView id=sid session=session/> }.into_any(),

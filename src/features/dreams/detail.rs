@@ -33,8 +33,8 @@ use tid_og_lyst_core::text::dates::parse_date;
 /// new dream at `/droemme/ny` and for this one at `?rediger=1`. The runners'
 /// bundle is never shown those addresses (`app::bundle!` hands them to the
 /// coordinator's) and carries none of the form's code. `E` is the bundle it
-/// is built in (`routes::Lite`: the runners', `routes::Full`: the
-/// coordinator's).
+/// is built in (`routes::Lite`: the runners', `routes::Tools`: the
+/// coordinator's, `routes::Full`: the whole app).
 pub fn dream_page<E: Edition>() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
