@@ -40,8 +40,8 @@ for (const n of SIZES) {
   });
   const nodesAfter = await page.evaluate(() => document.querySelectorAll('main *').length);
 
-  // CSV of the same size into the import preview, on the lists page (the
-  // editor's bundle; its load is not timed).
+  // CSV of the same size into the import preview, on the lists page (a
+  // bundle of its own; its load is not timed).
   await openLists(page);
   const csv = toCsv(cat);
   const c0 = Date.now();

@@ -5,7 +5,8 @@
 //   - import: time from picking the file to the preview, time from "Importér
 //     de gode rækker" to the done message, and the longest main-thread task
 //     seen meanwhile (PerformanceObserver 'longtask'), and when every record
-//     is in IndexedDB (the edit and the reload wait for that);
+//     is in IndexedDB (the way back to the list, the edit and the reload
+//     wait for that);
 //   - reload: time from reload until the list first shows stored activities
 //     and until it shows all of them, and how many it shows then (did the
 //     import survive?);
@@ -107,7 +108,7 @@ for (const n of SIZES) {
   const { context, page, problems } = await newPage(browser, server, { size: 'tablet' });
   await open(page, server, '/aktiviteter');
   const base = await shownCount(page);
-  // CSV is read on the lists page (the editor's bundle, which has the list too).
+  // CSV is read on the lists page (a bundle of its own; the list is a page load away).
   await openLists(page);
   await watchLongTasks(page);
 
@@ -122,12 +123,9 @@ for (const n of SIZES) {
   await page.getByRole('button', { name: 'Importér de gode rækker' }).click();
   await page.getByText(`${n} aktiviteter er importeret.`).first().waitFor({ timeout: 600000 });
   const apply = Date.now() - t1;
-  await backToSearch(page);
-  const afterImport = await shownCount(page, { expect: base + n });
-  const longTask = await longest(page);
-  const full = await page.getByText(/Browserens lager er fuldt/).count();
   // Until every record is in IndexedDB (a reload before then loses what is
-  // not written yet).
+  // not written yet; the directory is another bundle's page, which the app
+  // loads only once the save has ended).
   const storedCount = () => page.evaluate(() => new Promise((ok) => {
     const r = indexedDB.open('tidoglyst');
     r.onerror = () => ok(-1);
@@ -143,12 +141,17 @@ for (const n of SIZES) {
     if ((await storedCount()) >= n) { written = Date.now() - t1; break; }
     await page.waitForTimeout(50);
   }
+  const longTask = await longest(page);
+  const full = await page.getByText(/Browserens lager er fuldt/).count();
+  await backToSearch(page);
+  const afterImport = await shownCount(page, { expect: base + n });
 
   // One edit at this size (saved when the new title is in storage).
   let editLine = null;
   if (n >= 50000 || process.env.EDIT) {
     const a = cat.activities[Math.floor(n / 2)];
-    // Navigate inside the app (a page load would lose what was not saved).
+    // Through the app, as a click does (the form is another bundle's page: the
+    // app loads it once every save has ended).
     await page.evaluate((href) => {
       const link = Object.assign(document.createElement('a'), { href });
       document.body.append(link);

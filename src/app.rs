@@ -137,9 +137,9 @@ bundle!(
 );
 
 bundle!(
-    /// The activity directory as most people use it (with the editor's
-    /// below, the only bundles besides the whole app that fetch the
-    /// catalogue).
+    /// The activity directory as most people use it (with the form's and
+    /// the lists page's below, the only bundles besides the whole app that
+    /// fetch the catalogue).
     activities, Bundle::Activities, records: true, kinds: ActivitiesOnly, catalogue: true, [
         "/" => Home,
         "/aktiviteter" => activities::ActivitiesPage,
@@ -241,6 +241,7 @@ fn Elsewhere(bundle: Bundle) -> impl IntoView {
             }
             crate::slices::sleep(50).await;
         }
+        state.hand_over_notices();
         crate::ui::link::load_page(&target);
     });
     view! { <section class="page" aria-busy="true"></section> }.into_any()

@@ -153,7 +153,7 @@ impl Edition for Full {
 pub const PARTICIPANT_VIEWS: [&str; 2] = ["svar", "tablet"];
 
 /// One of the app's builds. Each part has a wasm of its own holding only its
-/// pages (with the front page and "Om"), so a phone that opens one part does
+/// pages (with the front page; "Om" is the front page's), so a phone that opens one part does
 /// not download the others; `/del` (export, import and the share links and
 /// QR codes that open it) has one with every kind of record but none of the
 /// parts' pages. A part's tools (forms, lists, the facilitator's screens)
@@ -200,11 +200,13 @@ pub enum Bundle {
 }
 
 /// The first two segments of a path below the base (with or without its
-/// query; a fragment is ignored), and its query.
+/// query; a fragment is ignored), and its query (all after the first `?`).
+/// Read exactly as the loader's `bundleOf` reads it, so that no address
+/// sends a page load back and forth between two bundles.
 fn parts(path: &str) -> (&str, &str, &str) {
     let path = path.split('#').next().unwrap_or("");
     let (path, query) = path.split_once('?').unwrap_or((path, ""));
-    let mut segments = path.trim_start_matches('/').split('/');
+    let mut segments = path.strip_prefix('/').unwrap_or(path).split('/');
     (segments.next().unwrap_or(""), segments.next().unwrap_or(""), query)
 }
 

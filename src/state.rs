@@ -106,6 +106,17 @@ impl AppState {
         if !storage::available() {
             state.notify(NoticeKind::Warning, da::storage::UNAVAILABLE);
         }
+        // What the previous page of this tab still showed when it loaded this one.
+        for (kind, text) in storage::take_notices() {
+            let kind = match kind {
+                1 => NoticeKind::Warning,
+                2 => NoticeKind::Error,
+                _ => NoticeKind::Info,
+            };
+            if !state.notices.with_untracked(|n| n.iter().any(|x| x.text == text)) {
+                state.notify(kind, text);
+            }
+        }
         Effect::new(move |_| {
             let s = state.settings.get();
             let _ = storage::save(storage::KEY_SETTINGS, &s);
@@ -305,6 +316,27 @@ impl AppState {
         let id = self.next_notice.get_value();
         self.next_notice.set_value(id + 1);
         self.notices.update(|n| n.push(Notice { id, kind, text, download: None, action: Some((label, action)) }));
+    }
+
+    /// Hands the open notices without a file or a button to the page of
+    /// another bundle this tab loads next, which shows them again (`init`),
+    /// so "Workshoppen er slettet." stays when the workshop list is a page
+    /// load away.
+    pub fn hand_over_notices(&self) {
+        let plain: Vec<(u8, String)> = self.notices.with_untracked(|n| {
+            n.iter()
+                .filter(|n| n.download.is_none() && n.action.is_none())
+                .map(|n| {
+                    let kind = match n.kind {
+                        NoticeKind::Info => 0,
+                        NoticeKind::Warning => 1,
+                        NoticeKind::Error => 2,
+                    };
+                    (kind, n.text.clone())
+                })
+                .collect()
+        });
+        storage::hand_over_notices(&plain);
     }
 
     /// Removes a message.

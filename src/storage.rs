@@ -53,6 +53,9 @@ pub const KEY_PREFS: &str = "tidoglyst.v1.prefs";
 pub const KEY_DREAM_PREFS: &str = "tidoglyst.v1.dreamprefs";
 /// The ids of the user's favourite activities ("Mine aktiviteter").
 pub const KEY_ACTIVITY_FAVOURITES: &str = "tidoglyst.v1.activityfavourites";
+/// The notices one page of a tab hands to the next when it loads another
+/// bundle's page (session storage: this tab only, read once).
+const KEY_HANDED_NOTICES: &str = "tidoglyst.v1.notices";
 /// Prefix of values moved aside because they could not be read.
 pub const CORRUPT_PREFIX: &str = "tidoglyst.corrupt.";
 
@@ -82,6 +85,30 @@ thread_local! {
 
 fn store() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// Keeps `notices` (kind, text) for the next page this tab loads
+/// ([`take_notices`]); nothing when there are none or no session storage.
+pub fn hand_over_notices(notices: &[(u8, String)]) {
+    if notices.is_empty() {
+        return;
+    }
+    if let (Some(s), Ok(text)) = (session(), serde_json::to_string(notices)) {
+        let _ = s.set_item(KEY_HANDED_NOTICES, &text);
+    }
+}
+
+/// The notices the previous page of this tab handed over, once (a value
+/// that cannot be read gives none).
+pub fn take_notices() -> Vec<(u8, String)> {
+    let Some(s) = session() else { return Vec::new() };
+    let text = s.get_item(KEY_HANDED_NOTICES).ok().flatten();
+    let _ = s.remove_item(KEY_HANDED_NOTICES);
+    text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
 }
 
 /// True when local storage can be used at all.

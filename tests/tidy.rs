@@ -308,6 +308,15 @@ fn the_loader_picks_the_bundle_routes_rs_picks() {
         .chain(["/droemme/x?rediger=1", "/droemme/ny?x=1", "/droemme?q=rediger", "/droemme/x#rediger"])
         .chain(["/droemme/x?koordinator=1", "/droemme/x?a&koordinator", "/droemme?q=koordinator"])
         .chain(["/aktiviteter/x#rediger", "/aktiviteter/lister/", "/del?x=1", "/", "/droemmeland"])
+        .chain([
+            "//droemme",
+            "//droemme/ny",
+            "/droemme/x?a?&rediger=1",
+            "/skal-kan/x?a?visning=resume",
+            "/om/",
+            "/om?x",
+        ])
+        .chain(["/aktiviteter/lister?rediger=1", "/skal-kan/x?visning=tablet", "/skal-kan/x?visning=sv%61r"])
         .collect();
     // The loader's own function, run by node over every path.
     let script = format!(

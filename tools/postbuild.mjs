@@ -125,7 +125,8 @@ const PART_BINS = {
  */
 // bundleOf:begin
 function bundleOf(path) {
-  const [where, query = ''] = path.split('#')[0].split('?');
+  const [where, ...rest] = path.split('#')[0].split('?');
+  const query = rest.join('?');
   const [first = '', second = ''] = where.replace(/^\//, '').split('/');
   const has = (key) => query.split('&').some((pair) => pair.split('=')[0] === key);
   if (first === 'droemme') return second === 'ny' || has('rediger') || has('koordinator') ? 'dreams-edit' : 'dreams';

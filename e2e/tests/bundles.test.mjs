@@ -169,7 +169,7 @@ test("the directory's reader has no form and no lists; the editor's bundles brin
   await context.close();
 });
 
-test("the board's runners' bundle has no dream form; the coordinator's brings it and keeps the coordinator there", async () => {
+test("the board's runners' bundle has no dream form; the coordinator's brings it and a dream's page, the board stays the runners'", async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
   await mergeFixture(page);
   const { asked, wasm } = watch(page);
@@ -250,6 +250,31 @@ test("the workshop's participants' bundle has no projector, hands or summary; th
   await open(page, env.server, new URL(overview).pathname);
   await page.getByRole('button', { name: 'Vis QR-kode' }).waitFor();
   assert.deepEqual(wasm.slice(-1), ['part-assessment']);
+  // A notice stays across the page load: the workshop deleted on the
+  // facilitator's overview, the workshop list (the participants' bundle) says so.
+  await open(page, env.server, new URL(overview).pathname + '?visning=resume');
+  await page.getByRole('heading', { level: 2, name: 'Resumé af workshoppen' }).waitFor();
+  await page.getByRole('link', { name: 'Til facilitatoren' }).click();
+  await page.getByRole('button', { name: 'Slet workshop' }).click();
+  await page.getByRole('button', { name: 'Ja, slet workshoppen' }).click();
+  await heading(page, 'SKAL eller KAN?');
+  await page.locator('.notices').getByText('Workshoppen er slettet.').waitFor();
+  assert.deepEqual(wasm.slice(-2), ['part-workshop', 'part-assessment']);
+  assert.equal(await page.locator('main#main').getByText('Workshop med projektor').count(), 0);
+  // Shown once: the next page load has no copy of it.
+  await open(page, env.server, '/skal-kan');
+  await heading(page, 'SKAL eller KAN?');
+  assert.equal(await page.locator('.notices').getByText('Workshoppen er slettet.').count(), 0);
+  // A handed-over text is shown as text; a value that cannot be read is dropped.
+  await page.evaluate(() => sessionStorage.setItem('tidoglyst.v1.notices', JSON.stringify([[2, '<img src=x onerror="window.owned=1">']])));
+  await open(page, env.server, '/skal-kan');
+  await page.locator('.notices .notice--error').getByText('<img src=x onerror="window.owned=1">').waitFor();
+  assert.equal(await page.locator('.notices img').count(), 0);
+  await page.evaluate(() => sessionStorage.setItem('tidoglyst.v1.notices', '[[0, "halv'));
+  await open(page, env.server, '/skal-kan');
+  await heading(page, 'SKAL eller KAN?');
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('tidoglyst.v1.notices')), null);
+  assert.equal(await page.evaluate(() => window.owned), undefined);
   assert.deepEqual(asked, []);
   assertClean(problems, 'participants and facilitator');
   await context.close();

@@ -186,8 +186,8 @@ pub fn ActivitiesPage() -> impl IntoView {
 }
 
 /// The way to the lists page, with the search shown: it exports, shares
-/// and imports there (a page of the editor's bundle, so the reader's
-/// bundle carries no CSV, share link or QR code).
+/// and imports there (a bundle of its own, so the reader's bundle carries
+/// no CSV, share link or QR code).
 #[component]
 fn ListsLink(
     /// The search the list shows.

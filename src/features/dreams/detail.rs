@@ -111,7 +111,7 @@ fn DreamView<E: Edition>(
     /// The address asks for the coordinator's tools unfolded.
     tools_first: bool,
     /// Which bundle the page is built in: the form and the coordinator's
-    /// tools only in `Full`'s.
+    /// tools only in `Tools`' and `Full`'s.
     edition: E,
 ) -> impl IntoView {
     let state = use_app();
@@ -172,7 +172,7 @@ fn Details<E: Edition>(
     dream: Dream,
     /// Whether the coordinator's tools are unfolded.
     tools_open: RwSignal<bool>,
-    /// The bundle: the tools in `Full`'s, a link to them in `Lite`'s.
+    /// The bundle: the tools in `Tools`' and `Full`'s, a link to them in `Lite`'s.
     edition: E,
 ) -> impl IntoView {
     let _ = edition;
@@ -535,7 +535,7 @@ fn Manage(
 }
 
 /// The runners' page: a link to the coordinator's tools, which are in the
-/// coordinator's bundle (one page load, then every page of the board).
+/// coordinator's bundle (one page load, then the form and the dreams' pages).
 #[component]
 fn ToolsLink(
     /// The dream's id.
