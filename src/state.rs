@@ -107,16 +107,18 @@ impl AppState {
             state.notify(NoticeKind::Warning, da::storage::UNAVAILABLE);
         }
         // What the previous page of this tab still showed when it loaded this one.
-        for (kind, text) in storage::take_notices() {
+        // (Not the warning above, which this page gives itself.)
+        storage::take_notices(|kind, text| {
+            if text == da::storage::UNAVAILABLE {
+                return;
+            }
             let kind = match kind {
-                1 => NoticeKind::Warning,
-                2 => NoticeKind::Error,
+                '1' => NoticeKind::Warning,
+                '2' => NoticeKind::Error,
                 _ => NoticeKind::Info,
             };
-            if !state.notices.with_untracked(|n| n.iter().any(|x| x.text == text)) {
-                state.notify(kind, text);
-            }
-        }
+            state.notify(kind, text);
+        });
         Effect::new(move |_| {
             let s = state.settings.get();
             let _ = storage::save(storage::KEY_SETTINGS, &s);
@@ -323,14 +325,14 @@ impl AppState {
     /// so "Workshoppen er slettet." stays when the workshop list is a page
     /// load away.
     pub fn hand_over_notices(&self) {
-        let plain: Vec<(u8, String)> = self.notices.with_untracked(|n| {
+        let plain: Vec<(char, String)> = self.notices.with_untracked(|n| {
             n.iter()
                 .filter(|n| n.download.is_none() && n.action.is_none())
                 .map(|n| {
                     let kind = match n.kind {
-                        NoticeKind::Info => 0,
-                        NoticeKind::Warning => 1,
-                        NoticeKind::Error => 2,
+                        NoticeKind::Info => '0',
+                        NoticeKind::Warning => '1',
+                        NoticeKind::Error => '2',
                     };
                     (kind, n.text.clone())
                 })

@@ -28,6 +28,7 @@ use tid_og_lyst_core::record::merge::{self, Collection, Record};
 use tid_og_lyst_core::record::meta::{Clock, Millis};
 use tid_og_lyst_core::record::object;
 use tid_og_lyst_core::sync::data::{AppData, Kinds};
+use tid_og_lyst_core::text::handover;
 
 /// Prefix of every key the app owns.
 pub const PREFIX: &str = "tidoglyst.";
@@ -91,24 +92,25 @@ fn session() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// Keeps `notices` (kind, text) for the next page this tab loads
-/// ([`take_notices`]); nothing when there are none or no session storage.
-pub fn hand_over_notices(notices: &[(u8, String)]) {
-    if notices.is_empty() {
-        return;
-    }
-    if let (Some(s), Ok(text)) = (session(), serde_json::to_string(notices)) {
-        let _ = s.set_item(KEY_HANDED_NOTICES, &text);
+/// Keeps `notices` (kind `'0'`–`'2'`, text) for the next page this tab
+/// loads ([`take_notices`]); nothing when there are none or no session
+/// storage. As `core::text::handover`'s plain text, not JSON: serde's
+/// code for it would be in every bundle.
+pub fn hand_over_notices(notices: &[(char, String)]) {
+    if let Some(s) = session().filter(|_| !notices.is_empty()) {
+        let _ = s.set_item(KEY_HANDED_NOTICES, &handover::join(notices));
     }
 }
 
-/// The notices the previous page of this tab handed over, once (a value
-/// that cannot be read gives none).
-pub fn take_notices() -> Vec<(u8, String)> {
-    let Some(s) = session() else { return Vec::new() };
-    let text = s.get_item(KEY_HANDED_NOTICES).ok().flatten();
+/// Calls `f(kind, text)` for each notice the previous page of this tab
+/// handed over, once.
+pub fn take_notices(mut f: impl FnMut(char, &str)) {
+    let Some(s) = session() else { return };
+    let Some(text) = s.get_item(KEY_HANDED_NOTICES).ok().flatten() else { return };
     let _ = s.remove_item(KEY_HANDED_NOTICES);
-    text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+    for (kind, note) in handover::split(&text) {
+        f(kind, note);
+    }
 }
 
 /// True when local storage can be used at all.

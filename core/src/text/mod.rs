@@ -1,11 +1,13 @@
 //! Text rules shared by every part: Danish-aware folding and search
 //! (`search`), field checks and safe links (`fields`), and dates
-//! (`dates`: the one date parser and the one Copenhagen "today"), and case
-//! (`case`: lower and upper case without the Unicode tables).
+//! (`dates`: the one date parser and the one Copenhagen "today"), case
+//! (`case`: lower and upper case without the Unicode tables), and the
+//! notices handed from one page to the next (`handover`).
 
 pub mod case;
 pub mod dates;
 pub mod fields;
+pub mod handover;
 pub mod privacy;
 pub mod search;
 
