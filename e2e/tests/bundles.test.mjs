@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { useBrowser, newPage, open, assertClean, startServer, importFile, createWorkshop, bundleOfFile, openLists, backToSearch } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, startServer, importFile, createWorkshop, bundleOfFile, openLists, backToSearch, settled } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
 
@@ -354,6 +354,7 @@ test("undoing on /del an import made on a part's page puts back that part's reco
   await page.getByRole('button', { name: 'Fortryd sidste import' }).click();
   await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
   // And so it stays after a reload (what is stored, not only what is shown).
+  await settled(page);
   await page.reload();
   await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
   assertClean(problems);

@@ -8,8 +8,7 @@ import { readFileSync, readdirSync, mkdtempSync, writeFileSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
 import {
-  useBrowser, newPage, open, assertClean, downloadText, importFile, storageDump, openLists,
-} from '../lib/harness.mjs';
+  useBrowser, newPage, open, assertClean, downloadText, importFile, storageDump, openLists, settled } from '../lib/harness.mjs';
 
 const HOSTILE = resolve(import.meta.dirname, '../../tests/hostile');
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
@@ -156,6 +155,7 @@ test('two tabs importing different data at the same time lose nothing', async ()
   for (const p of [page, other]) {
     await p.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 0 workshops.').waitFor();
   }
+  await settled(page);
   await page.reload();
   await page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 0 workshops.').waitFor();
   assertClean(problems);

@@ -48,6 +48,8 @@ test('a link made on one phone imports on another, and a reload does not import 
   await assertAccessible(b.page, 'link preview');
   await b.page.getByRole('button', { name: 'Flet ind' }).click();
   await b.page.getByText('På denne enhed: 1 drøm, 1 egen aktivitet, 1 workshop.').waitFor();
+  // As a person would: the app has written the merge before the reload.
+  await settled(b.page);
   await b.page.reload();
   await b.page.locator('main#main').waitFor();
   assert.equal(await b.page.locator('.preview').count(), 0, 'no second preview after reload');

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
 import {
   useBrowser, newPage, open, assertClean, assertAccessible, downloadText, importFile,
-  storageDump, VIEWPORTS, ROUTES, DIST,
-} from '../lib/harness.mjs';
+  storageDump, VIEWPORTS, ROUTES, DIST, settled } from '../lib/harness.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
 
@@ -142,6 +141,7 @@ test('export → Ryd mine data → import brings the data back, and undo works',
 
   await page.getByRole('button', { name: 'Fortryd sidste import' }).click();
   await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
+  await settled(page);
   await page.reload();
   await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
   await assertAccessible(page, '/del after undo');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve, join } from 'node:path';
-import { useBrowser, newPage, open, assertClean, assertAccessible, importFile, storageDump, idbDump, openLists, backToSearch } from '../lib/harness.mjs';
+import { useBrowser, newPage, open, assertClean, assertAccessible, importFile, storageDump, idbDump, openLists, backToSearch, settled } from '../lib/harness.mjs';
 import { syntheticCatalogue, catalogueCsv } from '../../tools/catalogue.mjs';
 
 const FIXTURE = readFileSync(resolve(import.meta.dirname, '../../tests/fixtures/v1-minimal.json'), 'utf8');
@@ -159,6 +159,7 @@ test('two tabs see each other\'s changes, and "Ryd mine data" leaves nothing per
   // Back to the search (the directory's own bundle, a page load): the catalogue only.
   await backToSearch(other);
   await countIs(other, TOTAL);
+  await settled(page);
   await page.reload();
   await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 0 workshops.').waitFor();
   assertClean(problems);
