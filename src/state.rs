@@ -44,6 +44,26 @@ pub enum NoticeKind {
     Error,
 }
 
+impl NoticeKind {
+    /// The kind as `core::text::handover` writes it.
+    fn code(self) -> char {
+        match self {
+            NoticeKind::Info => '0',
+            NoticeKind::Warning => '1',
+            NoticeKind::Error => '2',
+        }
+    }
+
+    /// The kind `code` gives back (an unknown one is info).
+    fn of_code(code: char) -> Self {
+        match code {
+            '1' => NoticeKind::Warning,
+            '2' => NoticeKind::Error,
+            _ => NoticeKind::Info,
+        }
+    }
+}
+
 /// A message shown at the top of every page until dismissed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -112,12 +132,7 @@ impl AppState {
             if text == da::storage::UNAVAILABLE {
                 return;
             }
-            let kind = match kind {
-                '1' => NoticeKind::Warning,
-                '2' => NoticeKind::Error,
-                _ => NoticeKind::Info,
-            };
-            state.notify(kind, text);
+            state.notify(NoticeKind::of_code(kind), text);
         });
         Effect::new(move |_| {
             let s = state.settings.get();
@@ -328,14 +343,7 @@ impl AppState {
         let plain: Vec<(char, String)> = self.notices.with_untracked(|n| {
             n.iter()
                 .filter(|n| n.download.is_none() && n.action.is_none())
-                .map(|n| {
-                    let kind = match n.kind {
-                        NoticeKind::Info => '0',
-                        NoticeKind::Warning => '1',
-                        NoticeKind::Error => '2',
-                    };
-                    (kind, n.text.clone())
-                })
+                .map(|n| (n.kind.code(), n.text.clone()))
                 .collect()
         });
         storage::hand_over_notices(&plain);
