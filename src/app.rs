@@ -1,21 +1,20 @@
-//! The app: panic hook and mount, and one root component per bundle
+//! The app: panic hook and mount, and the root component of a bundle
 //! (`routes::Bundle`): the app state context, the router with the bundle's
-//! routes, and the layout.
+//! pages from the route table, and the layout.
 
-use crate::router::{routes, Router};
+use crate::router::{self, Router};
 use leptos::prelude::*;
 
-use crate::features::{about::About, data::DataPage, home::Home, not_found::NotFound};
-use crate::features::{activities, assessment, dreams};
-use crate::routes::{Bundle, Full, Lite, Tools};
+use crate::features::activities;
+use crate::features::not_found::NotFound;
+use crate::routes::{Bundle, Part};
 use crate::state::AppState;
 use crate::ui::later::Later;
 use crate::ui::layout::Layout;
-use tid_og_lyst_core::sync::data::{ActivitiesOnly, AllKinds, AssessmentsOnly, DreamsOnly};
 
 /// Installs the panic hook and mounts `app` (one of the bundles below) on
 /// `<body>`.
-pub fn start(app: fn() -> AnyView) {
+fn start(app: fn() -> AnyView) {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         crate::ui::panic::show();
@@ -58,137 +57,72 @@ pub fn selftest_panic() {
     panic!("selvtest af fejlsiden");
 }
 
-/// Makes a bundle's root component: the app state, the router with the
-/// bundle's routes, and the layout. Routes of other bundles fall to
-/// [`Elsewhere`], which loads their page.
-macro_rules! bundle {
-    ($(#[$doc:meta])* $name:ident, $bundle:expr, records: $records:expr, kinds: $kinds:ty, catalogue: $catalogue:expr, [$($path:tt => $view:path),* $(,)?]) => {
-        $(#[$doc])*
-        pub fn $name() -> AnyView {
-            let state = AppState::init();
-            provide_context(state);
-            if $records {
-                state.load_records::<$kinds>();
-            }
-            if $catalogue {
-                activities::catalogue::follow(state);
-            }
-            // The service worker once the page is on screen.
-            crate::ui::later::after_start(move || crate::ui::offline::start(state));
-            if $records {
-                crate::ui::offline::remind_export(state);
-            }
-            let pages: Vec<crate::router::Page> = vec![$(($path, || $view().into_any())),*];
-            // The state above and the page below in turns of their own.
-            view! {
-                <Later>
-                    <Router base=crate::ui::link::base()>
-                        <Layout>
-                            <Later>
-                                <Served bundle=$bundle>
-                                    {routes(pages.clone(), || view! { <Elsewhere bundle=$bundle/> }.into_any())}
-                                </Served>
-                            </Later>
-                        </Layout>
-                    </Router>
-                </Later>
-            }
-            .into_any()
+/// Installs the panic hook and mounts the root of the bundle `P`: the app
+/// state (with the records of `P`'s kinds), the router with `P`'s pages from
+/// the route table (`routes::pages`), and the layout. Called by each bundle's
+/// `main` (`src/main.rs`, `src/bin/part-*.rs`).
+pub fn start_part<P: Part>() {
+    if P::BUNDLE == Bundle::Activities {
+        // An example activity's static page: its top stays until the catalogue is read.
+        crate::ui::held::keep();
+    }
+    start(root::<P>);
+}
+
+/// The table's pages of a bundle, for its router.
+macro_rules! pages_of {
+    ($($pattern:literal => $bundle:ident, $page:path;)*) => {
+        /// The pages of `P`'s bundle. The test is a constant of each bundle's
+        /// build, so another bundle's pages are not in its wasm.
+        fn pages<P: Part>() -> Vec<router::Page> {
+            use crate::features::*;
+            let mut pages: Vec<router::Page> = Vec::new();
+            $(if Bundle::$bundle as u8 == P::BUNDLE as u8 {
+                pages.push(($pattern, || $page().into_any()));
+            })*
+            pages
         }
     };
 }
+crate::route_table!(pages_of);
 
-bundle!(
-    /// Every page: `./x serve`'s debug build, which has no bundle per part.
-    app, Bundle::All, records: true, kinds: AllKinds, catalogue: true, [
-        "/" => Home,
-        "/droemme" => dreams::DreamsPage,
-        "/droemme/:id" => dreams::dream_page::<Full>,
-        "/aktiviteter" => activities::ActivitiesPage,
-        "/aktiviteter/lister" => activities::ListsPage,
-        "/aktiviteter/:id" => activities::activity_page::<Full>,
-        "/skal-kan" => assessment::AssessmentPage,
-        "/skal-kan/:id" => assessment::session_page::<Full>,
-        "/del" => DataPage,
-        "/om" => About,
-    ]
-);
-
-bundle!(
-    /// The front page and "Om".
-    front, Bundle::Front, records: false, kinds: AllKinds, catalogue: false, ["/" => Home, "/om" => About]
-);
-
-bundle!(
-    /// The dream board as runners use it.
-    dreams, Bundle::Dreams, records: true, kinds: DreamsOnly, catalogue: false, [
-        "/" => Home,
-        "/droemme" => dreams::DreamsPage,
-        "/droemme/:id" => dreams::dream_page::<Lite>,
-    ]
-);
-
-bundle!(
-    /// The coordinator's form and tools of the board, which the runners'
-    /// bundle hands over to it (and a dream's page, where the form leads).
-    dreams_edit, Bundle::DreamsEdit, records: true, kinds: DreamsOnly, catalogue: false, [
-        "/droemme/:id" => dreams::dream_page::<Tools>,
-    ]
-);
-
-bundle!(
-    /// The activity directory as most people use it (with the form's and
-    /// the lists page's below, the only bundles besides the whole app that
-    /// fetch the catalogue).
-    activities, Bundle::Activities, records: true, kinds: ActivitiesOnly, catalogue: true, [
-        "/" => Home,
-        "/aktiviteter" => activities::ActivitiesPage,
-        "/aktiviteter/:id" => activities::activity_page::<Lite>,
-    ]
-);
-
-bundle!(
-    /// The directory's form, which the reader's bundle hands over to it
-    /// (and an activity's page, where the form leads).
-    activities_edit, Bundle::ActivitiesEdit, records: true, kinds: ActivitiesOnly, catalogue: true, [
-        "/aktiviteter/:id" => activities::activity_page::<Tools>,
-    ]
-);
-
-bundle!(
-    /// The directory's lists page (CSV in and out, share links), which the
-    /// reader's bundle hands over to it.
-    activities_lists, Bundle::ActivityLists, records: true, kinds: ActivitiesOnly, catalogue: true, [
-        "/aktiviteter/lister" => activities::ListsPage,
-    ]
-);
-
-bundle!(
-    /// The SKAL/KAN workshop as participants use it (the page a
-    /// facilitator's QR code opens).
-    assessment, Bundle::Assessment, records: true, kinds: AssessmentsOnly, catalogue: false, [
-        "/" => Home,
-        "/skal-kan" => assessment::AssessmentPage,
-        "/skal-kan/:id" => assessment::session_page::<Lite>,
-    ]
-);
-
-bundle!(
-    /// A workshop's projector, show of hands and summary, and its
-    /// overview, which the participants' bundle hands over to it.
-    workshop, Bundle::Workshop, records: true, kinds: AssessmentsOnly, catalogue: false, [
-        "/skal-kan/:id" => assessment::session_page::<Tools>,
-    ]
-);
-
-bundle!(
-    /// The data page: export, import, clearing, and share links of mixed records.
-    data, Bundle::Data, records: true, kinds: AllKinds, catalogue: false, ["/" => Home, "/del" => DataPage]
-);
+/// The root component of the bundle `P`.
+fn root<P: Part>() -> AnyView {
+    let state = AppState::init();
+    provide_context(state);
+    let records = P::BUNDLE != Bundle::Front;
+    if records {
+        state.load_records::<P::Kinds>();
+    }
+    if P::BUNDLE == Bundle::Activities {
+        activities::catalogue::follow(state);
+    }
+    // The service worker once the page is on screen.
+    crate::ui::later::after_start(move || crate::ui::offline::start(state));
+    if records {
+        crate::ui::offline::remind_export(state);
+    }
+    let pages = pages::<P>();
+    // The state above and the page below in turns of their own.
+    view! {
+        <Later>
+            <Router base=crate::ui::link::base()>
+                <Layout>
+                    <Later>
+                        <Served bundle=P::BUNDLE>
+                            {router::routes(pages.clone(), || view! { <NotFound/> }.into_any())}
+                        </Served>
+                    </Later>
+                </Layout>
+            </Router>
+        </Later>
+    }
+    .into_any()
+}
 
 /// The address shown (path with the base, query and fragment), and the part
 /// of it a bundle is picked by (the path below the base, with the query).
-fn address(location: &crate::router::Location) -> (String, String) {
+fn address(location: &router::Location) -> (String, String) {
     let path = location.pathname.get_untracked();
     let base = crate::ui::link::base();
     let below = path.strip_prefix(base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(&path);
@@ -197,39 +131,34 @@ fn address(location: &crate::router::Location) -> (String, String) {
     (format!("{path}{query}{}", location.hash.get_untracked()), format!("{below}{query}"))
 }
 
-/// The bundle's routes while the address is one of its pages; an address
-/// the router would match but another bundle holds (the directory's form
-/// and lists page in the reader's bundle) goes to [`Elsewhere`].
+/// The bundle's routes while the address is one of its pages; another
+/// bundle's address goes to [`Elsewhere`].
 #[component]
 fn Served(bundle: Bundle, children: ChildrenFn) -> impl IntoView {
-    let location = crate::router::use_location();
+    let location = router::use_location();
     let served = Memo::new(move |_| {
         // Tracked: the path and the query.
         location.pathname.track();
         location.search.track();
-        bundle.serves(&address(&location).1)
+        Bundle::for_path(&address(&location).1) == bundle
     });
     move || {
         if served.get() {
             children().into_any()
         } else {
-            view! { <Elsewhere bundle=bundle/> }.into_any()
+            view! { <Elsewhere/> }.into_any()
         }
     }
 }
 
-/// An address no route of this bundle has: another bundle's page is loaded
-/// as a page of its own (once any save in progress has ended, so leaving
-/// loses nothing and asks nothing); anything else is "not found". Until
+/// Another bundle's page, loaded as a page of its own (once any save in
+/// progress has ended, so leaving loses nothing and asks nothing). Until
 /// then the page is empty and marked busy.
 #[component]
-fn Elsewhere(bundle: Bundle) -> impl IntoView {
+fn Elsewhere() -> impl IntoView {
     // The router's address: the browser's shows it only once the new page
     // is drawn (this fallback is that page).
-    let (target, picked_by) = address(&crate::router::use_location());
-    if bundle.serves(&picked_by) {
-        return view! { <NotFound/> }.into_any();
-    }
+    let (target, _) = address(&router::use_location());
     let state = crate::state::use_app();
     leptos::task::spawn_local(async move {
         crate::slices::next_turn().await;

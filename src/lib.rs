@@ -9,6 +9,7 @@
 //! `features` (one folder per part). Everything but `routes` is compiled only
 //! for wasm32.
 
+pub mod names;
 pub mod routes;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,16 +1,9 @@
-//! Entry point: installs the panic hook and mounts the app. Everything else
-//! lives in the library.
+//! Trunk's binary: the bundle of `/del` (`routes::Bundle::Data`). The other
+//! bundles are `src/bin/part-*.rs`, built beside it by `tools/postbuild.mjs`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // The release build has a bundle per part (`routes::Bundle`): this one
-    // is `/del`'s. `./x serve`'s debug build is the whole app in one.
-    #[cfg(debug_assertions)]
-    tid_og_lyst::ui::held::keep();
-    #[cfg(debug_assertions)]
-    tid_og_lyst::app::start(tid_og_lyst::app::app);
-    #[cfg(not(debug_assertions))]
-    tid_og_lyst::app::start(tid_og_lyst::app::data);
+    tid_og_lyst::app::start_part::<tid_og_lyst::routes::part::Data>();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,6 +1,155 @@
-//! Every address of the app as a value: the router's patterns and the links
-//! built from `Route`, so no file spells a path by hand. Pure and native, so
-//! its tests run with `cargo test`; `ui::link::to` puts the base path before it.
+//! The route table, the one place a page is declared: its pattern, the
+//! bundle (wasm) that holds it, and its component. Everything else reads it:
+//! the router of each bundle (`pages`), the loader's choice of bundle and the
+//! static pages, the service worker, the size tool, the browser tests and the
+//! benchmarks (through `examples/site.rs`, which prints it as JSON at build
+//! time). Also every address as a value (`Route`), so no file spells a path
+//! by hand. Pure and native, so its tests run with `cargo test`;
+//! `ui::link::to` puts the base path before an address.
+
+use tid_og_lyst_core::sync::data::{ActivitiesOnly, AllKinds, AssessmentsOnly, DreamsOnly, Kinds};
+
+/// The route table: `pattern => Bundle, component;` for every page, in the
+/// order the router tries them. It is handed to `$then!`, so each reader
+/// expands it where it is used: [`ROUTES`] below, and the router's pages in
+/// `app.rs`, where the components' paths (below `crate::features`) resolve.
+/// Adding a page is a row here and its component.
+#[macro_export]
+macro_rules! route_table {
+    ($then:ident) => {
+        $then! {
+            "/" => Front, home::Home;
+            "/om" => Front, about::About;
+            "/droemme" => Dreams, dreams::DreamsPage;
+            "/droemme/ny" => Dreams, dreams::NewDreamPage;
+            "/droemme/:id" => Dreams, dreams::DreamPage;
+            "/aktiviteter" => Activities, activities::ActivitiesPage;
+            "/aktiviteter/ny" => Activities, activities::NewActivityPage;
+            "/aktiviteter/lister" => Activities, activities::ListsPage;
+            "/aktiviteter/:id" => Activities, activities::ActivityPage;
+            "/skal-kan" => Assessment, assessment::AssessmentPage;
+            "/skal-kan/:id" => Assessment, assessment::SessionPage;
+            "/del" => Data, data::DataPage;
+        }
+    };
+}
+
+/// The table's patterns and bundles.
+macro_rules! patterns_and_bundles {
+    ($($pattern:literal => $bundle:ident, $page:path;)*) => {
+        /// Every page: its pattern and the bundle that holds it, in the order
+        /// the router tries them.
+        pub const ROUTES: &[(&str, Bundle)] = &[$(($pattern, Bundle::$bundle)),*];
+    };
+}
+route_table!(patterns_and_bundles);
+
+/// A wasm of the app: the front page's light one, one per part and `/del`'s.
+/// A part's pages move between each other without a page load; another
+/// bundle's page is loaded as a page of its own (`app::Elsewhere`), from the
+/// service worker's copy after the first visit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// The front page and "Om" (and "not found" for an unknown address).
+    Front,
+    /// The dream board: runners' and coordinator's pages.
+    Dreams,
+    /// The activity directory with its form and lists page.
+    Activities,
+    /// The SKAL/KAN workshop: participants' and facilitator's pages.
+    Assessment,
+    /// The data page `/del`: every kind of record, no part's pages.
+    Data,
+}
+
+impl Bundle {
+    /// Every bundle.
+    pub const ALL: [Bundle; 5] = [Bundle::Front, Bundle::Dreams, Bundle::Activities, Bundle::Assessment, Bundle::Data];
+
+    /// Its name in the build (the loader's table).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Bundle::Front => "front",
+            Bundle::Dreams => "dreams",
+            Bundle::Activities => "activities",
+            Bundle::Assessment => "assessment",
+            Bundle::Data => "data",
+        }
+    }
+
+    /// The cargo binary that builds it (`src/bin/`; `/del`'s is trunk's, `src/main.rs`).
+    pub const fn bin(self) -> &'static str {
+        match self {
+            Bundle::Front => "part-front",
+            Bundle::Dreams => "part-dreams",
+            Bundle::Activities => "part-activities",
+            Bundle::Assessment => "part-assessment",
+            Bundle::Data => "tid-og-lyst",
+        }
+    }
+
+    /// The bundle that holds the page at `path` (below the base, with or
+    /// without its query and fragment): the one of its first segment in the
+    /// table; an unknown address is the front page's ("not found").
+    pub fn for_path(path: &str) -> Bundle {
+        let first = first_segment(path);
+        ROUTES.iter().find(|(pattern, _)| first_segment(pattern) == first).map_or(Bundle::Front, |(_, b)| *b)
+    }
+}
+
+/// The first segment of a path below the base (one leading slash dropped;
+/// the query and fragment ignored). The loader reads an address the same
+/// way, with the table of `(segment, bundle)` this gives.
+pub fn first_segment(path: &str) -> &str {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let path = path.strip_prefix('/').unwrap_or(path);
+    path.split('/').next().unwrap_or("")
+}
+
+/// The file of a route's own static page (`/` → `index.html`,
+/// `/aktiviteter/lister` → `aktiviteter/lister.html`), which static hosts
+/// serve for its address; `None` for a pattern with a parameter (404.html is
+/// served there).
+pub fn page_file(pattern: &str) -> Option<String> {
+    match pattern {
+        "/" => Some("index.html".into()),
+        p if p.contains(':') => None,
+        p => Some(format!("{}.html", p.trim_start_matches('/'))),
+    }
+}
+
+/// What a bundle's build is: its bundle and the kinds of record it reads
+/// and writes (`sync::data::Kinds`). One type per bundle, named by its bin.
+pub trait Part: 'static {
+    /// The bundle.
+    const BUNDLE: Bundle;
+    /// The records it holds (the front page's reads none).
+    type Kinds: Kinds;
+}
+
+/// The parts, as types for [`Part`].
+pub mod part {
+    use super::*;
+
+    macro_rules! parts {
+        ($($name:ident: $kinds:ty;)*) => {$(
+            #[doc = concat!("The `", stringify!($name), "` bundle.")]
+            pub struct $name;
+            impl Part for $name {
+                const BUNDLE: Bundle = Bundle::$name;
+                type Kinds = $kinds;
+            }
+        )*};
+    }
+
+    parts! {
+        Front: AllKinds;
+        Dreams: DreamsOnly;
+        Activities: ActivitiesOnly;
+        Assessment: AssessmentsOnly;
+        Data: AllKinds;
+    }
+}
 
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,36 +190,21 @@ pub enum Route {
     ServiceWorker,
 }
 
-/// The router's patterns, in the order `app.rs` declares them; a tidy test
-/// checks that `app.rs` uses exactly these.
-pub const PATTERNS: [&str; 10] = [
-    "/",
-    "/droemme",
-    "/droemme/:id",
-    "/aktiviteter",
-    "/aktiviteter/lister",
-    "/aktiviteter/:id",
-    "/skal-kan",
-    "/skal-kan/:id",
-    "/del",
-    "/om",
-];
-
 impl Route {
     /// The path below the app's base, with its query string.
     pub fn path(&self) -> String {
         match self {
             Route::Home => "/".into(),
             Route::Dreams => "/droemme".into(),
-            Route::NewDream => format!("/droemme/{NEW}"),
+            Route::NewDream => "/droemme/ny".into(),
             Route::Dream(id) => format!("/droemme/{}", encode(id)),
             Route::EditDream(id) => format!("/droemme/{}?rediger=1", encode(id)),
             Route::DreamTools(id) => format!("/droemme/{}?koordinator=1", encode(id)),
             Route::Activities(pairs) => format!("/aktiviteter{}", query(pairs)),
-            Route::NewActivity => format!("/aktiviteter/{NEW}"),
+            Route::NewActivity => "/aktiviteter/ny".into(),
             Route::Activity(id) => format!("/aktiviteter/{}", encode(id)),
             Route::EditActivity(id) => format!("/aktiviteter/{}?rediger=1", encode(id)),
-            Route::ActivityLists(pairs) => format!("/aktiviteter/{LISTS}{}", query(pairs)),
+            Route::ActivityLists(pairs) => format!("/aktiviteter/lister{}", query(pairs)),
             Route::Assessment => "/skal-kan".into(),
             Route::Session(id, view) if view.is_empty() => format!("/skal-kan/{}", encode(id)),
             Route::Session(id, view) => format!("/skal-kan/{}?visning={}", encode(id), encode(view)),
@@ -95,173 +229,6 @@ impl Route {
     /// The directory filtered to one place (the "Flere aktiviteter her" link).
     pub fn activities_at(place: &str) -> Route {
         Route::Activities(vec![("sted".into(), place.into())])
-    }
-}
-
-/// The second segment of `/aktiviteter/lister` (an activity's id is a UUID,
-/// so it never reads `lister` or `ny`).
-pub const LISTS: &str = "lister";
-/// The second segment of the forms for a new dream and a new activity.
-pub const NEW: &str = "ny";
-/// The views of a workshop (`?visning=…`) only the facilitator's bundle
-/// ([`Bundle::Workshop`]) has.
-pub const FACILITATOR_VIEWS: [&str; 3] = ["projektor", "haender", "resume"];
-
-/// Which of a part's pages a page generic over it builds: the lighter
-/// bundle's (`Lite`), the fuller bundle's (`Tools`: the part's heavier
-/// pages, and of the lighter pages only what they lead to: a dream's or an
-/// activity's page after its form is saved, a workshop's overview), or both
-/// (`Full`: the whole app). Code a bundle never shows is not in its wasm.
-pub trait Edition: Copy + Default + Send + Sync + 'static {
-    /// The heavier pages are built (the dream form and the coordinator's
-    /// tools, the activity form, the facilitator's projector, show of hands
-    /// and summary).
-    const FULL: bool;
-    /// The lighter bundle's own screens are built too (a workshop's
-    /// answering on a phone and passing a tablet round), which the fuller
-    /// bundle hands to the lighter one.
-    const LIGHT: bool;
-}
-
-/// The lighter bundle of a part ([`Bundle::Dreams`], [`Bundle::Activities`], [`Bundle::Assessment`]).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Lite;
-impl Edition for Lite {
-    const FULL: bool = false;
-    const LIGHT: bool = true;
-}
-
-/// The fuller bundle of a part ([`Bundle::DreamsEdit`], [`Bundle::ActivitiesEdit`], [`Bundle::Workshop`]).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Tools;
-impl Edition for Tools {
-    const FULL: bool = true;
-    const LIGHT: bool = false;
-}
-
-/// Every page of a part: the whole app ([`Bundle::All`]).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Full;
-impl Edition for Full {
-    const FULL: bool = true;
-    const LIGHT: bool = true;
-}
-
-/// The views of a workshop (`?visning=…`) a participant uses, which only
-/// the participants' bundle ([`Bundle::Assessment`]) has: the facilitator's
-/// hands them over to it.
-pub const PARTICIPANT_VIEWS: [&str; 2] = ["svar", "tablet"];
-
-/// One of the app's builds. Each part has a wasm of its own holding only its
-/// pages (with the front page; "Om" is the front page's), so a phone that opens one part does
-/// not download the others; `/del` (export, import and the share links and
-/// QR codes that open it) has one with every kind of record but none of the
-/// parts' pages. A part's tools (forms, lists, the facilitator's screens)
-/// are in fuller bundles that hold those tools and little else, so a first
-/// visit to any page downloads at most about 250 KB. Moving from one
-/// bundle's pages to another's is a full page load (`app::Elsewhere`),
-/// from the service worker's copy after the first visit. The build writes
-/// one wasm per bundle (`src/main.rs` and `src/bin/`, `tools/postbuild.mjs`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Bundle {
-    /// The front page, "Om" and "not found".
-    Front,
-    /// The dream board as runners use it: the board, a dream's page with its
-    /// steps, share links and calendar file.
-    Dreams,
-    /// The coordinator's pages of the board: the form (`/droemme/ny`,
-    /// `?rediger=1`) and the tools (`?koordinator=1`: planning, removing a
-    /// claim, fulfilling, cancelling, the private note), and a dream's page,
-    /// where a saved form leads. The board itself is the runners' bundle's.
-    DreamsEdit,
-    /// The activity directory as most people use it: search, filters,
-    /// favourites, the week programme, an activity's page and its calendar
-    /// file.
-    Activities,
-    /// The directory's form (`/aktiviteter/ny`, `?rediger=1`) and an
-    /// activity's page, where a saved form leads.
-    ActivitiesEdit,
-    /// The directory's lists page (`/aktiviteter/lister`): CSV in and out
-    /// and share links of the activities a search shows.
-    ActivityLists,
-    /// The SKAL/KAN workshop as participants use it: the workshop list (where
-    /// a facilitator's QR code opens), a workshop's overview, answering on a
-    /// phone and passing a tablet round.
-    Assessment,
-    /// The facilitator's screens of a workshop: the projector, the show of
-    /// hands and the summary (`?visning=projektor`, `haender`, `resume`), and
-    /// the workshop's overview, so the facilitator moves between them
-    /// without a page load in a meeting.
-    Workshop,
-    /// The data page `/del`.
-    Data,
-    /// Every page (the debug build of `./x serve`).
-    All,
-}
-
-/// The first two segments of a path below the base (with or without its
-/// query; a fragment is ignored), and its query (all after the first `?`).
-/// Read exactly as the loader's `bundleOf` reads it, so that no address
-/// sends a page load back and forth between two bundles.
-fn parts(path: &str) -> (&str, &str, &str) {
-    let path = path.split('#').next().unwrap_or("");
-    let (path, query) = path.split_once('?').unwrap_or((path, ""));
-    let mut segments = path.strip_prefix('/').unwrap_or(path).split('/');
-    (segments.next().unwrap_or(""), segments.next().unwrap_or(""), query)
-}
-
-/// The workshop view a query asks for (`visning=`), or "".
-fn view_of(query: &str) -> &str {
-    query.split('&').find_map(|pair| pair.strip_prefix("visning=")).unwrap_or("")
-}
-
-impl Bundle {
-    /// The smallest bundle that holds the page at `path` (below the base,
-    /// with or without its query; a fragment is ignored). The loader of
-    /// every page (`tools/postbuild.mjs`, `bundleOf`) picks the same.
-    pub fn for_path(path: &str) -> Bundle {
-        let (first, second, query) = parts(path);
-        let has = |key: &str| query.split('&').any(|pair| pair.split('=').next() == Some(key));
-        match first {
-            "droemme" if second == NEW || has("rediger") || has("koordinator") => Bundle::DreamsEdit,
-            "droemme" => Bundle::Dreams,
-            "aktiviteter" if second == LISTS => Bundle::ActivityLists,
-            "aktiviteter" if second == NEW || has("rediger") => Bundle::ActivitiesEdit,
-            "aktiviteter" => Bundle::Activities,
-            "skal-kan" if !second.is_empty() && FACILITATOR_VIEWS.contains(&view_of(query)) => Bundle::Workshop,
-            "skal-kan" => Bundle::Assessment,
-            "del" => Bundle::Data,
-            _ => Bundle::Front,
-        }
-    }
-
-    /// Whether this bundle has the page at `path` (with its query): its own
-    /// pages; in the lighter bundles and `/del`'s, the front page ("Om" is
-    /// the front page's bundle's only); in a part's fuller bundle, the
-    /// record pages its tools lead to (a dream's, an activity's, a
-    /// workshop's overview); and in every bundle, "not found" for an address
-    /// no bundle has.
-    pub fn serves(self, path: &str) -> bool {
-        let wanted = Bundle::for_path(path);
-        if self == Bundle::All || wanted == self {
-            return true;
-        }
-        let (first, second, query) = parts(path);
-        let record = !second.is_empty();
-        match wanted {
-            Bundle::Front => match (first, second) {
-                ("om", "") => false,
-                ("", "") => !matches!(
-                    self,
-                    Bundle::DreamsEdit | Bundle::ActivitiesEdit | Bundle::ActivityLists | Bundle::Workshop
-                ),
-                _ => true,
-            },
-            Bundle::Dreams => self == Bundle::DreamsEdit && record,
-            Bundle::Activities => self == Bundle::ActivitiesEdit && record,
-            Bundle::Assessment => self == Bundle::Workshop && record && !PARTICIPANT_VIEWS.contains(&view_of(query)),
-            _ => false,
-        }
     }
 }
 
@@ -400,7 +367,7 @@ mod tests {
         for r in [Route::Home, Route::Dream("x y".into()), Route::ActivityLists(vec![]), Route::About] {
             let path = r.path();
             let path = path.split('?').next().unwrap();
-            assert!(PATTERNS.iter().any(|pattern| match_pattern(pattern, path).is_some()), "{path}");
+            assert!(ROUTES.iter().any(|(pattern, _)| match_pattern(pattern, path).is_some()), "{path}");
         }
     }
 
@@ -442,89 +409,49 @@ mod tests {
     }
 
     #[test]
-    fn each_page_belongs_to_the_bundle_of_its_part() {
+    fn a_page_belongs_to_the_bundle_of_its_first_segment() {
+        // The table is consistent: every pattern of a first segment is one bundle's.
+        for (pattern, bundle) in ROUTES {
+            assert_eq!(Bundle::for_path(pattern), *bundle, "{pattern}");
+        }
         let id = "x".to_string();
         let cases = [
             (Route::Home, Bundle::Front),
             (Route::About, Bundle::Front),
             (Route::Dreams, Bundle::Dreams),
-            (Route::NewDream, Bundle::DreamsEdit),
-            (Route::EditDream(id.clone()), Bundle::DreamsEdit),
-            (Route::DreamTools(id.clone()), Bundle::DreamsEdit),
-            (Route::Dream(id.clone()), Bundle::Dreams),
+            (Route::NewDream, Bundle::Dreams),
+            (Route::DreamTools(id.clone()), Bundle::Dreams),
             (Route::Activities(vec![("q".into(), "a/b".into())]), Bundle::Activities),
-            (Route::Activity(id.clone()), Bundle::Activities),
-            (Route::EditActivity(id.clone()), Bundle::ActivitiesEdit),
-            (Route::NewActivity, Bundle::ActivitiesEdit),
-            (Route::ActivityLists(vec![("q".into(), "kor".into())]), Bundle::ActivityLists),
-            (Route::ActivityLists(vec![]), Bundle::ActivityLists),
+            (Route::NewActivity, Bundle::Activities),
+            (Route::EditActivity(id.clone()), Bundle::Activities),
+            (Route::ActivityLists(vec![("q".into(), "kor".into())]), Bundle::Activities),
             (Route::Assessment, Bundle::Assessment),
-            (Route::Session(id.clone(), "projektor".into()), Bundle::Workshop),
-            (Route::Session(id.clone(), "haender".into()), Bundle::Workshop),
-            (Route::Session(id.clone(), "resume".into()), Bundle::Workshop),
+            (Route::Session(id.clone(), "projektor".into()), Bundle::Assessment),
             (Route::Session(id.clone(), "svar".into()), Bundle::Assessment),
-            (Route::Session(id.clone(), "tablet".into()), Bundle::Assessment),
-            (Route::Session(id.clone(), String::new()), Bundle::Assessment),
             (Route::Data, Bundle::Data),
         ];
         for (route, bundle) in cases {
-            let path = route.path();
-            assert_eq!(Bundle::for_path(&path), bundle, "{path}");
-            assert!(bundle.serves(&path) && Bundle::All.serves(&path), "{path}");
+            assert_eq!(Bundle::for_path(&route.path()), bundle, "{route:?}");
         }
-        // A word that only starts like a part is no part; unknown pages are everyone's "not found".
+        // A word that only starts like a part is no part; a word in a query or fragment is no path.
         assert_eq!(Bundle::for_path("/droemmeland"), Bundle::Front);
-        assert!(Bundle::Assessment.serves("/findes-ikke") && Bundle::Dreams.serves("/"));
-        // "Om" is the front page's bundle's (a page of text, rarely opened from a part).
-        for part in [Bundle::Dreams, Bundle::Activities, Bundle::Assessment, Bundle::Data] {
-            assert!(!part.serves("/om") && !part.serves("/om/") && part.serves("/om/x"), "{part:?}");
+        assert_eq!(Bundle::for_path("/?x=/droemme"), Bundle::Front);
+        assert_eq!(Bundle::for_path("/del#/droemme"), Bundle::Data);
+        assert_eq!(Bundle::for_path("//droemme"), Bundle::Front);
+        assert_eq!(Bundle::for_path("/skal-kan/x?visning=projektor"), Bundle::Assessment);
+    }
+
+    #[test]
+    fn routes_without_parameters_have_a_page_of_their_own() {
+        assert_eq!(page_file("/").as_deref(), Some("index.html"));
+        assert_eq!(page_file("/droemme").as_deref(), Some("droemme.html"));
+        assert_eq!(page_file("/aktiviteter/lister").as_deref(), Some("aktiviteter/lister.html"));
+        assert_eq!(page_file("/droemme/:id"), None);
+        // Each bundle has a page, and names of its own.
+        for b in Bundle::ALL {
+            assert!(ROUTES.iter().any(|(_, owner)| *owner == b), "{b:?} has no page");
+            assert_eq!(Bundle::ALL.iter().filter(|o| o.name() == b.name() || o.bin() == b.bin()).count(), 1);
         }
-        assert!(Bundle::Front.serves("/om") && Bundle::All.serves("/om"));
-        assert!(!Bundle::Dreams.serves("/skal-kan/x") && !Bundle::Front.serves("/aktiviteter?q=kor"));
-        assert!(!Bundle::Assessment.serves("/del") && !Bundle::Data.serves("/droemme"));
-        // The directory's tools: only the editor's bundles have them, and of the
-        // reader's pages only an activity's (where a saved form leads).
-        assert!(
-            !Bundle::Activities.serves("/aktiviteter/ny") && !Bundle::Activities.serves("/aktiviteter/x?rediger=1")
-        );
-        assert!(
-            !Bundle::ActivitiesEdit.serves("/aktiviteter?q=kor") && Bundle::ActivitiesEdit.serves("/aktiviteter/x")
-        );
-        assert!(!Bundle::ActivitiesEdit.serves("/droemme") && !Bundle::Activities.serves("/aktiviteter/lister"));
-        assert!(
-            !Bundle::ActivitiesEdit.serves("/aktiviteter/lister") && !Bundle::ActivityLists.serves("/aktiviteter/ny")
-        );
-        assert!(!Bundle::ActivityLists.serves("/aktiviteter") && !Bundle::ActivityLists.serves("/aktiviteter/x"));
-        // The tools' bundles leave the front page and "Om" to the others, but
-        // say "not found" themselves.
-        for tools in [Bundle::DreamsEdit, Bundle::ActivitiesEdit, Bundle::ActivityLists, Bundle::Workshop] {
-            assert!(!tools.serves("/") && !tools.serves("/om") && !tools.serves("/om/?x=1"), "{tools:?}");
-            assert!(tools.serves("/findes-ikke") && tools.serves("/om/x"), "{tools:?}");
-        }
-        // A word in a value or a fragment is no key; a key among others is.
-        assert_eq!(Bundle::for_path("/aktiviteter?q=rediger"), Bundle::Activities);
-        assert_eq!(Bundle::for_path("/aktiviteter/x#rediger"), Bundle::Activities);
-        assert_eq!(Bundle::for_path("/aktiviteter/x?a=1&rediger=1#top"), Bundle::ActivitiesEdit);
-        assert_eq!(Bundle::for_path("/aktiviteter/lister/"), Bundle::ActivityLists);
-        assert_eq!(Bundle::for_path("/aktiviteter/lister?rediger=1"), Bundle::ActivityLists);
-        // The dream form: only the board's fuller bundle has it.
-        assert!(!Bundle::Dreams.serves("/droemme/ny") && !Bundle::Dreams.serves("/droemme/x?rediger=1"));
-        assert!(
-            !Bundle::Dreams.serves("/droemme/x?koordinator=1") && Bundle::DreamsEdit.serves("/droemme/x?koordinator=1")
-        );
-        assert_eq!(Bundle::for_path("/droemme?q=koordinator"), Bundle::Dreams);
-        assert!(!Bundle::DreamsEdit.serves("/droemme") && Bundle::DreamsEdit.serves("/droemme/x"));
-        assert!(!Bundle::DreamsEdit.serves("/droemme/") && !Bundle::DreamsEdit.serves("/droemme?q=kor"));
-        // The facilitator's screens: only the workshop's fuller bundle has them.
-        assert!(!Bundle::Assessment.serves("/skal-kan/x?visning=projektor"));
-        // It has the workshop's overview, but hands answering and the tablet back.
-        assert!(Bundle::Workshop.serves("/skal-kan/x") && Bundle::Workshop.serves("/skal-kan/x?visning=ukendt"));
-        assert!(!Bundle::Workshop.serves("/skal-kan/x?visning=svar") && !Bundle::Workshop.serves("/skal-kan"));
-        assert!(!Bundle::Workshop.serves("/skal-kan/x?a=1&visning=tablet#t"));
-        assert!(Bundle::Assessment.serves("/skal-kan/x?visning=tablet") && Bundle::Assessment.serves("/skal-kan/x"));
-        assert_eq!(Bundle::for_path("/skal-kan?visning=projektor"), Bundle::Assessment);
-        assert_eq!(Bundle::for_path("/skal-kan/x?visning=projektorx"), Bundle::Assessment);
-        assert_eq!(Bundle::for_path("/skal-kan/x?a=visning=haender"), Bundle::Assessment);
     }
 
     #[test]
@@ -549,7 +476,7 @@ mod tests {
         for r in all {
             let path = r.path();
             let path = path.split('?').next().unwrap();
-            let fits = PATTERNS.iter().any(|p| {
+            let fits = ROUTES.iter().any(|(p, _)| {
                 let (a, b): (Vec<&str>, Vec<&str>) = (p.split('/').collect(), path.split('/').collect());
                 a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| x.starts_with(':') || x == y)
             });

@@ -30,35 +30,11 @@ use tid_og_lyst_core::record::object;
 use tid_og_lyst_core::sync::data::{AppData, Kinds};
 use tid_og_lyst_core::text::handover;
 
-/// Prefix of every key the app owns.
-pub const PREFIX: &str = "tidoglyst.";
-/// Current schema version of the stored keys.
-pub const SCHEMA: u32 = 1;
-/// Key holding the schema version.
-pub const KEY_SCHEMA: &str = "tidoglyst.schema";
-/// Dreams.
-pub const KEY_DREAMS: &str = "tidoglyst.v1.dreams";
-/// The user's own activities (overlay on the catalogue).
-pub const KEY_ACTIVITIES: &str = "tidoglyst.v1.activities";
-/// Workshop sessions.
-pub const KEY_ASSESSMENTS: &str = "tidoglyst.v1.assessments";
-/// Display settings (not personal).
-pub const KEY_SETTINGS: &str = "tidoglyst.v1.settings";
-/// This device's id and clock.
-pub const KEY_CLOCK: &str = "tidoglyst.v1.clock";
-/// The data as it was before the last import.
-pub const KEY_UNDO: &str = "tidoglyst.v1.undo";
-/// Small personal preferences of the parts (favourites, my name …).
-pub const KEY_PREFS: &str = "tidoglyst.v1.prefs";
-/// The dream runner's and coordinator's own name and contact.
-pub const KEY_DREAM_PREFS: &str = "tidoglyst.v1.dreamprefs";
-/// The ids of the user's favourite activities ("Mine aktiviteter").
-pub const KEY_ACTIVITY_FAVOURITES: &str = "tidoglyst.v1.activityfavourites";
+pub use crate::names::*;
+
 /// The notices one page of a tab hands to the next when it loads another
 /// bundle's page (session storage: this tab only, read once).
 const KEY_HANDED_NOTICES: &str = "tidoglyst.v1.notices";
-/// Prefix of values moved aside because they could not be read.
-pub const CORRUPT_PREFIX: &str = "tidoglyst.corrupt.";
 
 /// Why a value could not be saved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -229,7 +229,7 @@ fn the_cycle_finder_finds_a_planted_cycle() {
 fn routes_are_spelled_only_in_routes_rs() {
     let pages = ["\"/droemme", "\"/aktiviteter", "\"/skal-kan", "\"/del\"", "\"/om\"", "\"/sw.js\""];
     for (path, text) in app_sources() {
-        if path == "src/routes.rs" || path == "src/app.rs" {
+        if path == "src/routes.rs" {
             continue;
         }
         let text = code(&text);
@@ -237,122 +237,136 @@ fn routes_are_spelled_only_in_routes_rs() {
             assert!(!text.contains(p), "{path} spells the route {p}: use routes::Route");
         }
     }
-    use tid_og_lyst::routes::{Bundle, PATTERNS};
-    let bundles = declared_bundles();
-    assert_eq!(bundles[0].0, "Bundle::All");
-    assert_eq!(bundles[0].1, PATTERNS, "the whole app must declare exactly routes::PATTERNS, in order");
-    // Each part's bundle declares exactly the patterns routes::Bundle says it serves.
-    let by_name = [
-        ("Bundle::Front", Bundle::Front),
-        ("Bundle::Dreams", Bundle::Dreams),
-        ("Bundle::DreamsEdit", Bundle::DreamsEdit),
-        ("Bundle::Activities", Bundle::Activities),
-        ("Bundle::ActivitiesEdit", Bundle::ActivitiesEdit),
-        ("Bundle::ActivityLists", Bundle::ActivityLists),
-        ("Bundle::Assessment", Bundle::Assessment),
-        ("Bundle::Workshop", Bundle::Workshop),
-        ("Bundle::Data", Bundle::Data),
-    ];
-    assert_eq!(bundles.len(), 1 + by_name.len(), "app.rs: one bundle! per routes::Bundle");
-    for (name, bundle) in by_name {
-        let (_, declared) = bundles.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("no bundle! for {name}"));
-        let want: Vec<&str> = PATTERNS.iter().copied().filter(|p| bundle.serves(p)).collect();
-        assert_eq!(declared, &want, "{name} declares the routes it serves");
-    }
-}
-
-/// `(Bundle::X, [patterns])` of every `bundle!` in app.rs, in order.
-fn declared_bundles() -> Vec<(String, Vec<String>)> {
-    let app = fs::read_to_string(Path::new(ROOT).join("src/app.rs")).unwrap();
-    app.split("\nbundle!(")
-        .skip(1)
-        .map(|block| {
-            let block = &block[..block.find("\n);").expect("a bundle! ends with );")];
-            let name = block.split_whitespace().find(|w| w.starts_with("Bundle::")).unwrap().trim_end_matches(',');
-            let list = &block[block.find('[').unwrap()..];
-            let paths = list.split('"').skip(1).step_by(2).map(String::from).collect();
-            (name.to_string(), paths)
-        })
-        .collect()
 }
 
 #[test]
-fn the_loader_picks_the_bundle_routes_rs_picks() {
-    use tid_og_lyst::routes::{Bundle, PATTERNS};
-    let postbuild = fs::read_to_string(Path::new(ROOT).join("tools/postbuild.mjs")).unwrap();
-    let function = postbuild.split("// bundleOf:begin\n").nth(1).unwrap().split("// bundleOf:end").next().unwrap();
-    let name = |b: Bundle| match b {
-        Bundle::Front => "front",
-        Bundle::Dreams => "dreams",
-        Bundle::DreamsEdit => "dreams-edit",
-        Bundle::Activities => "activities",
-        Bundle::ActivitiesEdit => "activities-edit",
-        Bundle::ActivityLists => "activities-lists",
-        Bundle::Assessment => "assessment",
-        Bundle::Workshop => "workshop",
-        Bundle::Data => "data",
-        Bundle::All => "all",
-    };
-    let paths: Vec<&str> = PATTERNS
-        .iter()
-        .copied()
-        .chain(["/droemme/ny", "/findes/ikke", "/skal-kan/x", "/skal-kan/x?visning=projektor", "/aktiviteter/ny"])
-        .chain(["/skal-kan/x?a=1&visning=haender", "/skal-kan/x?visning=resume#r", "/skal-kan?visning=projektor"])
-        .chain(["/skal-kan/x?visning=svar", "/skal-kan/x?visning=projektorx", "/skal-kan/x?avisning=haender"])
-        .chain([
-            "/aktiviteter/lister?q=kor",
-            "/aktiviteter/x?rediger=1",
-            "/aktiviteter/x?a=1&rediger",
-            "/aktiviteter?q=rediger",
-        ])
-        .chain(["/droemme/x?rediger=1", "/droemme/ny?x=1", "/droemme?q=rediger", "/droemme/x#rediger"])
-        .chain(["/droemme/x?koordinator=1", "/droemme/x?a&koordinator", "/droemme?q=koordinator"])
-        .chain(["/aktiviteter/x#rediger", "/aktiviteter/lister/", "/del?x=1", "/", "/droemmeland"])
-        .chain([
-            "//droemme",
-            "//droemme/ny",
-            "/droemme/x?a?&rediger=1",
-            "/skal-kan/x?a?visning=resume",
-            "/om/",
-            "/om?x",
-        ])
-        .chain(["/aktiviteter/lister?rediger=1", "/skal-kan/x?visning=tablet", "/skal-kan/x?visning=sv%61r"])
-        .collect();
-    // The loader's own function, run by node over every path.
-    let script = format!(
-        "{function}\nfor (const p of JSON.parse(process.argv[1])) console.log(bundleOf(p));",
-        function = function
-    );
-    let list = format!("[{}]", paths.iter().map(|p| format!("\"{p}\"")).collect::<Vec<_>>().join(","));
-    let out = std::process::Command::new("node")
-        .args(["-e", &script, &list])
-        .output()
-        .expect("node runs tools/postbuild.mjs's bundleOf (the README's test command installs it)");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let picked = String::from_utf8(out.stdout).unwrap();
-    let picked: Vec<&str> = picked.lines().collect();
-    assert_eq!(picked.len(), paths.len());
-    for (p, got) in paths.iter().zip(picked) {
-        assert_eq!(got, name(Bundle::for_path(p)), "{p}: tools/postbuild.mjs and routes::Bundle disagree");
+fn every_bundle_has_a_binary_that_starts_it() {
+    use tid_og_lyst::routes::Bundle;
+    for bundle in Bundle::ALL {
+        // Trunk's binary (src/main.rs) is /del's; the others are src/bin/<bin>.rs.
+        let file = if bundle.bin() == "tid-og-lyst" {
+            "src/main.rs".to_string()
+        } else {
+            format!("src/bin/{}.rs", bundle.bin())
+        };
+        let source =
+            fs::read_to_string(Path::new(ROOT).join(&file)).unwrap_or_else(|_| panic!("no {file} for {bundle:?}"));
+        let start = format!("start_part::<tid_og_lyst::routes::part::{bundle:?}>()");
+        assert!(source.contains(&start), "{file} must call {start}");
     }
-    // Every part's binary starts its bundle, and the build builds it.
-    for (bin, root) in [
-        ("front", "front"),
-        ("dreams", "dreams"),
-        ("dreams-edit", "dreams_edit"),
-        ("activities", "activities"),
-        ("activities-edit", "activities_edit"),
-        ("activities-lists", "activities_lists"),
-        ("assessment", "assessment"),
-        ("workshop", "workshop"),
-    ] {
-        let source = fs::read_to_string(Path::new(ROOT).join(format!("src/bin/part-{bin}.rs"))).unwrap();
-        assert!(source.contains(&format!("app::start(tid_og_lyst::app::{root})")), "src/bin/part-{bin}.rs");
-        assert!(postbuild.contains(&format!("'part-{bin}'")), "tools/postbuild.mjs builds part-{bin}");
+    // No other part's binary: each is built and shipped.
+    for entry in fs::read_dir(Path::new(ROOT).join("src/bin")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let bin = name.trim_end_matches(".rs");
+        assert!(bin == "codec" || Bundle::ALL.iter().any(|b| b.bin() == bin), "src/bin/{name} is no bundle's");
     }
-    // Trunk's binary is the data page's bundle in a release build.
-    let main = fs::read_to_string(Path::new(ROOT).join("src/main.rs")).unwrap();
-    assert!(main.contains("#[cfg(not(debug_assertions))]\n    tid_og_lyst::app::start(tid_og_lyst::app::data);"));
+}
+
+/// The names a JavaScript function may not have: each Rust function of the
+/// modules whose decisions the build's JavaScript reads (the route table,
+/// the storage names, the link codec, text rules), in camel case, and the
+/// names of the mirrors this project once had.
+fn rust_decisions() -> BTreeSet<String> {
+    let mut names: BTreeSet<String> = ["bundleOf", "tolInflate"].into_iter().map(String::from).collect();
+    for file in
+        ["src/routes.rs", "src/names.rs", "core/src/sync/link.rs", "core/src/text/search.rs", "core/src/text/fields.rs"]
+    {
+        let text = fs::read_to_string(Path::new(ROOT).join(file)).unwrap();
+        for name in code(&text).split("fn ").skip(1).filter_map(|rest| rest.split(['(', '<']).next()) {
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+                let mut words = name.split('_');
+                let mut camel = words.next().unwrap_or("").to_string();
+                for w in words {
+                    let mut cs = w.chars();
+                    camel.extend(cs.next().map(|c| c.to_ascii_uppercase()));
+                    camel.push_str(cs.as_str());
+                }
+                names.insert(camel);
+            }
+        }
+    }
+    names
+}
+
+/// The functions a JavaScript text defines (`function f`, `const f = (…) =>`,
+/// `f: function`), with what each mirrors, if it mirrors a Rust decision; and
+/// any use of the browser's deflate, which only the codec's wasm may do.
+fn js_mirrors(js: &str, rust: &BTreeSet<String>) -> Vec<String> {
+    let mut found = Vec::new();
+    let ident =
+        |s: &str| s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$').collect::<String>();
+    for rest in js.split("function").skip(1) {
+        let name = ident(rest.trim_start().trim_start_matches('*').trim_start());
+        if rust.contains(&name) {
+            found.push(name);
+        }
+    }
+    for keyword in ["const ", "let ", "var "] {
+        for rest in js.split(keyword).skip(1) {
+            let name = ident(rest);
+            let after = rest[name.len()..].trim_start();
+            let Some(value) = after.strip_prefix('=').filter(|v| !v.starts_with('=')) else { continue };
+            let value = value.trim_start();
+            let value = value.strip_prefix("async").map(str::trim_start).unwrap_or(value);
+            let line = value.split(['\n', ';']).next().unwrap_or("");
+            let param = ident(value);
+            let is_function = value.starts_with("function")
+                || value.starts_with('(') && line.contains(") =>")
+                || !param.is_empty() && value[param.len()..].trim_start().starts_with("=>");
+            if is_function && rust.contains(&name) {
+                found.push(name);
+            }
+        }
+    }
+    for stream in ["DecompressionStream", "CompressionStream"] {
+        if js.contains(stream) {
+            found.push(stream.to_string());
+        }
+    }
+    found
+}
+
+#[test]
+fn no_javascript_function_mirrors_a_rust_one() {
+    // The build's and the tests' tools read the Rust decisions (tools/site.mjs,
+    // from examples/site.rs); none writes them again.
+    let rust = rust_decisions();
+    assert!(rust.contains("forPath") && rust.contains("firstSegment") && rust.contains("decode"), "{rust:?}");
+    let mut files = Vec::new();
+    for dir in ["tools", "e2e/lib", "bench", "bench/lib"] {
+        for entry in fs::read_dir(Path::new(ROOT).join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "mjs" || e == "js") {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 5, "no JavaScript found: the checker is broken");
+    for path in files {
+        let js = fs::read_to_string(&path).unwrap();
+        let mirrors = js_mirrors(&js, &rust);
+        assert!(
+            mirrors.is_empty(),
+            "{}: {mirrors:?} mirror Rust (read tools/site.mjs, or call the wasm)",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn the_mirror_check_finds_planted_mirrors() {
+    let rust = rust_decisions();
+    let planted = [
+        "function forPath(path) { return 'x'; }",
+        "export function bundleOf(p) {}",
+        "const firstSegment = (p) => p.split('/')[1];",
+        "let decode = async (s) => s;",
+        "globalThis.x = new DecompressionStream('deflate-raw');",
+    ];
+    for js in planted {
+        assert!(!js_mirrors(js, &rust).is_empty(), "not caught: {js}");
+    }
+    assert!(js_mirrors("function bundleAt(p) {} const write = (f) => f;", &rust).is_empty());
 }
 
 #[test]

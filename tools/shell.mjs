@@ -13,6 +13,7 @@
 // for letter, the element the app renders in its place.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { SITE } from './site.mjs';
 
 /** The texts, from the core's Danish constants (a native build of the core, cached by cargo). */
 const T = JSON.parse(execFileSync('cargo', ['run', '--quiet', '-p', 'tid-og-lyst-core', '--example', 'shell_texts', '--', 'public/catalogue.json'], {
@@ -42,7 +43,7 @@ const fresh = (html) => html.replace(/^<([a-z0-9]+)/, '<$1 data-fresh=""');
  * counts as not fresh.
  */
 export const FRESH_SCRIPT =
-  "try{if(!Object.keys(localStorage).some(function(k){return k.indexOf('tidoglyst.')===0}))document.documentElement.classList.add('fresh')}catch(e){}";
+  `try{if(!Object.keys(localStorage).some(function(k){return k.indexOf(${JSON.stringify(SITE.storage.prefix)})===0}))document.documentElement.classList.add('fresh')}catch(e){}`;
 
 /** "Del som link" and "Vis QR-kode" before either is pressed (ui::share::ShareLink). */
 const shareLink = () =>
@@ -53,34 +54,36 @@ const shareLink = () =>
 const headAndLead = ({ TITLE, INTRO }) => [['h1', '', TITLE], ['p', ' class="lead"', INTRO]];
 
 /**
- * Every route with a static page: its path, the file the build writes, the
- * page section's class, and the blocks at the top of the page as [tag,
- * attributes, text] or raw HTML made by a function of the base path.
+ * The top of each route's static page, by its pattern in the route table
+ * (src/routes.rs): the page section's class, and the blocks at the top of
+ * the page as [tag, attributes, text] or raw HTML made by a function of the
+ * base path. A route of the table without one here gets the header, the
+ * footer and the "appen starter" message.
  */
-export const PAGES = [
-  {
-    path: '/', file: 'index.html', section: 'page home',
+const TOPS = {
+  '/': {
+    section: 'page home',
     blocks: [
       ...headAndLead(T.home),
       (base) => `<ul class="doors">${T.home.DOORS.map(([p, title, text]) =>
         `<li><a class="door" href="${base}${p.replace(/^\//, '')}"><span class="door__title">${esc(title)}</span><span class="door__text">${esc(text)}</span></a></li>`).join('')}</ul>`,
     ],
   },
-  {
-    path: '/droemme', file: 'droemme.html', section: 'page dreams-page',
+  '/droemme': {
+    section: 'page dreams-page',
     // An empty board says so under the heading.
     blocks: [...headAndLead(T.dreams), () => fresh(`<p class="notice">${esc(T.dreams.EMPTY_BOARD)}</p>`)],
   },
-  {
-    path: '/aktiviteter', file: 'aktiviteter.html', section: 'page activities',
+  '/aktiviteter': {
+    section: 'page activities',
     blocks: [
       // The heading and "Tilføj aktivitet" (the search and filters below depend on the catalogue).
       () => `<div class="page-head"><h1>${esc(T.activities.TITLE)}</h1><div class="actions no-print"><button class="btn btn--primary" type="button">${esc(T.activities.ADD)}</button></div></div>`,
     ],
   },
-  { path: '/skal-kan', file: 'skal-kan.html', section: 'page assessment', blocks: headAndLead(T.assessment) },
-  {
-    path: '/del', file: 'del.html', section: 'page data-page',
+  '/skal-kan': { section: 'page assessment', blocks: headAndLead(T.assessment) },
+  '/del': {
+    section: 'page data-page',
     blocks: [
       ...headAndLead(T.data),
       // Nothing stored yet, then "Eksportér" and "Del uden fil" (the cards
@@ -92,8 +95,36 @@ export const PAGES = [
         `${shareLink()}</section>`),
     ],
   },
-  { path: '/om', file: 'om.html', section: 'page about', blocks: headAndLead(T.about) },
-];
+  '/om': { section: 'page about', blocks: headAndLead(T.about) },
+  '/droemme/ny': {
+    section: 'page dream-page',
+    blocks: [(base) => `<p><a class="back-link" href="${base}droemme">${esc(T.dreams.BACK)}</a></p>`, ['h1', '', T.dreams.NEW_TITLE]],
+  },
+  '/aktiviteter/ny': {
+    section: 'page activity-form',
+    blocks: [(base) => `<p><a href="${base}aktiviteter">${esc(T.activities.BACK)}</a></p>`, ['h1', '', T.activities.NEW_TITLE]],
+  },
+  '/aktiviteter/lister': {
+    section: 'page act-lists',
+    blocks: [
+      (base) => `<p class="no-print"><a href="${base}aktiviteter">${esc(T.activities.BACK_TO_SEARCH)}</a></p>`,
+      ['h1', '', T.activities.LISTS],
+      // Where the count of the activities shown comes once the catalogue is read.
+      ['p', ' class="result-count" role="status" aria-live="polite"', T.activities.LOADING],
+      // The CSV card as the app draws it before a file is chosen (its hint is the
+      // page's largest text on a phone).
+      () => `<section class="card act-csv no-print"><p>${esc(T.activities.EXPORT_CSV_HINT)}</p>` +
+        `<div class="actions"><button class="btn" type="button">${esc(T.activities.EXPORT_CSV)}</button>` +
+        '<input class="file-input" id="act-csv-file" type="file" accept=".csv,text/csv">' +
+        `<label class="btn" for="act-csv-file">${esc(T.activities.IMPORT_CSV)}</label></div>` +
+        `<p class="hint">${esc(T.activities.SHARE_SHOWN_HINT)}</p>${shareLink()}` +
+        '<div role="alert"></div><p class="act-csv-progress" role="status"></p></section>',
+    ],
+  },
+};
+
+/** The static top of the route `pattern` ({ section, blocks }): TOPS' or an empty section. */
+export const topOf = (pattern) => TOPS[pattern] || { section: 'page', blocks: [] };
 
 /**
  * The top of each example activity's page, for the activities the app reads
@@ -126,44 +157,6 @@ export function activityPage(a) {
   };
 }
 
-/**
- * The deep links whose top the build knows (404.html is served for them):
- * each one's path, the page section's class and its first blocks, as in
- * PAGES. 404.html carries them as inert <template>s, and DEEP_SCRIPT, the
- * page's last inline script, puts the one for the address shown into <main>
- * and marks its part in the navigation before the first paint.
- * A deep link with a record's id gets the navigation, and, for a dream or a
- * workshop not on this device, the app's message for that (RECORD_PAGES);
- * an example activity has a page of its own (activityPage).
- */
-export const DEEP_PAGES = [
-  {
-    path: '/droemme/ny', section: 'page dream-page',
-    blocks: [(base) => `<p><a class="back-link" href="${base}droemme">${esc(T.dreams.BACK)}</a></p>`, ['h1', '', T.dreams.NEW_TITLE]],
-  },
-  {
-    path: '/aktiviteter/ny', section: 'page activity-form',
-    blocks: [(base) => `<p><a href="${base}aktiviteter">${esc(T.activities.BACK)}</a></p>`, ['h1', '', T.activities.NEW_TITLE]],
-  },
-  {
-    path: '/aktiviteter/lister', section: 'page act-lists',
-    blocks: [
-      (base) => `<p class="no-print"><a href="${base}aktiviteter">${esc(T.activities.BACK_TO_SEARCH)}</a></p>`,
-      ['h1', '', T.activities.LISTS],
-      // Where the count of the activities shown comes once the catalogue is read.
-      ['p', ' class="result-count" role="status" aria-live="polite"', T.activities.LOADING],
-      // The CSV card as the app draws it before a file is chosen (its hint is the
-      // page's largest text on a phone).
-      () => `<section class="card act-csv no-print"><p>${esc(T.activities.EXPORT_CSV_HINT)}</p>` +
-        `<div class="actions"><button class="btn" type="button">${esc(T.activities.EXPORT_CSV)}</button>` +
-        '<input class="file-input" id="act-csv-file" type="file" accept=".csv,text/csv">' +
-        `<label class="btn" for="act-csv-file">${esc(T.activities.IMPORT_CSV)}</label></div>` +
-        `<p class="hint">${esc(T.activities.SHARE_SHOWN_HINT)}</p>${shareLink()}` +
-        '<div role="alert"></div><p class="act-csv-progress" role="status"></p></section>',
-    ],
-  },
-];
-
 /** A record's id in an address, as the app writes it. */
 export const RECORD_ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
@@ -172,39 +165,36 @@ export const RECORD_ID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-
  * (its records are at `<part>/<id>`), where the app keeps them (the
  * IndexedDB store, and the local-storage key of the first version's records
  * that the app has not yet moved into it, or keeps them in where IndexedDB
- * is blocked: src/storage.rs), and the message the app shows in its place.
+ * is blocked: src/names.rs, through tools/site.mjs), and the message the app
+ * shows in its place.
  * 404.html carries each as a template; DEEP_SCRIPT looks the id up and
  * paints the message when the record is not there, so someone who opens a
  * link to a dream or a workshop they do not have learns it before the wasm
  * has loaded. A record that is there, or a storage that cannot be read, is
  * left to the app.
  */
-export const RECORD_PAGES = [
-  {
-    part: 'droemme', store: 'dreams', legacy: 'tidoglyst.v1.dreams', section: 'page dream-page',
+const MISSING = {
+  droemme: {
+    section: 'page dream-page',
     blocks: [(base) => `<p><a class="back-link" href="${base}droemme">${esc(T.dreams.BACK)}</a></p>`, ['h1', '', T.dreams.TITLE], ['p', ' class="gone"', T.dreams.NOT_FOUND]],
   },
-  {
-    part: 'skal-kan', store: 'assessments', legacy: 'tidoglyst.v1.assessments', section: 'page assessment',
+  'skal-kan': {
+    section: 'page assessment',
     blocks: [['h1', '', T.assessment.TITLE], ['p', ' class="gone"', T.assessment.NOT_FOUND], (base) => `<p><a href="${base}skal-kan">${esc(T.assessment.BACK)}</a></p>`],
   },
-];
-
-/** The IndexedDB database the app keeps its records in (src/storage/idb.rs). */
-const DB_NAME = 'tidoglyst';
+};
+export const RECORD_PAGES = SITE.storage.records.map((r) => ({ ...r, ...MISSING[r.part] }));
 
 /**
  * 404.html's own inline script, right after <main> (allowed by its hash like
  * FRESH_SCRIPT): marks the navigation's part of the address shown (as the
- * app's navigation does: its path or one below it) and puts the matching
- * DEEP_PAGES template into <main>; on a dream's or a workshop's page it
- * looks the record up (RECORD_PAGES). Paths compare as the browser resolves
+ * app's navigation does: its path or one below it); on a dream's or a
+ * workshop's page it looks the record up (RECORD_PAGES). Paths compare as the browser resolves
  * them against <base href>, so the sub-path build needs nothing else.
  */
 export const DEEP_SCRIPT =
-  "try{(function(){var l=location.pathname,a=document.querySelectorAll('.main-nav a'),t=document.querySelectorAll('template[data-path]'),r=document.querySelectorAll('template[data-record]'),i,p,d;" +
+  "try{(function(){var l=location.pathname,a=document.querySelectorAll('.main-nav a'),r=document.querySelectorAll('template[data-record]'),i,p,d;" +
   "for(i=0;i<a.length;i++)if(l===a[i].pathname||l.indexOf(a[i].pathname+'/')===0)a[i].setAttribute('aria-current','page');" +
-  "for(i=0;i<t.length;i++)if(new URL(t[i].getAttribute('data-path'),document.baseURI).pathname===l){document.getElementById('main-shell').appendChild(t[i].content.cloneNode(true));return}" +
   // A record's page: is the record on this device? The loader waits for the
   // answer (globalThis.tolPeek, at most half a second) before it fetches the wasm.
   "for(i=0;i<r.length;i++){p=new URL(r[i].getAttribute('data-record'),document.baseURI).pathname+'/';d=l.slice(p.length);" +
@@ -213,11 +203,11 @@ export const DEEP_SCRIPT =
   "function gone(){var m=document.getElementById('main-shell');if(m&&!m.firstChild)m.appendChild(t.content.cloneNode(true));done()}" +
   // A device the app has never run on (it writes tidoglyst.schema first on
   // every start) holds no record: said at once, in the first paint.
-  "if(!Object.keys(localStorage).some(function(k){return k.indexOf('tidoglyst.')===0}))return gone();" +
+  "if(!Object.keys(localStorage).some(function(k){return k.indexOf(" + JSON.stringify(SITE.storage.prefix) + ")===0}))return gone();" +
   // The first version's records, not yet moved into IndexedDB (or kept in
   // local storage where IndexedDB is blocked): the app reads them.
   "if(localStorage.getItem(t.getAttribute('data-legacy'))!==null)return done();" +
-  "var s=t.getAttribute('data-store'),q=indexedDB.open(" + JSON.stringify(DB_NAME) + "),n=0;" +
+  "var s=t.getAttribute('data-store'),q=indexedDB.open(" + JSON.stringify(SITE.storage.db) + "),n=0;" +
   // No database yet: none is made here (the app makes it), and no record is
   // in it. Any other failure to open it is left to the app.
   "q.onupgradeneeded=function(){n=1;q.transaction.abort()};q.onerror=function(){n?gone():done()};q.onblocked=done;" +
@@ -236,7 +226,7 @@ export function esc(s) {
 
 /**
  * The static body for `page` (null: 404.html, for deep links: header and
- * footer, an empty main, DEEP_PAGES' templates and DEEP_SCRIPT) under `base`
+ * footer, an empty main, RECORD_PAGES' templates and DEEP_SCRIPT) under `base`
  * (the `<base href>`, ending in '/').
  */
 export function shellBody(page, base) {
@@ -252,9 +242,8 @@ export function shellBody(page, base) {
   const tag = page?.tag || 'section';
   const held = page?.held ? ` data-held="${esc(page.held)}"` : '';
   const main = page ? `<${tag} class="${page.section}"${held}>${blocksOf(page, base)}</${tag}>` : '';
-  // 404.html: every known deep link's top, and the script that shows the one asked for.
+  // 404.html: the messages of a record not on this device, and the script that looks it up.
   const deep = page ? [] : [
-    ...DEEP_PAGES.map((d) => `<template data-path="${esc(d.path.replace(/^\//, ''))}" data-shell=""><section class="${d.section}">${blocksOf(d, base)}</section></template>`),
     ...RECORD_PAGES.map((d) => `<template data-record="${d.part}" data-store="${d.store}" data-legacy="${d.legacy}" data-shell=""><section class="${d.section}">${blocksOf(d, base)}</section></template>`),
     `<script data-shell="">${DEEP_SCRIPT}</script>`,
   ];

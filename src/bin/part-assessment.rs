@@ -1,11 +1,8 @@
-//! The bundle with the SKAL/KAN workshop as participants use it (see
-//! `routes::Bundle::Assessment`; the facilitator's projector, show of hands
-//! and summary are in `part-workshop`); the build writes it next to the
-//! whole app (`tools/postbuild.mjs`).
+//! The bundle of `routes::Bundle::Assessment`: its pages come from the route table.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    tid_og_lyst::app::start(tid_og_lyst::app::assessment);
+    tid_og_lyst::app::start_part::<tid_og_lyst::routes::part::Assessment>();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,11 +1,8 @@
-//! The bundle with the dream board as runners use it (see
-//! `routes::Bundle::Dreams`; the coordinator's form is in
-//! `part-dreams-edit`); the build writes it next to the whole app
-//! (`tools/postbuild.mjs`).
+//! The bundle of `routes::Bundle::Dreams`: its pages come from the route table.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    tid_og_lyst::app::start(tid_og_lyst::app::dreams);
+    tid_og_lyst::app::start_part::<tid_og_lyst::routes::part::Dreams>();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,9 +1,8 @@
-//! The bundle with the front page and "Om" only (see `routes::Bundle`); the
-//! build writes it next to the whole app (`tools/postbuild.mjs`).
+//! The bundle of `routes::Bundle::Front`: its pages come from the route table.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    tid_og_lyst::app::start(tid_og_lyst::app::front);
+    tid_og_lyst::app::start_part::<tid_og_lyst::routes::part::Front>();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

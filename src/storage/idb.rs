@@ -26,18 +26,9 @@ use tid_og_lyst_core::sync::data::{AppData, Kinds};
 
 use super::SaveError;
 
-/// Name of the database.
-pub const DB_NAME: &str = "tidoglyst";
-/// Its schema version; the upgrade step creates the stores below.
+pub use crate::names::{DB_NAME, STORES, STORE_ACTIVITIES, STORE_ASSESSMENTS, STORE_DREAMS};
+/// Its schema version; the upgrade step creates the stores.
 pub const DB_VERSION: u32 = 1;
-/// Object store of dreams (claims travel inside their dream).
-pub const STORE_DREAMS: &str = "dreams";
-/// Object store of the user's own activities.
-pub const STORE_ACTIVITIES: &str = "activities";
-/// Object store of workshop sessions.
-pub const STORE_ASSESSMENTS: &str = "assessments";
-/// Every record store.
-pub const STORES: [&str; 3] = [STORE_DREAMS, STORE_ACTIVITIES, STORE_ASSESSMENTS];
 /// Channel on which tabs tell each other about writes.
 const CHANNEL: &str = "tidoglyst";
 

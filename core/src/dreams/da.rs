@@ -444,8 +444,6 @@ pub const CALENDAR_HELP: &str =
 pub const CALENDAR_SAVED: &str = "Kalenderfilen er gemt. Åbn den for at lægge aftalen i din kalender.";
 /// Coordinator tools on a dream.
 pub const MANAGE_TITLE: &str = "Koordinatorens værktøjer";
-/// Under the link to the coordinator's tools on a runner's page.
-pub const MANAGE_HINT: &str = "Til den, der har slået drømmen op: planlæg en dato, fjern en tilmelding, marker drømmen som opfyldt eller aflys den.";
 /// Plan button.
 pub const PLAN: &str = "Sæt dato";
 /// Plan needs a date.

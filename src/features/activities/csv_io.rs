@@ -1,8 +1,7 @@
 //! `/aktiviteter/lister`: CSV in and out, and share links, of the
 //! activities the list's search shows (its filters come along in the
 //! query): export them; import a spreadsheet with a preview (good rows, bad
-//! rows by row number) and then all good rows at once, with undo. Only the
-//! directory's lists bundle has this page (`routes::Bundle::ActivityLists`).
+//! rows by row number) and then all good rows at once, with undo.
 
 use crate::ui::later::Later;
 use leptos::prelude::*;

@@ -1,7 +1,6 @@
 //! `/aktiviteter/:id`: one activity (also its printable flyer), with
-//! favourites, "Føj til kalender", "Udskriv", edit and delete. In the
-//! editor's bundle, `ny` opens the form for a new activity and `?rediger=1`
-//! the form for this one (`lister`, the lists page, has a route of its own).
+//! favourites, "Føj til kalender", "Udskriv", edit and delete; `?rediger=1`
+//! opens the form for it, and `/aktiviteter/ny` the form for a new one.
 
 use crate::router::NavigateOptions;
 use crate::router::{use_navigate, use_params_map, use_query_map};
@@ -22,14 +21,10 @@ use tid_og_lyst_core::record::meta::RecordId;
 use super::catalogue::{catalogue, find, Catalogue};
 use super::favourites::{favourites, toggle};
 use super::form::ActivityForm;
-use crate::routes::{Edition, NEW};
 
-/// The detail page; in the editor's bundle also the form (`ny`,
-/// `?rediger=1`). The reader's bundle is never shown those addresses
-/// (`app::bundle!` hands them to the editor's), and carries none of their
-/// code. `E` is the bundle it is built in (`routes::Lite`: the reader's,
-/// `routes::Tools`: the editor's, `routes::Full`: the whole app).
-pub fn activity_page<E: Edition>() -> impl IntoView {
+/// `/aktiviteter/:id`: one activity, or its form at `?rediger=1`.
+#[component]
+pub fn ActivityPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let state = use_app();
@@ -42,17 +37,13 @@ pub fn activity_page<E: Edition>() -> impl IntoView {
         catalogue().with(|c| state.data.with(|d| find(c, &d.activities, id)))
     });
     move || {
-        if E::FULL && id_text.get() == NEW {
-            return view! { <ActivityForm existing=None/> }.into_any();
-        }
         match (activity.get(), catalogue().with(|c| matches!(c, Catalogue::Loading)) || !state.loaded.get()) {
-            (Some(a), _) if E::FULL && editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
+            (Some(a), _) if editing.get() => view! { <ActivityForm existing=Some(a)/> }.into_any(),
             (Some(a), _) => view! { <Detail activity=a/> }.into_any(),
             // An example activity's static page drew its top before the
             // wasm: it stays until the catalogue is read (ui::held); not
             // where the form comes (a host serves that page for `?rediger=1` too).
-            (None, true) => match (!(E::FULL && editing.get())).then(|| held::take(&id_text.get_untracked())).flatten()
-            {
+            (None, true) => match (!editing.get()).then(|| held::take(&id_text.get_untracked())).flatten() {
                 Some(el) => view! { <Held el/> }.into_any(),
                 None => view! { <section class="page"><p class="act-loading">{t::LOADING}</p></section> }.into_any(),
             },
@@ -66,6 +57,12 @@ pub fn activity_page<E: Edition>() -> impl IntoView {
             .into_any(),
         }
     }
+}
+
+/// `/aktiviteter/ny`: the form for a new activity.
+#[component]
+pub fn NewActivityPage() -> impl IntoView {
+    view! { <ActivityForm existing=None/> }
 }
 
 #[component]

@@ -14,4 +14,4 @@ mod week;
 pub use csv_io::ListsPage;
 pub use list::ActivitiesPage;
 
-pub use detail::activity_page;
+pub use detail::{ActivityPage, NewActivityPage};

@@ -4,8 +4,7 @@
 //! overview (default), `svar` (answer on a phone), `tablet` (pass the tablet
 //! round), `haender` (show-of-hands tally), `projektor` (one card at a time,
 //! results hidden until revealed) and `resume` (printable summary, CSV,
-//! reflections). The last three are in the facilitator's bundle only
-//! (`routes::Bundle::Workshop`).
+//! reflections).
 
 mod answer;
 mod chart;
@@ -16,7 +15,7 @@ mod projector;
 mod summary;
 
 use crate::router::{use_params_map, use_query_map};
-use crate::routes::{Edition, Route};
+use crate::routes::Route;
 use crate::ui::link::to;
 use leptos::prelude::*;
 
@@ -101,14 +100,11 @@ pub(crate) fn session_link(id: RecordId, view: &str) -> String {
     }
 }
 
-/// The detail page of one session. The participants' bundle is never shown
-/// the facilitator's screens (`app::bundle!` hands them to the workshop's
-/// fuller bundle) and carries none of their code; the facilitator's is
-/// never shown answering and passing a tablet round (it hands them back).
-/// `E` is the bundle it is built in (`routes::Lite`: the participants',
-/// `routes::Tools`: the facilitator's: the overview, the projector, the show
-/// of hands and the summary; `routes::Full`: the whole app).
-pub fn session_page<E: Edition>() -> impl IntoView {
+/// `/skal-kan/:id`: one session, in the view `?visning=` asks for (the
+/// overview, answering on a phone or a tablet passed round, the projector,
+/// the show of hands, the summary).
+#[component]
+pub fn SessionPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id")).and_then(|s| RecordId::parse(&s)));
@@ -128,11 +124,11 @@ pub fn session_page<E: Edition>() -> impl IntoView {
         }
         let Some(sid) = id.get_untracked() else { return ().into_any() };
         let body = match mode.get().as_str() {
-            "svar" if E::LIGHT => view! { <answer::AnswerFlow id=sid session=session tablet=false/> }.into_any(),
-            "tablet" if E::LIGHT => view! { <answer::AnswerFlow id=sid session=session tablet=true/> }.into_any(),
-            "haender" if E::FULL => view! { <hands::HandsView id=sid session=session/> }.into_any(),
-            "projektor" if E::FULL => view! { <projector::ProjectorView id=sid session=session/> }.into_any(),
-            "resume" if E::FULL => view! { <summary::SummaryView id=sid session=session/> }.into_any(),
+            "svar" => view! { <answer::AnswerFlow id=sid session=session tablet=false/> }.into_any(),
+            "tablet" => view! { <answer::AnswerFlow id=sid session=session tablet=true/> }.into_any(),
+            "haender" => view! { <hands::HandsView id=sid session=session/> }.into_any(),
+            "projektor" => view! { <projector::ProjectorView id=sid session=session/> }.into_any(),
+            "resume" => view! { <summary::SummaryView id=sid session=session/> }.into_any(),
             _ => view! { <overview::Overview id=sid session=session/> }.into_any(),
         };
         let projector = mode.get() == "projektor";

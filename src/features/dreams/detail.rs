@@ -5,7 +5,7 @@
 
 use crate::router::NavigateOptions;
 use crate::router::{use_navigate, use_params_map, use_query_map};
-use crate::routes::{Edition, Route};
+use crate::routes::Route;
 use crate::ui::link::to;
 use leptos::prelude::*;
 use tid_og_lyst_core::text::dates;
@@ -29,33 +29,33 @@ use tid_og_lyst_core::sync::data::{AppData, DreamsOnly};
 use tid_og_lyst_core::text::case::Lower;
 use tid_og_lyst_core::text::dates::parse_date;
 
-/// The page for one dream; in the coordinator's bundle also the form for a
-/// new dream at `/droemme/ny` and for this one at `?rediger=1`. The runners'
-/// bundle is never shown those addresses (`app::bundle!` hands them to the
-/// coordinator's) and carries none of the form's code. `E` is the bundle it
-/// is built in (`routes::Lite`: the runners', `routes::Tools`: the
-/// coordinator's, `routes::Full`: the whole app).
-pub fn dream_page<E: Edition>() -> impl IntoView {
+/// `/droemme/:id`: one dream, its edit form at `?rediger=1`, with the
+/// coordinator's tools unfolded at `?koordinator=1`.
+#[component]
+pub fn DreamPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let editing = Memo::new(move |_| E::FULL && query.with(|q| q.get("rediger").is_some()));
-    // `?koordinator=1`: the coordinator's tools, unfolded (the runners' page links here).
-    let tools_first = E::FULL && query.with_untracked(|q| q.get("koordinator").is_some());
+    let editing = Memo::new(move |_| query.with(|q| q.get("rediger").is_some()));
+    let tools_first = query.with_untracked(|q| q.get("koordinator").is_some());
     let raw = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     view! {
         <section class="page dream-page">
             <p><a class="back-link" href=to(&Route::Dreams)>{t::BACK}</a></p>
-            {move || {
-                let raw = raw.get();
-                if E::FULL && raw == crate::routes::NEW {
-                    view! { <NewDream/> }.into_any()
-                } else {
-                    match RecordId::parse(&raw) {
-                        Some(id) => view! { <DreamView id editing tools_first edition=E::default()/> }.into_any(),
-                        None => view! { <Missing/> }.into_any(),
-                    }
-                }
+            {move || match RecordId::parse(&raw.get()) {
+                Some(id) => view! { <DreamView id editing tools_first/> }.into_any(),
+                None => view! { <Missing/> }.into_any(),
             }}
+        </section>
+    }
+}
+
+/// `/droemme/ny`: the coordinator's form for a new dream.
+#[component]
+pub fn NewDreamPage() -> impl IntoView {
+    view! {
+        <section class="page dream-page">
+            <p><a class="back-link" href=to(&Route::Dreams)>{t::BACK}</a></p>
+            <NewDream/>
         </section>
     }
 }
@@ -103,16 +103,13 @@ fn NewDream() -> impl IntoView {
 /// One stored dream, or its edit form (`?rediger=1`, in the coordinator's
 /// bundle only: `editing` is never true in the runners').
 #[component]
-fn DreamView<E: Edition>(
+fn DreamView(
     /// The dream's id.
     id: RecordId,
     /// The address asks for the edit form.
     editing: Memo<bool>,
     /// The address asks for the coordinator's tools unfolded.
     tools_first: bool,
-    /// Which bundle the page is built in: the form and the coordinator's
-    /// tools only in `Tools`' and `Full`'s.
-    edition: E,
 ) -> impl IntoView {
     let state = use_app();
     let dream = Memo::new(move |_| state.data.with(|d| d.dreams.get(&id).filter(|x| !x.meta.deleted).cloned()));
@@ -122,8 +119,8 @@ fn DreamView<E: Edition>(
     let tools_open = RwSignal::new(tools_first);
     move || match (dream.get(), editing.get()) {
         (None, _) => view! { <Missing/> }.into_any(),
-        (Some(d), true) if E::FULL => view! { <EditDream dream=d/> }.into_any(),
-        (Some(d), _) => view! { <Details dream=d tools_open edition/> }.into_any(),
+        (Some(d), true) => view! { <EditDream dream=d/> }.into_any(),
+        (Some(d), _) => view! { <Details dream=d tools_open/> }.into_any(),
     }
 }
 
@@ -167,16 +164,12 @@ fn coordinator_name(d: &Dream) -> String {
 
 /// The dream as everyone sees it.
 #[component]
-fn Details<E: Edition>(
+fn Details(
     /// The dream.
     dream: Dream,
     /// Whether the coordinator's tools are unfolded.
     tools_open: RwSignal<bool>,
-    /// The bundle: the tools in `Tools`' and `Full`'s, a link to them in `Lite`'s.
-    edition: E,
 ) -> impl IntoView {
-    let _ = edition;
-    let id = dream.meta.id;
     let today = today();
     let status = dream.status();
     let items = badges(&dream, today);
@@ -199,11 +192,7 @@ fn Details<E: Edition>(
             </div>
         </div>
         <ShareBox dream=dream.clone()/>
-        {if E::FULL {
-            view! { <Manage dream=dream.clone() open=tools_open/> }.into_any()
-        } else {
-            view! { <ToolsLink id/> }.into_any()
-        }}
+        <Manage dream=dream.clone() open=tools_open/>
         <History dream/>
     }
 }
@@ -531,21 +520,6 @@ fn Manage(
                 <button type="button" class="btn" on:click=reopen>{t::REOPEN}</button>
             })}
         </details>
-    }
-}
-
-/// The runners' page: a link to the coordinator's tools, which are in the
-/// coordinator's bundle (one page load, then the form and the dreams' pages).
-#[component]
-fn ToolsLink(
-    /// The dream's id.
-    id: RecordId,
-) -> impl IntoView {
-    view! {
-        <section class="card dream-manage-link">
-            <a class="btn" href=to(&Route::DreamTools(id.to_string()))>{t::MANAGE_TITLE}</a>
-            <p class="hint">{t::MANAGE_HINT}</p>
-        </section>
     }
 }
 

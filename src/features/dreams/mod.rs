@@ -14,7 +14,7 @@ mod prefs;
 mod share;
 
 pub use board::DreamsPage;
-pub use detail::dream_page;
+pub use detail::{DreamPage, NewDreamPage};
 
 use chrono::NaiveDate;
 use leptos::prelude::Update;

@@ -1,0 +1,42 @@
+//! Where the app keeps things in the browser: the local storage keys and the
+//! IndexedDB database and stores. Compiled natively too, so the build's
+//! static pages (`examples/site.rs` prints them) look records up under the
+//! same names as `storage` writes them.
+
+/// Prefix of every key the app owns.
+pub const PREFIX: &str = "tidoglyst.";
+/// Current schema version of the stored keys.
+pub const SCHEMA: u32 = 1;
+/// Key holding the schema version.
+pub const KEY_SCHEMA: &str = "tidoglyst.schema";
+/// Dreams.
+pub const KEY_DREAMS: &str = "tidoglyst.v1.dreams";
+/// The user's own activities (overlay on the catalogue).
+pub const KEY_ACTIVITIES: &str = "tidoglyst.v1.activities";
+/// Workshop sessions.
+pub const KEY_ASSESSMENTS: &str = "tidoglyst.v1.assessments";
+/// Display settings (not personal).
+pub const KEY_SETTINGS: &str = "tidoglyst.v1.settings";
+/// This device's id and clock.
+pub const KEY_CLOCK: &str = "tidoglyst.v1.clock";
+/// The data as it was before the last import.
+pub const KEY_UNDO: &str = "tidoglyst.v1.undo";
+/// Small personal preferences of the parts (favourites, my name …).
+pub const KEY_PREFS: &str = "tidoglyst.v1.prefs";
+/// The dream runner's and coordinator's own name and contact.
+pub const KEY_DREAM_PREFS: &str = "tidoglyst.v1.dreamprefs";
+/// The ids of the user's favourite activities ("Mine aktiviteter").
+pub const KEY_ACTIVITY_FAVOURITES: &str = "tidoglyst.v1.activityfavourites";
+/// Prefix of values moved aside because they could not be read.
+pub const CORRUPT_PREFIX: &str = "tidoglyst.corrupt.";
+
+/// Name of the IndexedDB database.
+pub const DB_NAME: &str = "tidoglyst";
+/// Object store of dreams (claims travel inside their dream).
+pub const STORE_DREAMS: &str = "dreams";
+/// Object store of the user's own activities.
+pub const STORE_ACTIVITIES: &str = "activities";
+/// Object store of workshop sessions.
+pub const STORE_ASSESSMENTS: &str = "assessments";
+/// Every record store.
+pub const STORES: [&str; 3] = [STORE_DREAMS, STORE_ACTIVITIES, STORE_ASSESSMENTS];
