@@ -29,14 +29,15 @@ import { promisify } from 'node:util';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer } from '../e2e/lib/harness.mjs';
+import { startServer, ROUTES } from '../e2e/lib/harness.mjs';
 
 const here = import.meta.dirname;
 const lhDir = resolve(here, 'lighthouse');
 if (!existsSync(resolve(lhDir, 'node_modules/.bin/lighthouse'))) {
   execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: lhDir, stdio: 'inherit' });
 }
-const PAGES = (process.env.PAGES || '/,/droemme,/aktiviteter,/skal-kan,/del,/om').split(',');
+// Every route with a page of its own (the route table), unless PAGES says which.
+const PAGES = process.env.PAGES ? process.env.PAGES.split(',') : ROUTES;
 const ENCODINGS = (process.env.ENCODINGS || 'gzip,br').split(',');
 const BASE = process.env.BASE || '/';
 // Loads of each page per encoding: one load's TBT on a busy machine moves by

@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { SITE, PAGE_ROUTES } from './site.mjs';
 
 const dist = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'dist';
 const asJson = process.argv.includes('--json');
@@ -19,8 +20,8 @@ export function sizes(buf) {
   };
 }
 
-/** The pages a visitor can open first (404.html starts the bundle of the address it is served for). */
-export const PAGES = ['index.html', 'droemme.html', 'aktiviteter.html', 'skal-kan.html', 'del.html', 'om.html'];
+/** The pages a visitor can open first: every route's own page (route table). */
+export const PAGES = PAGE_ROUTES.map((r) => r.page);
 
 const isFile = (f) => { try { return statSync(join(dist, f)).isFile(); } catch { return false; } };
 
@@ -33,7 +34,7 @@ const load = (files) => {
   const rows = files.map(row);
   return { files: rows, total: rows.reduce(add, ZERO) };
 };
-/** The built glue of `bundle` (`part-dreams-<hash>.js`). */
+/** The built glue of the binary `bundle` (`part-dreams-<hash>.js`). */
 function glueOf(bundle) {
   const glue = readdirSync(dist).find((f) => new RegExp(`^${bundle}-[0-9a-f]{16}\\.js$`).test(f));
   if (!glue) throw new Error(`no ${bundle}-<hash>.js in ${dist}`);
@@ -62,16 +63,11 @@ export function firstLoad(page) {
 }
 
 /**
- * Deep links into the fuller bundles (routes::Bundle: a coordinator's or
- * facilitator's tools), which no route page preloads: 404.html is served
- * for them, and its loader starts the bundle of the address.
+ * The deep links: every route of the table with a parameter (a record's
+ * page), for which 404.html is served and its loader starts the bundle's
+ * binary.
  */
-export const DEEP = {
-  '/droemme/ny': 'part-dreams-edit',
-  '/aktiviteter/ny': 'part-activities-edit',
-  '/aktiviteter/lister': 'part-activities-lists',
-  '/skal-kan/<id>?visning=projektor': 'part-workshop',
-};
+export const DEEP = Object.fromEntries(SITE.routes.filter((r) => !r.page).map((r) => [r.pattern.replace(/:[a-z]+/g, '<id>'), SITE.bundles[r.bundle]]));
 
 /** The files the first load of a deep link into `bundle` fetches: 404.html's, the bundle's glue, its snippets and wasm. */
 export function deepLoad(bundle) {
@@ -111,6 +107,15 @@ export const BESIDE = { "directory's pages: + catalogue": 'catalogue.json' };
 export const EXAMPLE_PAGE = "an example activity's page";
 const exampleFile = () => `aktiviteter/${JSON.parse(readFileSync(join(dist, 'catalogue.json'), 'utf8')).activities.find((a) => !a.deleted).id}.html`;
 
+/** Everything a device downloads to work offline: the service worker's precache list (and sw.js). */
+export const OFFLINE = 'offline: every file the service worker keeps';
+function offlineLoad() {
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  const files = JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]);
+  const total = [...files, 'sw.js'].map(row).reduce(add, ZERO);
+  return { files: [], total };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const report = {
     ...Object.fromEntries(PAGES.map((p) => [p, firstLoad(p)])),
@@ -118,6 +123,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ...Object.fromEntries(Object.entries(DEEP).map(([path, bundle]) => [path, deepLoad(bundle)])),
     ...Object.fromEntries(Object.entries(ON_DEMAND).map(([what, bundle]) => [what, onDemandLoad(bundle)])),
     ...Object.fromEntries(Object.entries(BESIDE).map(([what, file]) => [what, load([file])])),
+    [OFFLINE]: offlineLoad(),
   };
   if (asJson) {
     console.log(JSON.stringify(report, null, 2));
@@ -125,7 +131,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const pad = (s, n) => String(s).padStart(n);
     const line = (name, v) => console.log(`${name.padEnd(52)} ${pad(v.raw, 10)} ${pad(v.gzip, 10)} ${pad(v.brotli, 10)}`);
     for (const [page, r] of Object.entries(report)) {
-      const title = page in ON_DEMAND || page in BESIDE ? page : 'first load of ' + page;
+      const title = page in ON_DEMAND || page in BESIDE || page === OFFLINE ? page : 'first load of ' + page;
       console.log(`\n${title.padEnd(52)} ${pad('raw', 10)} ${pad('gzip -9', 10)} ${pad('brotli 11', 10)}`);
       for (const f of r.files) line(`  ${f.file}`, f);
       line('  TOTAL', r.total);

@@ -12,6 +12,7 @@ import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import { promisify } from 'node:util';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { SITE, PAGE_ROUTES } from '../../tools/site.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = process.env.TOL_DIST ? resolve(process.env.TOL_DIST) : resolve(here, '../../dist');
@@ -22,17 +23,14 @@ export const VIEWPORTS = {
   projector: { width: 1920, height: 1080 },
 };
 
-export const ROUTES = ['/', '/droemme', '/aktiviteter', '/skal-kan', '/del', '/om'];
+/** The route table (src/routes.rs, through tools/site.mjs). */
+export { SITE };
 
-/** Each route page → the name of its bundle's files (routes::Bundle; trunk's binary is /del's). */
-export const PAGE_BUNDLES = {
-  'index.html': 'part-front',
-  'om.html': 'part-front',
-  'droemme.html': 'part-dreams',
-  'aktiviteter.html': 'part-activities',
-  'skal-kan.html': 'part-assessment',
-  'del.html': 'tid-og-lyst',
-};
+/** Every route with a page of its own (no parameter), as a path. */
+export const ROUTES = PAGE_ROUTES.map((r) => r.pattern);
+
+/** Each route page → the name of its bundle's files (routes::Bundle::bin; trunk's binary is /del's). */
+export const PAGE_BUNDLES = Object.fromEntries(PAGE_ROUTES.map((r) => [r.page, SITE.bundles[r.bundle]]));
 
 /** The bundle a built file (`part-activities-edit-<hash>_bg.wasm`, …) belongs to, or null. */
 export function bundleOfFile(file) {

@@ -1,6 +1,9 @@
-// One wasm per part (routes::Bundle, src/bin/part-*.rs): a page loads only
-// its own part's bundle; moving to another part loads that part's page, as
-// a person clicks through the app, with nothing lost or asked on the way.
+// One wasm per part (routes::Bundle, the route table in src/routes.rs): a
+// page loads only its own part's bundle, and every page of a part (runner
+// and coordinator, directory with its form and lists, participant and
+// facilitator) is reached from another without a page load; moving to
+// another part loads that part's page, as a person clicks through the app,
+// with nothing lost or asked on the way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -66,20 +69,17 @@ test('a part loads only its own bundle; the navigation moves between parts, back
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Del data', exact: true }).click();
   await page.getByText('På denne enhed: 0 drømme, 0 egne aktiviteter, 1 workshop.').waitFor();
   assert.deepEqual(wasm.slice(-1), ['tid-og-lyst']);
-  // The front page is in every part's bundle but the tools': no page load for it.
+  // The front page and "Om" are the front page's light bundle's: one page
+  // load from a part, and between them none.
   const before = wasm.length;
   await page.getByRole('link', { name: 'Tid og Lyst – Forside' }).click();
   await heading(page, 'Frivillig når du har tid og lyst');
-  assert.equal(wasm.length, before, 'no page load for the front page');
-  // "Om" is the front page's bundle's: one page load, and then back without one.
-  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Drømme', exact: true }).click();
-  await heading(page, 'Drømmeløber-tavlen');
+  assert.deepEqual(wasm.slice(before), ['part-front']);
   await page.getByRole('link', { name: 'Om', exact: true }).click();
   await heading(page, 'Om Tid og Lyst');
-  assert.deepEqual(wasm.slice(before), ['part-dreams', 'part-front']);
   await page.getByRole('link', { name: 'Tid og Lyst – Forside' }).click();
   await heading(page, 'Frivillig når du har tid og lyst');
-  assert.deepEqual(wasm.slice(before), ['part-dreams', 'part-front'], 'the front page is in the front page\'s bundle too');
+  assert.deepEqual(wasm.slice(before), ['part-front'], 'no page load between the front page and "Om"');
 
   assert.deepEqual(asked, [], 'no "leave the page?" question on the way');
   assertClean(problems, 'moving between parts');
@@ -89,10 +89,11 @@ test('a part loads only its own bundle; the navigation moves between parts, back
 test('deep links and unknown addresses start the bundle of their part', async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
   const wasm = wasmLog(page);
-  // 404.html is served for these; its loader picks the bundle by the address.
+  // The new dream's form has a page of its own; 404.html is served for the
+  // others, and its loader picks the bundle by the address.
   await open(page, env.server, '/droemme/ny');
   await page.getByLabel('Titel', { exact: true }).waitFor();
-  assert.deepEqual(wasm, ['part-dreams-edit']);
+  assert.deepEqual(wasm, ['part-dreams']);
   await open(page, env.server, '/skal-kan/ukendt-workshop');
   await page.getByText('Workshoppen findes ikke (længere) på denne enhed.').waitFor();
   assert.deepEqual(wasm.slice(-1), ['part-assessment']);
@@ -103,7 +104,7 @@ test('deep links and unknown addresses start the bundle of their part', async ()
   await open(page, env.server, '/aktiviteter');
   await heading(page, 'Aktiviteter');
   const before = wasm.length;
-  await page.evaluate(() => { history.pushState(null, '', '/om/findes-ikke'); dispatchEvent(new PopStateEvent('popstate')); });
+  await page.evaluate(() => { history.pushState(null, '', '/aktiviteter/x/findes-ikke'); dispatchEvent(new PopStateEvent('popstate')); });
   await heading(page, 'Siden findes ikke');
   assert.equal(wasm.length, before, 'not found is shown by the bundle at hand');
   // Into another part with a query and a fragment: both arrive.
@@ -119,93 +120,80 @@ test('deep links and unknown addresses start the bundle of their part', async ()
   await context.close();
 });
 
-test("the directory's reader has no form and no lists; the editor's bundles bring them, each on its own", async () => {
+test("the directory's list, lists page, form and activity pages are one bundle: no page load between them", async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
   const { asked, wasm } = watch(page);
   await open(page, env.server, '/aktiviteter?kommune=Assens');
   await heading(page, 'Aktiviteter');
   assert.deepEqual(wasm, ['part-activities']);
-  // The lists page, with the search shown: a bundle of its own.
+  const marker = await page.evaluate(() => { window.samePage = 1; return 1; });
+  // The lists page, with the search shown.
   await openLists(page);
-  assert.deepEqual(wasm, ['part-activities', 'part-activities-lists']);
   assert.ok(page.url().endsWith('/aktiviteter/lister?kommune=Assens'), page.url());
   await page.getByText(/^Søgningen viser \d+ aktiviteter?\.$/).waitFor();
   await page.getByRole('button', { name: 'Eksportér CSV' }).waitFor();
-  // Back to the search: the reader's bundle again, with the search kept.
+  // Back to the search, with the search kept.
   await backToSearch(page);
   assert.ok(page.url().endsWith('/aktiviteter?kommune=Assens'), page.url());
   assert.equal(await page.getByLabel('Kommune', { exact: true }).inputValue(), 'Assens');
-  assert.deepEqual(wasm, ['part-activities', 'part-activities-lists', 'part-activities']);
-  // The form is the editor's bundle's.
+  // The form, and back to the directory through the navigation.
   await page.getByRole('button', { name: 'Tilføj aktivitet' }).click();
   await heading(page, 'Ny aktivitet');
-  assert.deepEqual(wasm.slice(-1), ['part-activities-edit']);
-  // From a tool's bundle, the directory and the front page are page loads of their own bundles.
   await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Aktiviteter', exact: true }).click();
   await heading(page, 'Aktiviteter');
-  assert.deepEqual(wasm.slice(-2), ['part-activities-edit', 'part-activities']);
-  await open(page, env.server, '/aktiviteter/ny');
-  await heading(page, 'Ny aktivitet');
-  await page.getByRole('link', { name: 'Tid og Lyst – Forside' }).click();
-  await heading(page, 'Frivillig når du har tid og lyst');
-  assert.deepEqual(wasm.slice(-2), ['part-activities-edit', 'part-front']);
-  // An activity's page from the reader's bundle; "Rediger" moves to the editor's.
-  await open(page, env.server, '/aktiviteter');
+  // An activity's page, and its edit form.
   await page.locator('.act-card__title a').first().click();
   await page.locator('main#main .activity-detail h1').waitFor();
-  assert.deepEqual(wasm.slice(-1), ['part-activities']);
   await page.getByRole('link', { name: 'Redigér' }).click();
   await page.getByRole('button', { name: 'Gem' }).waitFor();
   assert.ok(page.url().endsWith('?rediger=1'), page.url());
-  assert.deepEqual(wasm.slice(-1), ['part-activities-edit']);
-  // Deep links to the tools start their bundles at once.
-  for (const [path, bundle, shows] of [['/aktiviteter/ny', 'part-activities-edit', 'Gem'], ['/aktiviteter/lister', 'part-activities-lists', 'Eksportér CSV']]) {
+  assert.deepEqual(wasm, ['part-activities'], 'one wasm for every page of the directory');
+  assert.equal(await page.evaluate(() => window.samePage), marker, 'no page load on the way');
+  // Deep links to the form and the lists page start the same bundle.
+  for (const [path, shows] of [['/aktiviteter/ny', 'Gem'], ['/aktiviteter/lister', 'Eksportér CSV']]) {
     await open(page, env.server, path);
     await page.getByRole('button', { name: shows }).waitFor();
-    assert.deepEqual(wasm.slice(-1), [bundle], path);
+    assert.deepEqual(wasm.slice(-1), ['part-activities'], path);
   }
   assert.deepEqual(asked, []);
-  assertClean(problems, 'reader and editor');
+  assertClean(problems, 'the directory in one bundle');
   await context.close();
 });
 
-test("the board's runners' bundle has no dream form; the coordinator's brings it and a dream's page, the board stays the runners'", async () => {
+test("the board, a dream's page with the coordinator's tools, and the dream form are one bundle: no page load between them", async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'tablet' });
   await mergeFixture(page);
   const { asked, wasm } = watch(page);
   await open(page, env.server, '/droemme');
+  await page.evaluate(() => { window.samePage = 1; });
   await page.getByRole('link', { name: 'Fisketur fra havnen' }).click();
   await heading(page, 'Fisketur fra havnen');
-  assert.deepEqual(wasm, ['part-dreams']);
   // The golden file's dream comes without its history: no empty "Historik".
   assert.equal(await page.getByRole('heading', { name: 'Historik' }).count(), 0);
   const dreamPage = new URL(page.url()).pathname;
-  // The runners' page has no coordinator's tools, only a link to them in the
-  // coordinator's bundle, where they are unfolded; "Redigér" is among them.
-  assert.equal(await page.locator('details.dream-manage').count(), 0);
-  await page.getByRole('link', { name: 'Koordinatorens værktøjer' }).click();
+  // The coordinator's tools are on the dream's page, folded; "Redigér" is among them.
+  await page.locator('details.dream-manage summary').click();
   await page.locator('details.dream-manage[open]').getByRole('button', { name: 'Aflys drømmen' }).waitFor();
-  assert.ok(page.url().endsWith('?koordinator=1'), page.url());
-  assert.deepEqual(wasm, ['part-dreams', 'part-dreams-edit']);
   await page.getByRole('link', { name: 'Redigér' }).click();
   await page.getByLabel('Titel', { exact: true }).waitFor();
   assert.ok(page.url().endsWith('?rediger=1'), page.url());
-  assert.deepEqual(wasm, ['part-dreams', 'part-dreams-edit']);
   await page.getByLabel('Titel', { exact: true }).fill('Fisketur fra havnen i Svendborg');
   await page.getByLabel('Koordinatorens navn').fill('Lone');
   await page.getByLabel('Koordinatorens telefon eller mail').fill('lone@example.dk');
   await page.getByRole('button', { name: 'Gem', exact: true }).click();
   await heading(page, 'Fisketur fra havnen i Svendborg');
   assert.equal(new URL(page.url()).pathname + new URL(page.url()).search, dreamPage, 'back on the dream page, the form left');
-  // The board is the runners' bundle's: back to it, and on to a new dream,
-  // are a page load each, and nobody is asked anything.
+  // Back to the board, and on to a new dream.
   await page.getByRole('link', { name: 'Tilbage til tavlen' }).click();
   await heading(page, 'Drømmeløber-tavlen');
-  assert.deepEqual(wasm, ['part-dreams', 'part-dreams-edit', 'part-dreams']);
   await page.getByRole('button', { name: 'Ny drøm', exact: true }).click();
   await heading(page, 'Ny drøm');
-  assert.deepEqual(wasm, ['part-dreams', 'part-dreams-edit', 'part-dreams', 'part-dreams-edit']);
-  // The edit is stored: the runners' bundle shows it after a reload.
+  assert.deepEqual(wasm, ['part-dreams'], 'one wasm for the board, the dream and the form');
+  assert.equal(await page.evaluate(() => window.samePage), 1, 'no page load on the way');
+  // A link to the tools (?koordinator=1) opens them unfolded.
+  await open(page, env.server, `${dreamPage}?koordinator=1`);
+  await page.locator('details.dream-manage[open]').getByRole('button', { name: 'Aflys drømmen' }).waitFor();
+  // The edit is stored: it is there after a reload.
   await open(page, env.server, dreamPage);
   await heading(page, 'Fisketur fra havnen i Svendborg');
   assert.deepEqual(wasm.slice(-1), ['part-dreams']);
@@ -214,53 +202,58 @@ test("the board's runners' bundle has no dream form; the coordinator's brings it
   await context.close();
 });
 
-test("the workshop's participants' bundle has no projector, hands or summary; the facilitator's brings them and hands answering back", async () => {
+test("a workshop's participants' and facilitator's views are one bundle: no page load between them", async () => {
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'projector' });
   const { asked, wasm } = watch(page);
   await open(page, env.server, '/skal-kan');
   await createWorkshop(page, 'Workshop med projektor');
   const overview = page.url();
-  // The overview and answering are the participants' bundle's.
+  await page.evaluate(() => { window.samePage = 1; });
   await page.getByRole('link', { name: 'Svar på kortene' }).click();
   await page.getByLabel('Dit kaldenavn').waitFor();
-  assert.deepEqual(wasm, ['part-assessment']);
-  // The projector moves to the facilitator's bundle, which has the
-  // facilitator's views and the overview.
   await page.getByRole('link', { name: 'Vis på projektor' }).click();
   await page.locator('.projector').waitFor();
-  assert.deepEqual(wasm, ['part-assessment', 'part-workshop']);
   for (const [view, shows] of [
     ['Til facilitatoren', () => page.getByRole('button', { name: 'Vis QR-kode' })],
     ['Tæl håndsoprækning', () => page.locator('form.tally').first()],
     ['Resumé', () => page.getByRole('heading', { level: 2, name: 'Resumé af workshoppen' })],
     ['Vis på projektor', () => page.locator('.projector')],
+    ['Send tabletten rundt', () => page.getByLabel('Dit kaldenavn')],
   ]) {
     await page.getByRole('link', { name: view }).click();
     await shows().waitFor();
   }
-  assert.deepEqual(wasm, ['part-assessment', 'part-workshop'], 'no page load between the facilitator\'s views');
-  // Passing a tablet round is the participants' bundle's again.
-  await page.getByRole('link', { name: 'Send tabletten rundt' }).click();
-  await page.getByLabel('Dit kaldenavn').waitFor();
-  assert.deepEqual(wasm, ['part-assessment', 'part-workshop', 'part-assessment']);
-  // A deep link to a facilitator's screen starts the facilitator's bundle; the overview the participants'.
+  assert.deepEqual(wasm, ['part-assessment'], 'one wasm for every view of a workshop');
+  assert.equal(await page.evaluate(() => window.samePage), 1, 'no page load on the way');
+  // A deep link to a facilitator's screen starts the same bundle.
   await open(page, env.server, new URL(overview).pathname + '?visning=haender');
   await page.locator('form.tally').first().waitFor();
-  assert.deepEqual(wasm.slice(-1), ['part-workshop']);
-  await open(page, env.server, new URL(overview).pathname);
-  await page.getByRole('button', { name: 'Vis QR-kode' }).waitFor();
   assert.deepEqual(wasm.slice(-1), ['part-assessment']);
-  // A notice stays across the page load: the workshop deleted on the
-  // facilitator's overview, the workshop list (the participants' bundle) says so.
-  await open(page, env.server, new URL(overview).pathname + '?visning=resume');
-  await page.getByRole('heading', { level: 2, name: 'Resumé af workshoppen' }).waitFor();
+  // The workshop deleted on the facilitator's overview: the workshop list says so.
   await page.getByRole('link', { name: 'Til facilitatoren' }).click();
   await page.getByRole('button', { name: 'Slet workshop' }).click();
   await page.getByRole('button', { name: 'Ja, slet workshoppen' }).click();
   await heading(page, 'SKAL eller KAN?');
   await page.locator('.notices').getByText('Workshoppen er slettet.').waitFor();
-  assert.deepEqual(wasm.slice(-2), ['part-workshop', 'part-assessment']);
   assert.equal(await page.locator('main#main').getByText('Workshop med projektor').count(), 0);
+  assert.deepEqual(asked, []);
+  assertClean(problems, 'participants and facilitator');
+  await context.close();
+});
+
+test("a notice goes along to another part's page, once, as text", async () => {
+  const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
+  const { asked, wasm } = watch(page);
+  await open(page, env.server, '/skal-kan');
+  await createWorkshop(page, 'Workshop der slettes');
+  await page.getByRole('button', { name: 'Slet workshop' }).click();
+  await page.getByRole('button', { name: 'Ja, slet workshoppen' }).click();
+  await page.locator('.notices').getByText('Workshoppen er slettet.').waitFor();
+  // On to the board, another bundle's page: the notice is still there.
+  await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Drømme', exact: true }).click();
+  await heading(page, 'Drømmeløber-tavlen');
+  assert.deepEqual(wasm, ['part-assessment', 'part-dreams']);
+  await page.locator('.notices').getByText('Workshoppen er slettet.').waitFor();
   // Shown once: the next page load has no copy of it.
   await open(page, env.server, '/skal-kan');
   await heading(page, 'SKAL eller KAN?');
@@ -277,7 +270,7 @@ test("the workshop's participants' bundle has no projector, hands or summary; th
   assert.equal(await page.locator('.notices').getByText('halv').count(), 0);
   assert.equal(await page.evaluate(() => window.owned), undefined);
   assert.deepEqual(asked, []);
-  assertClean(problems, 'participants and facilitator');
+  assertClean(problems, 'notices handed over');
   await context.close();
 });
 
