@@ -10,11 +10,19 @@
 // start: the 4 s after the wasm's arrival, and the blocking time in it (each
 // task's time over 50 ms, what Lighthouse's TBT adds up, here at 4×).
 //
+// First, for every route of the table (and a record's page of each part):
+// the time from the navigation until the page answers a tap (the app has
+// replaced the static first paint, so its buttons and links work), at 4×
+// CPU and Lighthouse's mobile network (150 ms round trip, 1.6 Mbit/s down,
+// 750 kbit/s up), the median of RUNS loads (3 unless set), each in a fresh
+// profile (a first visit).
+//
 //   ./x build && node bench/startup.mjs
 //   PAGES=/droemme/<id>,/aktiviteter/lister TASKS=10 node bench/startup.mjs
+//   TAP_ONLY=1 RUNS=5 node bench/startup.mjs
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DIST, VIEWPORTS, launch, startServer } from '../e2e/lib/harness.mjs';
+import { DIST, VIEWPORTS, ROUTES, launch, startServer } from '../e2e/lib/harness.mjs';
 
 // A dream and a workshop this browser does not have, and an example activity: a record's
 // page is drawn by the app (the route pages' largest text is static and comes first).
@@ -52,7 +60,40 @@ async function load(path, trace) {
   return events;
 }
 
-console.log('Page start-up in Chromium, CPU 4× slower, served brotli (times from the navigation)');
+/** Milliseconds from the navigation until the app's page is in place of the static one, in a fresh profile. */
+async function firstTap(path) {
+  const context = await browser.newContext({ viewport: VIEWPORTS.phone, locale: 'da-DK' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8,
+  });
+  await page.goto(server.url(path));
+  await page.waitForFunction(() => document.querySelector('main#main') && !document.querySelector('[data-shell]'), null, { timeout: 60_000, polling: 50 });
+  const ms = await page.evaluate(() => performance.now());
+  await context.close();
+  return ms;
+}
+
+const RUNS = Number(process.env.RUNS || 3);
+const TAP_PAGES = [...ROUTES, `/droemme/${NOT_HERE}`, `/aktiviteter/${EXAMPLE}`, `/skal-kan/${NOT_HERE}?visning=projektor`];
+console.log(`Until the page answers a tap: CPU 4×, Lighthouse's mobile network, served brotli, median of ${RUNS} first visits`);
+await firstTap('/'); // warm-up: the server compresses each file once
+for (const path of TAP_PAGES) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) times.push(await firstTap(path));
+  times.sort((a, b) => a - b);
+  console.log(`  ${path.padEnd(60)} ${String(Math.round(times[Math.floor(times.length / 2)])).padStart(6)} ms  (${times.map(Math.round).join(', ')})`);
+}
+if (process.env.TAP_ONLY) {
+  await browser.close();
+  await server.close();
+  process.exit(0);
+}
+
+console.log('\nPage start-up in Chromium, CPU 4× slower, served brotli (times from the navigation)');
 for (const path of PAGES) {
   await load(path, false); // warm-up: the server compresses each file once
   const events = await load(path, true);

@@ -87,17 +87,8 @@ async function shareWithRunners(page) {
   return file.text;
 }
 
-/**
- * Opens the coordinator's tools on a dream page: from the runners' page
- * through its link (the tools are in the coordinator's bundle), then
- * unfolded if folded.
- */
+/** Opens the coordinator's tools on a dream page, unfolded if folded. */
 async function openTools(page) {
-  const link = page.getByRole('link', { name: 'Koordinatorens værktøjer' });
-  if (await link.count()) {
-    await link.click();
-    await page.waitForURL(/\?koordinator=1$/);
-  }
   const details = page.locator('details.dream-manage');
   await details.waitFor();
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
