@@ -1,8 +1,9 @@
 // Size report: raw, gzip -9 and brotli -q 11 bytes of what the first load of
 // each page fetches (the page, its style sheet, loader, preloaded glue and
 // snippets, icon, and the wasm of its bundle), file by file and in total.
-// Usage: node tools/size.mjs [dist] [--json]
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+// Usage: node tools/size.mjs [dist] [--json | --budgets]
+// --budgets writes budgets.json: each figure's brotli bytes plus 5 % of room.
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { SITE, PAGE_ROUTES } from './site.mjs';
@@ -125,7 +126,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     ...Object.fromEntries(Object.entries(BESIDE).map(([what, file]) => [what, load([file])])),
     [OFFLINE]: offlineLoad(),
   };
-  if (asJson) {
+  if (process.argv.includes('--budgets')) {
+    const brotli = Object.fromEntries(Object.entries(report).map(([page, r]) => [page, Math.ceil(r.total.brotli * 1.05)]));
+    writeFileSync(new URL('../budgets.json', import.meta.url), `${JSON.stringify({ brotli }, null, 2)}\n`);
+    console.log('budgets.json: each figure plus 5 %');
+  } else if (asJson) {
     console.log(JSON.stringify(report, null, 2));
   } else {
     const pad = (s, n) => String(s).padStart(n);
