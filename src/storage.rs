@@ -148,7 +148,7 @@ pub fn all_own() -> Vec<(String, String)> {
             }
         }
     }
-    tid_og_lyst_core::sort::natural(&mut out);
+    out.sort();
     out
 }
 

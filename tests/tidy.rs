@@ -441,17 +441,6 @@ fn only_in(home: &str, words: &[&str], instead: &str) {
 }
 
 #[test]
-fn the_app_sorts_only_through_the_core_s_one_sort() {
-    // Each `sort_by` of a new type or closure is another copy of the whole
-    // sort in the wasm (docs/SIZE.md); `tid_og_lyst_core::sort` has the one.
-    only_in(
-        "core/src/sort.rs",
-        &[".sort()", ".sort_by(", ".sort_by_key(", ".sort_by_cached_key(", ".sort_unstable"],
-        "tid_og_lyst_core::sort",
-    );
-}
-
-#[test]
 fn the_app_changes_case_only_through_the_core_s_case_module() {
     // `to_lowercase`, `to_uppercase` and `is_alphanumeric` bring the
     // standard library's Unicode tables (about 25 KB of wasm) into every

@@ -4,7 +4,7 @@
 //! natively; the app in the workspace root renders what it returns.
 //!
 //! Modules in reading order, each a leaf before the ones that use it:
-//! `record` (ids, revisions, merge), `sort` (the one stable sort), `text` (folding, search, field checks,
+//! `record` (ids, revisions, merge), `text` (folding, search, field checks,
 //! dates), `ics` (the one iCalendar writer), the three parts (`dreams`,
 //! `activities`, `assessment`, each with its Danish texts in `da.rs`), `sync`
 //! (export format, migration, import preview, links) and `da` (the shell's
@@ -16,6 +16,5 @@ pub mod da;
 pub mod dreams;
 pub mod ics;
 pub mod record;
-pub mod sort;
 pub mod sync;
 pub mod text;

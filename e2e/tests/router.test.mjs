@@ -19,24 +19,29 @@ test('links move within the page, back and forward follow, and the skip link mov
   await page.evaluate(() => { window.samePage = true; });
   const samePage = () => page.evaluate(() => window.samePage === true);
 
-  const front = () => page.getByRole('link', { name: 'Tid og Lyst – Forside' }).click();
-  await front();
-  await heading(page, 'Frivillig når du har tid og lyst');
-  assert.equal(new URL(page.url()).pathname, '/');
+  const lists = () => page.getByRole('link', { name: 'Åbn lister og deling' }).click();
+  await lists();
+  await heading(page, 'Lister ind og ud (CSV til regneark)');
+  assert.equal(new URL(page.url()).pathname, '/aktiviteter/lister');
   assert.ok(await samePage(), 'no page load for a link of the app');
   assert.equal(await page.evaluate(() => scrollY), 0, 'a new page starts at the top');
 
   // The page shown again: no second history entry.
+  const directory = () => page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Aktiviteter', exact: true }).click();
+  await directory();
+  await heading(page, 'Aktiviteter');
   const entries = await page.evaluate(() => history.length);
-  await front();
-  await heading(page, 'Frivillig når du har tid og lyst');
+  await directory();
+  await heading(page, 'Aktiviteter');
   assert.equal(await page.evaluate(() => history.length), entries);
 
+  await page.goBack();
+  await heading(page, 'Lister ind og ud (CSV til regneark)');
   await page.goBack();
   await heading(page, 'Aktiviteter');
   assert.equal(await page.getByLabel('Søg i aktiviteter').inputValue(), 'kor', 'the query came back with the page');
   await page.goForward();
-  await heading(page, 'Frivillig når du har tid og lyst');
+  await heading(page, 'Lister ind og ud (CSV til regneark)');
   assert.ok(await samePage(), 'back and forward stay in the page');
   await page.goBack();
   await heading(page, 'Aktiviteter');

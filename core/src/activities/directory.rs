@@ -97,7 +97,7 @@ pub fn combine(catalogue: &[Activity], own: &Collection<Activity>) -> Vec<Activi
 pub fn build(activities: Vec<Activity>, now: Millis) -> Directory {
     let mut entries: Vec<Entry> =
         activities.into_iter().map(|a| Entry { next: a.schedule.next_occurrence(now), activity: a }).collect();
-    crate::sort::by(&mut entries, |a, b| {
+    entries.sort_by(|a, b| {
         let ka = a.next.map(|o| o.start_utc).unwrap_or(i64::MAX);
         let kb = b.next.map(|o| o.start_utc).unwrap_or(i64::MAX);
         ka.cmp(&kb).then_with(|| a.activity.title.cmp(&b.activity.title))
@@ -196,7 +196,7 @@ impl Builder {
             .filter(|(_, p)| !p.activity.meta.deleted)
             .map(|(i, p)| (p.start(), p.activity.title.as_str(), p.activity.meta.id, i as u32))
             .collect();
-        crate::sort::natural(&mut keys);
+        keys.sort();
         let order: Vec<u32> = keys.into_iter().map(|k| k.3).collect();
         let mut texts = Haystack::with_lexicon(lexicon);
         texts.reserve(order.len(), order.iter().map(|i| items[*i as usize].folded.len()).sum());

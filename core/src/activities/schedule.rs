@@ -235,7 +235,7 @@ pub fn nth_weekday(year: i32, month: u32, nth: Nth, day: Weekday) -> Option<Naiv
 
 /// Sorts weekdays Monday first and drops repeats.
 pub fn sort_days(days: &mut Vec<Weekday>) {
-    crate::sort::by_key(days, |d| d.num_days_from_monday());
+    days.sort_by_cached_key(|d| d.num_days_from_monday());
     days.dedup();
 }
 
@@ -372,15 +372,15 @@ impl Schedule {
         match self {
             Schedule::Weekly { days, pause_months, .. } => {
                 sort_days(days);
-                crate::sort::natural(pause_months);
+                pause_months.sort();
                 pause_months.dedup();
             }
             Schedule::Monthly { pause_months, .. } => {
-                crate::sort::natural(pause_months);
+                pause_months.sort();
                 pause_months.dedup();
             }
             Schedule::Dates { dates, .. } => {
-                crate::sort::natural(dates);
+                dates.sort();
                 dates.dedup();
             }
             Schedule::ByAgreement => {}

@@ -204,7 +204,7 @@ mod tests {
         let cards = builtin();
         assert_eq!(cards.len(), 11);
         let mut ids: Vec<_> = cards.iter().map(|c| c.id.clone()).collect();
-        crate::sort::natural(&mut ids);
+        ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), 11);
         assert_eq!(cards.iter().filter(|c| c.origin == Origin::Seed).count(), 6);

@@ -642,13 +642,13 @@ impl From<Dream> for DreamWire {
 }
 
 fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
-    crate::sort::natural(&mut v);
+    v.sort();
     v.dedup();
     v
 }
 
 fn normalise_log(log: &mut Vec<LogEntry>) {
-    crate::sort::by_key(log, LogEntry::sort_key);
+    log.sort_by_cached_key(LogEntry::sort_key);
     log.dedup();
 }
 
@@ -713,7 +713,7 @@ impl Dream {
     /// The claims that stand, oldest first.
     pub fn live_claims(&self) -> Vec<&Claim> {
         let mut v: Vec<&Claim> = self.claims.values().filter(|c| c.is_live()).collect();
-        crate::sort::by(&mut v, |a, b| a.claimed_at.cmp(&b.claimed_at).then(a.meta.id.cmp(&b.meta.id)));
+        v.sort_by(|a, b| a.claimed_at.cmp(&b.claimed_at).then(a.meta.id.cmp(&b.meta.id)));
         v
     }
 

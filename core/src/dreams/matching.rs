@@ -93,7 +93,7 @@ fn order_key(d: &Dream) -> (NaiveDate, NaiveDate, String, String) {
 
 /// Sorts dreams soonest deadline first.
 pub fn sort_by_deadline(dreams: &mut [&Dream]) {
-    crate::sort::by_key(dreams, |d| order_key(d));
+    dreams.sort_by_cached_key(|d| order_key(d));
 }
 
 /// The dreams that fit, soonest deadline first.

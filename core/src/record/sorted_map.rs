@@ -161,7 +161,7 @@ impl<K: Ord, V> SortedMap<K, V> {
     /// `both(earlier, later)` of them in turn.
     pub fn from_items(items: impl IntoIterator<Item = (K, V)>, both: impl Fn(V, V) -> V) -> Self {
         let mut entries: Vec<(K, V)> = items.into_iter().collect();
-        crate::sort::by(&mut entries, |a, b| a.0.cmp(&b.0));
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut out: Vec<(K, V)> = Vec::with_capacity(entries.len());
         for (k, v) in entries {
             match out.last_mut() {
@@ -315,7 +315,7 @@ impl<T: Ord> SortedSet<T> {
 impl<T: Ord> FromIterator<T> for SortedSet<T> {
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
         let mut items: Vec<T> = items.into_iter().collect();
-        crate::sort::natural(&mut items);
+        items.sort();
         items.dedup();
         SortedSet { items }
     }

@@ -93,7 +93,7 @@ impl Query {
     pub fn new(text: &str) -> Self {
         let folded = fold(text);
         let mut words: Vec<String> = folded.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
-        crate::sort::by(&mut words, |a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         words.dedup();
         Query { words }
     }

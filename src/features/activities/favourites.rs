@@ -38,6 +38,6 @@ pub fn toggle(id: RecordId) {
         }
     });
     let mut list: Vec<RecordId> = favs.with_untracked(|f| f.iter().copied().collect());
-    tid_og_lyst_core::sort::natural(&mut list);
+    list.sort();
     let _ = storage::save(storage::KEY_ACTIVITY_FAVOURITES, &list);
 }

@@ -392,7 +392,7 @@ fn MunicipalitySelect(filters: Memo<Filters>, rest: Memo<Filters>, set_filters: 
             }
         });
         // Danish order: æ, ø, å after z.
-        tid_og_lyst_core::sort::by_key(&mut list, |m| {
+        list.sort_by_cached_key(|m| {
             m.lower().replace("aa", "å").replace('æ', "{").replace('ø', "|").replace('å', "}")
         });
         list

@@ -49,7 +49,7 @@ pub fn WeekProgramme(
                 }
             }
             for d in &mut days {
-                tid_og_lyst_core::sort::natural(&mut d.items);
+                d.items.sort();
             }
             let by_agreement: Vec<(String, String, String)> = here
                 .iter()

@@ -47,7 +47,7 @@ fn SessionList() -> impl IntoView {
             let mut v: Vec<(String, String, String, usize)> = live(&d.assessments)
                 .map(|s| (s.meta.id.to_string(), s.title.clone(), s.date.clone(), s.participants().len()))
                 .collect();
-            tid_og_lyst_core::sort::by(&mut v, |a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            v.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
             v
         })
     });
