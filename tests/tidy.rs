@@ -441,18 +441,6 @@ fn only_in(home: &str, words: &[&str], instead: &str) {
 }
 
 #[test]
-fn the_app_changes_case_only_through_the_core_s_case_module() {
-    // `to_lowercase`, `to_uppercase` and `is_alphanumeric` bring the
-    // standard library's Unicode tables (about 25 KB of wasm) into every
-    // bundle; `tid_og_lyst_core::text::case` does without them.
-    only_in(
-        "core/src/text/case.rs",
-        &[".to_lowercase()", ".to_uppercase()", "is_alphanumeric", "is_alphabetic", "is_uppercase()", "is_lowercase()"],
-        "tid_og_lyst_core::text::case",
-    );
-}
-
-#[test]
 fn no_machine_paths_in_the_repository() {
     for (path, text) in all_sources() {
         if path == "tests/tidy.rs" {

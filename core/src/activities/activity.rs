@@ -16,7 +16,6 @@ use crate::activities::schedule::{Hm, Nth, Schedule};
 use crate::record::merge::Record;
 use crate::record::meta::Meta;
 use crate::record::object;
-use crate::text::case::Lower;
 use crate::text::dates::{all_digits, parse_date};
 use crate::text::fields::{check_text, is_safe_link, text_problem, TextProblem};
 
@@ -276,8 +275,8 @@ impl Category {
 
     /// The category for a key or a Danish name, any case.
     pub fn parse(text: &str) -> Option<Category> {
-        let l = text.trim().lower();
-        Category::ALL.into_iter().find(|c| c.key() == l || c.label().lower() == l)
+        let l = text.trim().to_lowercase();
+        Category::ALL.into_iter().find(|c| c.key() == l || c.label().to_lowercase() == l)
     }
 }
 
@@ -513,7 +512,7 @@ pub fn parse_price(text: &str) -> Result<Option<f64>, ActivityError> {
 /// is a decimal mark when one or two digits follow it and a thousands mark
 /// when three do.
 fn read_price(text: &str) -> Option<Option<f64>> {
-    let mut s = text.trim().lower();
+    let mut s = text.trim().to_lowercase();
     for affix in ["dkk", "kr.", "kr", ",-"] {
         if let Some(r) = s.strip_suffix(affix) {
             s = r.trim().to_string();
@@ -552,7 +551,7 @@ fn read_price(text: &str) -> Option<Option<f64>> {
 
 /// Weekday from a Danish name or its first three letters.
 pub fn parse_weekday(text: &str) -> Option<Weekday> {
-    let l = text.trim().lower();
+    let l = text.trim().to_lowercase();
     if l.is_empty() {
         return None;
     }
@@ -564,7 +563,7 @@ pub fn parse_weekday(text: &str) -> Option<Weekday> {
 
 /// Month number from a Danish name or abbreviation, or a number.
 pub fn parse_month(text: &str) -> Option<u8> {
-    let l = text.trim().trim_end_matches('.').lower();
+    let l = text.trim().trim_end_matches('.').to_lowercase();
     if let Ok(n) = l.parse::<u8>() {
         return (1..=12).contains(&n).then_some(n);
     }

@@ -16,7 +16,6 @@ use crate::activities::activity::{
 use crate::activities::da as t;
 use crate::activities::schedule::Schedule;
 use crate::record::meta::{Meta, RecordId};
-use crate::text::case::Lower;
 
 /// Most rows read from one file.
 pub const MAX_ROWS: usize = 100_000;
@@ -253,7 +252,7 @@ fn field_column(key: &str) -> &'static str {
 }
 
 fn parse_bool(col: &str, v: &str) -> Result<bool, String> {
-    match v.trim().lower().as_str() {
+    match v.trim().to_lowercase().as_str() {
         "ja" | "j" | "x" | "1" | "sand" | "true" | "yes" | "y" => Ok(true),
         "nej" | "n" | "" | "0" | "falsk" | "false" | "no" => Ok(false),
         _ => Err(t::csv::bad_bool(col, v.trim())),
@@ -299,9 +298,12 @@ impl CsvReader {
             Some(Err((line, msg))) => return Err(t::csv_bad_row(line, &msg)),
             Some(Ok((_, header))) => header,
         };
-        let index: HashMap<String, usize> =
-            header.iter().enumerate().map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').lower(), i)).collect();
-        if !index.contains_key(&t::CSV_COLUMNS[1].lower()) {
+        let index: HashMap<String, usize> = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (h.trim().trim_start_matches('\u{feff}').to_lowercase(), i))
+            .collect();
+        if !index.contains_key(&t::CSV_COLUMNS[1].to_lowercase()) {
             return Err(t::csv::NO_HEADER.into());
         }
         // Lines after the header: the number of rows, unless cells hold
@@ -363,7 +365,7 @@ impl CsvReader {
             return;
         }
         let index = &self.index;
-        let col = |name: &str| index.get(&name.lower()).copied();
+        let col = |name: &str| index.get(&name.to_lowercase()).copied();
         let get = |i: usize| -> String {
             col(t::CSV_COLUMNS[i]).and_then(|c| row.get(c)).map(|v| uncell(v)).unwrap_or_default()
         };
@@ -441,7 +443,7 @@ fn read_row(get: &dyn Fn(usize) -> String, warnings: &mut Vec<String>) -> Result
     } else {
         Some(RecordId::parse(&id_text).ok_or_else(|| t::csv::bad_id(id_text.trim()))?)
     };
-    let kind_text = get(8).trim().lower();
+    let kind_text = get(8).trim().to_lowercase();
     let kind = match kind_text.as_str() {
         "" | "ugentlig" | "hver uge" => KIND_WEEKLY,
         "månedlig" | "maanedlig" | "en gang om måneden" => KIND_MONTHLY,
@@ -499,7 +501,7 @@ fn read_row(get: &dyn Fn(usize) -> String, warnings: &mut Vec<String>) -> Result
         if days.len() != 1 {
             return Err(format!("{}: {}", t::CSV_COLUMNS[9], t::ERR_NO_DAYS));
         }
-        let nth = get(10).trim().trim_end_matches('.').lower();
+        let nth = get(10).trim().trim_end_matches('.').to_lowercase();
         draft.nth = match nth.as_str() {
             "sidste" | "-1" => "-1".into(),
             "1" | "første" => "1".into(),

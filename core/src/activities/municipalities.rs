@@ -1,8 +1,6 @@
 //! Denmark's 98 municipalities (kommuner), with their region, in the
 //! spelling the municipalities use themselves. Pure data.
 
-use crate::text::case::Lower;
-
 /// The five regions.
 pub const REGIONS: [&str; 5] =
     ["Region Hovedstaden", "Region Sjælland", "Region Syddanmark", "Region Midtjylland", "Region Nordjylland"];
@@ -120,8 +118,8 @@ pub fn canonical(name: &str) -> Option<&'static str> {
         .or_else(|| n.strip_suffix(" KOMMUNE"))
         .unwrap_or(n)
         .trim();
-    let lower = n.lower();
-    MUNICIPALITIES.iter().map(|(m, _)| *m).find(|m| m.lower() == lower)
+    let lower = n.to_lowercase();
+    MUNICIPALITIES.iter().map(|(m, _)| *m).find(|m| m.to_lowercase() == lower)
 }
 
 /// True when `name` is exactly one of the 98.

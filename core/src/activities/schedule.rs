@@ -407,7 +407,7 @@ impl Schedule {
             Schedule::Monthly { nth, day, start, end, pause_months } => {
                 format!(
                     "{} {} {} {}{}",
-                    crate::text::case::upper_first(nth_name(*nth)),
+                    crate::text::upper_first(nth_name(*nth)),
                     weekday_name(*day),
                     t::IN_THE_MONTH,
                     time(start, end),

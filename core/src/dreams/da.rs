@@ -4,7 +4,6 @@
 use std::fmt;
 
 use crate::dreams::dream::{Boundary, Category, DreamError, Event, PartOfDay, Status, TextField};
-use crate::text::case::Lower;
 use crate::text::fields::text_problem;
 
 /// Page heading.
@@ -203,7 +202,7 @@ pub fn boundary_hint_words(b: Boundary) -> &'static [&'static str] {
 
 /// Hint that the text mentions a boundary word.
 pub fn boundary_hint(b: Boundary, word: &str) -> String {
-    format!("Teksten nævner «{word}». Tjek grænsen: {}.", boundary(b).lower())
+    format!("Teksten nævner «{word}». Tjek grænsen: {}.", boundary(b).to_lowercase())
 }
 
 /// Overbooked flag.

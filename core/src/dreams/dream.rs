@@ -24,7 +24,6 @@ use serde_json::{Map, Value};
 use crate::record::merge::Record;
 use crate::record::meta::{format_millis, parse_millis, DeviceId, Meta, Millis, RecordId, Rev};
 use crate::record::object;
-use crate::text::case::Lower;
 use crate::text::dates;
 use crate::text::fields::{check_text, TextProblem};
 use crate::text::privacy::find_cpr;
@@ -88,8 +87,8 @@ impl Category {
 
     /// The category for a slug (also accepts the Danish word); unknown → `None`.
     pub fn from_slug(s: &str) -> Option<Category> {
-        let s = s.trim().lower();
-        Category::ALL.into_iter().find(|c| c.slug() == s || c.label().lower() == s)
+        let s = s.trim().to_lowercase();
+        Category::ALL.into_iter().find(|c| c.slug() == s || c.label().to_lowercase() == s)
     }
 }
 

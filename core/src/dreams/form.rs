@@ -11,7 +11,6 @@ use crate::dreams::da as t;
 use crate::dreams::dream::{Act, Boundary, Category, Coordinator, Dream, PartOfDay, MAX_HOURS, MAX_RUNNERS};
 use crate::dreams::privacy::{self, Finding};
 use crate::record::meta::{RecordId, Rev};
-use crate::text::case::Lower;
 use crate::text::dates::parse_date;
 
 /// The form as typed: every field as text, the way inputs hold it.
@@ -325,9 +324,8 @@ impl DreamForm {
         if looks_like_full_name(&self.dreamer) {
             warnings.push(Message { field: Field::Dreamer, text: t::DREAMER_FULL_NAME.into() });
         }
-        let lower = format!("{} {} {}", self.title, self.story, self.needs).lower();
-        let words: Vec<&str> =
-            lower.split(|c: char| !crate::text::case::is_word_char(c)).filter(|w| !w.is_empty()).collect();
+        let lower = format!("{} {} {}", self.title, self.story, self.needs).to_lowercase();
+        let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         for b in Boundary::ALL {
             if let Some(w) = t::boundary_hint_words(b).iter().find(|hint| words.iter().any(|w| w.starts_with(*hint))) {
                 warnings.push(Message { field: Field::Boundaries, text: t::boundary_hint(b, w) });

@@ -7,7 +7,6 @@ use crate::record::sorted_map::SortedSet;
 use chrono::NaiveDate;
 
 use crate::dreams::dream::{Category, Dream, PartOfDay, Status};
-use crate::text::case::Lower;
 
 /// When a runner is free and what they feel like.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -86,7 +85,7 @@ fn order_key(d: &Dream) -> (NaiveDate, NaiveDate, String, String) {
     (
         d.deadline().unwrap_or(NaiveDate::MAX),
         d.window_from.unwrap_or(NaiveDate::MIN),
-        d.title.lower(),
+        d.title.to_lowercase(),
         d.meta.id.to_string(),
     )
 }
@@ -123,7 +122,8 @@ pub fn passes(d: &Dream, f: &Filter) -> bool {
     if d.meta.deleted {
         return false;
     }
-    if !f.municipality.trim().is_empty() && d.municipality.trim().lower() != f.municipality.trim().lower() {
+    if !f.municipality.trim().is_empty() && d.municipality.trim().to_lowercase() != f.municipality.trim().to_lowercase()
+    {
         return false;
     }
     if f.category.is_some_and(|c| c != d.category) {

@@ -10,7 +10,6 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, 
 use serde::{Deserialize, Deserializer};
 
 use crate::record::meta::Millis;
-use crate::text::case::Lower;
 
 /// Danish weekday names, Monday first (one list for every part).
 pub const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
@@ -127,7 +126,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// after the separator is tens of minutes (`13.3` is what a spreadsheet in
 /// English settings makes of the number `13.30`).
 pub fn parse_time(text: &str) -> Option<(u32, u32)> {
-    let s = text.trim().lower();
+    let s = text.trim().to_lowercase();
     let s = s.strip_prefix("kl.").unwrap_or(&s).trim();
     let (s, pm) = if let Some(r) = s.strip_suffix("pm") {
         (r.trim(), Some(true))

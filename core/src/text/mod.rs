@@ -1,10 +1,8 @@
 //! Text rules shared by every part: Danish-aware folding and search
 //! (`search`), field checks and safe links (`fields`), and dates
-//! (`dates`: the one date parser and the one Copenhagen "today"), case
-//! (`case`: lower and upper case without the Unicode tables), and the
+//! (`dates`: the one date parser and the one Copenhagen "today"), and the
 //! notices handed from one page to the next (`handover`).
 
-pub mod case;
 pub mod dates;
 pub mod fields;
 pub mod handover;
@@ -15,4 +13,23 @@ pub mod search;
 /// "Strib, " when one is missing.
 pub fn join_present<'a>(parts: impl IntoIterator<Item = &'a str>, sep: &str) -> String {
     parts.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(sep)
+}
+
+/// `text` with its first letter in upper case ("mandag" → "Mandag").
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn upper_first_raises_the_first_letter_only() {
+        assert_eq!(super::upper_first("mandag"), "Mandag");
+        assert_eq!(super::upper_first("ærø og ÆRØ"), "Ærø og ÆRØ");
+        assert_eq!(super::upper_first(""), "");
+    }
 }

@@ -3,7 +3,6 @@
 //! Plain text scanning, no regex dependency; the parts decide what a finding
 //! means (tavshedspligt, straffeloven § 264 d, GDPR).
 
-use crate::text::case::Lower;
 use chrono::NaiveDate;
 
 /// Runs of ASCII digits in `text` with the separators between them:
@@ -129,7 +128,7 @@ const STREET_ENDINGS: [&str; 24] = [
 pub fn find_address(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     for pair in words.windows(2) {
-        let word = pair[0].trim_matches(|c: char| !crate::text::case::is_word_char(c)).lower();
+        let word = pair[0].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         let num = pair[1].trim_end_matches([',', '.', ';', ')']);
         let starts_with_digit = num.chars().next().is_some_and(|c| c.is_ascii_digit());
         let short_number = num.chars().take_while(|c| c.is_ascii_digit()).count() <= 3;

@@ -29,10 +29,10 @@ pub fn fold_into(text: &str, out: &mut String) {
         if !piece.is_empty() {
             out.push_str(piece);
             space = false;
-        } else if crate::text::case::is_word_char(c) {
+        } else if c.is_alphanumeric() {
             // Lower-casing can give a letter with an accent (Ą → ą), which
             // folds further; so folding stays idempotent.
-            let l = crate::text::case::lower_char(c);
+            let l = c.to_lowercase().next().unwrap_or(c);
             if !is_combining(l) {
                 match fold_char(l) {
                     Some(p) => out.push_str(p),

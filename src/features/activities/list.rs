@@ -8,7 +8,7 @@ use crate::router::{use_navigate, use_query_map};
 use crate::routes::Route;
 use crate::ui::link::to;
 use leptos::prelude::*;
-use tid_og_lyst_core::text::case::upper_first;
+use tid_og_lyst_core::text::upper_first;
 
 use std::collections::HashSet;
 use tid_og_lyst_core::activities::da as t;
@@ -24,7 +24,6 @@ use tid_og_lyst_core::text::join_present;
 use super::catalogue::{catalogue, use_building, use_entries, Catalogue};
 use super::favourites::favourites;
 use super::week::WeekProgramme;
-use tid_og_lyst_core::text::case::Lower;
 
 /// Results rendered per page (a phone shows three or four at a time; a
 /// small page keeps the work per keystroke small).
@@ -393,7 +392,7 @@ fn MunicipalitySelect(filters: Memo<Filters>, rest: Memo<Filters>, set_filters: 
         });
         // Danish order: æ, ø, å after z.
         list.sort_by_cached_key(|m| {
-            m.lower().replace("aa", "å").replace('æ', "{").replace('ø', "|").replace('å', "}")
+            m.to_lowercase().replace("aa", "å").replace('æ', "{").replace('ø', "|").replace('å', "}")
         });
         list
     });

@@ -3,7 +3,7 @@
 
 use chrono::Duration;
 use leptos::prelude::*;
-use tid_og_lyst_core::text::case::upper_first;
+use tid_og_lyst_core::text::upper_first;
 
 use crate::state::now;
 use tid_og_lyst_core::activities::da as t;

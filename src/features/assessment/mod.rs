@@ -23,7 +23,6 @@ use crate::state::{use_app, AppState};
 use tid_og_lyst_core::assessment::da::ui as t;
 use tid_og_lyst_core::assessment::session::{Assessment, SessionError};
 use tid_og_lyst_core::record::meta::RecordId;
-use tid_og_lyst_core::text::case::Lower;
 
 pub use list::AssessmentPage;
 
@@ -76,12 +75,7 @@ pub(crate) fn update_header(state: AppState, id: RecordId, f: impl FnOnce(&mut A
 
 /// A file-name-friendly form of a text.
 pub(crate) fn slug(text: &str) -> String {
-    let s: String = text
-        .trim()
-        .lower()
-        .chars()
-        .map(|c| if tid_og_lyst_core::text::case::is_word_char(c) { c } else { '-' })
-        .collect();
+    let s: String = text.trim().to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
     let parts: Vec<&str> = s.split('-').filter(|p| !p.is_empty()).collect();
     let joined = parts.join("-");
     if joined.is_empty() {

@@ -26,7 +26,6 @@ use tid_og_lyst_core::dreams::share::{calendar, danish_date, danish_day, window_
 use tid_og_lyst_core::dreams::steps::{self, Step};
 use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::sync::data::{AppData, DreamsOnly};
-use tid_og_lyst_core::text::case::Lower;
 use tid_og_lyst_core::text::dates::parse_date;
 
 /// `/droemme/:id`: one dream, its edit form at `?rediger=1`, with the
@@ -237,7 +236,7 @@ fn Facts(
     let mut when = window_text(&dream);
     if !dream.times.is_empty() {
         let parts: Vec<&str> = dream.times.iter().map(|p| p.label()).collect();
-        when = format!("{when} ({})", parts.join(", ").lower());
+        when = format!("{when} ({})", parts.join(", ").to_lowercase());
     }
     let planned = dream.planned_for().map(|p| match p.time {
         Some(tm) => format!("{} kl. {}", danish_day(p.date), dates::hm(tm).replace(':', ".")),
