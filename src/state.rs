@@ -45,7 +45,7 @@ pub enum NoticeKind {
 }
 
 impl NoticeKind {
-    /// The kind as `core::text::handover` writes it.
+    /// The kind as it is handed to the next page (`storage::hand_over_notices`).
     fn code(self) -> char {
         match self {
             NoticeKind::Info => '0',

@@ -28,7 +28,6 @@ use tid_og_lyst_core::record::merge::{self, Collection, Record};
 use tid_og_lyst_core::record::meta::{Clock, Millis};
 use tid_og_lyst_core::record::object;
 use tid_og_lyst_core::sync::data::{AppData, Kinds};
-use tid_og_lyst_core::text::handover;
 
 pub use crate::names::*;
 
@@ -70,22 +69,24 @@ fn session() -> Option<web_sys::Storage> {
 
 /// Keeps `notices` (kind `'0'`–`'2'`, text) for the next page this tab
 /// loads ([`take_notices`]); nothing when there are none or no session
-/// storage. As `core::text::handover`'s plain text, not JSON: serde's
-/// code for it would be in every bundle.
+/// storage (JSON).
 pub fn hand_over_notices(notices: &[(char, String)]) {
     if let Some(s) = session().filter(|_| !notices.is_empty()) {
-        let _ = s.set_item(KEY_HANDED_NOTICES, &handover::join(notices));
+        if let Ok(json) = serde_json::to_string(notices) {
+            let _ = s.set_item(KEY_HANDED_NOTICES, &json);
+        }
     }
 }
 
 /// Calls `f(kind, text)` for each notice the previous page of this tab
-/// handed over, once.
+/// handed over, once (nothing for a value that cannot be read).
 pub fn take_notices(mut f: impl FnMut(char, &str)) {
     let Some(s) = session() else { return };
     let Some(text) = s.get_item(KEY_HANDED_NOTICES).ok().flatten() else { return };
     let _ = s.remove_item(KEY_HANDED_NOTICES);
-    for (kind, note) in handover::split(&text) {
-        f(kind, note);
+    let notices: Vec<(char, String)> = serde_json::from_str(&text).unwrap_or_default();
+    for (kind, note) in &notices {
+        f(*kind, note);
     }
 }
 

@@ -259,7 +259,7 @@ test("a notice goes along to another part's page, once, as text", async () => {
   await heading(page, 'SKAL eller KAN?');
   assert.equal(await page.locator('.notices').getByText('Workshoppen er slettet.').count(), 0);
   // A handed-over text is shown as text; a value that cannot be read is dropped.
-  await page.evaluate(() => sessionStorage.setItem('tidoglyst.v1.notices', '2<img src=x onerror="window.owned=1">\u001e'));
+  await page.evaluate(() => sessionStorage.setItem('tidoglyst.v1.notices', JSON.stringify([['2', '<img src=x onerror="window.owned=1">']])));
   await open(page, env.server, '/skal-kan');
   await page.locator('.notices .notice--error').getByText('<img src=x onerror="window.owned=1">').waitFor();
   assert.equal(await page.locator('.notices img').count(), 0);
