@@ -420,26 +420,6 @@ fn no_stray_debug_output_or_html_injection() {
     }
 }
 
-/// The code of a file before its `#[cfg(test)]` module (tests may sort
-/// as they like; only what ships counts).
-fn shipped(text: &str) -> &str {
-    text.split("#[cfg(test)]").next().unwrap_or(text)
-}
-
-/// Asserts that no shipped code of either crate but `home` contains any of
-/// `words`; `instead` names what to use.
-fn only_in(home: &str, words: &[&str], instead: &str) {
-    for (path, text) in app_sources().into_iter().chain(core_sources()) {
-        if path == home {
-            continue;
-        }
-        let text = code(shipped(&text));
-        for word in words {
-            assert!(!text.contains(word), "{path} calls {word}: use {instead} instead");
-        }
-    }
-}
-
 #[test]
 fn no_machine_paths_in_the_repository() {
     for (path, text) in all_sources() {

@@ -4,7 +4,7 @@
 //! session; a re-imported file replaces and never double counts; files
 //! travel through the real export format.
 
-use tid_og_lyst_core::record::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use tid_og_lyst_core::assessment::cards::{builtin, Answer, Position};
@@ -100,7 +100,7 @@ fn assessment() -> impl Strategy<Value = Assessment> {
         })
 }
 
-fn tidy_put<V: tid_og_lyst_core::assessment::session::Keyed>(map: &mut SortedMap<V::Key, V>, item: V) {
+fn tidy_put<V: tid_og_lyst_core::assessment::session::Keyed>(map: &mut BTreeMap<V::Key, V>, item: V) {
     tid_og_lyst_core::assessment::session::put(map, item);
 }
 

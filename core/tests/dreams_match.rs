@@ -1,7 +1,7 @@
 //! "Hvornår har du tid?": data-driven tests of the matching of free time and
 //! wishes, and of the order (soonest deadline first).
 
-use tid_og_lyst_core::record::sorted_map::SortedSet;
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use tid_og_lyst_core::dreams::dream::*;
@@ -45,7 +45,7 @@ fn avail(from: &str, to: &str, parts: &[PartOfDay], hours: Option<f64>, cats: &[
     Availability {
         from: (!from.is_empty()).then(|| d(from)),
         to: (!to.is_empty()).then(|| d(to)),
-        parts: parts.iter().copied().collect::<SortedSet<_>>(),
+        parts: parts.iter().copied().collect::<BTreeSet<_>>(),
         hours,
         categories: cats.iter().copied().collect(),
     }

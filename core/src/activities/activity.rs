@@ -4,7 +4,7 @@
 //! field. CSV rows go through the same draft, so the form and the
 //! spreadsheet obey the same rules.
 
-use crate::record::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -489,7 +489,7 @@ impl Default for Draft {
 }
 
 /// Field errors: field key → Danish message.
-pub type FieldErrors = SortedMap<&'static str, String>;
+pub type FieldErrors = BTreeMap<&'static str, String>;
 
 /// "25-11-2026".
 pub fn format_date(d: NaiveDate) -> String {

@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::record::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 use chrono::{Duration, NaiveDate, Weekday};
 
@@ -74,7 +74,7 @@ impl Directory {
 /// replaces the catalogue one with the same id when it is newer (a newer
 /// tombstone hides it); the rest are added. Deleted records are left out.
 pub fn combine(catalogue: &[Activity], own: &Collection<Activity>) -> Vec<Activity> {
-    let mut by_id: SortedMap<RecordId, &Activity> = SortedMap::new();
+    let mut by_id: BTreeMap<RecordId, &Activity> = BTreeMap::new();
     for a in catalogue {
         let winner = match by_id.get(&a.meta.id) {
             Some(b) => pick_newer(a, *b),

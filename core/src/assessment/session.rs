@@ -9,7 +9,7 @@
 //! The join is a semilattice (commutative, associative, idempotent); see
 //! `tests/assessment_merge.rs`.
 
-use crate::record::sorted_map::SortedSet;
+use std::collections::BTreeSet;
 
 use serde::de::{DeserializeOwned, Deserializer};
 use serde::ser::Serializer;
@@ -21,9 +21,9 @@ use crate::assessment::verdict::Checks;
 use crate::record::merge::Record;
 use crate::record::meta::{Meta, Rev};
 use crate::record::object;
-use crate::record::sorted_map::SortedMap;
 use crate::text::fields::check_field;
 use crate::text::fields::{check_text, TextProblem};
+use std::collections::BTreeMap;
 
 /// The most cards in one session.
 pub const MAX_CARDS: usize = 200;
@@ -66,12 +66,16 @@ pub fn newer<V: Keyed>(a: &V, b: &V) -> V {
 }
 
 /// The union of two keyed maps, newest per key.
-pub fn union<V: Keyed>(a: &SortedMap<V::Key, V>, b: &SortedMap<V::Key, V>) -> SortedMap<V::Key, V> {
-    a.join_with(b, newer)
+pub fn union<V: Keyed>(a: &BTreeMap<V::Key, V>, b: &BTreeMap<V::Key, V>) -> BTreeMap<V::Key, V> {
+    let mut out = a.clone();
+    for item in b.values() {
+        put(&mut out, item.clone());
+    }
+    out
 }
 
 /// Puts one item into a keyed map, keeping the newer when the key exists.
-pub fn put<V: Keyed>(map: &mut SortedMap<V::Key, V>, item: V) {
+pub fn put<V: Keyed>(map: &mut BTreeMap<V::Key, V>, item: V) {
     let k = item.key();
     let joined = match map.get(&k) {
         Some(mine) => newer(mine, &item),
@@ -80,14 +84,18 @@ pub fn put<V: Keyed>(map: &mut SortedMap<V::Key, V>, item: V) {
     map.insert(k, joined);
 }
 
-fn ser_keyed<S: Serializer, V: Keyed>(map: &SortedMap<V::Key, V>, s: S) -> Result<S::Ok, S::Error> {
+fn ser_keyed<S: Serializer, V: Keyed>(map: &BTreeMap<V::Key, V>, s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(map.values())
 }
 
-fn de_keyed<'de, D: Deserializer<'de>, V: Keyed + DeserializeOwned>(d: D) -> Result<SortedMap<V::Key, V>, D::Error> {
+fn de_keyed<'de, D: Deserializer<'de>, V: Keyed + DeserializeOwned>(d: D) -> Result<BTreeMap<V::Key, V>, D::Error> {
     let items: Vec<V> = Vec::deserialize(d)?;
-    // As putting them one by one would (the newer of two with one key), in one sort.
-    Ok(SortedMap::from_items(items.into_iter().map(|i| (i.key(), i)), |a, b| newer(&a, &b)))
+    // As putting them one by one (the newer of two with one key).
+    let mut map = BTreeMap::new();
+    for item in items {
+        put(&mut map, item);
+    }
+    Ok(map)
 }
 
 /// The longest comment on a ballot (characters).
@@ -260,16 +268,16 @@ pub struct Assessment {
     pub tasks: Vec<Card>,
     /// The ballots, one per participant and card.
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
-    pub responses: SortedMap<(String, String), Response>,
+    pub responses: BTreeMap<(String, String), Response>,
     /// Notes per card.
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
-    pub notes: SortedMap<String, Note>,
+    pub notes: BTreeMap<String, Note>,
     /// Show-of-hands tallies per card.
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
-    pub tallies: SortedMap<String, Tally>,
+    pub tallies: BTreeMap<String, Tally>,
     /// Reflections per section.
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
-    pub reflections: SortedMap<String, Reflection>,
+    pub reflections: BTreeMap<String, Reflection>,
     /// Fields this version does not know; kept so they survive a round trip.
     #[serde(flatten, skip_deserializing)]
     pub extra: Map<String, Value>,
@@ -285,10 +293,10 @@ impl Assessment {
             title: title.trim().to_string(),
             date: date.trim().to_string(),
             tasks,
-            responses: SortedMap::new(),
-            notes: SortedMap::new(),
-            tallies: SortedMap::new(),
-            reflections: SortedMap::new(),
+            responses: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            tallies: BTreeMap::new(),
+            reflections: BTreeMap::new(),
             extra: Map::new(),
         }
     }
@@ -309,7 +317,7 @@ impl Assessment {
     }
 
     /// Every alias that has answered something.
-    pub fn participants(&self) -> SortedSet<String> {
+    pub fn participants(&self) -> BTreeSet<String> {
         self.responses.values().filter(|r| !r.is_blank()).map(|r| r.participant.clone()).collect()
     }
 
@@ -397,10 +405,10 @@ impl Assessment {
     /// The session as sent to participants: the header and cards only.
     pub fn for_participants(&self) -> Assessment {
         Assessment {
-            responses: SortedMap::new(),
-            notes: SortedMap::new(),
-            tallies: SortedMap::new(),
-            reflections: SortedMap::new(),
+            responses: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            tallies: BTreeMap::new(),
+            reflections: BTreeMap::new(),
             ..self.clone()
         }
     }
@@ -433,7 +441,7 @@ pub struct BallotDiff {
     /// Ballots already here (or older).
     pub unchanged: usize,
     /// Aliases in the incoming copy.
-    pub participants: SortedSet<String>,
+    pub participants: BTreeSet<String>,
 }
 
 /// Compares the ballots of an incoming copy with the local one.
@@ -484,7 +492,7 @@ impl Record for Assessment {
         if self.tasks.len() > MAX_CARDS {
             return Err(format!("workshoppen har over {MAX_CARDS} kort"));
         }
-        let mut ids = SortedSet::new();
+        let mut ids = BTreeSet::new();
         for card in &self.tasks {
             check_id("kortets id", &card.id)?;
             check_field("kortets titel", &card.title)?;

@@ -7,13 +7,13 @@
 //! Also the spread of positions on the scale and whether a group agrees.
 //! Pure: rules only, tested with data-driven tables in `tests/assessment_verdict.rs`.
 
-use crate::record::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 use crate::assessment::cards::{Answer, Check, Position};
 use crate::assessment::da::{content as c, verdict as t};
 
 /// Answers to the checks, by wire key (unknown keys are ignored).
-pub type Checks = SortedMap<String, Answer>;
+pub type Checks = BTreeMap<String, Answer>;
 
 /// The four verdicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

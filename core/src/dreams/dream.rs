@@ -15,7 +15,7 @@
 //! private note about the dreamer joins on its own stamp, so a runner's copy
 //! without it never erases it.
 
-use crate::record::sorted_map::SortedMap;
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -466,7 +466,7 @@ pub struct Dream {
     /// The coordinator's part of the lifecycle.
     pub phase: Phase,
     /// Claims by id, released ones included.
-    pub claims: SortedMap<RecordId, Claim>,
+    pub claims: BTreeMap<RecordId, Claim>,
     /// Every transition, oldest first.
     pub log: Vec<LogEntry>,
     /// Private note about the dreamer; stripped for runners.
@@ -565,7 +565,7 @@ impl TryFrom<DreamWire> for Dream {
         if w.log.len() > MAX_LOG {
             return Err(DreamError::TooLongLog.to_string());
         }
-        let mut claims = SortedMap::new();
+        let mut claims = BTreeMap::new();
         for c in w.claims {
             let joined = match claims.get(&c.meta.id) {
                 Some(old) => Claim::join(old, &c),
@@ -702,7 +702,7 @@ impl Dream {
             reply_by: None,
             boundaries_ok: Vec::new(),
             phase: Phase::Active { planned_for: None },
-            claims: SortedMap::new(),
+            claims: BTreeMap::new(),
             log: vec![LogEntry { rev: act.rev.clone(), who: act.who.clone(), event: Event::Created }],
             private_note: None,
             extra: Map::new(),

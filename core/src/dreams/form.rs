@@ -3,7 +3,7 @@
 //! warnings (phone number, street address, surname, boundary words) are
 //! shown but the coordinator may save anyway. Pure.
 
-use crate::record::sorted_map::SortedSet;
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
@@ -33,7 +33,7 @@ pub struct DreamForm {
     /// Window end.
     pub to: String,
     /// Parts of the day.
-    pub times: SortedSet<PartOfDay>,
+    pub times: BTreeSet<PartOfDay>,
     /// Hours, comma or point.
     pub hours: String,
     /// Runners needed.
@@ -49,7 +49,7 @@ pub struct DreamForm {
     /// Svar senest.
     pub reply_by: String,
     /// Confirmed boundaries.
-    pub boundaries: SortedSet<Boundary>,
+    pub boundaries: BTreeSet<Boundary>,
     /// Private note.
     pub private_note: String,
 }
@@ -65,7 +65,7 @@ impl Default for DreamForm {
             place: String::new(),
             from: String::new(),
             to: String::new(),
-            times: SortedSet::new(),
+            times: BTreeSet::new(),
             hours: "2".into(),
             runners: "1".into(),
             category: Category::Udflugt.slug().into(),
@@ -73,7 +73,7 @@ impl Default for DreamForm {
             coord_name: String::new(),
             coord_contact: String::new(),
             reply_by: String::new(),
-            boundaries: SortedSet::new(),
+            boundaries: BTreeSet::new(),
             private_note: String::new(),
         }
     }

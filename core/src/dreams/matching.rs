@@ -2,7 +2,7 @@
 //! the dreams, and the board's filters. Pure; the result is ordered with the
 //! soonest deadline first.
 
-use crate::record::sorted_map::SortedSet;
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
@@ -16,11 +16,11 @@ pub struct Availability {
     /// Last free date.
     pub to: Option<NaiveDate>,
     /// Parts of the day; empty = any.
-    pub parts: SortedSet<PartOfDay>,
+    pub parts: BTreeSet<PartOfDay>,
     /// Hours free on such a day; `None` = no limit.
     pub hours: Option<f64>,
     /// Categories they feel like; empty = any.
-    pub categories: SortedSet<Category>,
+    pub categories: BTreeSet<Category>,
 }
 
 /// Why a dream does not fit (for tests and explanations).
@@ -137,7 +137,7 @@ pub fn passes(d: &Dream, f: &Filter) -> bool {
 
 /// The municipalities in use, sorted, for the filter's choices.
 pub fn municipalities<'a>(dreams: impl IntoIterator<Item = &'a Dream>) -> Vec<String> {
-    let set: SortedSet<String> = dreams
+    let set: BTreeSet<String> = dreams
         .into_iter()
         .filter(|d| !d.meta.deleted)
         .map(|d| d.municipality.trim().to_string())

@@ -4,7 +4,7 @@
 //! the spread as a chart, whether the group agrees or is split, the group's
 //! verdict, and the notes typed during the discussion.
 
-use tid_og_lyst_core::record::sorted_map::SortedSet;
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,7 +29,7 @@ pub fn ProjectorView(
     session: Memo<Option<Assessment>>,
 ) -> impl IntoView {
     let idx = RwSignal::new(0usize);
-    let revealed = RwSignal::new(SortedSet::<String>::new());
+    let revealed = RwSignal::new(BTreeSet::<String>::new());
     let n = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.tasks.len()).unwrap_or(0)));
     let card_id = Memo::new(move |_| {
         session.with(|s| {

@@ -2,7 +2,7 @@
 //! what they feel like; the board then shows only the dreams that fit. The
 //! answer is remembered on this device (see `prefs`).
 
-use tid_og_lyst_core::record::sorted_map::SortedSet;
+use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 
@@ -46,8 +46,8 @@ pub fn Finder(
         from.set(String::new());
         to.set(String::new());
         hours.set(String::new());
-        parts.set(SortedSet::new());
-        cats.set(SortedSet::new());
+        parts.set(BTreeSet::new());
+        cats.set(BTreeSet::new());
         avail.set(None);
         fit_only.set(false);
         prefs::save_time(None);

@@ -2,7 +2,7 @@
 //! device so "Mine drømme" works and forms come prefilled, and the runner's
 //! last answer to "Hvornår har du tid?", so the board opens filtered by it.
 
-use tid_og_lyst_core::record::sorted_map::SortedSet;
+use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -27,10 +27,10 @@ pub struct TimeAnswer {
     pub hours: String,
     /// Parts of the day.
     #[serde(default)]
-    pub parts: SortedSet<PartOfDay>,
+    pub parts: BTreeSet<PartOfDay>,
     /// What they feel like.
     #[serde(default)]
-    pub categories: SortedSet<Category>,
+    pub categories: BTreeSet<Category>,
 }
 
 impl TimeAnswer {
