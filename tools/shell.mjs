@@ -58,7 +58,7 @@ const headAndLead = ({ TITLE, INTRO }) => [['h1', '', TITLE], ['p', ' class="lea
  * (src/routes.rs): the page section's class, and the blocks at the top of
  * the page as [tag, attributes, text] or raw HTML made by a function of the
  * base path. A route of the table without one here gets the header, the
- * footer and the "appen starter" message.
+ * navigation, the footer and the "appen starter" message.
  */
 const TOPS = {
   '/': {
@@ -123,8 +123,8 @@ const TOPS = {
   },
 };
 
-/** The static top of the route `pattern` ({ section, blocks }): TOPS' or an empty section. */
-export const topOf = (pattern) => TOPS[pattern] || { section: 'page', blocks: [] };
+/** The static top of the route `pattern` ({ section, blocks }), or none (an empty <main>). */
+export const topOf = (pattern) => TOPS[pattern] || {};
 
 /**
  * The top of each example activity's page, for the activities the app reads
@@ -241,7 +241,7 @@ export function shellBody(page, base) {
     `<button class="btn btn--small" type="button" aria-pressed="${i === 0}" aria-label="${esc(name)}">${esc(label)}</button>`).join('');
   const tag = page?.tag || 'section';
   const held = page?.held ? ` data-held="${esc(page.held)}"` : '';
-  const main = page ? `<${tag} class="${page.section}"${held}>${blocksOf(page, base)}</${tag}>` : '';
+  const main = page?.blocks ? `<${tag} class="${page.section}"${held}>${blocksOf(page, base)}</${tag}>` : '';
   // 404.html: the messages of a record not on this device, and the script that looks it up.
   const deep = page ? [] : [
     ...RECORD_PAGES.map((d) => `<template data-record="${d.part}" data-store="${d.store}" data-legacy="${d.legacy}" data-shell=""><section class="${d.section}">${blocksOf(d, base)}</section></template>`),
