@@ -164,9 +164,6 @@ pub enum Route {
     Dream(String),
     /// One dream's edit form, by id.
     EditDream(String),
-    /// One dream with the coordinator's tools unfolded, by id (they are in
-    /// the coordinator's bundle only: the runners' links here).
-    DreamTools(String),
     /// The activity directory, with its filters as query pairs (empty: none).
     Activities(Vec<(String, String)>),
     /// The form for a new activity.
@@ -199,7 +196,6 @@ impl Route {
             Route::NewDream => "/droemme/ny".into(),
             Route::Dream(id) => format!("/droemme/{}", encode(id)),
             Route::EditDream(id) => format!("/droemme/{}?rediger=1", encode(id)),
-            Route::DreamTools(id) => format!("/droemme/{}?koordinator=1", encode(id)),
             Route::Activities(pairs) => format!("/aktiviteter{}", query(pairs)),
             Route::NewActivity => "/aktiviteter/ny".into(),
             Route::Activity(id) => format!("/aktiviteter/{}", encode(id)),
@@ -334,7 +330,6 @@ mod tests {
             (Route::Dreams, "/droemme".into()),
             (Route::NewDream, "/droemme/ny".into()),
             (Route::Dream(id.clone()), format!("/droemme/{id}")),
-            (Route::DreamTools(id.clone()), format!("/droemme/{id}?koordinator=1")),
             (Route::Activities(vec![]), "/aktiviteter".into()),
             (Route::Activity(id.clone()), format!("/aktiviteter/{id}")),
             (Route::EditActivity(id.clone()), format!("/aktiviteter/{id}?rediger=1")),
@@ -420,7 +415,6 @@ mod tests {
             (Route::About, Bundle::Front),
             (Route::Dreams, Bundle::Dreams),
             (Route::NewDream, Bundle::Dreams),
-            (Route::DreamTools(id.clone()), Bundle::Dreams),
             (Route::Activities(vec![("q".into(), "a/b".into())]), Bundle::Activities),
             (Route::NewActivity, Bundle::Activities),
             (Route::EditActivity(id.clone()), Bundle::Activities),
@@ -462,7 +456,6 @@ mod tests {
             Route::NewDream,
             Route::Dream("x".into()),
             Route::EditDream("x".into()),
-            Route::DreamTools("x".into()),
             Route::Activities(vec![]),
             Route::NewActivity,
             Route::Activity("x".into()),
