@@ -125,7 +125,8 @@ fn root<P: Part>() -> AnyView {
 fn address(location: &router::Location) -> (String, String) {
     let path = location.pathname.get_untracked();
     let base = crate::ui::link::base();
-    let below = path.strip_prefix(base.as_str()).filter(|p| p.starts_with('/')).unwrap_or(&path);
+    // Outside the base: the front page's, as the loader reads it.
+    let below = path.strip_prefix(base.as_str()).filter(|p| p.starts_with('/')).unwrap_or("/");
     let search = location.search.get_untracked();
     let query = if search.is_empty() { String::new() } else { format!("?{search}") };
     (format!("{path}{query}{}", location.hash.get_untracked()), format!("{below}{query}"))

@@ -262,17 +262,24 @@ fn every_bundle_has_a_binary_that_starts_it() {
     }
 }
 
-/// The names a JavaScript function may not have: each Rust function of the
-/// modules whose decisions the build's JavaScript reads (the route table,
-/// the storage names, the link codec, text rules), in camel case, and the
-/// names of the mirrors this project once had.
+/// The names a JavaScript function may not have: each public Rust function
+/// of the modules whose decisions the build's JavaScript reads (the route
+/// table, the storage names, the link codec, text rules), in camel case, and
+/// the names of the mirrors this project once had.
 fn rust_decisions() -> BTreeSet<String> {
     let mut names: BTreeSet<String> = ["bundleOf", "tolInflate"].into_iter().map(String::from).collect();
     for file in
         ["src/routes.rs", "src/names.rs", "core/src/sync/link.rs", "core/src/text/search.rs", "core/src/text/fields.rs"]
     {
         let text = fs::read_to_string(Path::new(ROOT).join(file)).unwrap();
-        for name in code(&text).split("fn ").skip(1).filter_map(|rest| rest.split(['(', '<']).next()) {
+        let shipped = code(text.split("#[cfg(test)]").next().unwrap_or(""));
+        // Free functions, and the route table's methods of more than one word
+        // (`Bundle::for_path`; not `Route::path`, whose name any code may use).
+        let free = shipped.split("\npub fn ").skip(1);
+        let methods = shipped.split("    pub fn ").skip(1).chain(shipped.split("    pub const fn ").skip(1));
+        let methods =
+            methods.filter(|rest| file == "src/routes.rs" && rest.split('(').next().is_some_and(|n| n.contains('_')));
+        for name in free.chain(methods).filter_map(|rest| rest.split(['(', '<']).next()) {
             if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
                 let mut words = name.split('_');
                 let mut camel = words.next().unwrap_or("").to_string();
@@ -288,33 +295,62 @@ fn rust_decisions() -> BTreeSet<String> {
     names
 }
 
-/// The functions a JavaScript text defines (`function f`, `const f = (…) =>`,
-/// `f: function`), with what each mirrors, if it mirrors a Rust decision; and
-/// any use of the browser's deflate, which only the codec's wasm may do.
-fn js_mirrors(js: &str, rust: &BTreeSet<String>) -> Vec<String> {
-    let mut found = Vec::new();
-    let ident =
-        |s: &str| s.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '$').collect::<String>();
-    for rest in js.split("function").skip(1) {
-        let name = ident(rest.trim_start().trim_start_matches('*').trim_start());
-        if rust.contains(&name) {
-            found.push(name);
-        }
+/// JavaScript without its comments (`/* … */`, and `//` after white space
+/// or at a line's start, so a URL in a string stays).
+fn without_js_comments(js: &str) -> String {
+    let mut out = String::new();
+    let mut rest = js;
+    while let Some(i) = rest.find("/*") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
     }
-    for keyword in ["const ", "let ", "var "] {
-        for rest in js.split(keyword).skip(1) {
-            let name = ident(rest);
-            let after = rest[name.len()..].trim_start();
-            let Some(value) = after.strip_prefix('=').filter(|v| !v.starts_with('=')) else { continue };
-            let value = value.trim_start();
-            let value = value.strip_prefix("async").map(str::trim_start).unwrap_or(value);
-            let line = value.split(['\n', ';']).next().unwrap_or("");
-            let param = ident(value);
-            let is_function = value.starts_with("function")
-                || value.starts_with('(') && line.contains(") =>")
-                || !param.is_empty() && value[param.len()..].trim_start().starts_with("=>");
-            if is_function && rust.contains(&name) {
-                found.push(name);
+    out.push_str(rest);
+    out.lines()
+        .map(|line| match line.find("//") {
+            Some(i) if line[..i].chars().last().is_none_or(char::is_whitespace) => &line[..i],
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The functions a JavaScript text defines under a name of `rust` (`function
+/// f`, `const f = (…) =>`, `f: (…) =>`, `x.f = function`, a method `f(…) {`),
+/// and any use of the browser's deflate, which only the codec's wasm may do.
+fn js_mirrors(js: &str, rust: &BTreeSet<String>) -> Vec<String> {
+    let js = without_js_comments(js);
+    let is_ident = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    // A value that is a function: `(…) =>`, `x =>`, `function`, with `async` before any.
+    let function_value = |v: &str| {
+        let v = v.trim_start();
+        let v = v.strip_prefix("async").map(str::trim_start).unwrap_or(v);
+        let line = v.split(['\n', ';']).next().unwrap_or("");
+        let param: String = v.chars().take_while(|c| is_ident(*c)).collect();
+        v.starts_with("function")
+            || v.starts_with('(') && line.contains("=>")
+            || !param.is_empty() && v[param.len()..].trim_start().starts_with("=>")
+    };
+    let mut found = Vec::new();
+    for name in rust {
+        for (at, _) in js.match_indices(name.as_str()) {
+            let before = &js[..at];
+            let after = &js[at + name.len()..];
+            if before.chars().last().is_some_and(is_ident) || after.chars().next().is_some_and(is_ident) {
+                continue;
+            }
+            let word_before = before.trim_end().rsplit(|c: char| !is_ident(c)).next().unwrap_or("");
+            let line_start = before.rsplit('\n').next().unwrap_or("").trim().is_empty();
+            let assigned = after.trim_start().strip_prefix('=').filter(|v| !v.starts_with(['=', '>']));
+            let property = after.trim_start().strip_prefix(':');
+            let defines = word_before == "function"
+                || ["const", "let", "var"].contains(&word_before) && assigned.is_some_and(function_value)
+                || before.ends_with('.') && assigned.is_some_and(function_value)
+                || property.is_some_and(function_value)
+                || line_start
+                    && after.starts_with('(')
+                    && after.split_once(')').is_some_and(|(_, r)| r.trim_start().starts_with('{'));
+            if defines {
+                found.push(name.clone());
             }
         }
     }
@@ -332,6 +368,7 @@ fn no_javascript_function_mirrors_a_rust_one() {
     // from examples/site.rs); none writes them again.
     let rust = rust_decisions();
     assert!(rust.contains("forPath") && rust.contains("firstSegment") && rust.contains("decode"), "{rust:?}");
+    assert!(!rust.contains("get") && !rust.contains("path"), "no one-word method: {rust:?}");
     let mut files = Vec::new();
     for dir in ["tools", "e2e/lib", "bench", "bench/lib"] {
         for entry in fs::read_dir(Path::new(ROOT).join(dir)).unwrap() {
@@ -361,12 +398,75 @@ fn the_mirror_check_finds_planted_mirrors() {
         "export function bundleOf(p) {}",
         "const firstSegment = (p) => p.split('/')[1];",
         "let decode = async (s) => s;",
+        "const x = { pageFile: (p) => p };",
+        "globalThis.tolInflate = async (payload, limit) => payload;",
+        "class A {\n  matchPattern(a, b) {\n    return a;\n  }\n}",
         "globalThis.x = new DecompressionStream('deflate-raw');",
     ];
     for js in planted {
         assert!(!js_mirrors(js, &rust).is_empty(), "not caught: {js}");
     }
-    assert!(js_mirrors("function bundleAt(p) {} const write = (f) => f;", &rust).is_empty());
+    // Not mirrors: another name, a call, a comment, a URL.
+    for js in [
+        "function bundleAt(p) {} const write = (f) => f;",
+        "const b = forPath(x); if (decode(y)) {}",
+        "// function forPath(p) is Rust's\n/* const decode = (s) => s; */",
+        "const url = 'https://example.org/forPath';",
+    ] {
+        assert!(js_mirrors(js, &rust).is_empty(), "caught by mistake: {js}");
+    }
+}
+
+#[test]
+fn the_loader_picks_the_bundle_routes_rs_picks() {
+    // tools/site.mjs's bundleAt, which every page's loader carries, run by
+    // node with the table Rust gives, over addresses with and without queries.
+    use tid_og_lyst::routes::{first_segment, Bundle, ROUTES};
+    let site = fs::read_to_string(Path::new(ROOT).join("tools/site.mjs")).unwrap();
+    let start = site.find("export function bundleAt").expect("tools/site.mjs defines bundleAt");
+    let function = &site[start + "export ".len()..];
+    let function = &function[..function.find("\n}\n").expect("bundleAt ends with a } line") + 2];
+    let segments: Vec<String> = ROUTES.iter().map(|(p, b)| format!("{:?}: {:?}", first_segment(p), b.name())).collect();
+    let paths = [
+        "",
+        "/",
+        "/om",
+        "/om/",
+        "/om?x",
+        "/droemme",
+        "/droemme/ny",
+        "/droemme/x?koordinator=1",
+        "//droemme",
+        "/droemmeland",
+        "/del#/droemme",
+        "/?x=/droemme",
+        "/aktiviteter/lister?q=kor",
+        "/skal-kan/x?visning=projektor",
+        "/del",
+        "/findes/ikke",
+        "/constructor",
+        "/__proto__",
+        "/hasOwnProperty",
+        "/aktiviteter#x",
+        "/skal-kan?a?b",
+    ];
+    let script = format!(
+        "{function}\nconst S = {{{}}};\nfor (const p of JSON.parse(process.argv[1])) console.log(bundleAt(p, S, {:?}));",
+        segments.join(", "),
+        Bundle::for_path("/findes-ikke").name()
+    );
+    let list = format!("[{}]", paths.iter().map(|p| format!("{p:?}")).collect::<Vec<_>>().join(","));
+    let out = std::process::Command::new("node")
+        .args(["-e", &script, &list])
+        .output()
+        .expect("node runs tools/site.mjs's bundleAt (the README's test command installs it)");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let picked = String::from_utf8(out.stdout).unwrap();
+    let picked: Vec<&str> = picked.lines().collect();
+    assert_eq!(picked.len(), paths.len());
+    for (p, got) in paths.iter().zip(picked) {
+        assert_eq!(got, Bundle::for_path(p).name(), "{p}: tools/site.mjs and routes::Bundle disagree");
+    }
 }
 
 #[test]

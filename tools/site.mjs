@@ -24,5 +24,5 @@ export const PAGE_ROUTES = SITE.routes.filter((r) => r.page);
  */
 export function bundleAt(path, segments = SITE.segments, fallback = SITE.fallback) {
   const first = path.split(/[?#]/)[0].replace(/^\//, '').split('/')[0];
-  return Object.hasOwn(segments, first) ? segments[first] : fallback;
+  return Object.prototype.hasOwnProperty.call(segments, first) ? segments[first] : fallback;
 }
