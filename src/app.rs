@@ -12,8 +12,7 @@ use crate::state::AppState;
 use crate::ui::later::Later;
 use crate::ui::layout::Layout;
 
-/// Installs the panic hook and mounts `app` (one of the bundles below) on
-/// `<body>`.
+/// Installs the panic hook and mounts `app` (a bundle's [`root`]) on `<body>`.
 fn start(app: fn() -> AnyView) {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -59,7 +58,7 @@ pub fn selftest_panic() {
 
 /// Installs the panic hook and mounts the root of the bundle `P`: the app
 /// state (with the records of `P`'s kinds), the router with `P`'s pages from
-/// the route table (`routes::pages`), and the layout. Called by each bundle's
+/// the route table ([`pages`]), and the layout. Called by each bundle's
 /// `main` (`src/main.rs`, `src/bin/part-*.rs`).
 pub fn start_part<P: Part>() {
     if P::BUNDLE == Bundle::Activities {
@@ -137,10 +136,9 @@ fn address(location: &router::Location) -> (String, String) {
 #[component]
 fn Served(bundle: Bundle, children: ChildrenFn) -> impl IntoView {
     let location = router::use_location();
+    // The bundle is picked by the path alone (`Bundle::for_path`).
     let served = Memo::new(move |_| {
-        // Tracked: the path and the query.
         location.pathname.track();
-        location.search.track();
         Bundle::for_path(&address(&location).1) == bundle
     });
     move || {

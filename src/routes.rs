@@ -1,6 +1,6 @@
 //! The route table, the one place a page is declared: its pattern, the
 //! bundle (wasm) that holds it, and its component. Everything else reads it:
-//! the router of each bundle (`pages`), the loader's choice of bundle and the
+//! the router of each bundle (`app.rs`), the loader's choice of bundle and the
 //! static pages, the service worker, the size tool, the browser tests and the
 //! benchmarks (through `examples/site.rs`, which prints it as JSON at build
 //! time). Also every address as a value (`Route`), so no file spells a path
@@ -119,7 +119,7 @@ pub fn page_file(pattern: &str) -> Option<String> {
 }
 
 /// What a bundle's build is: its bundle and the kinds of record it reads
-/// and writes (`sync::data::Kinds`). One type per bundle, named by its bin.
+/// and writes (`sync::data::Kinds`). One type per bundle, named as its bundle.
 pub trait Part: 'static {
     /// The bundle.
     const BUNDLE: Bundle;

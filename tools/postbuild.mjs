@@ -128,12 +128,15 @@ for (const js of Object.values(glues)) {
   writeFileSync(file, minified(readFileSync(file, 'utf8'), true));
 }
 
+/** Script text that picks the bundle of the address `path` (a script expression) from the generated table. */
+const pick = (path) => `bundleAt(${path}, ${JSON.stringify(SITE.segments)}, ${JSON.stringify(SITE.fallback)})`;
+
 // The loader of every page: the bundle that holds the address shown (so
 // 404.html, served for deep links, starts the right one too).
 const LOADER = `const BUNDLES = ${JSON.stringify(BUNDLE_URLS)};
 ${bundleAt.toString()}
 const here = location.pathname.startsWith(${JSON.stringify(base)}) ? location.pathname.slice(${JSON.stringify(base.length - 1)}) : '/';
-const bundle = bundleAt(here, ${JSON.stringify(SITE.segments)}, ${JSON.stringify(SITE.fallback)});
+const bundle = ${pick('here')};
 const [js, wasmUrl] = BUNDLES[bundle];
 const glue = import(js);
 // The share links' codec: fetched and started once, when a link is first
@@ -182,7 +185,7 @@ const PRELOAD_SCRIPT = minified(`try{(function(){
 var B=${JSON.stringify(BUNDLE_URLS)},l=location.pathname;
 ${bundleAt.toString()}
 if(l.indexOf(${JSON.stringify(base)})!==0)return;var h=l.slice(${base.length - 1});if(/^\\/(${RECORD_PAGES.map((r) => r.part).join('|')})\\/${RECORD_ID}$/.test(h))return;
-var f=B[bundleAt(h,${JSON.stringify(SITE.segments)},${JSON.stringify(SITE.fallback)})];if(!f)return;
+var f=B[${pick('h')}];if(!f)return;
 var m=document.createElement('link');m.rel='modulepreload';m.href=f[0];document.head.appendChild(m);
 var w=document.createElement('link');w.rel='preload';w.as='fetch';w.crossOrigin='anonymous';w.href=f[1];document.head.appendChild(w)})()}catch(e){}`, false);
 

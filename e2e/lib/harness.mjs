@@ -34,8 +34,8 @@ export const PAGE_BUNDLES = Object.fromEntries(PAGE_ROUTES.map((r) => [r.page, S
 
 /** The bundle a built file (`part-activities-edit-<hash>_bg.wasm`, …) belongs to, or null. */
 export function bundleOfFile(file) {
-  const m = file.match(/(?:^|\/)(part-[a-z-]+?|tid-og-lyst)-[0-9a-f]{16}(?:_bg\.wasm|\.js)$/);
-  return m ? m[1] : null;
+  const name = (file.match(/(?:^|\/)([a-z-]+)-[0-9a-f]{16}(?:_bg\.wasm|\.js)$/) || [])[1];
+  return Object.values(SITE.bundles).includes(name) ? name : null;
 }
 
 /** Opens the directory's lists page (CSV, share links) from the list page, as a coordinator does. */
