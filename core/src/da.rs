@@ -305,6 +305,104 @@ pub mod share {
     pub const LINK_ERROR: &str = "Linket kunne ikke læses";
 }
 
+/// The shared board (Fælles tavle): connecting, syncing, what goes wrong.
+pub mod board {
+    /// The card's heading on `/del`.
+    pub const TITLE: &str = "Fælles tavle (valgfrit)";
+    /// What it is, before connecting.
+    pub const INTRO: &str = "En forening kan dele én tavle for hele gruppen på sin egen server (CouchDB). Så ser koordinatoren med det samme, når en drømmeløber tager en drøm, og alle har de samme drømme, aktiviteter og svar – uden filer og links.";
+    /// What travels, once connected.
+    pub const WHAT_TRAVELS: &str = "Drømme (uden koordinatorens private noter), aktiviteter og workshopsvar sendes til tavlen. Adgangskoden gemmes kun på denne enhed.";
+    /// Address field.
+    pub const ADDRESS: &str = "Tavlens adresse";
+    /// Address hint.
+    pub const ADDRESS_HINT: &str = "Fx https://tavle.forening.dk/tavle-assens – du får den af foreningen.";
+    /// Name field.
+    pub const NAME: &str = "Navn";
+    /// Password field.
+    pub const PASSWORD: &str = "Adgangskode";
+    /// Connect button.
+    pub const CONNECT: &str = "Forbind";
+    /// Disconnect button.
+    pub const DISCONNECT: &str = "Afbryd forbindelsen";
+    /// Sync-now button.
+    pub const SYNC_NOW: &str = "Synkronisér nu";
+    /// While checking the connection.
+    pub const CHECKING: &str = "Forbinder …";
+    /// Connected.
+    pub fn connected(host: &str) -> String {
+        format!("Forbundet til fælles tavle på {host}.")
+    }
+    /// After disconnecting.
+    pub const DISCONNECTED: &str = "Forbindelsen er afbrudt. Alt, der er gemt her, er her stadig.";
+    /// The footer's promise when connected.
+    pub fn footer(host: &str) -> String {
+        format!("Tid og Lyst kører i din browser. Drømme (uden private noter), aktiviteter og workshopsvar deles med fælles tavle på {host}. Intet andet sendes.")
+    }
+    /// A sync under way.
+    pub fn syncing(received: usize, sent: usize) -> String {
+        if received + sent == 0 {
+            "Synkroniserer …".into()
+        } else {
+            format!("Synkroniserer … {received} modtaget, {sent} sendt")
+        }
+    }
+    /// A sync done at `hm` (14.02).
+    pub fn synced(hm: &str, sent: usize, received: usize) -> String {
+        let mut s = format!("Synkroniseret kl. {hm}");
+        if sent > 0 {
+            s.push_str(&format!(" · {sent} {} sendt", if sent == 1 { "ændring" } else { "ændringer" }));
+        }
+        if received > 0 {
+            s.push_str(&format!(" · {received} modtaget"));
+        }
+        s
+    }
+    /// Flagged dreams not sent.
+    pub fn held_back(n: usize) -> String {
+        format!("{n} {} sendes ikke, før grænserne er bekræftet.", if n == 1 { "drøm" } else { "drømme" })
+    }
+    /// Documents that could not be read or written.
+    pub fn skipped(n: usize) -> String {
+        format!("{n} {} på tavlen kunne ikke læses og er sprunget over.", if n == 1 { "post" } else { "poster" })
+    }
+    /// Offline or no answer: trying again.
+    pub const RETRYING: &str = "Offline – prøver igen om lidt. Dine ændringer er gemt her.";
+    /// No address.
+    pub const NO_ADDRESS: &str = "Skriv tavlens adresse.";
+    /// Not an address.
+    pub const BAD_ADDRESS: &str =
+        "Adressen kan ikke bruges. Den skal begynde med https:// (fx https://tavle.forening.dk/tavle-assens).";
+    /// Plain HTTP to another machine.
+    pub const INSECURE: &str =
+        "Adgangskoden må kun sendes over en sikker forbindelse. Brug en adresse, der begynder med https://.";
+    /// No name or password.
+    pub const NO_LOGIN: &str = "Skriv både navn og adgangskode.";
+    /// The page's security policy does not allow the origin.
+    pub fn not_allowed(origin: &str) -> String {
+        format!("Appens sikkerhedsregler tillader ikke forbindelse til {origin}. Brug tavlen på appens egen adresse, eller bed den, der driver appen, om at tillade adressen.")
+    }
+    /// Offline.
+    pub const OFFLINE: &str = "Du er ikke på internettet. Dine ændringer er gemt her og sendes, når du er online igen.";
+    /// Nothing answered.
+    pub const NO_ANSWER: &str = "Tavlen svarer ikke. Tjek adressen, eller prøv igen om lidt.";
+    /// CORS.
+    pub const BLOCKED: &str =
+        "Browseren blokerer forbindelsen til tavlen (CORS). Tavlens server skal tillade denne apps adresse.";
+    /// 401.
+    pub const UNAUTHORIZED: &str = "Forkert navn eller adgangskode.";
+    /// 403.
+    pub const FORBIDDEN: &str = "Du har ikke adgang til denne tavle. Bed den ansvarlige om at give dig adgang.";
+    /// 404.
+    pub const NOT_FOUND: &str = "Der er ingen tavle på den adresse. Tjek adressen.";
+    /// Not CouchDB.
+    pub const NOT_COUCH: &str = "Adressen svarer, men det er ikke en CouchDB-database.";
+    /// Another status.
+    pub fn server(status: u16) -> String {
+        format!("Tavlens server svarede med en fejl ({status}). Prøv igen om lidt.")
+    }
+}
+
 /// Offline use, updates and reminders.
 pub mod offline {
     /// A new version is waiting.
