@@ -92,6 +92,7 @@ fn root<P: Part>() -> AnyView {
     let records = P::BUNDLE != Bundle::Front;
     if records {
         state.load_records::<P::Kinds>();
+        crate::board::start::<P::Kinds>(state);
     }
     if P::BUNDLE == Bundle::Activities {
         activities::catalogue::follow(state);

@@ -5,7 +5,7 @@
 //! `ids` (fresh random ids from the browser), `router` (the address as
 //! signals, links and the back button in the page), `slices` (long work in
 //! slices that give the event loop back), `storage` (the only code that touches browser storage), `state` (signals
-//! and the persistence effects), `app` (one root per bundle), `ui` (shared pieces) and
+//! and the persistence effects), `board` (the shared board's requests and sync loop), `app` (one root per bundle), `ui` (shared pieces) and
 //! `features` (one folder per part). Everything but `routes` is compiled only
 //! for wasm32.
 
@@ -14,6 +14,8 @@ pub mod routes;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod board;
 #[cfg(target_arch = "wasm32")]
 pub mod features;
 #[cfg(target_arch = "wasm32")]

@@ -27,6 +27,11 @@ pub const KEY_PREFS: &str = "tidoglyst.v1.prefs";
 pub const KEY_DREAM_PREFS: &str = "tidoglyst.v1.dreamprefs";
 /// The ids of the user's favourite activities ("Mine aktiviteter").
 pub const KEY_ACTIVITY_FAVOURITES: &str = "tidoglyst.v1.activityfavourites";
+/// The shared board this device is connected to: address, name and password
+/// (this device only: never in an export, a link or a log).
+pub const KEY_BOARD: &str = "tidoglyst.v1.board";
+/// What this device last saw on the shared board (sequences, revisions).
+pub const KEY_BOARD_STATE: &str = "tidoglyst.v1.boardstate";
 /// Prefix of values moved aside because they could not be read.
 pub const CORRUPT_PREFIX: &str = "tidoglyst.corrupt.";
 

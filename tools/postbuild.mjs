@@ -197,6 +197,11 @@ const hashOf = (script) => `'sha256-${createHash('sha256').update(script).digest
 const hashes = [FRESH_SCRIPT, DEEP_SCRIPT, PRELOAD_SCRIPT].map(hashOf).join(' ');
 if (!/script-src 'self'/.test(html)) throw new Error("postbuild: no script-src 'self' in the Content-Security-Policy");
 html = html.replace(/script-src 'self'/, `script-src 'self' ${DEBUG ? "'unsafe-inline'" : hashes}`);
+// A shared board on another origin, named at build time (./x build --sync-origin).
+if (SITE.sync_origin) {
+  if (!/connect-src 'self'/.test(html)) throw new Error("postbuild: no connect-src 'self' in the Content-Security-Policy");
+  html = html.replace(/connect-src 'self'/, `connect-src 'self' ${SITE.sync_origin}`);
+}
 if (!html.includes('</head>')) throw new Error('postbuild: no </head> in index.html');
 html = html.replace('</head>', `<script>${FRESH_SCRIPT}</script>\n</head>`);
 if (!html.includes('<body>')) throw new Error('postbuild: no <body> in index.html');

@@ -53,6 +53,9 @@ pub fn DataPage() -> impl IntoView {
                 <LinkSection/>
             </Later>
             <Later>
+                <crate::features::board_card::BoardCard/>
+            </Later>
+            <Later>
                 <ImportSection/>
             </Later>
             <Later>

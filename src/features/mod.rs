@@ -3,6 +3,7 @@
 pub mod about;
 pub mod activities;
 pub mod assessment;
+pub mod board_card;
 pub mod data;
 pub mod dreams;
 pub mod home;

@@ -45,7 +45,7 @@ pub fn Layout(
         <Notices/>
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer">
-            <p>{t::FOOTER}</p>
+            <FooterPromise/>
             <a href=to(&Route::About)>{t::NAV_ABOUT}</a>
         </footer>
     }
@@ -159,4 +159,19 @@ fn HeaderContent(
 /// 640 px): there the parts a page folds away on phones start unfolded.
 pub fn wide_screen() -> bool {
     window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w > 640.0)
+}
+
+/// The footer's promise of what leaves the device: nothing, or, connected to
+/// a shared board, what goes where; and where the page syncs, how it goes.
+#[component]
+fn FooterPromise() -> impl IntoView {
+    let host = crate::board::connection().map(|c| c.host().to_string());
+    let status = crate::board::use_board().map(|b| b.status);
+    view! {
+        <p>{match &host {
+            Some(h) => tid_og_lyst_core::da::board::footer(h),
+            None => t::FOOTER.to_string(),
+        }}</p>
+        {status.map(|s| view! { <p class="board-status" role="status">{move || s.get().line()}</p> })}
+    }
 }

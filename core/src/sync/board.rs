@@ -287,12 +287,29 @@ pub fn connection(
     } else {
         address.to_string()
     };
-    let (scheme, rest) = absolute.split_once("://").ok_or(BoardError::BadAddress)?;
+    let (origin, path) = split_address(&absolute)?;
+    if name.trim().is_empty() || password.is_empty() {
+        return Err(BoardError::NoLogin);
+    }
+    if !allowed_by_policy(policy, &origin, page_origin) {
+        return Err(BoardError::NotAllowed(origin));
+    }
+    let path = path.trim_end_matches('/');
+    let address = if path.is_empty() { format!("{origin}/") } else { format!("{origin}/{path}/") };
+    Ok(Connection { address, name: name.trim().to_string(), password: password.to_string() })
+}
+
+/// A checked address as its origin (`https://host[:port]`, lowercase) and
+/// the path after it: http(s) only, HTTPS unless it is this machine, no
+/// user, query or fragment.
+fn split_address(address: &str) -> Result<(String, &str), BoardError> {
+    let (scheme, rest) = address.split_once("://").ok_or(BoardError::BadAddress)?;
     let scheme = scheme.to_ascii_lowercase();
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     let host = host.to_ascii_lowercase();
-    let bad_char =
-        |c: char| c.is_whitespace() || c.is_control() || matches!(c, '@' | '?' | '#' | '\\' | '"' | '<' | '>');
+    let bad_char = |c: char| {
+        c.is_whitespace() || c.is_control() || matches!(c, '@' | '?' | '#' | '\\' | '"' | '<' | '>' | '*' | ';')
+    };
     if !matches!(scheme.as_str(), "http" | "https")
         || host.is_empty()
         || host.contains(bad_char)
@@ -303,16 +320,14 @@ pub fn connection(
     if scheme == "http" && !is_local(&host) {
         return Err(BoardError::Insecure);
     }
-    if name.trim().is_empty() || password.is_empty() {
-        return Err(BoardError::NoLogin);
-    }
-    let origin = format!("{scheme}://{host}");
-    if !allowed_by_policy(policy, &origin, page_origin) {
-        return Err(BoardError::NotAllowed(origin));
-    }
-    let path = path.trim_end_matches('/');
-    let address = if path.is_empty() { format!("{origin}/") } else { format!("{origin}/{path}/") };
-    Ok(Connection { address, name: name.trim().to_string(), password: password.to_string() })
+    Ok((format!("{scheme}://{host}"), path))
+}
+
+/// The origin a build names as its shared board's (`./x build --sync-origin
+/// …`), as written into the page's `connect-src`: one checked origin, never
+/// a wildcard.
+pub fn board_origin(address: &str) -> Result<String, BoardError> {
+    split_address(address.trim()).map(|(origin, _)| origin)
 }
 
 /// Whether a Content-Security-Policy lets the page fetch from `origin`:
@@ -340,6 +355,9 @@ pub struct Request {
     pub path: String,
     /// A JSON body.
     pub body: Option<String>,
+    /// A long poll: it may wait for a change, and is called off when the
+    /// page has something to send.
+    pub waits: bool,
 }
 
 /// An HTTP answer: status and body text.
@@ -351,9 +369,16 @@ pub struct Response {
     pub body: String,
 }
 
+/// The `Authorization` header of a connection (HTTP Basic, the name and
+/// password as UTF-8).
+pub fn basic_auth(c: &Connection) -> String {
+    use base64::Engine;
+    format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", c.name, c.password)))
+}
+
 /// The request that checks a connection: the database's own document.
 pub fn check_request() -> Request {
-    Request { method: "GET", path: String::new(), body: None }
+    Request { method: "GET", path: String::new(), body: None, waits: false }
 }
 
 /// Reads the answer to [`check_request`]: a CouchDB database says its `db_name`.
@@ -379,6 +404,7 @@ fn changes_request<K: Kinds>(since: &Value, wait: Option<u32>) -> Request {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
+    let waits = wait.is_some();
     let mut path =
         format!("_changes?include_docs=true&filter=_selector&limit={PULL_LIMIT}&since={}", percent_encode(&since));
     if let Some(ms) = wait {
@@ -386,7 +412,7 @@ fn changes_request<K: Kinds>(since: &Value, wait: Option<u32>) -> Request {
     }
     let kinds: Vec<&str> = Kind::of::<K>().iter().map(|k| k.name()).collect();
     let body = json!({ "selector": { "kind": { "$in": kinds } } }).to_string();
-    Request { method: "POST", path, body: Some(body) }
+    Request { method: "POST", path, body: Some(body), waits }
 }
 
 fn percent_encode(s: &str) -> String {
@@ -617,7 +643,9 @@ async fn push<K: Kinds, H: Host>(host: &mut H, state: &mut BoardState, report: &
         for slice in out.docs.chunks(PUSH_LIMIT) {
             let docs: Vec<&Value> = slice.iter().map(|(d, _)| d).collect();
             let body = json!({ "docs": docs }).to_string();
-            let answer = host.request(Request { method: "POST", path: "_bulk_docs".into(), body: Some(body) }).await?;
+            let answer = host
+                .request(Request { method: "POST", path: "_bulk_docs".into(), body: Some(body), waits: false })
+                .await?;
             check_status(answer.status)?;
             let rows: Vec<Value> = serde_json::from_str(&answer.body).map_err(|_| BoardError::NotCouch)?;
             let mut conflicts = Vec::new();
@@ -650,8 +678,9 @@ async fn fetch_current<K: Kinds, H: Host>(
     ids: &[String],
 ) -> Result<(), BoardError> {
     let body = json!({ "keys": ids }).to_string();
-    let answer =
-        host.request(Request { method: "POST", path: "_all_docs?include_docs=true".into(), body: Some(body) }).await?;
+    let answer = host
+        .request(Request { method: "POST", path: "_all_docs?include_docs=true".into(), body: Some(body), waits: false })
+        .await?;
     check_status(answer.status)?;
     let v: Value = serde_json::from_str(&answer.body).map_err(|_| BoardError::NotCouch)?;
     let rows = v.get("rows").and_then(Value::as_array).ok_or(BoardError::NotCouch)?;
@@ -702,6 +731,17 @@ mod tests {
         assert_eq!(connection("/tavle", "", "x", page, csp), Err(BoardError::NoLogin));
         assert_eq!(connection("/tavle", "Inge", "", page, csp), Err(BoardError::NoLogin));
         assert!(!format!("{ok:?}").contains("hemmelig"));
+        let æ = Connection { address: String::new(), name: "Søren".into(), password: "blåbær".into() };
+        assert_eq!(basic_auth(&æ), "Basic U8O4cmVuOmJsw6Viw6Zy");
+    }
+
+    #[test]
+    fn a_build_names_one_checked_origin() {
+        assert_eq!(board_origin("https://Tavle.forening.dk/tavle-assens"), Ok("https://tavle.forening.dk".into()));
+        assert_eq!(board_origin("http://localhost:5984"), Ok("http://localhost:5984".into()));
+        assert_eq!(board_origin("https://*.forening.dk"), Err(BoardError::BadAddress));
+        assert_eq!(board_origin("https://x.dk; script-src *"), Err(BoardError::BadAddress));
+        assert_eq!(board_origin("http://tavle.forening.dk"), Err(BoardError::Insecure));
     }
 
     #[test]
