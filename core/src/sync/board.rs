@@ -397,22 +397,21 @@ fn feed<K: Kinds>() -> String {
     Kind::of::<K>().iter().map(|k| k.name()).collect::<Vec<_>>().join("+")
 }
 
-/// The feed of `K`'s documents since `since`; with `wait`, a long poll that
-/// answers when something changes or after `wait` milliseconds.
-fn changes_request<K: Kinds>(since: &Value, wait: Option<u32>) -> Request {
+/// The feed of the board's changes since `since` (ids and revisions only:
+/// the documents of the page's kinds are fetched after, so a page never
+/// downloads another part's records, on any CouchDB, without a filter); with
+/// `wait`, a long poll that answers when something changes or after `wait`
+/// milliseconds.
+fn changes_request(since: &Value, wait: Option<u32>) -> Request {
     let since = match since {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
-    let waits = wait.is_some();
-    let mut path =
-        format!("_changes?include_docs=true&filter=_selector&limit={PULL_LIMIT}&since={}", percent_encode(&since));
+    let mut path = format!("_changes?limit={PULL_LIMIT}&since={}", percent_encode(&since));
     if let Some(ms) = wait {
         path.push_str(&format!("&feed=longpoll&timeout={ms}"));
     }
-    let kinds: Vec<&str> = Kind::of::<K>().iter().map(|k| k.name()).collect();
-    let body = json!({ "selector": { "kind": { "$in": kinds } } }).to_string();
-    Request { method: "POST", path, body: Some(body), waits }
+    Request { method: "GET", path, body: None, waits: wait.is_some() }
 }
 
 fn percent_encode(s: &str) -> String {
@@ -479,26 +478,42 @@ impl Pulled {
     }
 }
 
-/// Reads a `_changes` answer: the records, and the sequence to go on from
-/// and whether more are waiting.
-fn read_changes<K: Kinds>(body: &str) -> Result<(Pulled, Value, bool), BoardError> {
+/// One row of the feed: a document's id, its newest revision, and whether
+/// it was deleted on the server itself.
+struct Change {
+    id: String,
+    rev: Option<String>,
+    deleted: bool,
+}
+
+/// Reads a `_changes` answer: its rows, the sequence to go on from, and
+/// whether more are waiting.
+fn read_changes(body: &str) -> Result<(Vec<Change>, Value, bool), BoardError> {
     let v: Value = serde_json::from_str(body).map_err(|_| BoardError::NotCouch)?;
     let results = v.get("results").and_then(Value::as_array).ok_or(BoardError::NotCouch)?;
     let last_seq = v.get("last_seq").cloned().ok_or(BoardError::NotCouch)?;
-    let mut pulled = Pulled::default();
-    for r in results {
-        match r.get("doc") {
-            Some(doc) => pulled.doc::<K>(doc),
-            None if r.get("deleted").and_then(Value::as_bool) == Some(true) => {
-                if let Some(id) = r.get("id").and_then(Value::as_str) {
-                    pulled.gone.push(id.to_string());
-                }
-            }
-            None => pulled.skipped += 1,
-        }
-    }
+    let rows = results
+        .iter()
+        .filter_map(|r| {
+            Some(Change {
+                id: r.get("id")?.as_str()?.to_string(),
+                rev: r.pointer("/changes/0/rev").and_then(Value::as_str).map(str::to_string),
+                deleted: r.get("deleted").and_then(Value::as_bool) == Some(true),
+            })
+        })
+        .collect();
     let more = v.get("pending").and_then(Value::as_u64).map_or(results.len() >= PULL_LIMIT, |p| p > 0);
-    Ok((pulled, last_seq, more))
+    Ok((rows, last_seq, more))
+}
+
+/// Whether a document id is of one of `K`'s kinds.
+fn is_of<K: Kinds>(id: &str) -> bool {
+    match id.split_once(':').map(|(k, _)| k) {
+        Some("dream") => K::DREAMS,
+        Some("activity") => K::ACTIVITIES,
+        Some("assessment") => K::ASSESSMENTS,
+        _ => false,
+    }
 }
 
 /// The documents whose records are not yet on the board as they are here.
@@ -609,12 +624,25 @@ async fn pull<K: Kinds, H: Host>(
     let feed = feed::<K>();
     loop {
         let since = state.since.get(&feed).cloned().unwrap_or(json!(0));
-        let answer = host.request(changes_request::<K>(&since, wait.take())).await?;
+        let answer = host.request(changes_request(&since, wait.take())).await?;
         check_status(answer.status)?;
-        let (pulled, last_seq, more) = read_changes::<K>(&answer.body)?;
-        report.received += pulled.data.len();
-        report.skipped += pulled.skipped;
-        take_in(host, state, pulled);
+        let (rows, last_seq, more) = read_changes(&answer.body)?;
+        // Of the page's kinds, what this device has not seen yet (its own
+        // writes come back in the feed with the revision it already knows).
+        let mut wanted = Vec::new();
+        for row in rows.into_iter().filter(|r| is_of::<K>(&r.id)) {
+            if row.deleted {
+                state.seen.remove(&row.id);
+            } else if row.rev.is_none() || state.seen.get(&row.id).map(|s| &s.0) != row.rev.as_ref() {
+                wanted.push(row.id);
+            }
+        }
+        for slice in wanted.chunks(PULL_LIMIT) {
+            let pulled = fetch_docs::<K, H>(host, slice).await?;
+            report.received += pulled.data.len();
+            report.skipped += pulled.skipped;
+            take_in(host, state, pulled);
+        }
         state.since.insert(feed.clone(), last_seq);
         host.keep(state, report);
         if !more {
@@ -662,7 +690,10 @@ async fn push<K: Kinds, H: Host>(host: &mut H, state: &mut BoardState, report: &
                 }
             }
             if !conflicts.is_empty() {
-                fetch_current::<K, H>(host, state, &conflicts).await?;
+                // The server's copies, joined in: the next write carries both sides and their `_rev`.
+                let pulled = fetch_docs::<K, H>(host, &conflicts).await?;
+                report.received += pulled.data.len();
+                take_in(host, state, pulled);
             }
             host.keep(state, report);
         }
@@ -670,13 +701,9 @@ async fn push<K: Kinds, H: Host>(host: &mut H, state: &mut BoardState, report: &
     Ok(())
 }
 
-/// Reads the board's current copies of `ids` and joins them in, so the next
-/// write carries both sides and the server's `_rev`.
-async fn fetch_current<K: Kinds, H: Host>(
-    host: &mut H,
-    state: &mut BoardState,
-    ids: &[String],
-) -> Result<(), BoardError> {
+/// The board's current copies of `ids` (a document not there, or deleted
+/// on the server, is to be written anew, without a `_rev`).
+async fn fetch_docs<K: Kinds, H: Host>(host: &mut H, ids: &[String]) -> Result<Pulled, BoardError> {
     let body = json!({ "keys": ids }).to_string();
     let answer = host
         .request(Request { method: "POST", path: "_all_docs?include_docs=true".into(), body: Some(body), waits: false })
@@ -688,7 +715,6 @@ async fn fetch_current<K: Kinds, H: Host>(
     for row in rows {
         match row.get("doc").filter(|d| d.is_object()) {
             Some(doc) => pulled.doc::<K>(doc),
-            // Not there (or deleted on the server): written anew, without a `_rev`.
             None => {
                 if let Some(id) = row.get("key").and_then(Value::as_str) {
                     pulled.gone.push(id.to_string());
@@ -696,8 +722,7 @@ async fn fetch_current<K: Kinds, H: Host>(
             }
         }
     }
-    take_in(host, state, pulled);
-    Ok(())
+    Ok(pulled)
 }
 
 #[cfg(test)]
@@ -789,11 +814,9 @@ mod tests {
 
     #[test]
     fn a_sequence_is_sent_as_couchdb_wrote_it() {
-        use crate::sync::data::DreamsOnly;
-        let r = changes_request::<DreamsOnly>(&json!("12-g1AA+/x"), Some(25_000));
-        assert!(r.path.contains("since=12-g1AA%2B%2Fx"), "{}", r.path);
-        assert!(r.path.ends_with("&feed=longpoll&timeout=25000"));
-        assert_eq!(r.body.as_deref(), Some(r#"{"selector":{"kind":{"$in":["dream"]}}}"#));
-        assert!(changes_request::<DreamsOnly>(&json!(7), None).path.ends_with("&since=7"));
+        let r = changes_request(&json!("12-g1AA+/x"), Some(25_000));
+        assert_eq!(r.path, "_changes?limit=500&since=12-g1AA%2B%2Fx&feed=longpoll&timeout=25000");
+        assert!(r.waits);
+        assert_eq!(changes_request(&json!(7), None).path, "_changes?limit=500&since=7");
     }
 }
