@@ -57,7 +57,7 @@ impl Couch {
                 .take(limit)
                 .map(|(s, id)| json!({ "seq": s, "id": id, "changes": [{ "rev": self.docs[*id].1["_rev"] }] }))
                 .collect();
-            let last = order.iter().take(limit).last().map_or(since, |(s, _)| *s);
+            let last = order.iter().take(limit).next_back().map_or(since, |(s, _)| *s);
             return ok(json!({ "results": results, "last_seq": last, "pending": order.len().saturating_sub(limit) }));
         }
         if r.path == "_bulk_docs" {
