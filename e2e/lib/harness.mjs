@@ -1,7 +1,7 @@
 // Shared browser-test harness: a static server for dist/ (with the 404.html
 // fallback a static host gives deep links), Debian's Chromium through
 // playwright-core, pages that record console errors and foreign requests,
-// and axe-core checks.
+// and axe-core checks; the shared board's CouchDB and forwarding (couch.mjs).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,10 @@ import { promisify } from 'node:util';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { SITE, PAGE_ROUTES } from '../../tools/site.mjs';
+import { createForwarder } from './couch.mjs';
+
+/** The shared board's server for the sync tests (see couch.mjs). */
+export { startCouch, useCouch, startProxy, basicAuth, freePort } from './couch.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DIST = process.env.TOL_DIST ? resolve(process.env.TOL_DIST) : resolve(here, '../../dist');
@@ -70,10 +74,23 @@ const TYPES = {
  * /route is route.html when the build wrote one, any other route 404.html
  * (with `spa`, every route is index.html, as a host set up for a
  * single-page app answers); a missing asset gets 404.
+ * `proxy` maps a path prefix of the origin to a URL, as the recommended
+ * board deployment does (nginx `location /tavle/ { proxy_pass
+ * http://127.0.0.1:5984/; proxy_buffering off; }`): { '/tavle/': couch.url }
+ * forwards /tavle/db/_changes?… to couch.url + /db/_changes?…, streaming;
+ * the returned `proxy.down()` makes those answer 502 (and cuts the ones
+ * under way) as when CouchDB is off, `proxy.up()` undoes it.
  */
-export async function startServer({ root = DIST, base = '/', overrides = {}, compress = false, spa = false } = {}) {
+export async function startServer({ root = DIST, base = '/', overrides = {}, compress = false, spa = false, proxy = null } = {}) {
   const packed = new Map();
+  const forwards = Object.entries(proxy || {}).map(([prefix, target]) => [prefix.replace(/\/$/, ''), createForwarder(target)]);
   const server = createServer(async (req, res) => {
+    for (const [prefix, fwd] of forwards) {
+      if (req.url.startsWith(prefix + '/')) {
+        fwd.forward(req, res, req.url.slice(prefix.length));
+        return;
+      }
+    }
     try {
       const url = new URL(req.url, 'http://localhost');
       let path = decodeURIComponent(url.pathname);
@@ -144,10 +161,18 @@ export async function startServer({ root = DIST, base = '/', overrides = {}, com
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
+  const forwarders = forwards.map(([, fwd]) => fwd);
   return {
     origin,
     url: (p = '/') => origin + base.replace(/\/$/, '') + p,
-    close: () => new Promise((ok) => server.close(ok)),
+    proxy: forwarders.length
+      ? { down: () => forwarders.forEach((f) => f.down()), up: () => forwarders.forEach((f) => f.up()) }
+      : null,
+    close: () => {
+      const closed = new Promise((ok) => server.close(ok));
+      forwarders.forEach((f) => f.closeAll());
+      return closed;
+    },
   };
 }
 
