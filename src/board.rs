@@ -7,6 +7,7 @@
 
 use std::cell::RefCell;
 
+use chrono::Timelike;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -48,7 +49,8 @@ impl Status {
             Status::Off => return None,
             Status::Syncing(r, s) => t::syncing(*r, *s),
             Status::Synced(at, report) => {
-                let mut line = t::synced(&dates::hm(dates::to_local(*at).time()), report.sent, report.received);
+                let local = dates::to_local(*at);
+                let mut line = t::synced(local.hour(), local.minute(), report.sent, report.received);
                 if report.held_back > 0 {
                     line = format!("{line}. {}", t::held_back(report.held_back));
                 }
@@ -134,6 +136,8 @@ pub async fn send(c: &Connection, r: &Request) -> Result<Response, BoardError> {
     let init = web_sys::RequestInit::new();
     init.set_method(r.method);
     init.set_cache(web_sys::RequestCache::NoStore);
+    // Basic auth on each request; no login cookie is kept (CouchDB 3.4 sets one).
+    init.set_credentials(web_sys::RequestCredentials::Omit);
     let headers = web_sys::Headers::new().map_err(|_| BoardError::NoAnswer)?;
     let _ = headers.set("Authorization", &board::basic_auth(c));
     let _ = headers.set("Accept", "application/json");

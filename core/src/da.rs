@@ -347,9 +347,9 @@ pub mod board {
             format!("Synkroniserer … {received} modtaget, {sent} sendt")
         }
     }
-    /// A sync done at `hm` (14.02).
-    pub fn synced(hm: &str, sent: usize, received: usize) -> String {
-        let mut s = format!("Synkroniseret kl. {hm}");
+    /// A sync done at `hour`.`minute` (Copenhagen time).
+    pub fn synced(hour: u32, minute: u32, sent: usize, received: usize) -> String {
+        let mut s = format!("Synkroniseret kl. {hour:02}.{minute:02}");
         if sent > 0 {
             s.push_str(&format!(" · {sent} {} sendt", if sent == 1 { "ændring" } else { "ændringer" }));
         }

@@ -165,13 +165,19 @@ pub fn wide_screen() -> bool {
 /// a shared board, what goes where; and where the page syncs, how it goes.
 #[component]
 fn FooterPromise() -> impl IntoView {
-    let host = crate::board::connection().map(|c| c.host().to_string());
     let status = crate::board::use_board().map(|b| b.status);
-    view! {
-        <p>{match &host {
-            Some(h) => tid_og_lyst_core::da::board::footer(h),
+    // Read again when the board's status changes (connected, disconnected).
+    let promise = move || {
+        if let Some(s) = status {
+            s.track();
+        }
+        match crate::board::connection() {
+            Some(c) => tid_og_lyst_core::da::board::footer(c.host()),
             None => t::FOOTER.to_string(),
-        }}</p>
+        }
+    };
+    view! {
+        <p>{promise}</p>
         {status.map(|s| view! { <p class="board-status" role="status">{move || s.get().line()}</p> })}
     }
 }
