@@ -169,6 +169,36 @@ test('a dream posted on the tablet reaches both phones; claims made offline reac
   }
 });
 
+test('a workshop reaches the participants, and their answers reach the facilitator as they come', async () => {
+  const fac = await newPage(env.browser, env.server, { size: 'projector' });
+  const phones = [await newPage(env.browser, env.server, { size: 'phone' }), await newPage(env.browser, env.server, { size: 'phone' })];
+  await connected(fac.page, 'lone');
+  for (const [i, p] of phones.entries()) await connected(p.page, i ? 'bent' : 'anna');
+  await open(fac.page, env.server, '/skal-kan');
+  await fac.page.getByRole('button', { name: 'Opret workshop' }).click();
+  await fac.page.getByLabel('Workshoppens navn').fill('Workshop i Assens');
+  await fac.page.getByLabel('Dato').fill(day(2));
+  await fac.page.getByRole('button', { name: 'Opret workshop' }).click();
+  await fac.page.getByRole('heading', { level: 1, name: 'Workshop i Assens' }).waitFor();
+  await fac.page.getByText('6 kort · 0 deltagere · 0 svar').waitFor();
+  for (const [i, p] of phones.entries()) {
+    await open(p.page, env.server, '/skal-kan');
+    await p.page.getByRole('link', { name: 'Workshop i Assens' }).click({ timeout: 15000 });
+    await p.page.getByRole('link', { name: 'Svar på kortene' }).click();
+    await p.page.getByLabel('Dit kaldenavn').fill(i ? 'Bent' : 'Anna');
+    await p.page.getByRole('button', { name: 'Begynd at svare' }).click();
+    await p.page.getByRole('heading', { level: 2, name: 'Bisiddere' }).waitFor();
+    await p.page.locator('.answer-card').getByLabel('Mest KAN', { exact: true }).check();
+    // The facilitator's overview counts it without a file.
+    await fac.page.getByText(i ? '6 kort · 2 deltagere · 2 svar' : '6 kort · 1 deltager · 1 svar').waitFor({ timeout: 15000 });
+  }
+  await assertAccessible(fac.page, 'workshop overview @ projector, connected');
+  for (const p of [fac, ...phones]) {
+    assertClean(apartFromNetwork(p.problems), 'workshop');
+    await p.context.close();
+  }
+});
+
 test('a deleted activity disappears from the other devices', async () => {
   const coord = await newPage(env.browser, env.server, { size: 'tablet' });
   const phone = await newPage(env.browser, env.server, { size: 'phone' });
