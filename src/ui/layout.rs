@@ -166,6 +166,7 @@ pub fn wide_screen() -> bool {
 #[component]
 fn FooterPromise() -> impl IntoView {
     let status = crate::board::use_board().map(|b| b.status);
+    let connected = Memo::new(move |_| status.is_some_and(|s| !matches!(s.get(), crate::board::Status::Off)));
     // Read again when the board's status changes (connected, disconnected).
     let promise = move || {
         if let Some(s) = status {
@@ -178,6 +179,9 @@ fn FooterPromise() -> impl IntoView {
     };
     view! {
         <p>{promise}</p>
-        {status.map(|s| view! { <p class="board-status" role="status">{move || s.get().line()}</p> })}
+        // Only where the page syncs, and only while connected, so an unconnected page is as before.
+        {move || {
+            connected.get().then(|| view! { <p class="board-status" role="status">{move || status.and_then(|s| s.get().line())}</p> })
+        }}
     }
 }
