@@ -37,7 +37,7 @@
 //   CLAIMS=5 ACTIVITIES=2000 node bench/sync.mjs
 //   VERBOSE=1 node bench/sync.mjs      (every request of each claim and of the first sync)
 import { randomUUID } from 'node:crypto';
-import { startCouch, startServer, launch, newPage, open } from '../e2e/lib/harness.mjs';
+import { startCouch, startServer, launch, newPage, open, postBoardDream } from '../e2e/lib/harness.mjs';
 import { pct } from './lib/keystrokes.mjs';
 
 const CLAIMS = Number(process.env.CLAIMS || 15);
@@ -53,13 +53,6 @@ const kb = (b) => (Number.isFinite(b) ? (b < 10240 ? `${(b / 1024).toFixed(1)} k
 const da = (n) => n.toLocaleString('da-DK');
 const sleep = (t) => new Promise((ok) => setTimeout(ok, t));
 
-/** A date `days` from today as YYYY-MM-DD. */
-function day(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 /**
  * Records every request of `page` to /tavle/: when it started and ended,
@@ -151,30 +144,6 @@ async function connected(server, page, db, name, { timeout = 30000 } = {}) {
   await card.locator('.board-status').getByText(/Synkroniseret kl\./).waitFor({ timeout });
 }
 
-/** Posts a dream through the form (as e2e/tests/board.test.mjs does), wanting 20 runners. */
-async function postDream(server, page) {
-  await open(page, server, '/droemme/ny');
-  await page.getByLabel('Titel', { exact: true }).fill(TITLE);
-  await page.getByLabel('Historien', { exact: true }).fill('Karen vil gerne mærke sandet under fødderne igen.');
-  await page.getByLabel('Drømmerens fornavn', { exact: true }).fill('Karen');
-  await page.getByLabel('Kommune', { exact: true }).fill('Assens');
-  await page.getByLabel('Sted', { exact: true }).fill('Vesterhavet');
-  await page.getByLabel('Fra dato', { exact: true }).fill(day(3));
-  await page.getByLabel('Til dato', { exact: true }).fill(day(30));
-  await page.getByLabel('Svar senest', { exact: true }).fill(day(10));
-  await page.getByLabel('Formiddag').check();
-  await page.getByLabel('Varighed i timer').fill('4');
-  await page.getByLabel('Antal drømmeløbere').fill('20');
-  await page.getByLabel('Kategori', { exact: true }).selectOption('natur');
-  await page.getByLabel('Koordinatorens navn').fill('Lone');
-  await page.getByLabel('Koordinatorens telefon eller mail').fill('lone@example.dk');
-  await page.getByLabel('Private noter om drømmeren').fill('Bor på Strandvejen 4');
-  for (const b of await page.locator('fieldset.boundaries input[type=checkbox]').all()) await b.check();
-  await page.getByRole('button', { name: 'Gem', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-  return new URL(page.url()).pathname;
-}
-
 /** The board's documents, read as its admin. */
 async function boardDocs(couch, db) {
   const r = await couch.request(`/${db}/_all_docs?include_docs=true`);
@@ -225,7 +194,7 @@ await runner.context.addInitScript(() => {
 });
 await connected(server, coord.page, CLAIM_DB, 'lone');
 await connected(server, runner.page, CLAIM_DB, 'runner');
-const dreamPath = await postDream(server, coord.page);
+const dreamPath = new URL(await postBoardDream(coord.page, server, { title: TITLE, runners: 20, note: 'Bor på Strandvejen 4' })).pathname;
 const dreamId = dreamPath.split('/').pop();
 // The dream on the board, as the form posted it (the template for part 3).
 let template = null;

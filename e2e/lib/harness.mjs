@@ -42,6 +42,41 @@ export function bundleOfFile(file) {
   return Object.values(SITE.bundles).includes(name) ? name : null;
 }
 
+/** A date `days` from today as YYYY-MM-DD (local time, like the app). */
+export function dayFromToday(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
+ * Posts a dream through the form with every boundary confirmed, wanting
+ * `runners`, with the coordinator's private `note`; returns the dream's address.
+ */
+export async function postBoardDream(page, server, { title, runners = 1, note }) {
+  await open(page, server, '/droemme/ny');
+  await page.getByLabel('Titel', { exact: true }).fill(title);
+  await page.getByLabel('Historien', { exact: true }).fill('Karen vil gerne mærke sandet under fødderne igen.');
+  await page.getByLabel('Drømmerens fornavn', { exact: true }).fill('Karen');
+  await page.getByLabel('Kommune', { exact: true }).fill('Assens');
+  await page.getByLabel('Sted', { exact: true }).fill('Vesterhavet');
+  await page.getByLabel('Fra dato', { exact: true }).fill(dayFromToday(3));
+  await page.getByLabel('Til dato', { exact: true }).fill(dayFromToday(30));
+  await page.getByLabel('Svar senest', { exact: true }).fill(dayFromToday(10));
+  await page.getByLabel('Formiddag').check();
+  await page.getByLabel('Varighed i timer').fill('4');
+  await page.getByLabel('Antal drømmeløbere').fill(String(runners));
+  await page.getByLabel('Kategori', { exact: true }).selectOption('natur');
+  await page.getByLabel('Koordinatorens navn').fill('Lone');
+  await page.getByLabel('Koordinatorens telefon eller mail').fill('lone@example.dk');
+  await page.getByLabel('Private noter om drømmeren').fill(note);
+  for (const b of await page.locator('fieldset.boundaries input[type=checkbox]').all()) await b.check();
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  return page.url();
+}
+
 /** Opens the directory's lists page (CSV, share links) from the list page, as a coordinator does. */
 export async function openLists(page) {
   await page.getByRole('link', { name: 'Åbn lister og deling' }).click();

@@ -10,7 +10,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, startServer, startCouch, newPage, open, assertClean, assertAccessible, importFile, storageDump,
+  launch, startServer, startCouch, postBoardDream, dayFromToday, newPage, open, assertClean, assertAccessible, importFile, storageDump,
 } from '../lib/harness.mjs';
 
 const DB = 'tavle-assens';
@@ -42,14 +42,6 @@ function apartFromNetwork(problems) {
   return { ...problems, errors: problems.errors.filter((e) => !/Failed to load resource|net::ERR_/.test(e)) };
 }
 
-/** A date `days` from today as YYYY-MM-DD. */
-function day(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 /** Every document of the board, read directly from the server as its admin. */
 async function boardDocs() {
   const r = await env.couch.request(`/${DB}/_all_docs?include_docs=true`);
@@ -76,29 +68,6 @@ async function connected(page, name) {
   await page.locator('.site-footer').getByText(`deles med fælles tavle på ${host}`).waitFor();
 }
 
-async function postDream(page) {
-  await open(page, env.server, '/droemme/ny');
-  await page.getByLabel('Titel', { exact: true }).fill(TITLE);
-  await page.getByLabel('Historien', { exact: true }).fill('Karen vil gerne mærke sandet under fødderne igen.');
-  await page.getByLabel('Drømmerens fornavn', { exact: true }).fill('Karen');
-  await page.getByLabel('Kommune', { exact: true }).fill('Assens');
-  await page.getByLabel('Sted', { exact: true }).fill('Vesterhavet');
-  await page.getByLabel('Fra dato', { exact: true }).fill(day(3));
-  await page.getByLabel('Til dato', { exact: true }).fill(day(30));
-  await page.getByLabel('Svar senest', { exact: true }).fill(day(10));
-  await page.getByLabel('Formiddag').check();
-  await page.getByLabel('Varighed i timer').fill('4');
-  await page.getByLabel('Antal drømmeløbere').fill('1');
-  await page.getByLabel('Kategori', { exact: true }).selectOption('natur');
-  await page.getByLabel('Koordinatorens navn').fill('Lone');
-  await page.getByLabel('Koordinatorens telefon eller mail').fill('lone@example.dk');
-  await page.getByLabel('Private noter om drømmeren').fill(PRIVATE);
-  for (const b of await page.locator('fieldset.boundaries input[type=checkbox]').all()) await b.check();
-  await page.getByRole('button', { name: 'Gem', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-  return page.url();
-}
-
 async function claim(page, name) {
   await page.getByRole('link', { name: TITLE }).click();
   await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
@@ -119,7 +88,7 @@ test('a dream posted on the tablet reaches both phones; claims made offline reac
   await open(anna.page, env.server, '/droemme');
   await open(bent.page, env.server, '/droemme');
 
-  const dreamUrl = await postDream(coord.page);
+  const dreamUrl = await postBoardDream(coord.page, env.server, { title: TITLE, note: PRIVATE });
   // On both phones, with no file, no link and no reload.
   await anna.page.getByRole('link', { name: TITLE }).waitFor({ timeout: 15000 });
   await bent.page.getByRole('link', { name: TITLE }).waitFor({ timeout: 15000 });
@@ -177,7 +146,7 @@ test('a workshop reaches the participants, and their answers reach the facilitat
   await open(fac.page, env.server, '/skal-kan');
   await fac.page.getByRole('button', { name: 'Opret workshop' }).click();
   await fac.page.getByLabel('Workshoppens navn').fill('Workshop i Assens');
-  await fac.page.getByLabel('Dato').fill(day(2));
+  await fac.page.getByLabel('Dato').fill(dayFromToday(2));
   await fac.page.getByRole('button', { name: 'Opret workshop' }).click();
   await fac.page.getByRole('heading', { level: 1, name: 'Workshop i Assens' }).waitFor();
   await fac.page.getByText('6 kort · 0 deltagere · 0 svar').waitFor();
