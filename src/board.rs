@@ -212,6 +212,10 @@ impl<K: Kinds> Host for Link<K> {
         self.app.data.update(|d| d.join_in::<K>(data));
     }
 
+    async fn breathe(&mut self) {
+        crate::slices::next_turn().await;
+    }
+
     fn keep(&mut self, state: &BoardState, report: &Report) {
         let _ = storage::save(storage::KEY_BOARD_STATE, state);
         if self.showing_progress {

@@ -174,6 +174,7 @@ impl Host for Link<'_> {
         self.device.data.join_in::<AllKinds>(data);
     }
     fn keep(&mut self, _state: &BoardState, _report: &Report) {}
+    async fn breathe(&mut self) {}
 }
 
 fn sync(device: &mut Device, couch: &mut Couch, fail: Option<Fail>) -> Result<Report, BoardError> {

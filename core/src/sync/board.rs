@@ -591,6 +591,8 @@ pub trait Host {
     fn join(&mut self, data: AppData);
     /// Keeps the state (after each slice, so a sync cut off goes on from there).
     fn keep(&mut self, state: &BoardState, report: &Report);
+    /// Gives the page a turn between two slices of records read.
+    async fn breathe(&mut self);
 }
 
 /// One sync round of `K`'s kinds: read the feed since the last sequence,
@@ -638,10 +640,7 @@ async fn pull<K: Kinds, H: Host>(
             }
         }
         for slice in wanted.chunks(PULL_LIMIT) {
-            let pulled = fetch_docs::<K, H>(host, slice).await?;
-            report.received += pulled.data.len();
-            report.skipped += pulled.skipped;
-            take_in(host, state, pulled);
+            fetch_docs::<K, H>(host, state, report, slice).await?;
         }
         state.since.insert(feed.clone(), last_seq);
         host.keep(state, report);
@@ -691,9 +690,7 @@ async fn push<K: Kinds, H: Host>(host: &mut H, state: &mut BoardState, report: &
             }
             if !conflicts.is_empty() {
                 // The server's copies, joined in: the next write carries both sides and their `_rev`.
-                let pulled = fetch_docs::<K, H>(host, &conflicts).await?;
-                report.received += pulled.data.len();
-                take_in(host, state, pulled);
+                fetch_docs::<K, H>(host, state, report, &conflicts).await?;
             }
             host.keep(state, report);
         }
@@ -701,9 +698,19 @@ async fn push<K: Kinds, H: Host>(host: &mut H, state: &mut BoardState, report: &
     Ok(())
 }
 
-/// The board's current copies of `ids` (a document not there, or deleted
-/// on the server, is to be written anew, without a `_rev`).
-async fn fetch_docs<K: Kinds, H: Host>(host: &mut H, ids: &[String]) -> Result<Pulled, BoardError> {
+/// Records read from the board and joined in per turn of the page, so a
+/// large first sync never holds the page for long.
+const JOIN_SLICE: usize = 100;
+
+/// Reads the board's current copies of `ids` and joins them in, a slice of
+/// [`JOIN_SLICE`] per turn (a document not there, or deleted on the server,
+/// is to be written anew, without a `_rev`).
+async fn fetch_docs<K: Kinds, H: Host>(
+    host: &mut H,
+    state: &mut BoardState,
+    report: &mut Report,
+    ids: &[String],
+) -> Result<(), BoardError> {
     let body = json!({ "keys": ids }).to_string();
     let answer = host
         .request(Request { method: "POST", path: "_all_docs?include_docs=true".into(), body: Some(body), waits: false })
@@ -711,18 +718,24 @@ async fn fetch_docs<K: Kinds, H: Host>(host: &mut H, ids: &[String]) -> Result<P
     check_status(answer.status)?;
     let v: Value = serde_json::from_str(&answer.body).map_err(|_| BoardError::NotCouch)?;
     let rows = v.get("rows").and_then(Value::as_array).ok_or(BoardError::NotCouch)?;
-    let mut pulled = Pulled::default();
-    for row in rows {
-        match row.get("doc").filter(|d| d.is_object()) {
-            Some(doc) => pulled.doc::<K>(doc),
-            None => {
-                if let Some(id) = row.get("key").and_then(Value::as_str) {
-                    pulled.gone.push(id.to_string());
+    for slice in rows.chunks(JOIN_SLICE) {
+        let mut pulled = Pulled::default();
+        for row in slice {
+            match row.get("doc").filter(|d| d.is_object()) {
+                Some(doc) => pulled.doc::<K>(doc),
+                None => {
+                    if let Some(id) = row.get("key").and_then(Value::as_str) {
+                        pulled.gone.push(id.to_string());
+                    }
                 }
             }
         }
+        report.received += pulled.data.len();
+        report.skipped += pulled.skipped;
+        take_in(host, state, pulled);
+        host.breathe().await;
     }
-    Ok(pulled)
+    Ok(())
 }
 
 #[cfg(test)]
