@@ -196,6 +196,13 @@ test('a deleted activity disappears from the other devices', async () => {
   await phone.page.getByRole('link', { name: title }).waitFor({ state: 'detached', timeout: 15000 });
   const doc = (await boardDocs()).find((d) => d.title === title);
   assert.equal(doc.deleted, true, 'a deletion travels as the record\'s tombstone');
+  // "Ryd mine data" on a shared tablet takes the connection with it.
+  await open(phone.page, env.server, '/del');
+  await phone.page.getByRole('button', { name: 'Ryd mine data' }).click();
+  await phone.page.getByRole('alertdialog').getByRole('button', { name: /Ja/ }).click();
+  await phone.page.locator('.board-card').getByRole('button', { name: 'Forbind' }).waitFor();
+  await phone.page.locator('.site-footer').getByText('Intet sendes til en server.').waitFor();
+  assert.ok(!JSON.stringify(await storageDump(phone.page)).includes(PEOPLE.anna), 'no password left after "Ryd mine data"');
   for (const p of [coord, phone]) {
     assertClean(apartFromNetwork(p.problems), 'deletion');
     await p.context.close();

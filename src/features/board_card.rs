@@ -28,13 +28,21 @@ fn page_origin_and_policy() -> (String, String) {
 /// The card.
 #[component]
 pub fn BoardCard() -> impl IntoView {
-    let connected = RwSignal::new(board::connection());
+    // The connection kept on the device, read again as the sync loop's
+    // status changes (connected, disconnected, the device cleared).
+    let status = use_board().map(|b| b.status);
+    let connected = Memo::new(move |_| {
+        if let Some(s) = status {
+            s.track();
+        }
+        board::connection()
+    });
     view! {
         <section class="card board-card" aria-labelledby="board-title">
             <h2 id="board-title">{t::TITLE}</h2>
             {move || match connected.get() {
-                Some(c) => view! { <Connected c=c connected=connected/> }.into_any(),
-                None => view! { <ConnectForm connected=connected/> }.into_any(),
+                Some(c) => view! { <Connected c=c/> }.into_any(),
+                None => view! { <ConnectForm/> }.into_any(),
             }}
         </section>
     }
@@ -42,7 +50,7 @@ pub fn BoardCard() -> impl IntoView {
 
 /// Address, name and password, and "Forbind".
 #[component]
-fn ConnectForm(connected: RwSignal<Option<Connection>>) -> impl IntoView {
+fn ConnectForm() -> impl IntoView {
     let address = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -73,7 +81,7 @@ fn ConnectForm(connected: RwSignal<Option<Connection>>) -> impl IntoView {
             };
             busy.set(false);
             match checked.map(|()| board::connect(&c)) {
-                Ok(Ok(())) => connected.set(Some(c)),
+                Ok(Ok(())) => {}
                 Ok(Err(_)) => error.set(Some(tid_og_lyst_core::da::storage::FULL.to_string())),
                 Err(e) => error.set(Some(e.to_string())),
             }
@@ -112,7 +120,7 @@ fn ConnectForm(connected: RwSignal<Option<Connection>>) -> impl IntoView {
 
 /// Connected: where, what travels, how syncing goes, and the two buttons.
 #[component]
-fn Connected(c: Connection, connected: RwSignal<Option<Connection>>) -> impl IntoView {
+fn Connected(c: Connection) -> impl IntoView {
     let app = use_app();
     let status = use_board().map(|b| b.status);
     let line = move || status.and_then(|s| s.get().line());
@@ -125,7 +133,6 @@ fn Connected(c: Connection, connected: RwSignal<Option<Connection>>) -> impl Int
             <button class="btn btn--primary" type="button" on:click=move |_| board::kick()>{t::SYNC_NOW}</button>
             <button class="btn" type="button" on:click=move |_| {
                 board::disconnect();
-                connected.set(None);
                 app.notify(NoticeKind::Info, t::DISCONNECTED);
             }>{t::DISCONNECT}</button>
         </div>

@@ -279,6 +279,8 @@ fn ClearSection() -> impl IntoView {
     let clear = move |_| {
         let cleared = storage::clear_personal();
         state.data.set(AppData::default());
+        // The shared board's connection went with the rest.
+        crate::board::kick();
         spawn_local(async move {
             if cleared.await.is_err() {
                 state.notify(NoticeKind::Error, tid_og_lyst_core::da::storage::CLEAR_FAILED);
