@@ -248,6 +248,11 @@ fn apply(op: &Op, devices: &mut [Device], couch: &mut Couch, now: &mut i64) {
                 contact: String::new(),
                 claimed_at: rev.at,
                 device: Some(DeviceId(d.name.clone())),
+                awaiting: false,
+                reserve: false,
+                by_coordinator: false,
+                still_ok: None,
+                decision: None,
             };
             dream.claims.insert(id, claim);
             merge::insert(&mut d.data.dreams, dream);

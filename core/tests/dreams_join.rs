@@ -39,6 +39,11 @@ fn version() -> impl Strategy<Value = Dream> {
             contact: String::new(),
             claimed_at: at,
             device: Some(DeviceId(format!("d{cid}"))),
+            awaiting: false,
+            reserve: false,
+            by_coordinator: false,
+            still_ok: None,
+            decision: None,
         });
     let note = prop::option::of(
         (0i64..5, prop::sample::select(vec!["x", "y"]))

@@ -169,6 +169,11 @@ fn overbooked_and_expired_are_derived() {
             contact: String::new(),
             claimed_at: 2_500,
             device: None,
+            awaiting: false,
+            reserve: false,
+            by_coordinator: false,
+            still_ok: None,
+            decision: None,
         },
     );
     let joined = Dream::join(&d, &other);
@@ -190,6 +195,11 @@ fn an_older_claim_without_a_device_is_still_its_runners_own() {
         contact: String::new(),
         claimed_at: at,
         device: None,
+        awaiting: false,
+        reserve: false,
+        by_coordinator: false,
+        still_ok: None,
+        decision: None,
     };
     d.claims.insert(id(20), old(20, 2_000, "phone-a", "Anne"));
     d.claims.insert(id(21), old(21, 2_100, "phone-b", "Anne"));

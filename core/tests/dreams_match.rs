@@ -48,6 +48,7 @@ fn avail(from: &str, to: &str, parts: &[PartOfDay], hours: Option<f64>, cats: &[
         parts: parts.iter().copied().collect::<BTreeSet<_>>(),
         hours,
         categories: cats.iter().copied().collect(),
+        brings: BTreeSet::new(),
     }
 }
 

@@ -86,10 +86,7 @@ fn claiming_is_refused_without_changing_anything_when_it_cannot_be_done() {
     apply(&mut d, &a, claim_step(10, "Anne")).unwrap();
     assert_eq!(refused(&mut d, &a, claim_step(12, "Anne")), StepError::AlreadyYours);
     apply(&mut d, &act(3_000, "phone-b", "Bent"), claim_step(11, "Bent")).unwrap();
-    assert_eq!(
-        refused(&mut d, &act(4_000, "phone-c", "Carl"), claim_step(13, "Carl")),
-        StepError::NotNow(Status::Taken)
-    );
+    assert_eq!(refused(&mut d, &act(4_000, "phone-c", "Carl"), claim_step(13, "Carl")), StepError::Full);
 }
 
 #[test]

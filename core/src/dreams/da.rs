@@ -478,6 +478,11 @@ pub fn event(e: &Event, claim_name: Option<&str>) -> String {
         Fulfilled => "markerede drømmen som opfyldt".into(),
         Cancelled => "aflyste drømmen".into(),
         Reopened => "genåbnede drømmen".into(),
+        Confirmed { .. } => format!("bekræftede{n}"),
+        Declined { .. } => format!("sagde nej tak{n}"),
+        StillOk { .. } => format!("kan stadig det nye tidspunkt{n}"),
+        TookPlace { .. } => format!("tog pladsen som reserve{n}"),
+        Thanked => "tilføjede en tak fra drømmeren".into(),
     }
 }
 /// Share heading.
@@ -549,6 +554,8 @@ impl TextField {
             TextField::Private => F_PRIVATE,
             TextField::RunnerName => F_RUNNER_NAME,
             TextField::RunnerContact => F_RUNNER_CONTACT,
+            TextField::DeclineReason => F_DECLINE_REASON,
+            TextField::Thanks => F_THANKS,
         }
     }
 }
@@ -609,3 +616,196 @@ pub fn mine_button(n: usize) -> String {
 pub const TO_COORD: &str = "Koordinator";
 /// The remembered answer to "Hvornår har du tid?", shown while it filters.
 pub const FINDER_ACTIVE: &str = "Du ser de drømme, der passer til din tid.";
+
+// ---- The coordinator's week: confirm, reserve, re-confirm, thank, forget ----
+
+/// Step done: a claim waits for the coordinator.
+pub const DONE_AWAITING: &str =
+    "Tak! Du står på drømmen og afventer koordinatorens bekræftelse. Du kan se svaret her, når det er kommet.";
+/// Step done: in the reserve queue.
+pub const DONE_RESERVED: &str = "Du står nu som reserve. Slipper en drømmeløber, bliver pladsen tilbudt dig her.";
+/// Step done: the coordinator entered a runner who phoned.
+pub const DONE_CLAIMED_FOR: &str = "Drømmeløberen er sat på drømmen.";
+/// Step done: the coordinator entered a reserve who phoned.
+pub const DONE_RESERVED_FOR: &str = "Pladserne er taget, så drømmeløberen er sat på som reserve.";
+/// Step done: confirmed.
+pub const DONE_CONFIRMED: &str = "Drømmeløberen er bekræftet.";
+/// Step done: declined.
+pub const DONE_DECLINED: &str = "Du har sagt nej tak til drømmeløberen.";
+/// Step done: a reserve took the place.
+pub const DONE_TOOK_PLACE: &str = "Pladsen er din. Tak!";
+/// Step done: yes to the new time.
+pub const DONE_STILL_OK: &str = "Tak! Koordinatoren kan se, at du stadig kan.";
+/// Step done: the thank-you is saved.
+pub const DONE_THANKED: &str = "Takken er gemt og vises for drømmeløberne.";
+/// Step refused: no place free.
+pub const STEP_FULL: &str = "Pladserne er lige blevet taget. Du kan melde dig som reserve i stedet.";
+/// Step refused: a place is free.
+pub const STEP_PLACE_FREE: &str = "Der er en ledig plads, så du kan tage drømmen i stedet for at være reserve.";
+/// Step refused: not waiting for an answer.
+pub const STEP_NOT_WAITING: &str = "Tilmeldingen venter ikke på svar. Intet er ændret.";
+/// Step refused: no place offered.
+pub const STEP_NOT_OFFERED: &str = "Pladsen er ikke tilbudt dig (længere). Intet er ændret.";
+/// Step refused: nothing to answer.
+pub const STEP_NOTHING_TO_ANSWER: &str = "Tidspunktet er ikke flyttet, siden du sidst svarede. Intet er ændret.";
+/// Step refused: thanks before the dream.
+pub const STEP_NOT_FULFILLED: &str = "En tak kan først tilføjes, når drømmen er opfyldt.";
+/// Field: why a claim is declined.
+pub const F_DECLINE_REASON: &str = "Kort begrundelse";
+/// Field: the thank-you.
+pub const F_THANKS: &str = "Tak fra drømmeren";
+/// Help under the thank-you.
+pub const THANKS_HELP: &str = "Fx «Tak fra Inger: Det var den bedste dag i år.» Drømmeløberne kan se den.";
+/// Button: save the thank-you.
+pub const THANK: &str = "Gem tak";
+/// Heading over the thank-you on the dream's page.
+pub const THANKS_TITLE: &str = "Tak fra drømmeren";
+
+/// Button: sign up as a reserve.
+pub const RESERVE: &str = "Jeg vil gerne være reserve";
+/// Heading of the reserve form.
+pub const RESERVE_TITLE: &str = "Pladserne er taget";
+/// Help of the reserve form.
+pub const RESERVE_HELP: &str =
+    "Meld dig som reserve. Slipper en drømmeløber, bliver pladsen tilbudt dig – først til den, der har stået længst.";
+/// The runner's own claim, waiting.
+pub const YOU_WAIT: &str = "Du står på drømmen – afventer koordinator.";
+/// The runner's own claim, declined.
+pub fn you_declined(reason: &str) -> String {
+    if reason.trim().is_empty() {
+        "Koordinatoren har sagt nej tak denne gang.".into()
+    } else {
+        format!("Koordinatoren har sagt nej tak denne gang: «{}»", reason.trim())
+    }
+}
+/// The runner's own claim, in the queue.
+pub fn you_reserve(place: usize) -> String {
+    format!("Du er reserve nummer {place}.")
+}
+/// The runner's own claim, offered the place.
+pub const YOU_OFFERED: &str = "En plads er blevet ledig, og den er tilbudt dig.";
+/// Button: take the offered place.
+pub const TAKE_PLACE: &str = "Ja, jeg tager pladsen";
+/// Button: decline the offered place, or leave the queue.
+pub const LEAVE_QUEUE: &str = "Nej tak, tag mig af listen";
+/// The runner must answer a moved time.
+pub fn moved_time(when: &str) -> String {
+    format!("Tidspunktet er ændret til {when}. Kan du stadig?")
+}
+/// Button: yes to the moved time.
+pub const STILL_OK: &str = "Jeg kan stadig";
+/// Button: no to the moved time.
+pub const CANNOT: &str = "Jeg kan ikke længere";
+/// Label of a claim's state, as the lists show it.
+pub fn claim_state(s: &crate::dreams::dream::ClaimState) -> String {
+    use crate::dreams::dream::ClaimState::*;
+    match s {
+        Waiting => "afventer koordinator".into(),
+        Confirmed => "bekræftet".into(),
+        Declined(_) => "sagt nej tak".into(),
+        Reserve(n) => format!("reserve nr. {n}"),
+        Offered => "reserve – tilbudt pladsen".into(),
+    }
+}
+/// After a name: entered by the coordinator.
+pub const BY_PHONE: &str = "(ringede)";
+/// After a name: has not answered the moved time.
+pub const NOT_ANSWERED: &str = "har ikke svaret på det nye tidspunkt";
+/// After a name: answered the moved time.
+pub const ANSWERED: &str = "kan stadig det nye tidspunkt";
+/// Heading of the reserve list.
+pub const RESERVES_TITLE: &str = "Reserver";
+/// Button: confirm a claim.
+pub fn confirm_claim(name: &str) -> String {
+    format!("Bekræft {name}")
+}
+/// Button: decline a claim.
+pub fn decline_claim(name: &str) -> String {
+    format!("Sig nej tak til {name}")
+}
+/// Heading of the coordinator's "phoned" form.
+pub const PHONED_TITLE: &str = "Tilføj en drømmeløber, der har ringet";
+/// Field: the phoned runner's name.
+pub const F_PHONED_NAME: &str = "Drømmeløberens navn";
+/// Field: the phoned runner's contact.
+pub const F_PHONED_CONTACT: &str = "Drømmeløberens telefon eller mail";
+/// Button: add the phoned runner.
+pub const PHONED_ADD: &str = "Tilføj drømmeløber";
+/// The form's confirmation switch.
+pub const F_CONFIRM_CLAIMS: &str = "Jeg bekræfter selv hver drømmeløber";
+/// Help under the switch.
+pub const CONFIRM_CLAIMS_HELP: &str = "Slået til: «Jeg tager den» står som «afventer koordinator», til du har bekræftet. Slået fra: drømmeløberen er på med det samme.";
+/// Field: days before private details are erased.
+pub const F_ERASE_DAYS: &str = "Slet private oplysninger efter (dage)";
+/// Help under it.
+pub const ERASE_DAYS_HELP: &str =
+    "Dage efter drømmen er opfyldt eller aflyst. Så slettes de private noter om drømmeren på alle enheder.";
+/// The erase-days field is not a whole number 1–365.
+pub const BAD_ERASE_DAYS: &str = "Antal dage skal være et helt tal fra 1 til 365.";
+/// The private details are gone.
+pub fn erased(date: &str) -> String {
+    format!("De private oplysninger om drømmeren blev slettet {date}.")
+}
+/// Short badge: erased.
+pub const BADGE_ERASED: &str = "Private oplysninger slettet";
+
+/// Legend of what a dream needs / a runner brings.
+pub const F_SKILLS: &str = "Drømmen kræver";
+/// Legend in "Hvornår har du tid?".
+pub const FINDER_BRINGS: &str = "Det kan jeg bidrage med";
+/// Field: a language.
+pub const F_LANGUAGE: &str = "Sprog (valgfrit)";
+/// Help for the language field.
+pub const F_LANGUAGE_HELP: &str = "Fx arabisk eller tegnsprog.";
+/// A skill, as a checkbox label and in explanations.
+pub fn skill(s: &crate::dreams::dream::Skill) -> String {
+    use crate::dreams::dream::Skill::*;
+    match s {
+        Car => "Bil".into(),
+        Wheelchair => "Erfaring med kørestol".into(),
+        Lifting => "Kan hjælpe med løft".into(),
+        Language(l) => format!("Taler {l}"),
+    }
+}
+/// Why a dream fits: the runner brings it.
+pub fn you_bring(s: &crate::dreams::dream::Skill) -> String {
+    use crate::dreams::dream::Skill::*;
+    match s {
+        Car => "du har bil".into(),
+        Wheelchair => "du har erfaring med kørestol".into(),
+        Lifting => "du kan hjælpe med løft".into(),
+        Language(l) => format!("du taler {l}"),
+    }
+}
+/// Why a dream fits less: it needs what the runner did not tick.
+pub fn it_needs(s: &crate::dreams::dream::Skill) -> String {
+    use crate::dreams::dream::Skill::*;
+    match s {
+        Car => "kræver bil".into(),
+        Wheelchair => "kræver erfaring med kørestol".into(),
+        Lifting => "kræver hjælp med løft".into(),
+        Language(l) => format!("kræver en, der taler {l}"),
+    }
+}
+
+/// Heading of the coordinator's at-risk list.
+pub const RISK_TITLE: &str = "Drømme i fare";
+/// Nothing at risk.
+pub const RISK_NONE: &str = "Ingen drømme i fare lige nu.";
+/// Badge on the board.
+pub const BADGE_RISK: &str = "I fare";
+/// Why: the deadline is near.
+pub fn risk_deadline(days: i64, missing: usize) -> String {
+    let when = match days {
+        0 => "i dag".to_string(),
+        1 => "i morgen".to_string(),
+        n => format!("om {n} dage"),
+    };
+    let who = if missing == 1 { "1 drømmeløber".to_string() } else { format!("{missing} drømmeløbere") };
+    format!("Fristen er {when}, og der mangler {who}.")
+}
+/// Why: a runner let go late.
+pub fn risk_late_release(hours: i64, missing: usize) -> String {
+    let who = if missing == 1 { "1 drømmeløber".to_string() } else { format!("{missing} drømmeløbere") };
+    format!("En drømmeløber meldte fra {hours} timer før, og der mangler nu {who}.")
+}

@@ -283,9 +283,75 @@ pub struct Claim {
     /// again (two runners may share a name). Absent in older files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<DeviceId>,
+    /// Made while the dream asked for the coordinator's yes: it waits for
+    /// a [`Decision`] (false for claims older than confirmation).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub awaiting: bool,
+    /// "Jeg vil gerne være reserve"; false again once the place is taken.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reserve: bool,
+    /// Entered by the coordinator for a runner who phoned.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub by_coordinator: bool,
+    /// The runner's last "Jeg kan stadig" to a moved time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub still_ok: Option<Rev>,
+    /// The coordinator's yes or no, joined on its own stamp (the runner's
+    /// own changes never undo it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
 }
 
 object::impl_object!(Claim, without extra);
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The coordinator's answer to a claim.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Decision {
+    /// When, and on which device.
+    pub rev: Rev,
+    /// Yes (confirmed) or no (declined).
+    pub yes: bool,
+    /// Why not (may be empty).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+/// Where a standing claim is, derived from the claim and the dream.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClaimState {
+    /// Has a place; the coordinator has not answered yet ("afventer koordinator").
+    Waiting,
+    /// Has a place.
+    Confirmed,
+    /// The coordinator said no, with a reason.
+    Declined(String),
+    /// In the reserve queue, at this place (1 = first).
+    Reserve(usize),
+    /// First in the queue and a place is free: offered it.
+    Offered,
+}
+
+impl ClaimState {
+    /// True while the claim holds one of the dream's places.
+    pub fn holds_place(&self) -> bool {
+        matches!(self, ClaimState::Waiting | ClaimState::Confirmed)
+    }
+}
+
+/// What a new runner would get by signing up now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opening {
+    /// A place: "Jeg tager den".
+    Place,
+    /// The places are taken (or offered to reserves): "Jeg vil gerne være reserve".
+    Reserve,
+    /// Fulfilled or cancelled: no sign-up.
+    Closed,
+}
 
 impl Claim {
     /// True while the claim stands (not released).
@@ -293,9 +359,10 @@ impl Claim {
         !self.meta.deleted
     }
 
-    /// The newer of two versions of one claim (equal stamps broken by content).
+    /// The newer of two versions of one claim (equal stamps broken by
+    /// content), with the newer of their coordinator's decisions.
     fn join(a: &Claim, b: &Claim) -> Claim {
-        match a.meta.rev.cmp(&b.meta.rev) {
+        let mut out = match a.meta.rev.cmp(&b.meta.rev) {
             std::cmp::Ordering::Greater => a.clone(),
             std::cmp::Ordering::Less => b.clone(),
             std::cmp::Ordering::Equal => {
@@ -307,7 +374,9 @@ impl Claim {
                     b.clone()
                 }
             }
-        }
+        };
+        out.decision = a.decision.clone().max(b.decision.clone());
+        out
     }
 }
 
@@ -371,6 +440,28 @@ pub enum Event {
     Cancelled,
     /// A cancelled dream was opened again.
     Reopened,
+    /// The coordinator confirmed a claim.
+    Confirmed {
+        /// The claim.
+        claim: RecordId,
+    },
+    /// The coordinator declined a claim.
+    Declined {
+        /// The claim.
+        claim: RecordId,
+    },
+    /// A runner said yes again to a moved time.
+    StillOk {
+        /// The claim.
+        claim: RecordId,
+    },
+    /// A reserve took an offered place.
+    TookPlace {
+        /// The claim.
+        claim: RecordId,
+    },
+    /// The dreamer's thank-you was added.
+    Thanked,
 }
 
 /// One stamped transition: time (in the revision) and who.
@@ -401,6 +492,11 @@ impl<'de> Deserialize<'de> for LogEntry {
             Fulfilled,
             Cancelled,
             Reopened,
+            Confirmed,
+            Declined,
+            StillOk,
+            TookPlace,
+            Thanked,
         }
         let m = &mut object::read_map(d, "struct LogEntry", &["rev", "who", "event"])?;
         let rev = object::field(m, "rev")?;
@@ -414,6 +510,11 @@ impl<'de> Deserialize<'de> for LogEntry {
             Kind::Fulfilled => Event::Fulfilled,
             Kind::Cancelled => Event::Cancelled,
             Kind::Reopened => Event::Reopened,
+            Kind::Confirmed => Event::Confirmed { claim: object::field(m, "claim")? },
+            Kind::Declined => Event::Declined { claim: object::field(m, "claim")? },
+            Kind::StillOk => Event::StillOk { claim: object::field(m, "claim")? },
+            Kind::TookPlace => Event::TookPlace { claim: object::field(m, "claim")? },
+            Kind::Thanked => Event::Thanked,
         };
         Ok(LogEntry { rev, who, event })
     }
@@ -471,8 +572,77 @@ pub struct Dream {
     pub log: Vec<LogEntry>,
     /// Private note about the dreamer; stripped for runners.
     pub private_note: Option<PrivateNote>,
+    /// A runner's "Jeg tager den" waits for the coordinator's yes.
+    pub confirm_claims: bool,
+    /// What the runners must bring (car, wheelchair experience, …).
+    pub skills: Vec<Skill>,
+    /// When the coordinator last moved or lengthened the planned time: every
+    /// runner who signed up before must say yes again.
+    pub asked_again: Option<Rev>,
+    /// "Tak fra Inger …", shown to the runners after the dream.
+    pub thanks: String,
+    /// Days after the dream ends before its private details are erased.
+    pub erase_after_days: u16,
+    /// When the private details were erased; once set, never unset, and no
+    /// copy brings them back.
+    pub erased_at: Option<Millis>,
     /// Fields this version does not know; kept so they survive a round trip.
     pub extra: Map<String, Value>,
+}
+
+/// The default number of days before a finished dream's private details go.
+pub const ERASE_AFTER_DAYS: u16 = 30;
+
+/// Something a dream needs its runners to bring.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Skill {
+    /// A car.
+    Car,
+    /// Experience with a wheelchair.
+    Wheelchair,
+    /// Can help lift.
+    Lifting,
+    /// Speaks this language.
+    Language(String),
+}
+
+impl Skill {
+    /// The wire form: `bil`, `koerestol`, `loeft`, `sprog:arabisk`.
+    pub fn slug(&self) -> String {
+        match self {
+            Skill::Car => "bil".into(),
+            Skill::Wheelchair => "koerestol".into(),
+            Skill::Lifting => "loeft".into(),
+            Skill::Language(l) => format!("sprog:{}", l.trim().to_lowercase()),
+        }
+    }
+
+    /// Reads the wire form; `None` for an unknown one.
+    pub fn from_slug(s: &str) -> Option<Skill> {
+        match s.trim() {
+            "bil" => Some(Skill::Car),
+            "koerestol" => Some(Skill::Wheelchair),
+            "loeft" => Some(Skill::Lifting),
+            other => other
+                .strip_prefix("sprog:")
+                .map(|l| l.trim().to_lowercase())
+                .filter(|l| !l.is_empty())
+                .map(Skill::Language),
+        }
+    }
+}
+
+impl Serialize for Skill {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.slug())
+    }
+}
+
+impl<'de> Deserialize<'de> for Skill {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Skill::from_slug(&text).ok_or_else(|| serde::de::Error::custom(format!("ukendt behov: {text}")))
+    }
 }
 
 /// The serialised form of a dream (export format v1).
@@ -527,8 +697,24 @@ pub struct DreamWire {
     log: Vec<LogEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     private_note: Option<PrivateNote>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    confirm_claims: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    skills: Vec<Skill>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    asked_again: Option<Rev>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    thanks: String,
+    #[serde(default = "erase_days")]
+    erase_after_days: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_millis_text")]
+    erased_at: Option<Millis>,
     #[serde(flatten, skip_deserializing)]
     extra: Map<String, Value>,
+}
+
+fn erase_days() -> u16 {
+    ERASE_AFTER_DAYS
 }
 
 object::impl_object!(DreamWire);
@@ -596,7 +782,13 @@ impl TryFrom<DreamWire> for Dream {
             phase,
             claims,
             log,
-            private_note: w.private_note,
+            private_note: if w.erased_at.is_some() { None } else { w.private_note },
+            confirm_claims: w.confirm_claims,
+            skills: sorted_unique(w.skills),
+            asked_again: w.asked_again,
+            thanks: w.thanks,
+            erase_after_days: w.erase_after_days,
+            erased_at: w.erased_at,
             extra: w.extra,
         })
     }
@@ -635,9 +827,32 @@ impl From<Dream> for DreamWire {
             claims: d.claims.into_values().collect(),
             log: d.log,
             private_note: d.private_note,
+            confirm_claims: d.confirm_claims,
+            skills: d.skills,
+            asked_again: d.asked_again,
+            thanks: d.thanks,
+            erase_after_days: d.erase_after_days,
+            erased_at: d.erased_at,
             extra: d.extra,
         }
     }
+}
+
+/// How a claim is added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct NewClaim {
+    /// To the reserve queue.
+    pub reserve: bool,
+    /// Entered by the coordinator.
+    pub by_coordinator: bool,
+}
+
+fn declined(c: &Claim) -> bool {
+    matches!(c.decision, Some(Decision { yes: false, .. }))
+}
+
+fn holds_place(c: &Claim) -> bool {
+    c.is_live() && !c.reserve && !declined(c)
 }
 
 fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
@@ -649,6 +864,24 @@ fn sorted_unique<T: Ord>(mut v: Vec<T>) -> Vec<T> {
 fn normalise_log(log: &mut Vec<LogEntry>) {
     log.sort_by_cached_key(LogEntry::sort_key);
     log.dedup();
+}
+
+mod opt_millis_text {
+    use super::*;
+    pub fn serialize<S: Serializer>(ms: &Option<Millis>, s: S) -> Result<S::Ok, S::Error> {
+        match ms {
+            Some(ms) => s.serialize_str(&format_millis(*ms)),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Millis>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) => parse_millis(&text)
+                .map(Some)
+                .ok_or_else(|| serde::de::Error::custom(format!("ugyldigt tidsstempel: {text}"))),
+        }
+    }
 }
 
 mod millis_text {
@@ -705,20 +938,82 @@ impl Dream {
             claims: BTreeMap::new(),
             log: vec![LogEntry { rev: act.rev.clone(), who: act.who.clone(), event: Event::Created }],
             private_note: None,
+            confirm_claims: false,
+            skills: Vec::new(),
+            asked_again: None,
+            thanks: String::new(),
+            erase_after_days: ERASE_AFTER_DAYS,
+            erased_at: None,
             extra: Map::new(),
         }
     }
 
-    /// The claims that stand, oldest first.
+    /// The claims that stand (not released), declined and reserves
+    /// included, oldest first.
     pub fn live_claims(&self) -> Vec<&Claim> {
         let mut v: Vec<&Claim> = self.claims.values().filter(|c| c.is_live()).collect();
         v.sort_by(|a, b| a.claimed_at.cmp(&b.claimed_at).then(a.meta.id.cmp(&b.meta.id)));
         v
     }
 
-    /// Number of claims that stand.
+    /// The claims that hold a place (waiting for the coordinator or
+    /// confirmed), oldest first.
+    pub fn going(&self) -> Vec<&Claim> {
+        self.live_claims().into_iter().filter(|c| holds_place(c)).collect()
+    }
+
+    /// The reserve queue, first in line first.
+    pub fn reserves(&self) -> Vec<&Claim> {
+        self.live_claims().into_iter().filter(|c| c.reserve && !declined(c)).collect()
+    }
+
+    /// Number of claims that hold a place.
     pub fn claim_count(&self) -> usize {
-        self.claims.values().filter(|c| c.is_live()).count()
+        self.claims.values().filter(|c| holds_place(c)).count()
+    }
+
+    /// Places not held by anyone (offered to the reserves first).
+    pub fn free_places(&self) -> usize {
+        self.runners_missing()
+    }
+
+    /// Where a claim stands now; `None` once released.
+    pub fn claim_state(&self, claim: &Claim) -> Option<ClaimState> {
+        if !claim.is_live() {
+            return None;
+        }
+        if let Some(Decision { yes: false, reason, .. }) = &claim.decision {
+            return Some(ClaimState::Declined(reason.clone()));
+        }
+        if claim.reserve {
+            let place = self.reserves().iter().position(|c| c.meta.id == claim.meta.id).unwrap_or(0);
+            let active = matches!(self.phase, Phase::Active { .. });
+            return Some(if active && place < self.free_places() {
+                ClaimState::Offered
+            } else {
+                ClaimState::Reserve(place + 1)
+            });
+        }
+        Some(if claim.awaiting && claim.decision.is_none() { ClaimState::Waiting } else { ClaimState::Confirmed })
+    }
+
+    /// What a new runner gets by signing up now: a place only when one is
+    /// free beyond those offered to the reserves.
+    pub fn opening(&self) -> Opening {
+        match self.phase {
+            Phase::Active { .. } if self.free_places() > self.reserves().len() => Opening::Place,
+            Phase::Active { .. } => Opening::Reserve,
+            _ => Opening::Closed,
+        }
+    }
+
+    /// True when this claim must say yes again to a moved or longer time.
+    pub fn must_reconfirm(&self, claim: &Claim) -> bool {
+        let Some(asked) = &self.asked_again else { return false };
+        holds_place(claim)
+            && matches!(self.phase, Phase::Active { .. })
+            && claim.claimed_at < asked.at
+            && claim.still_ok.as_ref().is_none_or(|ok| ok < asked)
     }
 
     /// True when enough runners have claimed it.
@@ -778,7 +1073,9 @@ impl Dream {
     /// file older than the `device` field is found by the device of its
     /// revision: only the runner's own device writes a claim that stands.
     pub fn claim_of(&self, device: &DeviceId) -> Option<&Claim> {
-        self.live_claims().into_iter().find(|c| c.device.as_ref().unwrap_or(&c.meta.rev.by) == device)
+        self.live_claims()
+            .into_iter()
+            .find(|c| !c.by_coordinator && c.device.as_ref().unwrap_or(&c.meta.rev.by) == device)
     }
 
     /// When the dream was posted (its first log entry, else its revision).
@@ -822,14 +1119,27 @@ impl Dream {
         self.log(act, event);
     }
 
+    /// A log line for a change that is not the dream's own fields.
+    pub(crate) fn log_event(&mut self, act: &Act, event: Event) {
+        self.log(act, event);
+    }
+
+    /// A change to the dream's own fields with its log line.
+    pub(crate) fn touch_with(&mut self, act: &Act, event: Event) {
+        self.touch(act, event);
+    }
+
     /// Records an edit of the text fields (the caller changed them).
     pub fn edited(&mut self, act: &Act) {
         self.touch(act, Event::Edited);
     }
 
-    /// Sets or clears the private note.
+    /// Sets or clears the private note; once the private details are
+    /// erased, a note is no longer kept.
     pub fn set_private_note(&mut self, rev: Rev, text: String) {
-        self.private_note = Some(PrivateNote { text, rev });
+        if self.erased_at.is_none() {
+            self.private_note = Some(PrivateNote { text, rev });
+        }
     }
 
     /// Deletes the dream (a tombstone that travels).
@@ -838,16 +1148,49 @@ impl Dream {
         self.meta.deleted = true;
     }
 
-    fn add_claim(&mut self, act: &Act, id: RecordId, runner: Runner) {
+    /// Adds a claim: a place or a reserve's, by the runner or entered by
+    /// the coordinator (then confirmed at once, and no device's own).
+    pub(crate) fn add_claim(&mut self, act: &Act, id: RecordId, runner: Runner, how: NewClaim) {
+        let by_coordinator = how.by_coordinator;
         let claim = Claim {
             meta: Meta { id, rev: act.rev.clone(), deleted: false },
             name: runner.name,
             contact: runner.contact,
             claimed_at: act.rev.at,
-            device: Some(act.rev.by.clone()),
+            device: (!by_coordinator).then(|| act.rev.by.clone()),
+            awaiting: self.confirm_claims && !by_coordinator,
+            reserve: how.reserve,
+            by_coordinator,
+            still_ok: None,
+            decision: by_coordinator.then(|| Decision { rev: act.rev.clone(), yes: true, reason: String::new() }),
         };
         self.claims.insert(id, claim);
         self.log(act, Event::Claimed { claim: id });
+    }
+
+    /// A runner's own change to their claim (a new stamp on the runner's side).
+    pub(crate) fn change_claim(&mut self, act: &Act, id: RecordId, f: impl FnOnce(&mut Claim)) -> bool {
+        match self.claims.get_mut(&id) {
+            Some(c) if c.is_live() => {
+                f(c);
+                c.meta.rev = act.rev.clone();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The coordinator's yes or no to a claim (its own stamp).
+    pub(crate) fn decide(&mut self, act: &Act, id: RecordId, yes: bool, reason: String) -> bool {
+        match self.claims.get_mut(&id) {
+            Some(c) if c.is_live() => {
+                c.decision = Some(Decision { rev: act.rev.clone(), yes, reason });
+                let event = if yes { Event::Confirmed { claim: id } } else { Event::Declined { claim: id } };
+                self.log(act, event);
+                true
+            }
+            _ => false,
+        }
     }
 
     fn release_claim(&mut self, act: &Act, id: RecordId) -> bool {
@@ -869,6 +1212,9 @@ impl Dream {
     }
 
     fn plan_now(&mut self, act: &Act, when: PlannedFor) {
+        if self.planned_for().is_some_and(|old| old != when) && !self.going().is_empty() {
+            self.asked_again = Some(act.rev.clone());
+        }
         self.phase = Phase::Active { planned_for: Some(when) };
         self.touch(act, Event::Planned { date: when.to_wire() });
     }
@@ -902,7 +1248,7 @@ pub struct CancelledDream<'a>(&'a mut Dream);
 impl OpenDream<'_> {
     /// "Jeg tager den": a new claim with its own id.
     pub fn claim(self, act: &Act, id: RecordId, runner: Runner) {
-        self.0.add_claim(act, id, runner);
+        self.0.add_claim(act, id, runner, NewClaim::default());
     }
     /// "Slip igen" of a partial claim; false when no such live claim.
     pub fn release(self, act: &Act, claim: RecordId) -> bool {
@@ -976,6 +1322,7 @@ fn own_fields_key(d: &Dream) -> String {
     bare.claims.clear();
     bare.log.clear();
     bare.private_note = None;
+    bare.erased_at = None;
     serde_json::to_string(&bare).unwrap_or_default()
 }
 
@@ -1017,7 +1364,11 @@ impl Record for Dream {
         log.extend(b.log.iter().cloned());
         normalise_log(&mut log);
         out.log = log;
-        out.private_note = PrivateNote::join(&a.private_note, &b.private_note);
+        out.erased_at = a.erased_at.max(b.erased_at);
+        out.private_note = match out.erased_at {
+            Some(_) => None,
+            None => PrivateNote::join(&a.private_note, &b.private_note),
+        };
         out
     }
 }
@@ -1051,6 +1402,10 @@ pub enum TextField {
     RunnerName,
     /// A runner's contact.
     RunnerContact,
+    /// Why a claim was declined.
+    DeclineReason,
+    /// The dreamer's thank-you.
+    Thanks,
 }
 
 /// Why a dream (from the form, a file or a link) cannot be used.
@@ -1128,6 +1483,15 @@ impl Dream {
         for c in self.claims.values() {
             v.push((TextField::RunnerName, c.name.as_str()));
             v.push((TextField::RunnerContact, c.contact.as_str()));
+            if let Some(d) = &c.decision {
+                v.push((TextField::DeclineReason, d.reason.as_str()));
+            }
+        }
+        v.push((TextField::Thanks, self.thanks.as_str()));
+        for s in &self.skills {
+            if let Skill::Language(l) = s {
+                v.push((TextField::Needs, l.as_str()));
+            }
         }
         v
     }

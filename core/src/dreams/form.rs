@@ -8,7 +8,9 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::dreams::da as t;
-use crate::dreams::dream::{Act, Boundary, Category, Coordinator, Dream, PartOfDay, MAX_HOURS, MAX_RUNNERS};
+use crate::dreams::dream::{
+    Act, Boundary, Category, Coordinator, Dream, PartOfDay, Skill, ERASE_AFTER_DAYS, MAX_HOURS, MAX_RUNNERS,
+};
 use crate::dreams::privacy::{self, Finding};
 use crate::record::meta::{RecordId, Rev};
 use crate::text::dates::parse_date;
@@ -52,6 +54,14 @@ pub struct DreamForm {
     pub boundaries: BTreeSet<Boundary>,
     /// Private note.
     pub private_note: String,
+    /// The coordinator confirms each runner.
+    pub confirm_claims: bool,
+    /// Car, wheelchair experience, lifting (languages are in `language`).
+    pub skills: BTreeSet<Skill>,
+    /// A language the runners must speak, or empty.
+    pub language: String,
+    /// Days after the end before the private details are erased.
+    pub erase_days: String,
 }
 
 impl Default for DreamForm {
@@ -75,6 +85,10 @@ impl Default for DreamForm {
             reply_by: String::new(),
             boundaries: BTreeSet::new(),
             private_note: String::new(),
+            confirm_claims: true,
+            skills: BTreeSet::new(),
+            language: String::new(),
+            erase_days: ERASE_AFTER_DAYS.to_string(),
         }
     }
 }
@@ -112,6 +126,10 @@ pub enum Field {
     Boundaries,
     /// Private note.
     Private,
+    /// A language needed.
+    Language,
+    /// Days before erasure.
+    EraseDays,
 }
 
 /// A message about one field.
@@ -143,6 +161,9 @@ pub struct Checked {
     reply_by: Option<NaiveDate>,
     boundaries: Vec<Boundary>,
     private_note: String,
+    confirm_claims: bool,
+    skills: Vec<Skill>,
+    erase_days: u16,
 }
 
 /// The outcome of checking a form.
@@ -217,6 +238,18 @@ impl DreamForm {
             reply_by: date(d.reply_by),
             boundaries: d.boundaries_ok.iter().copied().collect(),
             private_note: d.private_note.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
+            confirm_claims: d.confirm_claims,
+            skills: d.skills.iter().filter(|s| !matches!(s, Skill::Language(_))).cloned().collect(),
+            language: d
+                .skills
+                .iter()
+                .filter_map(|s| match s {
+                    Skill::Language(l) => Some(l.clone()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+            erase_days: d.erase_after_days.to_string(),
         }
     }
 
@@ -278,6 +311,22 @@ impl DreamForm {
         }
         let needs: Vec<String> =
             self.needs.split([',', '\n']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let mut skills: Vec<Skill> = self.skills.iter().filter(|s| !matches!(s, Skill::Language(_))).cloned().collect();
+        for l in self.language.split([',', '\n']).map(str::trim).filter(|l| !l.is_empty()) {
+            if let Err(e) = crate::text::fields::check_field(t::F_LANGUAGE, l) {
+                errors.push(Message { field: Field::Language, text: e });
+            }
+            skills.extend(Skill::from_slug(&format!("sprog:{l}")));
+        }
+        skills.sort();
+        skills.dedup();
+        let erase_days = match self.erase_days.trim().parse::<u16>() {
+            Ok(n) if (1..=365).contains(&n) => n,
+            _ => {
+                errors.push(Message { field: Field::EraseDays, text: t::BAD_ERASE_DAYS.into() });
+                ERASE_AFTER_DAYS
+            }
+        };
 
         // Privacy: CPR anywhere refuses; phone/address about the dreamer warns.
         let about_dreamer = [
@@ -354,6 +403,9 @@ impl DreamForm {
             reply_by,
             boundaries,
             private_note: self.private_note.trim().to_string(),
+            confirm_claims: self.confirm_claims,
+            skills,
+            erase_days,
         });
         Report { checked, errors, warnings }
     }
@@ -392,6 +444,9 @@ impl Checked {
         dream.coordinator = self.coordinator;
         dream.reply_by = self.reply_by;
         dream.boundaries_ok = self.boundaries;
+        dream.confirm_claims = self.confirm_claims;
+        dream.skills = self.skills;
+        dream.erase_after_days = self.erase_days;
         let old_note = dream.private_note.as_ref().map(|n| n.text.as_str()).unwrap_or("");
         if old_note != self.private_note {
             dream.set_private_note(note_rev, self.private_note);

@@ -1,12 +1,14 @@
-//! "Hvornår har du tid?": matching a runner's free time and wishes against
-//! the dreams, and the board's filters. Pure; the result is ordered with the
-//! soonest deadline first.
+//! "Hvornår har du tid?": matching a runner's free time, wishes and what
+//! they bring (car, wheelchair experience, …) against the dreams, and the
+//! board's filters. Pure; the result is ordered by how well the runner suits
+//! the dream's needs, then with the soonest deadline first.
 
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use crate::dreams::dream::{Category, Dream, PartOfDay, Status};
+use crate::dreams::da as t;
+use crate::dreams::dream::{Category, Dream, PartOfDay, Skill, Status};
 
 /// When a runner is free and what they feel like.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,6 +23,44 @@ pub struct Availability {
     pub hours: Option<f64>,
     /// Categories they feel like; empty = any.
     pub categories: BTreeSet<Category>,
+    /// What they bring: car, wheelchair experience, lifting, languages.
+    pub brings: BTreeSet<Skill>,
+}
+
+/// How a dream's needs meet what the runner brings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Suits {
+    /// Needs the runner brings.
+    pub brings: Vec<Skill>,
+    /// Needs the runner did not say they bring.
+    pub lacks: Vec<Skill>,
+}
+
+/// Which of the dream's needs the runner brings and which not.
+pub fn suits(d: &Dream, avail: &Availability) -> Suits {
+    let (brings, lacks) = d.skills.iter().cloned().partition(|s| avail.brings.contains(s));
+    Suits { brings, lacks }
+}
+
+/// Why, in Danish: "Passer godt: du har bil" or "Kræver bil"; `None` when
+/// the dream needs nothing in particular.
+pub fn why(s: &Suits) -> Option<String> {
+    let good: Vec<String> = s.brings.iter().map(t::you_bring).collect();
+    let lack: Vec<String> = s.lacks.iter().map(t::it_needs).collect();
+    match (good.is_empty(), lack.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(format!("Passer godt: {}", good.join(", "))),
+        (true, false) => Some(capitalise(&lack.join(", "))),
+        (false, false) => Some(format!("{} – men {}", capitalise(&good.join(", ")), lack.join(", "))),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 /// Why a dream does not fit (for tests and explanations).
@@ -95,15 +135,24 @@ pub fn sort_by_deadline(dreams: &mut [&Dream]) {
     dreams.sort_by_cached_key(|d| order_key(d));
 }
 
-/// The dreams that fit, soonest deadline first.
+/// The dreams that fit, best suited first: fewest needs the runner lacks,
+/// then most needs they bring, then soonest deadline.
 pub fn matching<'a>(
     dreams: impl IntoIterator<Item = &'a Dream>,
     avail: &Availability,
     today: NaiveDate,
 ) -> Vec<&'a Dream> {
     let mut v: Vec<&Dream> = dreams.into_iter().filter(|d| fit(d, avail, today).is_ok()).collect();
-    sort_by_deadline(&mut v);
+    rank(&mut v, avail);
     v
+}
+
+/// Orders dreams best suited first (see [`matching`]).
+pub fn rank(dreams: &mut [&Dream], avail: &Availability) {
+    dreams.sort_by_cached_key(|d| {
+        let s = suits(d, avail);
+        (s.lacks.len(), std::cmp::Reverse(s.brings.len()), order_key(d))
+    });
 }
 
 /// The board's list filters.

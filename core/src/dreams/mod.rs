@@ -9,5 +9,6 @@ pub mod dream;
 pub mod form;
 pub mod matching;
 pub mod privacy;
+pub mod risk;
 pub mod share;
 pub mod steps;

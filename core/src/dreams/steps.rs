@@ -1,10 +1,14 @@
 //! Every change a runner or coordinator makes to a dream, as one function
-//! with a typed result: claim ("Jeg tager den"), release ("Slip igen"), plan,
-//! fulfil, cancel and reopen. The component calls [`apply`] and shows success
+//! with a typed result: claim ("Jeg tager den"), reserve, take an offered
+//! place, release ("Slip igen"), say yes again to a moved time; the
+//! coordinator's confirm, decline, claim for a runner who phoned, plan,
+//! fulfil, thank, cancel and reopen. The component calls [`apply`] and shows success
 //! only for `Ok`; on `Err` the dream is left exactly as it was.
 
 use crate::dreams::da as t;
-use crate::dreams::dream::{Act, Dream, PlannedFor, Runner, Stage, Status, TextField};
+use crate::dreams::dream::{
+    Act, ClaimState, Dream, Event, NewClaim, Opening, Phase, PlannedFor, Runner, Stage, Status, TextField,
+};
 use crate::dreams::form::Checked;
 use crate::record::meta::RecordId;
 use crate::text::fields::{check_text, TextProblem};
@@ -21,8 +25,33 @@ pub enum Step {
         /// Who claims it.
         runner: Runner,
     },
-    /// "Slip igen": release the claim with this id.
+    /// "Jeg vil gerne være reserve": a claim in the reserve queue.
+    Reserve {
+        /// The new claim's id.
+        id: RecordId,
+        /// Who.
+        runner: Runner,
+    },
+    /// "Tilføj en drømmeløber, der har ringet": the coordinator enters a
+    /// runner's claim (a place when one is free, else the reserve queue).
+    ClaimFor {
+        /// The new claim's id.
+        id: RecordId,
+        /// Who phoned.
+        runner: Runner,
+    },
+    /// The coordinator says yes to a waiting claim.
+    Confirm(RecordId),
+    /// The coordinator says no, with a short reason.
+    Decline(RecordId, String),
+    /// An offered reserve takes the place.
+    TakePlace(RecordId),
+    /// "Jeg kan stadig": yes to the moved or longer time.
+    StillOk(RecordId),
+    /// "Slip igen" (also "Jeg kan ikke længere"): release the claim.
     Release(RecordId),
+    /// The dreamer's thank-you, after the dream.
+    Thank(String),
     /// Set or move the agreed date.
     Plan(PlannedFor),
     /// It happened, with "sådan gik det".
@@ -36,8 +65,26 @@ pub enum Step {
 /// What changed, for the success message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Done {
-    /// A claim was added.
+    /// A claim was added and has its place.
     Claimed,
+    /// A claim was added and waits for the coordinator.
+    Awaiting,
+    /// A claim joined the reserve queue.
+    Reserved,
+    /// The coordinator entered a claim with a place.
+    ClaimedFor,
+    /// The coordinator entered a claim in the reserve queue.
+    ReservedFor,
+    /// The coordinator said yes.
+    Confirmed,
+    /// The coordinator said no.
+    Declined,
+    /// A reserve took the place.
+    TookPlace,
+    /// The runner said yes to the new time.
+    StillOk,
+    /// The thank-you is saved.
+    Thanked,
     /// A claim was released.
     Released,
     /// The date was set or moved.
@@ -63,6 +110,18 @@ pub enum StepError {
     AlreadyYours,
     /// No standing claim with that id.
     NoSuchClaim,
+    /// The places are taken: sign up as a reserve instead.
+    Full,
+    /// A place is free: take it instead of queueing.
+    PlaceFree,
+    /// The claim is not waiting for the coordinator's answer.
+    NotWaiting,
+    /// The claim is not offered a place.
+    NotOffered,
+    /// The time has not moved since this runner said yes.
+    NothingToAnswer,
+    /// A thank-you comes after the dream is fulfilled.
+    NotFulfilled,
     /// The runner gave no name.
     NameMissing,
     /// The runner gave no phone or e-mail.
@@ -82,30 +141,115 @@ fn check(field: TextField, text: &str) -> Result<(), StepError> {
     }
 }
 
+/// A runner's name and contact, trimmed and checked.
+fn checked_runner(runner: Runner) -> Result<Runner, StepError> {
+    let runner = Runner { name: runner.name.trim().to_string(), contact: runner.contact.trim().to_string() };
+    if runner.name.is_empty() {
+        return Err(StepError::NameMissing);
+    }
+    if runner.contact.is_empty() {
+        return Err(StepError::ContactMissing);
+    }
+    check(TextField::RunnerName, &runner.name)?;
+    check(TextField::RunnerContact, &runner.contact)?;
+    Ok(runner)
+}
+
+/// The live claim `id` and where it stands.
+fn state_of(dream: &Dream, id: RecordId) -> Result<ClaimState, StepError> {
+    dream.claims.get(&id).and_then(|c| dream.claim_state(c)).ok_or(StepError::NoSuchClaim)
+}
+
 /// Applies `step` to `dream` as `act` (stamp and who). Everything is checked
 /// before anything changes.
 pub fn apply(dream: &mut Dream, act: &Act, step: Step) -> Result<Done, StepError> {
     let status = dream.status();
     let not_now = Err(StepError::NotNow(status));
     match step {
+        Step::Claim { id, runner } | Step::Reserve { id, runner } if dream.claim_of(&act.rev.by).is_some() => {
+            let _ = (id, checked_runner(runner)?);
+            Err(StepError::AlreadyYours)
+        }
         Step::Claim { id, runner } => {
-            let runner = Runner { name: runner.name.trim().to_string(), contact: runner.contact.trim().to_string() };
-            if runner.name.is_empty() {
-                return Err(StepError::NameMissing);
+            let runner = checked_runner(runner)?;
+            match dream.opening() {
+                Opening::Place => {}
+                Opening::Reserve => return Err(StepError::Full),
+                Opening::Closed => return not_now,
             }
-            if runner.contact.is_empty() {
-                return Err(StepError::ContactMissing);
+            dream.add_claim(act, id, runner, NewClaim::default());
+            Ok(if dream.confirm_claims { Done::Awaiting } else { Done::Claimed })
+        }
+        Step::Reserve { id, runner } => {
+            let runner = checked_runner(runner)?;
+            match dream.opening() {
+                Opening::Reserve => {}
+                Opening::Place => return Err(StepError::PlaceFree),
+                Opening::Closed => return not_now,
             }
-            check(TextField::RunnerName, &runner.name)?;
-            check(TextField::RunnerContact, &runner.contact)?;
-            if dream.claim_of(&act.rev.by).is_some() {
-                return Err(StepError::AlreadyYours);
+            dream.add_claim(act, id, runner, NewClaim { reserve: true, by_coordinator: false });
+            Ok(Done::Reserved)
+        }
+        Step::ClaimFor { id, runner } => {
+            let runner = checked_runner(runner)?;
+            let reserve = match dream.opening() {
+                Opening::Place => false,
+                Opening::Reserve => true,
+                Opening::Closed => return not_now,
+            };
+            dream.add_claim(act, id, runner, NewClaim { reserve, by_coordinator: true });
+            Ok(if reserve { Done::ReservedFor } else { Done::ClaimedFor })
+        }
+        Step::Confirm(claim) => {
+            if state_of(dream, claim)? != ClaimState::Waiting {
+                return Err(StepError::NotWaiting);
             }
-            match dream.stage() {
-                Stage::Open(s) => s.claim(act, id, runner),
-                _ => return not_now,
+            dream.decide(act, claim, true, String::new());
+            Ok(Done::Confirmed)
+        }
+        Step::Decline(claim, reason) => {
+            let reason = reason.trim().to_string();
+            check(TextField::DeclineReason, &reason)?;
+            if matches!(state_of(dream, claim)?, ClaimState::Declined(_)) {
+                return Err(StepError::NotWaiting);
             }
-            Ok(Done::Claimed)
+            if !matches!(dream.phase, Phase::Active { .. }) {
+                return not_now;
+            }
+            dream.decide(act, claim, false, reason);
+            Ok(Done::Declined)
+        }
+        Step::TakePlace(claim) => {
+            if state_of(dream, claim)? != ClaimState::Offered {
+                return Err(StepError::NotOffered);
+            }
+            let awaiting = dream.confirm_claims;
+            dream.change_claim(act, claim, |c| {
+                c.reserve = false;
+                c.awaiting = awaiting && !c.by_coordinator;
+                c.claimed_at = act.rev.at;
+            });
+            dream.log_event(act, Event::TookPlace { claim });
+            Ok(if awaiting { Done::Awaiting } else { Done::TookPlace })
+        }
+        Step::StillOk(claim) => {
+            state_of(dream, claim)?;
+            if !dream.claims.get(&claim).is_some_and(|c| dream.must_reconfirm(c)) {
+                return Err(StepError::NothingToAnswer);
+            }
+            dream.change_claim(act, claim, |c| c.still_ok = Some(act.rev.clone()));
+            dream.log_event(act, Event::StillOk { claim });
+            Ok(Done::StillOk)
+        }
+        Step::Thank(text) => {
+            let text = text.trim().to_string();
+            check(TextField::Thanks, &text)?;
+            if !matches!(dream.phase, Phase::Fulfilled { .. }) {
+                return Err(StepError::NotFulfilled);
+            }
+            dream.thanks = text;
+            dream.touch_with(act, Event::Thanked);
+            Ok(Done::Thanked)
         }
         Step::Release(claim) => {
             if !dream.live_claims().iter().any(|c| c.meta.id == claim) {
@@ -165,7 +309,12 @@ pub fn edit(dream: &mut Dream, act: &Act, checked: Checked) -> Result<Done, Step
     if dream.meta.deleted {
         return Err(StepError::Gone);
     }
+    let hours = dream.duration_hours;
     checked.apply(dream, act, act.rev.clone());
+    // A longer dream asks its runners again, as a moved date does.
+    if dream.duration_hours > hours + 1e-9 && dream.planned_for().is_some() && !dream.going().is_empty() {
+        dream.asked_again = Some(act.rev.clone());
+    }
     Ok(Done::Saved)
 }
 
@@ -174,6 +323,15 @@ impl std::fmt::Display for Done {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             Done::Claimed => t::CLAIMED,
+            Done::Awaiting => t::DONE_AWAITING,
+            Done::Reserved => t::DONE_RESERVED,
+            Done::ClaimedFor => t::DONE_CLAIMED_FOR,
+            Done::ReservedFor => t::DONE_RESERVED_FOR,
+            Done::Confirmed => t::DONE_CONFIRMED,
+            Done::Declined => t::DONE_DECLINED,
+            Done::TookPlace => t::DONE_TOOK_PLACE,
+            Done::StillOk => t::DONE_STILL_OK,
+            Done::Thanked => t::DONE_THANKED,
             Done::Released => t::RELEASED,
             Done::Planned => t::DONE_PLANNED,
             Done::Fulfilled => t::DONE_FULFILLED,
@@ -192,6 +350,12 @@ impl std::fmt::Display for StepError {
             StepError::NotNow(s) => f.write_str(&t::step_not_now(s.label())),
             StepError::AlreadyYours => f.write_str(t::STEP_ALREADY_YOURS),
             StepError::NoSuchClaim => f.write_str(t::STEP_NO_SUCH_CLAIM),
+            StepError::Full => f.write_str(t::STEP_FULL),
+            StepError::PlaceFree => f.write_str(t::STEP_PLACE_FREE),
+            StepError::NotWaiting => f.write_str(t::STEP_NOT_WAITING),
+            StepError::NotOffered => f.write_str(t::STEP_NOT_OFFERED),
+            StepError::NothingToAnswer => f.write_str(t::STEP_NOTHING_TO_ANSWER),
+            StepError::NotFulfilled => f.write_str(t::STEP_NOT_FULFILLED),
             StepError::NameMissing => f.write_str(t::RUNNER_NAME_MISSING),
             StepError::ContactMissing => f.write_str(t::RUNNER_CONTACT_MISSING),
             StepError::Text(field, problem) => f.write_str(&crate::text::fields::text_problem(field.label(), *problem)),
