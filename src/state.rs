@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::storage::{self, SaveError};
 use tid_og_lyst_core::da;
+use tid_og_lyst_core::dreams::privacy::erase_due;
 use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, Millis, Rev};
 use tid_og_lyst_core::sync::data::{AppData, Kinds};
 
@@ -180,6 +181,16 @@ impl AppState {
                 d.join_in::<K>(meanwhile);
             });
             state.loaded.set(true);
+        });
+        // A finished dream's private details go when their day comes (the
+        // core decides which and when), after reading and after every merge.
+        Effect::new(move |_| {
+            if !state.loaded.get() {
+                return;
+            }
+            state.data.track();
+            let t = now();
+            state.data.maybe_update(|d| erase_due(d.dreams.values_mut(), t) > 0);
         });
         CURRENT.with(|c| c.set(Some(state)));
         EMERGENCY_COPY.with(|c| c.set(Some(emergency_copy::<K>)));

@@ -708,7 +708,7 @@ pub fn claim_state(s: &crate::dreams::dream::ClaimState) -> String {
     }
 }
 /// After a name: entered by the coordinator.
-pub const BY_PHONE: &str = "(ringede)";
+pub const BY_PHONE: &str = "ringede";
 /// After a name: has not answered the moved time.
 pub const NOT_ANSWERED: &str = "har ikke svaret på det nye tidspunkt";
 /// After a name: answered the moved time.
@@ -808,4 +808,22 @@ pub fn risk_deadline(days: i64, missing: usize) -> String {
 pub fn risk_late_release(hours: i64, missing: usize) -> String {
     let who = if missing == 1 { "1 drømmeløber".to_string() } else { format!("{missing} drømmeløbere") };
     format!("En drømmeløber meldte fra {hours} timer før, og der mangler nu {who}.")
+}
+/// Heading of the coordinator's answers.
+pub const DECIDE_TITLE: &str = "Svar til drømmeløberne";
+/// How many have answered a moved time.
+pub fn answered_of(answered: usize, of: usize) -> String {
+    format!("{answered} af {of} har svaret på det nye tidspunkt.")
+}
+/// Badge: runners waiting for the coordinator.
+pub fn badge_waiting(n: usize) -> String {
+    format!("{n} afventer koordinator")
+}
+/// Badge: runners who have not answered a moved time.
+pub fn badge_unanswered(n: usize) -> String {
+    format!("{n} har ikke svaret på ny tid")
+}
+/// What a dream needs its runners to bring, as one line: "Bil, Taler arabisk".
+pub fn skills(list: &[crate::dreams::dream::Skill]) -> String {
+    list.iter().map(skill).collect::<Vec<_>>().join(", ")
 }

@@ -617,6 +617,16 @@ impl Skill {
         }
     }
 
+    /// The needs offered as checkboxes (a language is typed).
+    pub fn checkboxes() -> [Skill; 3] {
+        [Skill::Car, Skill::Wheelchair, Skill::Lifting]
+    }
+
+    /// The languages in a typed list ("arabisk, tegnsprog").
+    pub fn languages(text: &str) -> Vec<Skill> {
+        text.split([',', '\n']).filter_map(|l| Skill::from_slug(&format!("sprog:{l}"))).collect()
+    }
+
     /// Reads the wire form; `None` for an unknown one.
     pub fn from_slug(s: &str) -> Option<Skill> {
         match s.trim() {

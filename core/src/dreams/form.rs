@@ -312,12 +312,10 @@ impl DreamForm {
         let needs: Vec<String> =
             self.needs.split([',', '\n']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
         let mut skills: Vec<Skill> = self.skills.iter().filter(|s| !matches!(s, Skill::Language(_))).cloned().collect();
-        for l in self.language.split([',', '\n']).map(str::trim).filter(|l| !l.is_empty()) {
-            if let Err(e) = crate::text::fields::check_field(t::F_LANGUAGE, l) {
-                errors.push(Message { field: Field::Language, text: e });
-            }
-            skills.extend(Skill::from_slug(&format!("sprog:{l}")));
+        if let Err(e) = crate::text::fields::check_field(t::F_LANGUAGE, &self.language) {
+            errors.push(Message { field: Field::Language, text: e });
         }
+        skills.extend(Skill::languages(&self.language));
         skills.sort();
         skills.dedup();
         let erase_days = match self.erase_days.trim().parse::<u16>() {

@@ -83,6 +83,9 @@ pub fn post(d: &Dream, channel: Channel) -> String {
             if !d.needs.is_empty() {
                 lines.push(format!("{} {}", t::POST_NEEDS, d.needs.join(", ")));
             }
+            if !d.skills.is_empty() {
+                lines.push(format!("{}: {}", t::F_SKILLS, t::skills(&d.skills)));
+            }
             if let Some(r) = d.reply_by {
                 lines.push(format!("{}: {}", t::F_REPLY_BY, danish_date(r)));
             }

@@ -223,14 +223,16 @@ pub fn apply(dream: &mut Dream, act: &Act, step: Step) -> Result<Done, StepError
             if state_of(dream, claim)? != ClaimState::Offered {
                 return Err(StepError::NotOffered);
             }
-            let awaiting = dream.confirm_claims;
+            let confirm = dream.confirm_claims;
             dream.change_claim(act, claim, |c| {
                 c.reserve = false;
-                c.awaiting = awaiting && !c.by_coordinator;
+                c.awaiting = confirm && !c.by_coordinator;
                 c.claimed_at = act.rev.at;
             });
             dream.log_event(act, Event::TookPlace { claim });
-            Ok(if awaiting { Done::Awaiting } else { Done::TookPlace })
+            // A claim the coordinator entered is confirmed already: it does not wait.
+            let waits = dream.claims.get(&claim).and_then(|c| dream.claim_state(c)) == Some(ClaimState::Waiting);
+            Ok(if waits { Done::Awaiting } else { Done::TookPlace })
         }
         Step::StillOk(claim) => {
             state_of(dream, claim)?;

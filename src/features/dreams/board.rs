@@ -23,7 +23,10 @@ use crate::ui::layout::wide_screen;
 use crate::ui::share::ShareLink;
 use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::{counts, Category, Dream, Status};
-use tid_og_lyst_core::dreams::matching::{fit, municipalities, passes, sort_by_deadline, Availability, Filter};
+use tid_og_lyst_core::dreams::matching::{
+    fit, municipalities, passes, rank, sort_by_deadline, suits, why, Availability, Filter,
+};
+use tid_og_lyst_core::dreams::risk;
 use tid_og_lyst_core::record::merge::live;
 use tid_og_lyst_core::sync::data::DreamsOnly;
 use tid_og_lyst_core::sync::share::share_with_runners;
@@ -222,7 +225,11 @@ fn Filters(
 fn shown(dreams: &[Dream], filter: &Filter, fit_only: bool, avail: &Availability, today: NaiveDate) -> Vec<Dream> {
     let mut v: Vec<&Dream> =
         dreams.iter().filter(|d| passes(d, filter)).filter(|d| !fit_only || fit(d, avail, today).is_ok()).collect();
-    sort_by_deadline(&mut v);
+    if fit_only {
+        rank(&mut v, avail);
+    } else {
+        sort_by_deadline(&mut v);
+    }
     v.into_iter().cloned().collect()
 }
 
@@ -268,7 +275,10 @@ fn Board(
                                 } else {
                                     view! {
                                         <ul class="dream-list">
-                                            {items.into_iter().map(|d| view! { <li><DreamCard dream=d today/></li> }).collect_view()}
+                                            {items.into_iter().map(|d| {
+                                                let w = fit_only.get_untracked().then(|| avail.with_untracked(|a| a.as_ref().and_then(|a| why(&suits(&d, a))))).flatten();
+                                                view! { <li><DreamCard dream=d today why=w/></li> }
+                                            }).collect_view()}
                                         </ul>
                                     }
                                     .into_any()
@@ -311,6 +321,7 @@ fn CoordinatorTools() -> impl IntoView {
                 <div><dt>{Status::Planned.label()}</dt><dd>{move || c.get().planned}</dd></div>
                 <div><dt>{Status::Fulfilled.label()}</dt><dd>{move || c.get().fulfilled}</dd></div>
             </dl>
+            <AtRisk/>
             <div class="actions">
                 <button type="button" class="btn btn--primary" on:click=new_dream>{t::NEW}</button>
                 <button type="button" class="btn" on:click=share>{t::SHARE_RUNNERS}</button>
@@ -322,6 +333,42 @@ fn CoordinatorTools() -> impl IntoView {
                 what=Callback::new(move |()| state.data.with_untracked(|d| share_with_runners(&d.dreams).0))
                 title=t::SHARE_RUNNERS
             />
+        </section>
+    }
+}
+
+/// "Drømme i fare": dreams short of runners with the deadline within a
+/// week, or a runner who let go late; each links to its dream.
+#[component]
+fn AtRisk() -> impl IntoView {
+    let state = use_app();
+    let list = Memo::new(move |_| {
+        let now = crate::state::now();
+        state.data.with(|d| {
+            risk::at_risk_list(live(&d.dreams), now)
+                .into_iter()
+                .map(|(x, r)| (x.meta.id, x.title.clone(), risk::explain(x, r)))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="dreams-risk" aria-labelledby="risk-title">
+            <h3 id="risk-title">{t::RISK_TITLE}</h3>
+            {move || {
+                let v = list.get();
+                if v.is_empty() {
+                    view! { <p>{t::RISK_NONE}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="risk-list">
+                            {v.into_iter().map(|(id, title, why)| view! {
+                                <li><a href=to(&Route::Dream(id.to_string()))>{title}</a>{format!(" – {why}")}</li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
         </section>
     }
 }

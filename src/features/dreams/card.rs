@@ -1,5 +1,7 @@
 //! One dream as a card on the board: title link, where and when, and its
-//! badges (runners missing, overbooked, expired, boundaries to check).
+//! badges (runners missing, overbooked, expired, boundaries to check, at
+//! risk, runners waiting for the coordinator or for a moved time, private
+//! details erased), and why it suits the runner when they said what they bring.
 
 use crate::routes::Route;
 use crate::ui::link::to;
@@ -7,7 +9,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use tid_og_lyst_core::dreams::da as t;
-use tid_og_lyst_core::dreams::dream::{Dream, Status};
+use tid_og_lyst_core::dreams::dream::{ClaimState, Dream, Status};
+use tid_og_lyst_core::dreams::risk;
 use tid_og_lyst_core::dreams::form::format_hours;
 use tid_og_lyst_core::dreams::share::{danish_date, window_text};
 
@@ -16,6 +19,20 @@ pub fn badges(d: &Dream, today: NaiveDate) -> Vec<(&'static str, String)> {
     let mut v = Vec::new();
     if d.is_flagged() {
         v.push(("flag", t::FLAGGED_BADGE.to_string()));
+    }
+    if risk::at_risk(d, crate::state::now()).is_some() {
+        v.push(("risk", t::BADGE_RISK.to_string()));
+    }
+    let waiting = d.live_claims().into_iter().filter(|c| d.claim_state(c) == Some(ClaimState::Waiting)).count();
+    if waiting > 0 {
+        v.push(("waiting", t::badge_waiting(waiting)));
+    }
+    let unanswered = d.going().into_iter().filter(|c| d.must_reconfirm(c)).count();
+    if unanswered > 0 {
+        v.push(("ask", t::badge_unanswered(unanswered)));
+    }
+    if d.erased_at.is_some() {
+        v.push(("erased", t::BADGE_ERASED.to_string()));
     }
     if d.is_overbooked() {
         v.push(("over", t::OVERBOOKED.to_string()));
@@ -56,6 +73,9 @@ pub fn DreamCard(
     dream: Dream,
     /// Today, for expiry.
     today: NaiveDate,
+    /// Why it suits the runner ("Passer godt: du har bil"), when they said.
+    #[prop(default = None)]
+    why: Option<String>,
 ) -> impl IntoView {
     let link = to(&Route::Dream(dream.meta.id.to_string()));
     let place = [dream.place.as_str(), dream.municipality.as_str()]
@@ -76,6 +96,8 @@ pub fn DreamCard(
             <h3 class="dream-card__title"><a href=link>{dream.title.clone()}</a></h3>
             <p class="dream-card__place">{place}</p>
             <p class="dream-card__meta">{meta}</p>
+            {why.or_else(|| (!dream.skills.is_empty()).then(|| format!("{}: {}", t::F_SKILLS, t::skills(&dream.skills))))
+                .map(|w| view! { <p class="dream-card__why">{w}</p> })}
             <Badges items/>
         </article>
     }

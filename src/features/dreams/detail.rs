@@ -1,6 +1,8 @@
-//! `/droemme/:id`: one dream with its facts and flags, "Jeg tager den",
-//! "Slip igen", "Føj til kalender", "Del som opslag", the coordinator's
-//! tools (edit, date, fulfil, cancel, reopen) and the history.
+//! `/droemme/:id`: one dream with its facts and flags, "Jeg tager den" (or
+//! "Jeg vil gerne være reserve"), the runner's own claim (waiting, declined,
+//! offered a place, asked about a moved time), "Slip igen", "Føj til
+//! kalender", "Del som opslag", the coordinator's tools (confirm, decline, a
+//! runner who phoned, edit, date, fulfil, thank, cancel, reopen) and the history.
 //! `/droemme/ny` is the form for a new dream.
 
 use crate::router::NavigateOptions;
@@ -19,7 +21,7 @@ use crate::state::{now, use_app, AppState, NoticeKind};
 use crate::ui::download::download_text;
 use crate::ui::share::ShareLink;
 use tid_og_lyst_core::dreams::da as t;
-use tid_og_lyst_core::dreams::dream::{Dream, Phase, PlannedFor, Runner, Status};
+use tid_og_lyst_core::dreams::dream::{ClaimState, Dream, Opening, Phase, PlannedFor, Runner, Status};
 use tid_og_lyst_core::dreams::form::{format_hours, Checked, DreamForm};
 use tid_og_lyst_core::dreams::privacy::strip_dream;
 use tid_og_lyst_core::dreams::share::{calendar, danish_date, danish_day, window_text};
@@ -184,6 +186,7 @@ fn Details(
                 <Facts dream=dream.clone()/>
                 {(!dream.story.trim().is_empty()).then(|| view! { <p class="dream-story">{dream.story.clone()}</p> })}
                 <Outcome dream=dream.clone()/>
+                <Thanks dream=dream.clone()/>
                 <Claims dream=dream.clone()/>
             </div>
             <div class="dream-side">
@@ -238,10 +241,7 @@ fn Facts(
         let parts: Vec<&str> = dream.times.iter().map(|p| p.label()).collect();
         when = format!("{when} ({})", parts.join(", ").to_lowercase());
     }
-    let planned = dream.planned_for().map(|p| match p.time {
-        Some(tm) => format!("{} kl. {}", danish_day(p.date), dates::hm(tm).replace(':', ".")),
-        None => danish_day(p.date),
-    });
+    let planned = dream.planned_for().map(planned_text);
     let mut rows: Vec<(&str, String)> = vec![
         (t::WHO, who),
         (t::WHERE, place),
@@ -258,6 +258,9 @@ fn Facts(
     }
     if !dream.needs.is_empty() {
         rows.push((t::NEEDS, dream.needs.join(", ")));
+    }
+    if !dream.skills.is_empty() {
+        rows.push((t::F_SKILLS, t::skills(&dream.skills)));
     }
     rows.push((t::CONTACT, format!("{}, {}", dream.coordinator.name, dream.coordinator.contact)));
     view! {
@@ -294,51 +297,98 @@ fn Outcome(
     }
 }
 
-/// Who has taken it.
+/// The dreamer's thank-you, for everyone; and when the private details went.
+#[component]
+fn Thanks(
+    /// The dream.
+    dream: Dream,
+) -> impl IntoView {
+    let thanks = (!dream.thanks.trim().is_empty()).then(|| {
+        view! { <section class="dream-outcome dream-thanks"><h2>{t::THANKS_TITLE}</h2><p>{dream.thanks.clone()}</p></section> }
+    });
+    let erased = dream.erased_at.map(|at| {
+        view! { <p class="hint dream-erased">{t::erased(&danish_date(dates::to_local(at).date()))}</p> }
+    });
+    (thanks, erased)
+}
+
+/// The claim's state in words, with "(ringede)" and the answer to a moved time.
+fn claim_label(dream: &Dream, c: &tid_og_lyst_core::dreams::dream::Claim) -> String {
+    let Some(state) = dream.claim_state(c) else { return String::new() };
+    let mut parts = vec![t::claim_state(&state)];
+    if c.by_coordinator {
+        parts.push(t::BY_PHONE.to_string());
+    }
+    if dream.must_reconfirm(c) {
+        parts.push(t::NOT_ANSWERED.to_string());
+    } else if state.holds_place() && dream.asked_again.as_ref().is_some_and(|a| c.still_ok.as_ref().is_some_and(|ok| ok >= a)) {
+        parts.push(t::ANSWERED.to_string());
+    }
+    parts.join(", ")
+}
+
+/// Who has taken it, and who waits in the reserve queue.
 #[component]
 fn Claims(
     /// The dream.
     dream: Dream,
 ) -> impl IntoView {
-    let claims: Vec<(String, String)> =
-        dream.live_claims().into_iter().map(|c| (c.name.clone(), c.contact.clone())).collect();
+    let row = |c: &&tid_og_lyst_core::dreams::dream::Claim| (c.name.clone(), c.contact.clone(), claim_label(&dream, c));
+    let going: Vec<(String, String, String)> = dream.going().iter().map(row).collect();
+    // The queue; a declined runner is told on their own device, not listed.
+    let others: Vec<(String, String, String)> = dream.reserves().iter().map(row).collect();
+    let list = |rows: Vec<(String, String, String)>| {
+        view! {
+            <ul class="claims">
+                {rows.into_iter().map(|(n, c, s)| view! {
+                    <li>
+                        <strong>{n}</strong>{(!c.is_empty()).then(|| format!(" – {c}"))}
+                        <span class="claim-state">{format!(" ({s})")}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    };
     view! {
         <section class="dream-claims" aria-labelledby="claims-title">
             <h2 id="claims-title">{t::CLAIMS_TITLE}</h2>
-            {if claims.is_empty() {
-                view! { <p>{t::NO_CLAIMS}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="claims">
-                        {claims.into_iter().map(|(n, c)| view! {
-                            <li><strong>{n}</strong>{(!c.is_empty()).then(|| format!(" – {c}"))}</li>
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            }}
+            {if going.is_empty() { view! { <p>{t::NO_CLAIMS}</p> }.into_any() } else { list(going).into_any() }}
+            {(!others.is_empty()).then(|| view! { <h3>{t::RESERVES_TITLE}</h3> {list(others)} })}
         </section>
     }
 }
 
-/// The runner's part: claim, or release / calendar / file for the coordinator.
+/// The runner's part: sign up (a place or the reserve queue), or their own
+/// claim as it stands now.
 #[component]
 fn RunnerBox(
     /// The dream.
     dream: Dream,
 ) -> impl IntoView {
-    let mine = dream.claim_of(&use_app().device()).map(|c| c.meta.id);
-    match mine {
-        Some(claim) => view! { <MyClaim dream claim/> }.into_any(),
-        None if dream.status() == Status::Open => view! { <ClaimForm id=dream.meta.id/> }.into_any(),
-        None => view! { <section class="card dream-runner"><p>{t::NOT_CLAIMABLE}</p></section> }.into_any(),
+    let mine = dream.claim_of(&use_app().device()).cloned();
+    let state = mine.as_ref().and_then(|c| dream.claim_state(c));
+    match (mine, state) {
+        (Some(c), Some(ClaimState::Waiting | ClaimState::Confirmed)) => {
+            view! { <MyClaim dream claim=c.meta.id/> }.into_any()
+        }
+        (Some(c), Some(s)) => view! { <MyQueue dream_id=dream.meta.id claim=c.meta.id state=s/> }.into_any(),
+        _ => match dream.opening() {
+            Opening::Place => view! { <ClaimForm id=dream.meta.id reserve=false/> }.into_any(),
+            Opening::Reserve => view! { <ClaimForm id=dream.meta.id reserve=true/> }.into_any(),
+            Opening::Closed => {
+                view! { <section class="card dream-runner"><p>{t::NOT_CLAIMABLE}</p></section> }.into_any()
+            }
+        },
     }
 }
 
-/// "Jeg tager den" with name and contact.
+/// "Jeg tager den" (or "Jeg vil gerne være reserve") with name and contact.
 #[component]
 fn ClaimForm(
     /// The dream's id.
     id: RecordId,
+    /// The places are taken: sign up as a reserve.
+    reserve: bool,
 ) -> impl IntoView {
     let state = use_app();
     let p = prefs::load();
@@ -349,7 +399,9 @@ fn ClaimForm(
         ev.prevent_default();
         let n = name.get_untracked().trim().to_string();
         let c = contact.get_untracked().trim().to_string();
-        let step = Step::Claim { id: crate::ids::new_id(), runner: Runner { name: n.clone(), contact: c.clone() } };
+        let runner = Runner { name: n.clone(), contact: c.clone() };
+        let claim = crate::ids::new_id();
+        let step = if reserve { Step::Reserve { id: claim, runner } } else { Step::Claim { id: claim, runner } };
         match change_dream(state, id, &n, step) {
             Ok(done) => {
                 let mut p = prefs::load();
@@ -362,10 +414,12 @@ fn ClaimForm(
             Err(e) => set_error.set(Some(e.to_string())),
         }
     };
+    let (title, help, button) =
+        if reserve { (t::RESERVE_TITLE, t::RESERVE_HELP, t::RESERVE) } else { (t::CLAIM_TITLE, t::CLAIM_HELP, t::CLAIM) };
     view! {
         <form class="card dream-runner" on:submit=submit aria-labelledby="claim-title">
-            <h2 id="claim-title">{t::CLAIM_TITLE}</h2>
-            <p class="hint">{t::CLAIM_HELP}</p>
+            <h2 id="claim-title">{title}</h2>
+            <p class="hint">{help}</p>
             <div class="field">
                 <label for="cl-name">{t::F_RUNNER_NAME}</label>
                 <input id="cl-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
@@ -375,12 +429,50 @@ fn ClaimForm(
                 <input id="cl-contact" type="text" autocomplete="tel" prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev))/>
             </div>
             <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
-            <button type="submit" class="btn btn--primary">{t::CLAIM}</button>
+            <button type="submit" class="btn btn--primary">{button}</button>
         </form>
     }
 }
 
-/// The runner has this dream: "Slip igen", calendar, file for the coordinator.
+/// The runner's claim outside the places: declined, in the queue, or
+/// offered a freed place.
+#[component]
+fn MyQueue(
+    /// The dream's id.
+    dream_id: RecordId,
+    /// My claim.
+    claim: RecordId,
+    /// Where it stands.
+    state: ClaimState,
+) -> impl IntoView {
+    let app = use_app();
+    let step = move |s: Step| match change_dream(app, dream_id, &prefs::load().name, s) {
+        Ok(done) => app.notify(NoticeKind::Info, done.to_string()),
+        Err(e) => app.notify(NoticeKind::Error, e.to_string()),
+    };
+    let leave = move |_| step(Step::Release(claim));
+    let (text, offered) = match &state {
+        ClaimState::Declined(reason) => (t::you_declined(reason), false),
+        ClaimState::Reserve(n) => (t::you_reserve(*n), false),
+        ClaimState::Offered => (t::YOU_OFFERED.to_string(), true),
+        ClaimState::Waiting | ClaimState::Confirmed => (String::new(), false),
+    };
+    let declined = matches!(state, ClaimState::Declined(_));
+    view! {
+        <section class="card dream-runner" aria-labelledby="mine-claim-title">
+            <h2 id="mine-claim-title">{text}</h2>
+            <div class="actions">
+                {offered.then(|| view! {
+                    <button type="button" class="btn btn--primary" on:click=move |_| step(Step::TakePlace(claim))>{t::TAKE_PLACE}</button>
+                })}
+                {(!declined).then(|| view! { <button type="button" class="btn" on:click=leave>{t::LEAVE_QUEUE}</button> })}
+            </div>
+        </section>
+    }
+}
+
+/// The runner has a place: waiting or confirmed, a moved time to answer,
+/// "Slip igen", calendar, file for the coordinator.
 #[component]
 fn MyClaim(
     /// The dream.
@@ -391,10 +483,14 @@ fn MyClaim(
     let state = use_app();
     let id = dream.meta.id;
     let (status, set_status) = signal(None::<String>);
-    let release = move |_| match change_dream(state, id, &prefs::load().name, Step::Release(claim)) {
+    let step = move |s: Step| match change_dream(state, id, &prefs::load().name, s) {
         Ok(done) => state.notify(NoticeKind::Info, done.to_string()),
         Err(e) => state.notify(NoticeKind::Error, e.to_string()),
     };
+    let release = move |_| step(Step::Release(claim));
+    let mine = dream.claims.get(&claim);
+    let waiting = mine.and_then(|c| dream.claim_state(c)) == Some(ClaimState::Waiting);
+    let ask = mine.filter(|c| dream.must_reconfirm(c)).and_then(|_| dream.planned_for()).map(|p| t::moved_time(&planned_text(p)));
     let has_date = dream.planned_for().is_some();
     let cal_dream = dream.clone();
     let add_to_calendar = move |_| {
@@ -410,7 +506,16 @@ fn MyClaim(
     };
     view! {
         <section class="card dream-runner" aria-labelledby="mine-claim-title">
-            <h2 id="mine-claim-title">{t::YOU_HAVE_IT}</h2>
+            <h2 id="mine-claim-title">{if waiting { t::YOU_WAIT } else { t::YOU_HAVE_IT }}</h2>
+            {ask.map(|q| view! {
+                <div class="notice notice--warning dream-ask">
+                    <p>{q}</p>
+                    <div class="actions">
+                        <button type="button" class="btn btn--primary" on:click=move |_| step(Step::StillOk(claim))>{t::STILL_OK}</button>
+                        <button type="button" class="btn btn--danger" on:click=move |_| step(Step::Release(claim))>{t::CANNOT}</button>
+                    </div>
+                </div>
+            })}
             <div class="actions">
                 {has_date.then(|| view! { <button type="button" class="btn btn--primary" on:click=add_to_calendar>{t::CALENDAR}</button> })}
                 <button type="button" class="btn" on:click=to_coordinator>{t::EXPORT_FOR_COORD}</button>
@@ -420,6 +525,14 @@ fn MyClaim(
             <p role="status">{move || status.get()}</p>
             <ShareLink kinds=DreamsOnly what=Callback::new(move |()| for_coordinator(state, id)) title=t::EXPORT_FOR_COORD/>
         </section>
+    }
+}
+
+/// The planned date (and time) in Danish.
+fn planned_text(p: PlannedFor) -> String {
+    match p.time {
+        Some(tm) => format!("{} kl. {}", danish_day(p.date), dates::hm(tm).replace(':', ".")),
+        None => danish_day(p.date),
     }
 }
 
@@ -480,6 +593,8 @@ fn Manage(
             </div>
             {note.map(|n| view! { <section class="dream-private"><h3>{t::PRIVATE_TITLE}</h3><p>{n}</p></section> })}
             <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
+            {active.then(|| view! { <Decisions dream=dream.clone() who/> <Phoned id who/> })}
+            {(status == Status::Fulfilled).then(|| view! { <ThankForm id who thanks=dream.thanks.clone()/> })}
             {matches!(status, Status::Taken | Status::Planned).then(|| view! {
                 <div class="form-row">
                     <div class="field">
@@ -519,6 +634,133 @@ fn Manage(
                 <button type="button" class="btn" on:click=reopen>{t::REOPEN}</button>
             })}
         </details>
+    }
+}
+
+/// The coordinator's yes or no to each waiting claim, with a short reason;
+/// and how many have answered a moved time.
+#[component]
+fn Decisions(
+    /// The dream.
+    dream: Dream,
+    /// The coordinator's name.
+    who: StoredValue<String>,
+) -> impl IntoView {
+    let state = use_app();
+    let id = dream.meta.id;
+    let reason = RwSignal::new(String::new());
+    let (error, set_error) = signal(None::<String>);
+    let step = move |s: Step| match change_dream(state, id, &who.get_value(), s) {
+        Ok(done) => {
+            set_error.set(None);
+            reason.set(String::new());
+            state.notify(NoticeKind::Info, done.to_string());
+        }
+        Err(e) => set_error.set(Some(e.to_string())),
+    };
+    let waiting: Vec<(RecordId, String)> = dream
+        .live_claims()
+        .into_iter()
+        .filter(|c| dream.claim_state(c) == Some(ClaimState::Waiting))
+        .map(|c| (c.meta.id, c.name.clone()))
+        .collect();
+    let going = dream.going();
+    let asked = going.iter().filter(|c| dream.must_reconfirm(c)).count();
+    let answers = (dream.asked_again.is_some() && !going.is_empty())
+        .then(|| t::answered_of(going.len() - asked, going.len()));
+    (!waiting.is_empty() || answers.is_some()).then(|| view! {
+        <section class="dream-decisions" aria-labelledby="decide-title">
+            <h3 id="decide-title">{t::DECIDE_TITLE}</h3>
+            {answers.map(|a| view! { <p>{a}</p> })}
+            {(!waiting.is_empty()).then(|| view! {
+                <div class="field">
+                    <label for="mg-decline">{t::F_DECLINE_REASON}</label>
+                    <input id="mg-decline" type="text" prop:value=move || reason.get() on:input=move |ev| reason.set(event_target_value(&ev))/>
+                </div>
+                <ul class="decisions">
+                    {waiting.into_iter().map(|(cid, name)| view! {
+                        <li class="actions">
+                            <button type="button" class="btn btn--primary btn--small" on:click=move |_| step(Step::Confirm(cid))>{t::confirm_claim(&name)}</button>
+                            <button type="button" class="btn btn--small" on:click=move |_| step(Step::Decline(cid, reason.get_untracked()))>{t::decline_claim(&name)}</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
+        </section>
+    })
+}
+
+/// "Tilføj en drømmeløber, der har ringet".
+#[component]
+fn Phoned(
+    /// The dream's id.
+    id: RecordId,
+    /// The coordinator's name.
+    who: StoredValue<String>,
+) -> impl IntoView {
+    let state = use_app();
+    let name = RwSignal::new(String::new());
+    let contact = RwSignal::new(String::new());
+    let (error, set_error) = signal(None::<String>);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let runner = Runner { name: name.get_untracked(), contact: contact.get_untracked() };
+        match change_dream(state, id, &who.get_value(), Step::ClaimFor { id: crate::ids::new_id(), runner }) {
+            Ok(done) => {
+                set_error.set(None);
+                state.notify(NoticeKind::Info, done.to_string());
+            }
+            Err(e) => set_error.set(Some(e.to_string())),
+        }
+    };
+    view! {
+        <form class="dream-phoned" on:submit=submit aria-labelledby="phoned-title">
+            <h3 id="phoned-title">{t::PHONED_TITLE}</h3>
+            <div class="form-row">
+                <div class="field">
+                    <label for="ph-name">{t::F_PHONED_NAME}</label>
+                    <input id="ph-name" type="text" autocomplete="off" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="ph-contact">{t::F_PHONED_CONTACT}</label>
+                    <input id="ph-contact" type="text" autocomplete="off" prop:value=move || contact.get() on:input=move |ev| contact.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
+            <button type="submit" class="btn">{t::PHONED_ADD}</button>
+        </form>
+    }
+}
+
+/// The dreamer's thank-you, after the dream.
+#[component]
+fn ThankForm(
+    /// The dream's id.
+    id: RecordId,
+    /// The coordinator's name.
+    who: StoredValue<String>,
+    /// The thanks so far.
+    thanks: String,
+) -> impl IntoView {
+    let state = use_app();
+    let text = RwSignal::new(thanks);
+    let (error, set_error) = signal(None::<String>);
+    let save = move |_| match change_dream(state, id, &who.get_value(), Step::Thank(text.get_untracked())) {
+        Ok(done) => {
+            set_error.set(None);
+            state.notify(NoticeKind::Info, done.to_string());
+        }
+        Err(e) => set_error.set(Some(e.to_string())),
+    };
+    view! {
+        <div class="field">
+            <label for="mg-thanks">{t::F_THANKS}</label>
+            <p class="hint" id="mg-thanks-help">{t::THANKS_HELP}</p>
+            <textarea id="mg-thanks" rows="3" aria-describedby="mg-thanks-help" prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+        </div>
+        <div role="alert">{move || error.get().map(|e| view! { <p class="error">{e}</p> })}</div>
+        <button type="button" class="btn btn--primary" on:click=save>{t::THANK}</button>
     }
 }
 

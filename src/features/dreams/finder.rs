@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::prefs::{self, TimeAnswer};
 use tid_og_lyst_core::dreams::da as t;
-use tid_og_lyst_core::dreams::dream::{Category, PartOfDay};
+use tid_og_lyst_core::dreams::dream::{Category, PartOfDay, Skill};
 use tid_og_lyst_core::dreams::matching::Availability;
 
 /// The finder form.
@@ -28,6 +28,8 @@ pub fn Finder(
     let hours = RwSignal::new(start.hours);
     let parts = RwSignal::new(start.parts);
     let cats = RwSignal::new(start.categories);
+    let brings = RwSignal::new(start.brings);
+    let languages = RwSignal::new(start.languages);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let answer = TimeAnswer {
@@ -36,6 +38,8 @@ pub fn Finder(
             hours: hours.get_untracked(),
             parts: parts.get_untracked(),
             categories: cats.get_untracked(),
+            brings: brings.get_untracked(),
+            languages: languages.get_untracked(),
         };
         avail.set(Some(answer.availability()));
         fit_only.set(true);
@@ -48,6 +52,8 @@ pub fn Finder(
         hours.set(String::new());
         parts.set(BTreeSet::new());
         cats.set(BTreeSet::new());
+        brings.set(BTreeSet::new());
+        languages.set(String::new());
         avail.set(None);
         fit_only.set(false);
         prefs::save_time(None);
@@ -92,6 +98,26 @@ pub fn Finder(
                             {c.label()}
                         </label>
                     }).collect_view()}
+                </fieldset>
+                <fieldset class="field checks">
+                    <legend>{t::FINDER_BRINGS}</legend>
+                    {Skill::checkboxes().into_iter().map(|s| {
+                        let label = t::skill(&s);
+                        let (s1, s2) = (s.clone(), s);
+                        view! {
+                            <label class="check">
+                                <input type="checkbox"
+                                    prop:checked=move || brings.with(|b| b.contains(&s1))
+                                    on:change=move |ev| { let on = event_target_checked(&ev); let s = s2.clone(); brings.update(|b| { if on { b.insert(s); } else { b.remove(&s); } }) }/>
+                                {label}
+                            </label>
+                        }
+                    }).collect_view()}
+                    <div class="field">
+                        <label for="fi-lang">{t::F_LANGUAGE}</label>
+                        <input id="fi-lang" type="text" aria-describedby="fi-lang-help" prop:value=move || languages.get() on:input=move |ev| languages.set(event_target_value(&ev))/>
+                        <p class="hint" id="fi-lang-help">{t::F_LANGUAGE_HELP}</p>
+                    </div>
                 </fieldset>
                 <div class="actions">
                     <button type="submit" class="btn btn--primary">{t::FINDER_GO}</button>

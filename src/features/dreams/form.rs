@@ -5,7 +5,7 @@ use crate::ui::later::Later;
 use leptos::prelude::*;
 
 use tid_og_lyst_core::dreams::da as t;
-use tid_og_lyst_core::dreams::dream::{Boundary, Category, PartOfDay};
+use tid_og_lyst_core::dreams::dream::{Boundary, Category, PartOfDay, Skill};
 use tid_og_lyst_core::dreams::form::{Checked, DreamForm, Field, Message};
 
 type GetFn = fn(&DreamForm) -> String;
@@ -168,12 +168,21 @@ pub fn DreamFormView(
             </Later>
             <Later>
                 <Input form id="df-needs" label=t::F_NEEDS get=|f| f.needs.clone() set=|f, v| f.needs = v field=Field::Needs errors warnings hint=t::F_NEEDS_HELP/>
+                <Skills form errors warnings/>
                 <div class="form-row">
                     <Input form id="df-coord-name" label=t::F_COORD_NAME get=|f| f.coord_name.clone() set=|f, v| f.coord_name = v field=Field::Coordinator errors warnings autocomplete="name"/>
                     <Input form id="df-coord-contact" label=t::F_COORD_CONTACT get=|f| f.coord_contact.clone() set=|f, v| f.coord_contact = v field=Field::Coordinator errors=Memo::new(|_| Vec::new()) warnings=Memo::new(|_| Vec::new())/>
                 </div>
                 <Boundaries form warnings/>
                 <Input form id="df-private" label=t::F_PRIVATE get=|f| f.private_note.clone() set=|f, v| f.private_note = v field=Field::Private errors warnings kind="textarea" hint=t::F_PRIVATE_HELP/>
+                <label class="check">
+                    <input type="checkbox" aria-describedby="df-confirm-help"
+                        prop:checked=move || form.with(|f| f.confirm_claims)
+                        on:change=move |ev| { let on = event_target_checked(&ev); form.update(|f| f.confirm_claims = on) }/>
+                    {t::F_CONFIRM_CLAIMS}
+                </label>
+                <p class="hint" id="df-confirm-help">{t::CONFIRM_CLAIMS_HELP}</p>
+                <Input form id="df-erase" label=t::F_ERASE_DAYS get=|f| f.erase_days.clone() set=|f, v| f.erase_days = v field=Field::EraseDays errors warnings kind="number" hint=t::ERASE_DAYS_HELP/>
                 <div class="actions">
                     <button type="submit" class="btn btn--primary">{t::SAVE}</button>
                     <button type="button" class="btn" on:click=move |_| on_cancel.run(())>{t::CANCEL}</button>
@@ -206,6 +215,36 @@ fn Boundaries(
             <div id="df-boundaries-msg">
                 {move || messages_for(&warnings.get(), Field::Boundaries).into_iter().map(|w| view! { <p class="warning">{w}</p> }).collect_view()}
             </div>
+        </fieldset>
+    }
+}
+
+/// What the dream needs its runners to bring: checkboxes and a language.
+#[component]
+fn Skills(
+    /// The form.
+    form: RwSignal<DreamForm>,
+    /// Errors to show (after a save attempt).
+    errors: Memo<Vec<Message>>,
+    /// Warnings to show while typing.
+    warnings: Memo<Vec<Message>>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="field checks">
+            <legend>{t::F_SKILLS}</legend>
+            {Skill::checkboxes().into_iter().map(|s| {
+                let label = t::skill(&s);
+                let (s1, s2) = (s.clone(), s);
+                view! {
+                    <label class="check">
+                        <input type="checkbox"
+                            prop:checked=move || form.with(|f| f.skills.contains(&s1))
+                            on:change=move |ev| { let on = event_target_checked(&ev); let s = s2.clone(); form.update(|f| { if on { f.skills.insert(s); } else { f.skills.remove(&s); } }) }/>
+                        {label}
+                    </label>
+                }
+            }).collect_view()}
+            <Input form id="df-language" label=t::F_LANGUAGE get=|f| f.language.clone() set=|f, v| f.language = v field=Field::Language errors warnings hint=t::F_LANGUAGE_HELP/>
         </fieldset>
     }
 }

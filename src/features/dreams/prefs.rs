@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::storage;
-use tid_og_lyst_core::dreams::dream::{Category, PartOfDay};
+use tid_og_lyst_core::dreams::dream::{Category, PartOfDay, Skill};
 use tid_og_lyst_core::dreams::form::parse_hours;
 use tid_og_lyst_core::dreams::matching::Availability;
 use tid_og_lyst_core::text::dates::parse_date;
@@ -31,6 +31,12 @@ pub struct TimeAnswer {
     /// What they feel like.
     #[serde(default)]
     pub categories: BTreeSet<Category>,
+    /// What they bring (car, wheelchair experience, lifting).
+    #[serde(default)]
+    pub brings: BTreeSet<Skill>,
+    /// Languages they speak, comma separated, as typed.
+    #[serde(default)]
+    pub languages: String,
 }
 
 impl TimeAnswer {
@@ -42,6 +48,12 @@ impl TimeAnswer {
             parts: self.parts.clone(),
             hours: parse_hours(&self.hours),
             categories: self.categories.clone(),
+            brings: self
+                .brings
+                .iter()
+                .cloned()
+                .chain(Skill::languages(&self.languages))
+                .collect(),
         }
     }
 }
