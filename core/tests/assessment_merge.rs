@@ -35,6 +35,7 @@ fn ballot(alias: &str, card: &str, pos: u8, at: i64) -> Response {
         position: Position::new(pos),
         checks: [("statutory".to_string(), Answer::Nej)].into_iter().collect(),
         comment: String::new(),
+        round: 1,
         rev: rev(at, 0, alias),
     }
 }
@@ -46,13 +47,14 @@ fn small_rev() -> impl Strategy<Value = Rev> {
 }
 
 fn response() -> impl Strategy<Value = Response> {
-    (0u8..3, 0u8..3, proptest::option::of(1u8..=5), 0u8..3, "[xy]{0,1}", small_rev()).prop_map(
-        |(who, card, pos, ans, comment, rev)| Response {
+    (0u8..3, 0u8..3, proptest::option::of(1u8..=5), 0u8..3, "[xy]{0,1}", small_rev(), 1u8..3).prop_map(
+        |(who, card, pos, ans, comment, rev, round)| Response {
             participant: format!("p{who}"),
             card: ["bisiddere", "indkoebsture", "vaagetjeneste"][card as usize].into(),
             position: pos.and_then(Position::new),
             checks: [("statutory".to_string(), Answer::ALL[ans as usize])].into_iter().collect(),
             comment,
+            round,
             rev,
         },
     )
@@ -259,13 +261,13 @@ fn csv_is_danish_excel_and_defuses_formulas() {
     let csv = results_csv(&s);
     assert!(csv.starts_with('\u{feff}'));
     let lines: Vec<_> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
-    assert!(lines[0].starts_with("Kort;Spørgsmål;Klart SKAL;Mest SKAL;Gråzone;Mest KAN;Klart KAN"));
+    assert!(lines[0].starts_with("Kort;Spørgsmål;Runde;Flyttede sig;Klart SKAL;Mest SKAL;Gråzone;Mest KAN;Klart KAN"));
     assert!(lines[1].starts_with("Bisiddere;"), "{}", lines[1]);
-    assert!(lines[1].contains(";0;0;0;0;1;1;0;"), "{}", lines[1]);
+    assert!(lines[1].contains(";1;;0;0;0;0;1;1;0;"), "{}", lines[1]);
     assert!(csv.contains("\"Linje 1\nLinje 2\""));
     // The comment is prefixed "Anna: ", so it cannot start a formula; a note can.
     s.notes.insert("bisiddere".into(), Note { card: "bisiddere".into(), text: "=1+1".into(), rev: rev(3, 0, "f") });
     assert!(results_csv(&s).contains(";'=1+1;"));
-    // One header and one line per card.
+    // One header and one line per card (and round).
     assert_eq!(results_csv(&s).matches("\r\n").count(), 1 + s.tasks.len());
 }

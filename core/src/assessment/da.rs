@@ -437,7 +437,8 @@ pub mod ui {
     /// Projector: hide.
     pub const HIDE: &str = "Skjul resultat";
     /// Keys help.
-    pub const KEYS_HELP: &str = "Tastatur: pil højre/venstre skifter kort, mellemrum viser resultatet.";
+    pub const KEYS_HELP: &str =
+        "Tastatur: pil højre/venstre skifter kort, mellemrum viser resultatet, P sætter uret på pause.";
     /// Hidden result.
     pub const HIDDEN: &str = "Resultatet er skjult, så de første stemmer ikke styrer rummet.";
     /// Ballot count before reveal.
@@ -448,6 +449,84 @@ pub mod ui {
             format!("{n} svar modtaget.")
         }
     }
+    /// Turnout of the card shown.
+    pub fn turnout(answered: u32, known: u32) -> String {
+        format!("{answered} af {known} har svaret")
+    }
+    /// Why a result is not shown: too few answers (anonymity).
+    pub fn too_few_to_show(answered: u32, min: u8) -> String {
+        let now = if answered == 1 { "1 har".to_string() } else { format!("{answered} har") };
+        format!("Resultatet vises først, når mindst {min} har svaret, så ingen kan ses. Nu {now} svaret.")
+    }
+    /// Why a result is not shown yet: waiting for everyone.
+    pub fn waiting_for_all(answered: u32, known: u32) -> String {
+        format!("Resultatet vises, når alle {known} har svaret ({answered} har svaret).")
+    }
+    /// Why a result is not shown yet: waiting for the timer.
+    pub const WAITING_FOR_TIMER: &str = "Resultatet vises, når tiden er gået.";
+    /// The card timer.
+    pub fn time_left(text: &str) -> String {
+        format!("Tid tilbage: {text}")
+    }
+    /// The timer has run out.
+    pub const TIME_UP: &str = "Tiden er gået.";
+    /// Pause the timer.
+    pub const PAUSE: &str = "Sæt uret på pause";
+    /// Resume the timer.
+    pub const RESUME: &str = "Start uret igen";
+    /// "Stem igen".
+    pub const VOTE_AGAIN: &str = "Stem igen";
+    /// A round opened.
+    pub fn round_opened(n: u8) -> String {
+        format!("{n}. runde er åben. Deltagerne kan stemme igen på dette kort.")
+    }
+    /// On a participant's card when the room votes again.
+    pub fn vote_again_round(n: u8) -> String {
+        format!("{n}. runde: stem igen efter drøftelsen. Dit første svar er gemt.")
+    }
+    /// Heading of a round.
+    pub fn round_title(n: u8) -> String {
+        format!("{n}. runde")
+    }
+    /// How many moved between rounds.
+    pub fn moved(n: u32) -> String {
+        if n == 1 {
+            "1 deltager flyttede sig.".into()
+        } else {
+            format!("{n} deltagere flyttede sig.")
+        }
+    }
+    /// The join corner's label.
+    pub const JOIN: &str = "Vær med";
+    /// The join QR code's text alternative.
+    pub const JOIN_QR: &str = "QR-kode: skan for at være med i workshoppen";
+    /// Heading of the reveal rules.
+    pub const RULES_TITLE: &str = "Visning af resultater";
+    /// The reveal rule field.
+    pub const F_REVEAL: &str = "Hvornår vises resultatet på projektoren?";
+    /// The reveal rules' labels: by hand, all answered, timer.
+    pub const REVEAL_MODES: [&str; 3] =
+        ["Når jeg trykker «Vis resultat»", "Når alle har svaret", "Når tiden på kortet er gået"];
+    /// The threshold field.
+    pub const F_MIN: &str = "Vis aldrig et resultat med færre svar end";
+    /// The timer field.
+    pub const F_TIMER: &str = "Tid pr. kort i minutter (0 = intet ur)";
+    /// Save the rules.
+    pub const SAVE_RULES: &str = "Gem visning";
+    /// Rules saved.
+    pub const RULES_SAVED: &str = "Visningen er gemt.";
+    /// Bad threshold.
+    pub const BAD_MIN: &str = "Skriv et helt tal fra 1 til 50 for mindste antal svar.";
+    /// Bad timer.
+    pub const BAD_TIMER: &str = "Skriv et helt antal minutter fra 0 til 60.";
+    /// Heading of the cards' turnout in the overview.
+    pub const TURNOUT_TITLE: &str = "Svar pr. kort";
+    /// The order of cards.
+    pub const ORDER: &str = "Rækkefølge";
+    /// Session order.
+    pub const ORDER_SESSION: &str = "Som i workshoppen";
+    /// Most split first.
+    pub const ORDER_SPLIT: &str = "Mest uenige først";
     /// Close projector.
     pub const CLOSE_PROJECTOR: &str = "Luk projektorvisningen";
     /// Notes field.
@@ -522,9 +601,11 @@ pub mod ui {
 /// CSV column headings (Danish Excel dialect).
 pub mod csv {
     /// Header row.
-    pub const HEADER: [&str; 15] = [
+    pub const HEADER: [&str; 17] = [
         "Kort",
         "Spørgsmål",
+        "Runde",
+        "Flyttede sig",
         "Klart SKAL",
         "Mest SKAL",
         "Gråzone",

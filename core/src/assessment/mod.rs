@@ -6,4 +6,5 @@ pub mod cards;
 pub mod da;
 pub mod results;
 pub mod session;
+pub mod timer;
 pub mod verdict;

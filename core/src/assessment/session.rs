@@ -126,6 +126,10 @@ pub enum SessionError {
     Gone,
     /// A text is too long or carries control characters.
     Text(TextProblem),
+    /// The reveal threshold is not a whole number 1–50.
+    BadMin,
+    /// The card timer is not a whole number of minutes 0–60.
+    BadTimer,
     /// A count of hands (step 0–4 of the scale) is not a whole number 0–999.
     BadCount {
         /// The step of the scale, 0 = "Klart SKAL".
@@ -143,6 +147,8 @@ impl std::fmt::Display for SessionError {
             SessionError::Gone => f.write_str(ui::SESSION_GONE),
             SessionError::Text(p) => f.write_str(&crate::text::fields::text_problem(ui::COMMENT, *p)),
             SessionError::BadCount { .. } => f.write_str(ui::BAD_NUMBER),
+            SessionError::BadMin => f.write_str(ui::BAD_MIN),
+            SessionError::BadTimer => f.write_str(ui::BAD_TIMER),
         }
     }
 }
@@ -163,14 +169,28 @@ pub struct Response {
     /// Free comment.
     #[serde(default)]
     pub comment: String,
+    /// The round of voting on the card (1 unless "Stem igen" opened another).
+    #[serde(default = "first_round", skip_serializing_if = "is_first_round")]
+    pub round: u8,
     /// Its own revision.
     pub rev: Rev,
 }
 
+fn first_round() -> u8 {
+    1
+}
+
+fn is_first_round(r: &u8) -> bool {
+    *r == 1
+}
+
+/// A ballot's key: participant, card and round.
+pub type BallotKey = (String, String, u8);
+
 impl Keyed for Response {
-    type Key = (String, String);
+    type Key = BallotKey;
     fn key(&self) -> Self::Key {
-        (self.participant.clone(), self.card.clone())
+        (self.participant.clone(), self.card.clone(), self.round)
     }
     fn rev(&self) -> &Rev {
         &self.rev
@@ -251,6 +271,87 @@ impl Keyed for Reflection {
     }
 }
 
+/// The round of voting open on one card ("Stem igen" opens the next).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    /// The card id.
+    pub card: String,
+    /// The round now open (2 or more).
+    pub round: u8,
+    /// Its own revision.
+    pub rev: Rev,
+}
+
+impl Keyed for Round {
+    type Key = String;
+    fn key(&self) -> String {
+        self.card.clone()
+    }
+    fn rev(&self) -> &Rev {
+        &self.rev
+    }
+}
+
+/// When the projector shows a card's result.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RevealMode {
+    /// When the facilitator reveals it (space or the button).
+    #[default]
+    Hand,
+    /// As soon as everyone known has answered.
+    All,
+    /// When the card's timer ends.
+    Timer,
+}
+
+impl RevealMode {
+    /// Every rule, in the form's order.
+    pub const ALL: [RevealMode; 3] = [RevealMode::Hand, RevealMode::All, RevealMode::Timer];
+
+    /// Its stable slug (the file's value and the form's).
+    pub fn slug(self) -> &'static str {
+        match self {
+            RevealMode::Hand => "hand",
+            RevealMode::All => "all",
+            RevealMode::Timer => "timer",
+        }
+    }
+
+    /// The rule of a slug.
+    pub fn from_slug(s: &str) -> Option<RevealMode> {
+        RevealMode::ALL.into_iter().find(|m| m.slug() == s)
+    }
+
+    /// The form's Danish label.
+    pub fn label(self) -> &'static str {
+        crate::assessment::da::ui::REVEAL_MODES[self as usize]
+    }
+}
+
+/// The workshop's reveal rule and card timer, joined on its own stamp.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rules {
+    /// When to reveal.
+    #[serde(default)]
+    pub reveal: RevealMode,
+    /// Never reveal with fewer answers than this (anonymity).
+    #[serde(default = "default_min")]
+    pub min_answers: u8,
+    /// Seconds on each card's timer (0 = no timer).
+    #[serde(default)]
+    pub timer_secs: u16,
+    /// Its own revision.
+    pub rev: Rev,
+}
+
+/// The fewest answers a result is ever shown with.
+pub const MIN_ANSWERS: u8 = 3;
+
+fn default_min() -> u8 {
+    MIN_ANSWERS
+}
+
 /// A workshop session as stored and exported.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(remote = "Self")]
@@ -268,7 +369,7 @@ pub struct Assessment {
     pub tasks: Vec<Card>,
     /// The ballots, one per participant and card.
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
-    pub responses: BTreeMap<(String, String), Response>,
+    pub responses: BTreeMap<BallotKey, Response>,
     /// Notes per card.
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
     pub notes: BTreeMap<String, Note>,
@@ -278,6 +379,17 @@ pub struct Assessment {
     /// Reflections per section.
     #[serde(default, serialize_with = "ser_keyed", deserialize_with = "de_keyed")]
     pub reflections: BTreeMap<String, Reflection>,
+    /// The round open per card, where "Stem igen" opened one.
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        serialize_with = "ser_keyed",
+        deserialize_with = "de_keyed"
+    )]
+    pub rounds: BTreeMap<String, Round>,
+    /// The reveal rule and timer, once the facilitator set them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<Rules>,
     /// Fields this version does not know; kept so they survive a round trip.
     #[serde(flatten, skip_deserializing)]
     pub extra: Map<String, Value>,
@@ -297,8 +409,58 @@ impl Assessment {
             notes: BTreeMap::new(),
             tallies: BTreeMap::new(),
             reflections: BTreeMap::new(),
+            rounds: BTreeMap::new(),
+            rules: None,
             extra: Map::new(),
         }
+    }
+
+    /// The round open on a card (1 until "Stem igen").
+    pub fn round_of(&self, card: &str) -> u8 {
+        self.rounds.get(card).map(|r| r.round).unwrap_or(1)
+    }
+
+    /// The ballots of one round of a card that say something.
+    pub fn ballots_in<'a>(&'a self, card: &'a str, round: u8) -> impl Iterator<Item = &'a Response> + 'a {
+        self.responses.values().filter(move |r| r.card == card && r.round == round && !r.is_blank())
+    }
+
+    /// "Stem igen": opens the next round of voting on a card.
+    pub fn open_round(&mut self, card: &str, rev: Rev) -> Result<u8, SessionError> {
+        if self.card(card).is_none() {
+            return Err(SessionError::UnknownCard);
+        }
+        let round = self.round_of(card).saturating_add(1);
+        put(&mut self.rounds, Round { card: card.to_string(), round, rev });
+        Ok(round)
+    }
+
+    /// The reveal rule and timer in force (the defaults until set).
+    pub fn rules(&self) -> Rules {
+        self.rules.clone().unwrap_or(Rules {
+            reveal: RevealMode::Hand,
+            min_answers: MIN_ANSWERS,
+            timer_secs: 0,
+            rev: Rev { at: 0, n: 0, by: crate::record::meta::DeviceId(String::new()) },
+        })
+    }
+
+    /// Sets the reveal rule and timer from the facilitator's form: the
+    /// threshold as typed (1–50) and the timer in whole minutes (0–60).
+    pub fn set_rules(&mut self, reveal: RevealMode, min: &str, minutes: &str, rev: Rev) -> Result<(), SessionError> {
+        let min_answers = match min.trim().parse::<u8>() {
+            Ok(n) if (1..=50).contains(&n) => n,
+            _ => return Err(SessionError::BadMin),
+        };
+        let timer_secs = match minutes.trim() {
+            "" => 0,
+            m => match m.parse::<u16>() {
+                Ok(n) if n <= 60 => n * 60,
+                _ => return Err(SessionError::BadTimer),
+            },
+        };
+        self.rules = Some(Rules { reveal, min_answers, timer_secs, rev });
+        Ok(())
     }
 
     /// The card with this id, if it is in the session.
@@ -306,14 +468,14 @@ impl Assessment {
         self.tasks.iter().find(|c| c.id == id)
     }
 
-    /// The ballots for one card that say something.
+    /// The ballots for one card's open round that say something.
     pub fn ballots_for<'a>(&'a self, card: &'a str) -> impl Iterator<Item = &'a Response> + 'a {
-        self.responses.values().filter(move |r| r.card == card && !r.is_blank())
+        self.ballots_in(card, self.round_of(card))
     }
 
-    /// One participant's ballot for one card.
+    /// One participant's ballot for one card's open round.
     pub fn response(&self, participant: &str, card: &str) -> Option<&Response> {
-        self.responses.get(&(participant.to_string(), card.to_string()))
+        self.responses.get(&(participant.to_string(), card.to_string(), self.round_of(card)))
     }
 
     /// Every alias that has answered something.
@@ -355,6 +517,7 @@ impl Assessment {
             position: None,
             checks: Default::default(),
             comment: String::new(),
+            round: self.round_of(card),
             rev: rev.clone(),
         });
         match change {
@@ -409,6 +572,7 @@ impl Assessment {
             notes: BTreeMap::new(),
             tallies: BTreeMap::new(),
             reflections: BTreeMap::new(),
+            rules: None,
             ..self.clone()
         }
     }
@@ -515,6 +679,9 @@ impl Record for Assessment {
             check_field("kaldenavn", &r.participant)?;
             check_id("svarets kort", &r.card)?;
             check_field("kommentar", &r.comment)?;
+            if r.round == 0 {
+                return Err("et svar har runde 0".into());
+            }
             if r.checks.len() > 32 || r.checks.keys().any(|k| k.is_empty() || k.len() > 40) {
                 return Err("et svar har ugyldige tjek".into());
             }
@@ -528,6 +695,12 @@ impl Record for Assessment {
             if t.counts.iter().any(|c| *c > MAX_HANDS) {
                 return Err("en optælling har et urimeligt stort antal hænder".into());
             }
+        }
+        for r in self.rounds.values() {
+            check_id("rundens kort", &r.card)?;
+        }
+        if self.rules.as_ref().is_some_and(|r| r.min_answers == 0) {
+            return Err("tærsklen for at vise resultatet skal være mindst 1".into());
         }
         for r in self.reflections.values() {
             check_id("refleksionens afsnit", &r.section)?;
@@ -550,6 +723,11 @@ impl Record for Assessment {
             notes: union(&a.notes, &b.notes),
             tallies: union(&a.tallies, &b.tallies),
             reflections: union(&a.reflections, &b.reflections),
+            rounds: union(&a.rounds, &b.rounds),
+            rules: match (&a.rules, &b.rules) {
+                (Some(x), Some(y)) => Some(if x.rev >= y.rev { x.clone() } else { y.clone() }),
+                (x, y) => x.clone().or_else(|| y.clone()),
+            },
         }
     }
 }

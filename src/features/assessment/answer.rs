@@ -236,9 +236,14 @@ fn CardForm(
         })
     });
     let cid = card_id.clone();
+    let cid2 = card_id.clone();
     view! {
         <article class="card answer-card" aria-labelledby=format!("card-{cid}-title")>
             <p class="answer-card__count">{t::card_of(index + 1, total)}</p>
+            {move || {
+                let round = session.with(|s| s.as_ref().map(|s| s.round_of(&cid2)).unwrap_or(1));
+                (round > 1).then(|| view! { <p class="notice answer-card__round">{t::vote_again_round(round)}</p> })
+            }}
             <h2 id=format!("card-{cid}-title")>{card.title.clone()}</h2>
             <p class="answer-card__question">{card.question.clone()}</p>
             {(!card.context.is_empty()).then(|| view! { <p class="answer-card__context">{card.context.clone()}</p> })}

@@ -1,5 +1,5 @@
-//! The facilitator's overview of a session: send it to the participants,
-//! import their answer files (checked, previewed, then merged, with undo on
+//! The facilitator's overview of a session: send it to the participants, set
+//! when the projector reveals a result (and the card timer), import their answer files (checked, previewed, then merged, with undo on
 //! `/del`), choose the cards, add the group's own, delete the session.
 
 use crate::router::use_navigate;
@@ -15,7 +15,8 @@ use crate::state::{use_app, NoticeKind};
 use crate::ui::share::ShareLink;
 use tid_og_lyst_core::assessment::cards::{builtin, Card, Origin};
 use tid_og_lyst_core::assessment::da::ui as t;
-use tid_og_lyst_core::assessment::session::{ballot_diff, Assessment, BallotDiff};
+use tid_og_lyst_core::assessment::results::{agreement_label, most_split_first, results, turnout};
+use tid_og_lyst_core::assessment::session::{ballot_diff, Assessment, BallotDiff, RevealMode};
 use tid_og_lyst_core::record::merge::{self, Record};
 use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::sync::data::{AppData, AssessmentsOnly};
@@ -34,6 +35,8 @@ pub fn Overview(
 ) -> impl IntoView {
     view! {
         <ShareSection session=session/>
+        <Turnouts session=session/>
+        <RevealRules id=id session=session/>
         <ImportBallots id=id session=session/>
         <CardsEditor id=id session=session/>
         <DeleteSession id=id/>
@@ -346,5 +349,104 @@ fn DeleteSession(id: RecordId) -> impl IntoView {
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// The reveal rule, its threshold and the card timer, set per workshop.
+#[component]
+fn RevealRules(id: RecordId, session: Memo<Option<Assessment>>) -> impl IntoView {
+    let state = use_app();
+    let rules = session.with_untracked(|s| s.as_ref().map(Assessment::rules));
+    let mode = RwSignal::new(rules.as_ref().map(|r| r.reveal).unwrap_or_default());
+    let min = RwSignal::new(rules.as_ref().map(|r| r.min_answers.to_string()).unwrap_or_else(|| "3".into()));
+    let minutes = RwSignal::new(rules.as_ref().map(|r| (r.timer_secs / 60).to_string()).unwrap_or_else(|| "0".into()));
+    let (message, set_message) = signal(None::<Result<String, String>>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let rev = state.stamp();
+        let (m, n, t_) = (mode.get_untracked(), min.get_untracked(), minutes.get_untracked());
+        let done = super::change_session(state, id, move |s| s.set_rules(m, &n, &t_, rev));
+        set_message.set(Some(done.map(|_| t::RULES_SAVED.to_string()).map_err(|e| e.to_string())));
+    };
+    view! {
+        <form class="card no-print" on:submit=save aria-labelledby="rules-title">
+            <h2 id="rules-title">{t::RULES_TITLE}</h2>
+            <fieldset class="field">
+                <legend>{t::F_REVEAL}</legend>
+                {RevealMode::ALL.into_iter().map(|m| view! {
+                    <label class="check">
+                        <input type="radio" name="reveal" value=m.slug()
+                            prop:checked=move || mode.get() == m
+                            on:change=move |_| mode.set(m)/>
+                        {m.label()}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <div class="form-row">
+                <div class="field">
+                    <label for="rules-min">{t::F_MIN}</label>
+                    <input id="rules-min" type="number" min="1" max="50" inputmode="numeric" prop:value=move || min.get() on:input=move |ev| min.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="rules-timer">{t::F_TIMER}</label>
+                    <input id="rules-timer" type="number" min="0" max="60" inputmode="numeric" prop:value=move || minutes.get() on:input=move |ev| minutes.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <button type="submit" class="btn btn--primary">{t::SAVE_RULES}</button>
+            {move || match message.get() {
+                Some(Ok(m)) => view! { <p role="status" class="result">{m}</p> }.into_any(),
+                Some(Err(e)) => view! { <p role="alert" class="error">{e}</p> }.into_any(),
+                None => view! { <p role="status" class="result"></p> }.into_any(),
+            }}
+        </form>
+    }
+}
+
+/// Each card with its turnout and whether the room agrees, in the
+/// workshop's order or most split first.
+#[component]
+fn Turnouts(session: Memo<Option<Assessment>>) -> impl IntoView {
+    let split_first = RwSignal::new(false);
+    let rows = Memo::new(move |_| {
+        session.with(|s| {
+            let Some(s) = s.as_ref() else { return Vec::new() };
+            let all = results(s);
+            let all = if split_first.get() { most_split_first(all) } else { all };
+            all.into_iter()
+                .map(|r| {
+                    let c = turnout(s, &r.card.id);
+                    (r.card.title.clone(), t::turnout(c.answered, c.known), agreement_label(r.agreement()))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="card no-print" aria-labelledby="turnout-title">
+            <h2 id="turnout-title">{t::TURNOUT_TITLE}</h2>
+            <OrderChoice split_first=split_first name="overview-order"/>
+            <ul class="turnouts">
+                {move || rows.get().into_iter().map(|(title, count, agreement)| view! {
+                    <li><strong>{title}</strong>{format!(" – {count} · {agreement}")}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// "Som i workshoppen" or "Mest uenige først".
+#[component]
+pub(super) fn OrderChoice(split_first: RwSignal<bool>, name: &'static str) -> impl IntoView {
+    view! {
+        <fieldset class="field checks order-choice no-print">
+            <legend>{t::ORDER}</legend>
+            <label class="check">
+                <input type="radio" name=name prop:checked=move || !split_first.get() on:change=move |_| split_first.set(false)/>
+                {t::ORDER_SESSION}
+            </label>
+            <label class="check">
+                <input type="radio" name=name prop:checked=move || split_first.get() on:change=move |_| split_first.set(true)/>
+                {t::ORDER_SPLIT}
+            </label>
+        </fieldset>
     }
 }

@@ -1,24 +1,31 @@
 //! The projector view: one card at a time in very large type, driven by the
-//! keyboard (arrow keys move, space reveals). Results stay hidden until the
-//! facilitator reveals them, so the first voices do not steer the room; then
-//! the spread as a chart, whether the group agrees or is split, the group's
-//! verdict, and the notes typed during the discussion.
+//! keyboard (arrow keys move, space reveals, P pauses the timer). "7 af 9 har
+//! svaret" for the card shown; the result appears by the workshop's reveal
+//! rule (by hand, when all have answered, when the card's timer ends) and
+//! never below its threshold; then the spread as a chart (both rounds side by
+//! side after "Stem igen", with how many moved), whether the group agrees or
+//! is split, the group's verdict, and the notes typed during the discussion.
+//! A small QR code and the short address in the corner let a latecomer join.
 
 use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::state::use_app;
+use crate::state::{now, use_app, NoticeKind};
+use crate::ui::codec;
 use tid_og_lyst_core::assessment::da::ui as t;
-use tid_og_lyst_core::assessment::results::{agreement_label, card_result};
+use tid_og_lyst_core::assessment::results::{agreement_label, moved, reveal, round_result, turnout, Reveal};
 use tid_og_lyst_core::assessment::session::{Assessment, Note};
-use tid_og_lyst_core::assessment::verdict::{judge, Agreement};
+use tid_og_lyst_core::assessment::timer::Countdown;
+use tid_og_lyst_core::assessment::verdict::Agreement;
+use tid_og_lyst_core::record::merge;
 use tid_og_lyst_core::record::meta::RecordId;
+use tid_og_lyst_core::sync::data::{AppData, AssessmentsOnly};
 
 use super::answer::VerdictPanel;
 use super::chart::SpreadChart;
-use super::{session_link, update_session};
+use super::{change_session, session_link, update_session};
 
 /// The projector view.
 #[component]
@@ -36,7 +43,35 @@ pub fn ProjectorView(
             s.as_ref().and_then(|s| s.tasks.get(idx.get().min(s.tasks.len().saturating_sub(1)))).map(|c| c.id.clone())
         })
     });
-    let is_revealed = Memo::new(move |_| card_id.get().is_some_and(|c| revealed.with(|r| r.contains(&c))));
+    let asked = Memo::new(move |_| card_id.get().is_some_and(|c| revealed.with(|r| r.contains(&c))));
+    // The card's timer: started when the card is shown, if the workshop has one.
+    let timer_secs = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.rules().timer_secs).unwrap_or(0)));
+    let countdown = RwSignal::new(None::<Countdown>);
+    Effect::new(move |_| {
+        card_id.track();
+        let secs = timer_secs.get();
+        countdown.set((secs > 0).then(|| Countdown::start(secs, now())));
+    });
+    let clock = RwSignal::new(now());
+    let tick = set_interval_with_handle(move || clock.set(now()), std::time::Duration::from_millis(250)).ok();
+    on_cleanup(move || {
+        if let Some(h) = tick {
+            h.clear();
+        }
+    });
+    let timer_done = Memo::new(move |_| countdown.get().is_some_and(|c| c.is_done(clock.get())));
+    let shown = Memo::new(move |_| {
+        let Some(c) = card_id.get() else { return Reveal::ByHand };
+        session.with(|s| s.as_ref().map(|s| reveal(s, &c, asked.get(), timer_done.get())).unwrap_or(Reveal::ByHand))
+    });
+    let is_revealed = Memo::new(move |_| shown.get() == Reveal::Shown);
+    let pause = move || {
+        countdown.update(|c| {
+            if let Some(c) = c {
+                c.toggle(now());
+            }
+        })
+    };
     let next = move || idx.update(|i| *i = (*i + 1).min(n.get_untracked().saturating_sub(1)));
     let prev = move || idx.update(|i| *i = i.saturating_sub(1));
     let toggle = move || {
@@ -74,6 +109,10 @@ pub fn ProjectorView(
                 ev.prevent_default();
                 toggle();
             }
+            "p" | "P" => {
+                ev.prevent_default();
+                pause();
+            }
             _ => {}
         }
     });
@@ -95,7 +134,7 @@ pub fn ProjectorView(
     let tail = move || {
         let Some(cid) = card_id.get() else { return ().into_any() };
         view! {
-            <ProjectorResult session=session card_id=cid.clone() revealed=is_revealed/>
+            <ProjectorResult id=id session=session card_id=cid.clone() shown=shown/>
             <NotesField id=id session=session card_id=cid/>
         }
         .into_any()
@@ -111,7 +150,9 @@ pub fn ProjectorView(
 
     view! {
         <section class="projector" aria-labelledby="projector-title" tabindex="-1" node_ref=node>
+            <JoinCorner session=session/>
             {head}
+            <Timer countdown=countdown clock=clock pause=pause/>
             <Controls id=id idx=idx n=n revealed=is_revealed prev=prev next=next toggle=toggle/>
             {tail}
             <p class="hint projector__keys">{t::KEYS_HELP}</p>
@@ -162,39 +203,144 @@ where
     }
 }
 
-/// Hidden until revealed: then the chart, agreement and the group's verdict.
+/// The card's countdown with its pause button (P on the keyboard).
 #[component]
-fn ProjectorResult(session: Memo<Option<Assessment>>, card_id: String, revealed: Memo<bool>) -> impl IntoView {
-    let cid = card_id.clone();
-    let result = Memo::new(move |_| session.with(|s| s.as_ref().and_then(|s| s.card(&cid).map(|c| card_result(s, c)))));
-    let received = move || result.with(|r| r.as_ref().map(|r| r.spread.total()).unwrap_or(0));
-    let judgement = Memo::new(move |_| {
-        result.with(|r| r.as_ref().map(|r| r.judgement.clone())).unwrap_or_else(|| judge(&Default::default()))
-    });
-    view! {
-        <p class="projector__received" role="status">{move || t::received(received())}</p>
-        {move || {
-            if !revealed.get() {
-                return view! { <p class="projector__hidden">{t::HIDDEN}</p> }.into_any();
-            }
-            let Some(r) = result.get() else { return ().into_any() };
-            let agreement = r.agreement();
-            let class = match agreement {
-                Agreement::Agree => "agreement agreement--agree",
-                Agreement::Split => "agreement agreement--split",
-                _ => "agreement",
-            };
+fn Timer<P>(countdown: RwSignal<Option<Countdown>>, clock: RwSignal<i64>, pause: P) -> impl IntoView
+where
+    P: Fn() + Copy + Send + Sync + 'static,
+{
+    move || {
+        countdown.get().map(|c| {
+            let now = clock.get();
+            let text = if c.is_done(now) { t::TIME_UP.to_string() } else { t::time_left(&c.text(now)) };
             view! {
-                <div class="projector__result">
-                    <div class="projector__spread">
-                        <SpreadChart spread=r.spread title=r.card.title.clone()/>
-                        <p class=class>{agreement_label(agreement)}" ("{t::sources(r.ballots, r.hands)}")"</p>
-                    </div>
-                    <VerdictPanel judgement=judgement heading=t::GROUP_VERDICT/>
+                <div class="projector__timer" class:projector__timer--done=c.is_done(now)>
+                    <p class="projector__time">{text}</p>
+                    <button type="button" class="btn btn--small" on:click=move |_| pause()>
+                        {if c.is_running() { t::PAUSE } else { t::RESUME }}
+                    </button>
                 </div>
+            }
+        })
+    }
+}
+
+/// "7 af 9 har svaret", then the result when the rule allows it (both rounds
+/// side by side after "Stem igen"), or why it is not shown yet.
+#[component]
+fn ProjectorResult(
+    id: RecordId,
+    session: Memo<Option<Assessment>>,
+    card_id: String,
+    shown: Memo<Reveal>,
+) -> impl IntoView {
+    let state = use_app();
+    let cid = card_id.clone();
+    let count = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| turnout(s, &cid))));
+    let cid = card_id.clone();
+    let rounds = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.round_of(&cid)).unwrap_or(1)));
+    let again_card = StoredValue::new(card_id.clone());
+    let again = move |_| {
+        let rev = state.stamp();
+        let card = again_card.get_value();
+        match change_session(state, id, move |s| s.open_round(&card, rev)) {
+            Ok(n) => state.notify(NoticeKind::Info, t::round_opened(n)),
+            Err(e) => state.notify(NoticeKind::Error, e.to_string()),
+        }
+    };
+    let cid = card_id.clone();
+    view! {
+        <p class="projector__received" role="status">
+            {move || count.get().map(|c| t::turnout(c.answered, c.known))}
+        </p>
+        {move || {
+            let why = match shown.get() {
+                Reveal::Shown => None,
+                Reveal::TooFew { answered, min } => Some(t::too_few_to_show(answered, min)),
+                Reveal::ByHand => Some(t::HIDDEN.to_string()),
+                Reveal::ForAll { answered, known } => Some(t::waiting_for_all(answered, known)),
+                Reveal::ForTimer => Some(t::WAITING_FOR_TIMER.to_string()),
+            };
+            if let Some(why) = why {
+                return view! { <p class="projector__hidden">{why}</p> }.into_any();
+            }
+            let n = rounds.get();
+            let from = n.saturating_sub(1).max(1);
+            let cards = (from..=n)
+                .filter_map(|round| {
+                    session.with(|s| {
+                        let s = s.as_ref()?;
+                        let r = round_result(s, s.card(&cid)?, round);
+                        Some((round, r, moved(s, &cid, round)))
+                    })
+                })
+                .collect::<Vec<_>>();
+            let two = cards.len() > 1;
+            view! {
+                <div class="projector__result" class:projector__result--rounds=two>
+                    {cards
+                        .into_iter()
+                        .map(|(round, r, moved_n)| {
+                            let agreement = r.agreement();
+                            let class = match agreement {
+                                Agreement::Agree => "agreement agreement--agree",
+                                Agreement::Split => "agreement agreement--split",
+                                _ => "agreement",
+                            };
+                            let judgement = Memo::new({
+                                let j = r.judgement.clone();
+                                move |_| j.clone()
+                            });
+                            view! {
+                                <div class="projector__spread">
+                                    {two.then(|| view! { <h3>{t::round_title(round)}</h3> })}
+                                    <SpreadChart spread=r.spread title=r.card.title.clone()/>
+                                    <p class=class>{agreement_label(agreement)}" ("{t::sources(r.ballots, r.hands)}")"</p>
+                                    {(round > 1).then(|| view! { <p class="projector__moved">{t::moved(moved_n)}</p> })}
+                                    {(!two).then(|| view! { <VerdictPanel judgement=judgement heading=t::GROUP_VERDICT/> })}
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <button type="button" class="btn no-print projector__again" on:click=again>{t::VOTE_AGAIN}</button>
             }
             .into_any()
         }}
+    }
+}
+
+/// A small QR code of the participants' link and the short address, in the
+/// corner of every card, so a latecomer can join.
+#[component]
+fn JoinCorner(session: Memo<Option<Assessment>>) -> impl IntoView {
+    let state = use_app();
+    let for_them = Memo::new(move |_| session.with(|s| s.as_ref().map(Assessment::for_participants)));
+    let (code, set_code) = signal(None::<(usize, String)>);
+    let short =
+        window().location().host().unwrap_or_default() + &crate::ui::link::to(&crate::routes::Route::Assessment);
+    Effect::new(move |_| {
+        let Some(s) = for_them.get() else { return };
+        let data = AppData { assessments: merge::collect([s]), ..AppData::default() };
+        let device = state.device();
+        leptos::task::spawn_local(async move {
+            let made = match crate::ui::share::link_for::<AssessmentsOnly>(data, &device).await {
+                Ok(url) => codec::qr_path(&url).await.ok().flatten(),
+                Err(_) => None,
+            };
+            set_code.try_set(made);
+        });
+    });
+    view! {
+        <aside class="projector__join no-print" aria-label=t::JOIN>
+            {move || code.get().map(|(side, d)| view! {
+                <svg class="projector__join-qr" role="img" aria-label=t::JOIN_QR viewBox=format!("0 0 {side} {side}") shape-rendering="crispEdges">
+                    <rect width=side.to_string() height=side.to_string() fill="#fff"/>
+                    <path fill="#000" d=d/>
+                </svg>
+            })}
+            <p class="projector__join-text">{t::JOIN}": "{short.clone()}</p>
+        </aside>
     }
 }
 

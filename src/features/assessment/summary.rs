@@ -1,5 +1,6 @@
-//! After the workshop: a printable summary (results per card, notes,
-//! comments, and for every card judged KAN or Gråzone the agreement
+//! After the workshop: a printable summary (results per card, both rounds
+//! side by side where the room voted again, in the workshop's order or most
+//! split first, notes, comments, and for every card judged KAN or Gråzone the agreement
 //! checklist of seed 003), the results as CSV, and the branch reflection
 //! questions of seed 000 as optional free-text sections.
 
@@ -8,7 +9,9 @@ use leptos::prelude::*;
 use crate::state::{now, use_app, NoticeKind};
 use crate::ui::download::download_text;
 use tid_og_lyst_core::assessment::da::{content as c, ui as t};
-use tid_og_lyst_core::assessment::results::{agreement_label, results, results_csv, CardResult};
+use tid_og_lyst_core::assessment::results::{
+    agreement_label, most_split_first, moved, results, results_csv, round_result, CardResult,
+};
 use tid_og_lyst_core::assessment::session::{Assessment, Reflection};
 use tid_og_lyst_core::record::meta::{format_millis, RecordId};
 
@@ -25,7 +28,24 @@ pub fn SummaryView(
     session: Memo<Option<Assessment>>,
 ) -> impl IntoView {
     let state = use_app();
-    let all = Memo::new(move |_| session.with(|s| s.as_ref().map(results).unwrap_or_default()));
+    let split_first = RwSignal::new(false);
+    // Per card: the open round's result, and the earlier rounds with how many moved.
+    let all = Memo::new(move |_| {
+        session.with(|s| {
+            let Some(s) = s.as_ref() else { return Vec::new() };
+            let rows = if split_first.get() { most_split_first(results(s)) } else { results(s) };
+            rows.into_iter()
+                .map(|r| {
+                    let rounds = (1..s.round_of(&r.card.id))
+                        .map(|n| (n, round_result(s, &r.card, n).spread))
+                        .collect::<Vec<_>>();
+                    let now = s.round_of(&r.card.id);
+                    let m = moved(s, &r.card.id, now);
+                    (r, rounds, now, m)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let print = move |_| {
         let _ = window().print();
     };
@@ -43,9 +63,10 @@ pub fn SummaryView(
                 <button type="button" class="btn btn--primary" on:click=print>{t::PRINT}</button>
                 <button type="button" class="btn" on:click=csv>{t::CSV}</button>
             </div>
+            <super::overview::OrderChoice split_first=split_first name="summary-order"/>
             <p class="summary__question">{c::MAIN_QUESTION}</p>
             <For each=move || all.get() key=|r| format!("{:?}", r) let:r>
-                <CardSummary result=r/>
+                <CardSummary result=r.0 earlier=r.1 round=r.2 moved=r.3/>
             </For>
             <Reflections id=id session=session/>
         </section>
@@ -53,7 +74,15 @@ pub fn SummaryView(
 }
 
 #[component]
-fn CardSummary(result: CardResult) -> impl IntoView {
+fn CardSummary(
+    result: CardResult,
+    /// Earlier rounds' spreads.
+    earlier: Vec<(u8, tid_og_lyst_core::assessment::verdict::Spread)>,
+    /// The open round.
+    round: u8,
+    /// How many moved into it.
+    moved: u32,
+) -> impl IntoView {
     let r = result;
     let agreement = agreement_label(r.agreement());
     let needs_agreement = !r.is_unanswered() && r.judgement.verdict.needs_agreement();
@@ -70,8 +99,19 @@ fn CardSummary(result: CardResult) -> impl IntoView {
             {if r.is_unanswered() {
                 view! { <p class="summary-card__none">{t::NO_ANSWERS}</p> }.into_any()
             } else {
+                let title = r.card.title.clone();
+                let two = !earlier.is_empty();
                 view! {
-                    <SpreadChart spread=r.spread title=r.card.title.clone()/>
+                    <div class="summary-card__rounds" class:summary-card__rounds--two=two>
+                        {earlier.into_iter().map(|(n, spread)| view! {
+                            <div><h4>{t::round_title(n)}</h4><SpreadChart spread=spread title=title.clone()/></div>
+                        }).collect_view()}
+                        <div>
+                            {(round > 1).then(|| view! { <h4>{t::round_title(round)}</h4> })}
+                            <SpreadChart spread=r.spread title=r.card.title.clone()/>
+                            {(round > 1).then(|| view! { <p>{t::moved(moved)}</p> })}
+                        </div>
+                    </div>
                     <p class="agreement">{agreement}" ("{t::sources(r.ballots, r.hands)}")"</p>
                     <VerdictPanel judgement=judgement heading=t::GROUP_VERDICT/>
                 }

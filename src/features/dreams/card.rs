@@ -10,8 +10,8 @@ use leptos::prelude::*;
 
 use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::{ClaimState, Dream, Status};
-use tid_og_lyst_core::dreams::risk;
 use tid_og_lyst_core::dreams::form::format_hours;
+use tid_og_lyst_core::dreams::risk;
 use tid_og_lyst_core::dreams::share::{danish_date, window_text};
 
 /// The badges of a dream as (css modifier, text).

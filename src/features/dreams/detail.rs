@@ -321,7 +321,9 @@ fn claim_label(dream: &Dream, c: &tid_og_lyst_core::dreams::dream::Claim) -> Str
     }
     if dream.must_reconfirm(c) {
         parts.push(t::NOT_ANSWERED.to_string());
-    } else if state.holds_place() && dream.asked_again.as_ref().is_some_and(|a| c.still_ok.as_ref().is_some_and(|ok| ok >= a)) {
+    } else if state.holds_place()
+        && dream.asked_again.as_ref().is_some_and(|a| c.still_ok.as_ref().is_some_and(|ok| ok >= a))
+    {
         parts.push(t::ANSWERED.to_string());
     }
     parts.join(", ")
@@ -414,8 +416,11 @@ fn ClaimForm(
             Err(e) => set_error.set(Some(e.to_string())),
         }
     };
-    let (title, help, button) =
-        if reserve { (t::RESERVE_TITLE, t::RESERVE_HELP, t::RESERVE) } else { (t::CLAIM_TITLE, t::CLAIM_HELP, t::CLAIM) };
+    let (title, help, button) = if reserve {
+        (t::RESERVE_TITLE, t::RESERVE_HELP, t::RESERVE)
+    } else {
+        (t::CLAIM_TITLE, t::CLAIM_HELP, t::CLAIM)
+    };
     view! {
         <form class="card dream-runner" on:submit=submit aria-labelledby="claim-title">
             <h2 id="claim-title">{title}</h2>
@@ -490,7 +495,10 @@ fn MyClaim(
     let release = move |_| step(Step::Release(claim));
     let mine = dream.claims.get(&claim);
     let waiting = mine.and_then(|c| dream.claim_state(c)) == Some(ClaimState::Waiting);
-    let ask = mine.filter(|c| dream.must_reconfirm(c)).and_then(|_| dream.planned_for()).map(|p| t::moved_time(&planned_text(p)));
+    let ask = mine
+        .filter(|c| dream.must_reconfirm(c))
+        .and_then(|_| dream.planned_for())
+        .map(|p| t::moved_time(&planned_text(p)));
     let has_date = dream.planned_for().is_some();
     let cal_dream = dream.clone();
     let add_to_calendar = move |_| {
@@ -666,8 +674,8 @@ fn Decisions(
         .collect();
     let going = dream.going();
     let asked = going.iter().filter(|c| dream.must_reconfirm(c)).count();
-    let answers = (dream.asked_again.is_some() && !going.is_empty())
-        .then(|| t::answered_of(going.len() - asked, going.len()));
+    let answers =
+        (dream.asked_again.is_some() && !going.is_empty()).then(|| t::answered_of(going.len() - asked, going.len()));
     (!waiting.is_empty() || answers.is_some()).then(|| view! {
         <section class="dream-decisions" aria-labelledby="decide-title">
             <h3 id="decide-title">{t::DECIDE_TITLE}</h3>

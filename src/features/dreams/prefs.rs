@@ -48,12 +48,7 @@ impl TimeAnswer {
             parts: self.parts.clone(),
             hours: parse_hours(&self.hours),
             categories: self.categories.clone(),
-            brings: self
-                .brings
-                .iter()
-                .cloned()
-                .chain(Skill::languages(&self.languages))
-                .collect(),
+            brings: self.brings.iter().cloned().chain(Skill::languages(&self.languages)).collect(),
         }
     }
 }
