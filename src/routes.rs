@@ -22,6 +22,8 @@ macro_rules! route_table {
             "/om" => Front, about::About;
             "/droemme" => Dreams, dreams::DreamsPage;
             "/droemme/ny" => Dreams, dreams::NewDreamPage;
+            "/droemme/aarsrapport" => Dreams, dreams::report::ReportPage;
+            "/droemme/opslag" => Dreams, dreams::paper::PostersPage;
             "/droemme/:id" => Dreams, dreams::DreamPage;
             "/aktiviteter" => Activities, activities::ActivitiesPage;
             "/aktiviteter/ny" => Activities, activities::NewActivityPage;
@@ -164,6 +166,12 @@ pub enum Route {
     Dream(String),
     /// One dream's edit form, by id.
     EditDream(String),
+    /// The year in numbers: the coordinator's anonymous counts by month and
+    /// category, to print or save as CSV.
+    DreamReport,
+    /// Posters for the notice board: every open dream with its QR code, or
+    /// one dream's A4 sheet (by id).
+    DreamPosters(Option<String>),
     /// The activity directory, with its filters as query pairs (empty: none).
     Activities(Vec<(String, String)>),
     /// The form for a new activity.
@@ -196,6 +204,9 @@ impl Route {
             Route::NewDream => "/droemme/ny".into(),
             Route::Dream(id) => format!("/droemme/{}", encode(id)),
             Route::EditDream(id) => format!("/droemme/{}?rediger=1", encode(id)),
+            Route::DreamReport => "/droemme/aarsrapport".into(),
+            Route::DreamPosters(None) => "/droemme/opslag".into(),
+            Route::DreamPosters(Some(id)) => format!("/droemme/opslag?droem={}", encode(id)),
             Route::Activities(pairs) => format!("/aktiviteter{}", query(pairs)),
             Route::NewActivity => "/aktiviteter/ny".into(),
             Route::Activity(id) => format!("/aktiviteter/{}", encode(id)),
@@ -203,7 +214,9 @@ impl Route {
             Route::ActivityLists(pairs) => format!("/aktiviteter/lister{}", query(pairs)),
             Route::Assessment => "/skal-kan".into(),
             Route::Session(id, view) if view.is_empty() => format!("/skal-kan/{}", encode(id)),
-            Route::Session(id, view) => format!("/skal-kan/{}?visning={}", encode(id), encode(view)),
+            Route::Session(id, view) => {
+                format!("/skal-kan/{}?visning={}", encode(id), encode(view))
+            }
             Route::Data => "/del".into(),
             Route::About => "/om".into(),
             Route::ServiceWorker => "/sw.js".into(),
@@ -330,6 +343,9 @@ mod tests {
             (Route::Dreams, "/droemme".into()),
             (Route::NewDream, "/droemme/ny".into()),
             (Route::Dream(id.clone()), format!("/droemme/{id}")),
+            (Route::DreamReport, "/droemme/aarsrapport".into()),
+            (Route::DreamPosters(None), "/droemme/opslag".into()),
+            (Route::DreamPosters(Some(id.clone())), format!("/droemme/opslag?droem={id}")),
             (Route::Activities(vec![]), "/aktiviteter".into()),
             (Route::Activity(id.clone()), format!("/aktiviteter/{id}")),
             (Route::EditActivity(id.clone()), format!("/aktiviteter/{id}?rediger=1")),
@@ -358,6 +374,15 @@ mod tests {
         assert_eq!(match_pattern("/droemme/:id", "/droemme/a+b"), Some(p("id", "a+b")), "+ is a space only in a query");
         assert_eq!(match_pattern("/skal-kan/:id", "/droemme/x"), None);
         assert_eq!(match_pattern("/skal-kan/:id", "/skal-kan/x/y"), None);
+        // The dreams' pages of their own come before a dream's `:id`.
+        for (route, pattern) in
+            [(Route::DreamReport, "/droemme/aarsrapport"), (Route::DreamPosters(Some("x".into())), "/droemme/opslag")]
+        {
+            let path = route.path();
+            let path = path.split('?').next().unwrap();
+            let first = ROUTES.iter().find(|(p, _)| match_pattern(p, path).is_some()).map(|(p, _)| *p);
+            assert_eq!(first, Some(pattern), "{route:?}");
+        }
         // Every route's path fits its own pattern and no earlier one of the whole app's.
         for r in [Route::Home, Route::Dream("x y".into()), Route::ActivityLists(vec![]), Route::About] {
             let path = r.path();
@@ -415,6 +440,8 @@ mod tests {
             (Route::About, Bundle::Front),
             (Route::Dreams, Bundle::Dreams),
             (Route::NewDream, Bundle::Dreams),
+            (Route::DreamReport, Bundle::Dreams),
+            (Route::DreamPosters(Some(id.clone())), Bundle::Dreams),
             (Route::Activities(vec![("q".into(), "a/b".into())]), Bundle::Activities),
             (Route::NewActivity, Bundle::Activities),
             (Route::EditActivity(id.clone()), Bundle::Activities),
@@ -440,6 +467,7 @@ mod tests {
         assert_eq!(page_file("/").as_deref(), Some("index.html"));
         assert_eq!(page_file("/droemme").as_deref(), Some("droemme.html"));
         assert_eq!(page_file("/aktiviteter/lister").as_deref(), Some("aktiviteter/lister.html"));
+        assert_eq!(page_file("/droemme/aarsrapport").as_deref(), Some("droemme/aarsrapport.html"));
         assert_eq!(page_file("/droemme/:id"), None);
         // Each bundle has a page, and names of its own.
         for b in Bundle::ALL {
@@ -456,6 +484,9 @@ mod tests {
             Route::NewDream,
             Route::Dream("x".into()),
             Route::EditDream("x".into()),
+            Route::DreamReport,
+            Route::DreamPosters(None),
+            Route::DreamPosters(Some("x".into())),
             Route::Activities(vec![]),
             Route::NewActivity,
             Route::Activity("x".into()),

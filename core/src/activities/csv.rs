@@ -203,16 +203,24 @@ fn weekday_list(days: &[bool; 7]) -> String {
     (0..7).filter(|i| days[*i]).map(|i| t::WEEKDAYS[i]).collect::<Vec<_>>().join(", ")
 }
 
-/// The CSV text of activities: BOM, header, one CRLF-ended row each.
-pub fn to_csv<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> String {
+/// A table as a CSV text in the dialect Danish Excel reads: BOM, the
+/// header, one CRLF-ended row each, `;` between cells, each cell quoted
+/// where needed and kept from being run as a formula. The writer of every
+/// spreadsheet of activities and of the dreams' year in numbers.
+pub fn write_table<S: AsRef<str>>(header: &[&str], rows: impl IntoIterator<Item = Vec<S>>) -> String {
     let mut out = String::from('\u{feff}');
-    out.push_str(&t::CSV_COLUMNS.iter().map(|c| cell(c)).collect::<Vec<_>>().join(";"));
+    out.push_str(&header.iter().map(|c| cell(c)).collect::<Vec<_>>().join(";"));
     out.push_str("\r\n");
-    for a in activities {
-        out.push_str(&cells(a).iter().map(|c| cell(c)).collect::<Vec<_>>().join(";"));
+    for row in rows {
+        out.push_str(&row.iter().map(|c| cell(c.as_ref())).collect::<Vec<_>>().join(";"));
         out.push_str("\r\n");
     }
     out
+}
+
+/// The CSV text of activities: BOM, header, one CRLF-ended row each.
+pub fn to_csv<'a>(activities: impl IntoIterator<Item = &'a Activity>) -> String {
+    write_table(&t::CSV_COLUMNS, activities.into_iter().map(cells))
 }
 
 /// The result of reading a CSV file: the good rows (with their row number

@@ -5,10 +5,13 @@
 //! text of the part (`da`).
 
 pub mod da;
+pub mod da_report;
 pub mod dream;
 pub mod form;
 pub mod matching;
+pub mod paper;
 pub mod privacy;
+pub mod report;
 pub mod risk;
 pub mod share;
 pub mod steps;

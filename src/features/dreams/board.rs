@@ -321,6 +321,7 @@ fn CoordinatorTools() -> impl IntoView {
                 <div><dt>{Status::Planned.label()}</dt><dd>{move || c.get().planned}</dd></div>
                 <div><dt>{Status::Fulfilled.label()}</dt><dd>{move || c.get().fulfilled}</dd></div>
             </dl>
+            <super::report::CoordLinks/>
             <AtRisk/>
             <div class="actions">
                 <button type="button" class="btn btn--primary" on:click=new_dream>{t::NEW}</button>

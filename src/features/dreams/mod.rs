@@ -10,7 +10,9 @@ mod card;
 mod detail;
 mod finder;
 mod form;
+pub mod paper;
 mod prefs;
+pub mod report;
 mod share;
 
 pub use board::DreamsPage;

@@ -1,12 +1,16 @@
 //! "Del som opslag": the ready text for the Facebook group, SMS or mail,
-//! copied to the clipboard or handed to the Web Share API where present.
+//! copied to the clipboard or handed to the Web Share API where present;
+//! the dream as a link or QR code, and "Udskriv opslag" (its A4 sheet).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
+use crate::routes::Route;
+use crate::ui::link::to;
 use crate::ui::share::ShareLink;
 use tid_og_lyst_core::dreams::da as t;
+use tid_og_lyst_core::dreams::da_report as paper;
 use tid_og_lyst_core::dreams::dream::Dream;
 use tid_og_lyst_core::dreams::share::{mail_subject, post, Channel};
 use tid_og_lyst_core::sync::data::DreamsOnly;
@@ -25,6 +29,7 @@ pub fn ShareBox(
 ) -> impl IntoView {
     let channel = RwSignal::new(Channel::Facebook);
     let (status, set_status) = signal(None::<String>);
+    let sheet = to(&Route::DreamPosters(Some(dream.meta.id.to_string())));
     let dream = StoredValue::new(dream);
     let text = Memo::new(move |_| dream.with_value(|d| post(d, channel.get())));
     let subject = dream.with_value(mail_subject);
@@ -96,6 +101,9 @@ pub fn ShareBox(
             <h3>{t::AS_LINK_TITLE}</h3>
             <p class="hint">{t::AS_LINK_HELP}</p>
             <ShareLink kinds=DreamsOnly what=one_dream title=t::AS_LINK_TITLE/>
+            <h3>{paper::PRINT_POSTER}</h3>
+            <p class="hint">{paper::PRINT_POSTER_HELP}</p>
+            <p><a class="btn" href=sheet>{paper::PRINT_POSTER}</a></p>
         </section>
     }
 }
