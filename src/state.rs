@@ -184,14 +184,17 @@ impl AppState {
         });
         // A finished dream's private details go when their day comes (the
         // core decides which and when), after reading and after every merge.
-        Effect::new(move |_| {
-            if !state.loaded.get() {
-                return;
-            }
-            state.data.track();
-            let t = now();
-            state.data.maybe_update(|d| erase_due(d.dreams.values_mut(), t) > 0);
-        });
+        // (Only in a bundle that holds dreams, so the others carry none of their code.)
+        if K::DREAMS {
+            Effect::new(move |_| {
+                if !state.loaded.get() {
+                    return;
+                }
+                state.data.track();
+                let t = now();
+                state.data.maybe_update(|d| erase_due(d.dreams.values_mut(), t) > 0);
+            });
+        }
         CURRENT.with(|c| c.set(Some(state)));
         EMERGENCY_COPY.with(|c| c.set(Some(emergency_copy::<K>)));
         state.persist_effects::<K>();
