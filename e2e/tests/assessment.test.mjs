@@ -158,7 +158,7 @@ test('a whole workshop: three phones, ballots merged once, projector reveal, han
   await fac.page.getByRole('link', { name: 'Vis på projektor' }).click();
   const pv = fac.page.locator('.projector');
   await pv.getByRole('heading', { name: 'Bisiddere' }).waitFor();
-  await pv.getByText('3 svar modtaget.').waitFor();
+  await pv.locator('.projector__received').getByText('3 af 3 har svaret', { exact: true }).waitFor();
   await pv.getByText('Resultatet er skjult, så de første stemmer ikke styrer rummet.').waitFor();
   assert.equal(await fac.page.locator('.chart').count(), 0, 'no chart before reveal');
   assert.equal(await fac.page.locator('.verdict').count(), 0, 'no verdict before reveal');
@@ -172,7 +172,8 @@ test('a whole workshop: three phones, ballots merged once, projector reveal, han
     await pv.locator('.chart__alt').innerText(),
     '3 svar. Klart SKAL: 1, Mest SKAL: 0, Gråzone: 0, Mest KAN: 1, Klart KAN: 1.',
   );
-  assert.equal(await pv.locator('svg[role="img"]').getAttribute('aria-label'), 'Fordeling af svar på «Bisiddere»');
+  // (The other image on the projector is the join corner's QR code.)
+  assert.equal(await pv.locator('.chart svg[role="img"]').getAttribute('aria-label'), 'Fordeling af svar på «Bisiddere»');
   assert.equal(await pv.locator('.chart__bar').count(), 5);
   await pv.getByText('Gruppen er delt (3 stemmesedler)').waitFor();
   // Two of three say KAN on the checks, so the group's majority is KAN.
