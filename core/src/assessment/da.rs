@@ -455,8 +455,7 @@ pub mod ui {
     }
     /// Why a result is not shown: too few answers (anonymity).
     pub fn too_few_to_show(answered: u32, min: u8) -> String {
-        let now = if answered == 1 { "1 har".to_string() } else { format!("{answered} har") };
-        format!("Resultatet vises først, når mindst {min} har svaret, så ingen kan ses. Nu {now} svaret.")
+        format!("Resultatet vises først, når mindst {min} har svaret, så ingen kan ses. Nu har {answered} svaret.")
     }
     /// Why a result is not shown yet: waiting for everyone.
     pub fn waiting_for_all(answered: u32, known: u32) -> String {

@@ -36,14 +36,17 @@ pub fn ProjectorView(
     session: Memo<Option<Assessment>>,
 ) -> impl IntoView {
     let idx = RwSignal::new(0usize);
-    let revealed = RwSignal::new(BTreeSet::<String>::new());
+    // The reveals asked for, per card and round: a new round starts hidden.
+    let revealed = RwSignal::new(BTreeSet::<(String, u8)>::new());
     let n = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.tasks.len()).unwrap_or(0)));
     let card_id = Memo::new(move |_| {
         session.with(|s| {
             s.as_ref().and_then(|s| s.tasks.get(idx.get().min(s.tasks.len().saturating_sub(1)))).map(|c| c.id.clone())
         })
     });
-    let asked = Memo::new(move |_| card_id.get().is_some_and(|c| revealed.with(|r| r.contains(&c))));
+    let round =
+        Memo::new(move |_| card_id.get().map(|c| session.with(|s| s.as_ref().map(|s| s.round_of(&c)).unwrap_or(1))));
+    let asked = Memo::new(move |_| card_id.get().zip(round.get()).is_some_and(|k| revealed.with(|r| r.contains(&k))));
     // The card's timer: started when the card is shown, if the workshop has one.
     let timer_secs = Memo::new(move |_| session.with(|s| s.as_ref().map(|s| s.rules().timer_secs).unwrap_or(0)));
     let countdown = RwSignal::new(None::<Countdown>);
@@ -75,10 +78,14 @@ pub fn ProjectorView(
     let next = move || idx.update(|i| *i = (*i + 1).min(n.get_untracked().saturating_sub(1)));
     let prev = move || idx.update(|i| *i = i.saturating_sub(1));
     let toggle = move || {
-        if let Some(c) = card_id.get_untracked() {
+        // A press below the threshold is refused, not kept for later.
+        let show = !is_revealed.get_untracked() && !matches!(shown.get_untracked(), Reveal::TooFew { .. });
+        if let Some(k) = card_id.get_untracked().zip(round.get_untracked()) {
             revealed.update(|r| {
-                if !r.remove(&c) {
-                    r.insert(c);
+                if show {
+                    r.insert(k);
+                } else {
+                    r.remove(&k);
                 }
             });
         }
