@@ -6,11 +6,12 @@
 //! signals, links and the back button in the page), `slices` (long work in
 //! slices that give the event loop back), `storage` (the only code that touches browser storage), `state` (signals
 //! and the persistence effects), `board` (the shared board's requests and sync loop), `app` (one root per bundle), `ui` (shared pieces) and
-//! `features` (one folder per part). Everything but `routes` is compiled only
-//! for wasm32.
+//! `features` (one folder per part); `zip` is the HSDS wasm's zip container.
+//! Everything but `names`, `routes` and `zip` is compiled only for wasm32.
 
 pub mod names;
 pub mod routes;
+pub mod zip;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

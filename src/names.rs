@@ -32,8 +32,37 @@ pub const KEY_ACTIVITY_FAVOURITES: &str = "tidoglyst.v1.activityfavourites";
 pub const KEY_BOARD: &str = "tidoglyst.v1.board";
 /// What this device last saw on the shared board (sequences, revisions).
 pub const KEY_BOARD_STATE: &str = "tidoglyst.v1.boardstate";
+/// The parts of a long share link received so far, waiting for the rest
+/// (`sync::parts::Assembler`; local, so parts opened in other tabs count).
+pub const KEY_LINK_PARTS: &str = "tidoglyst.v1.linkparts";
 /// Prefix of values moved aside because they could not be read.
 pub const CORRUPT_PREFIX: &str = "tidoglyst.corrupt.";
+/// The notices one page of a tab hands to the next when it loads another
+/// bundle's page (session storage: this tab only, read once).
+pub const KEY_HANDED_NOTICES: &str = "tidoglyst.v1.notices";
+/// "Færdig – ryd til næste" asked the data page, which reads every kind of
+/// record, to clear the shared tablet (session storage, read once).
+pub const KEY_CLEAR_VISIT: &str = "tidoglyst.v1.clearvisit";
+
+/// What the value under one of the app's keys (local or session storage)
+/// holds, which decides what a clearing removes
+/// (`tid_og_lyst_core::sync::shared_tablet`); `None` for a key this version
+/// does not know.
+pub fn holds(key: &str) -> Option<tid_og_lyst_core::sync::shared_tablet::Holds> {
+    use tid_og_lyst_core::sync::shared_tablet::Holds;
+    Some(match key {
+        KEY_SETTINGS => Holds::Settings,
+        KEY_SCHEMA => Holds::Schema,
+        KEY_DREAMS | KEY_ACTIVITIES | KEY_ASSESSMENTS => Holds::Records,
+        KEY_CLOCK => Holds::DeviceClock,
+        KEY_UNDO => Holds::UndoCopy,
+        KEY_PREFS | KEY_DREAM_PREFS | KEY_ACTIVITY_FAVOURITES => Holds::Personal,
+        KEY_BOARD | KEY_BOARD_STATE => Holds::Board,
+        KEY_HANDED_NOTICES | KEY_CLEAR_VISIT => Holds::HandedOver,
+        k if k.starts_with(CORRUPT_PREFIX) => Holds::MovedAside,
+        _ => return None,
+    })
+}
 
 /// Name of the IndexedDB database.
 pub const DB_NAME: &str = "tidoglyst";

@@ -28,6 +28,7 @@ macro_rules! route_table {
             "/aktiviteter" => Activities, activities::ActivitiesPage;
             "/aktiviteter/ny" => Activities, activities::NewActivityPage;
             "/aktiviteter/lister" => Activities, activities::ListsPage;
+            "/aktiviteter/haefte" => Activities, activities::BookletPage;
             "/aktiviteter/:id" => Activities, activities::ActivityPage;
             "/skal-kan" => Assessment, assessment::AssessmentPage;
             "/skal-kan/:id" => Assessment, assessment::SessionPage;
@@ -183,6 +184,9 @@ pub enum Route {
     /// Lists in and out (CSV and share links) of the activities a search
     /// shows, with the list's filters as query pairs.
     ActivityLists(Vec<(String, String)>),
+    /// The A5 booklet of the activities a search shows, to print, with the
+    /// list's filters as query pairs.
+    ActivityBooklet(Vec<(String, String)>),
     /// The workshop list.
     Assessment,
     /// One workshop session in one view ("" for the default view).
@@ -212,11 +216,10 @@ impl Route {
             Route::Activity(id) => format!("/aktiviteter/{}", encode(id)),
             Route::EditActivity(id) => format!("/aktiviteter/{}?rediger=1", encode(id)),
             Route::ActivityLists(pairs) => format!("/aktiviteter/lister{}", query(pairs)),
+            Route::ActivityBooklet(pairs) => format!("/aktiviteter/haefte{}", query(pairs)),
             Route::Assessment => "/skal-kan".into(),
             Route::Session(id, view) if view.is_empty() => format!("/skal-kan/{}", encode(id)),
-            Route::Session(id, view) => {
-                format!("/skal-kan/{}?visning={}", encode(id), encode(view))
-            }
+            Route::Session(id, view) => format!("/skal-kan/{}?visning={}", encode(id), encode(view)),
             Route::Data => "/del".into(),
             Route::About => "/om".into(),
             Route::ServiceWorker => "/sw.js".into(),
@@ -384,7 +387,13 @@ mod tests {
             assert_eq!(first, Some(pattern), "{route:?}");
         }
         // Every route's path fits its own pattern and no earlier one of the whole app's.
-        for r in [Route::Home, Route::Dream("x y".into()), Route::ActivityLists(vec![]), Route::About] {
+        for r in [
+            Route::Home,
+            Route::Dream("x y".into()),
+            Route::ActivityLists(vec![]),
+            Route::ActivityBooklet(vec![]),
+            Route::About,
+        ] {
             let path = r.path();
             let path = path.split('?').next().unwrap();
             assert!(ROUTES.iter().any(|(pattern, _)| match_pattern(pattern, path).is_some()), "{path}");
@@ -446,6 +455,7 @@ mod tests {
             (Route::NewActivity, Bundle::Activities),
             (Route::EditActivity(id.clone()), Bundle::Activities),
             (Route::ActivityLists(vec![("q".into(), "kor".into())]), Bundle::Activities),
+            (Route::ActivityBooklet(vec![("q".into(), "kor".into())]), Bundle::Activities),
             (Route::Assessment, Bundle::Assessment),
             (Route::Session(id.clone(), "projektor".into()), Bundle::Assessment),
             (Route::Session(id.clone(), "svar".into()), Bundle::Assessment),
@@ -492,6 +502,7 @@ mod tests {
             Route::Activity("x".into()),
             Route::EditActivity("x".into()),
             Route::ActivityLists(vec![]),
+            Route::ActivityBooklet(vec![]),
             Route::Assessment,
             Route::Session("x".into(), String::new()),
             Route::Data,

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::storage::{self, SaveError};
 use tid_og_lyst_core::da;
 use tid_og_lyst_core::dreams::privacy::erase_due;
-use tid_og_lyst_core::record::meta::{Clock, DeviceId, Meta, Millis, Rev};
+use tid_og_lyst_core::record::merge::{Collection, Record};
+use tid_og_lyst_core::record::meta::{format_millis, Clock, DeviceId, Meta, Millis, RecordId, Rev};
 use tid_og_lyst_core::sync::data::{AppData, Kinds};
 
 /// The current time in milliseconds, read from the browser.
@@ -32,6 +33,17 @@ pub struct Settings {
     /// The iPhone home-screen hint has been shown.
     #[serde(default)]
     pub ios_hint_seen: bool,
+    /// "Delt tablet": an IT café's or a library's tablet, cleared for the
+    /// next person (`ui::shared_tablet`); `None` on a person's own device.
+    #[serde(default)]
+    pub shared_tablet: Option<SharedTablet>,
+}
+
+/// The shared tablet's setting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedTablet {
+    /// Minutes without a touch before "Er du her stadig?".
+    pub idle_minutes: u8,
 }
 
 /// How serious a notice is.
@@ -76,6 +88,8 @@ pub struct Notice {
     pub text: String,
     /// An optional file to offer: (file name, content).
     pub download: Option<(String, String)>,
+    /// The label of the button that downloads it.
+    pub download_label: &'static str,
     /// An optional action button: (label, what it does).
     pub action: Option<(&'static str, fn())>,
 }
@@ -94,6 +108,8 @@ pub struct AppState {
     /// True once the stored records have been read.
     pub loaded: RwSignal<bool>,
     clock: StoredValue<Clock>,
+    /// The import whose records are being written, until they all are.
+    import: StoredValue<Option<Import>>,
     next_notice: StoredValue<u32>,
     saving: StoredValue<bool>,
     pending: StoredValue<bool>,
@@ -119,6 +135,7 @@ impl AppState {
             storage_full: RwSignal::new(false),
             loaded: RwSignal::new(true),
             clock: StoredValue::new(clock),
+            import: StoredValue::new(None),
             next_notice: StoredValue::new(1),
             saving: StoredValue::new(false),
             pending: StoredValue::new(false),
@@ -233,12 +250,14 @@ impl AppState {
                         self.pending.set_value(true);
                     }
                     let result = job.finish::<K>(&|f| self.data.with_untracked(|d| f(d))).await;
-                    self.after_save(result);
+                    self.after_save::<K>(result);
                     if !self.save_again.get_value() {
                         break;
                     }
                 }
-                self.pending.set_value(false);
+                // What a full storage did not take is in memory only:
+                // leaving the page still asks first.
+                self.pending.set_value(self.storage_full.get_untracked());
                 self.saving.set_value(false);
             });
             true
@@ -264,21 +283,107 @@ impl AppState {
         ask.forget();
     }
 
-    fn after_save(self, result: Result<(), SaveError>) {
+    fn after_save<K: Kinds>(self, result: Result<(), SaveError>) {
         match result {
             Ok(()) => {
                 if self.storage_full.get_untracked() {
                     self.storage_full.set(false);
                 }
+                // Written once every record of it is (a round that ended
+                // before the import's was not its).
+                let done = self.import.with_value(|i| {
+                    i.as_ref().is_some_and(|i| {
+                        self.data.with_untracked(|d| storage::not_kept::<K>(d, &i.ids)).iter().all(Vec::is_empty)
+                    })
+                });
+                if done {
+                    self.import.set_value(None);
+                }
             }
             Err(SaveError::Full) => {
-                if !self.storage_full.get_untracked() {
+                let first = !self.storage_full.get_untracked();
+                if first {
                     self.storage_full.set(true);
-                    self.notify(NoticeKind::Error, da::storage::FULL);
+                }
+                match self.import.try_update_value(Option::take).flatten() {
+                    // How much of the import was kept, in place of its own message.
+                    Some(import) => self.report_kept::<K>(import),
+                    None if first => self.notify(NoticeKind::Error, da::storage::FULL),
+                    None => {}
                 }
             }
             Err(SaveError::Unavailable) => {}
         }
+    }
+
+    /// An import ran into a full storage: "1.000 af 5.219 aktiviteter er
+    /// gemt" replaces its own message, with the records not kept as a file
+    /// (they are still in memory).
+    fn report_kept<K: Kinds>(self, import: Import) {
+        let (text, rest) = self.data.with_untracked(|d| {
+            let [dreams, activities, assessments] = storage::not_kept::<K>(d, &import.ids);
+            let counts = [&dreams, &activities, &assessments]
+                .iter()
+                .zip(&import.ids)
+                .map(|(lost, all)| (all.len() - lost.len(), all.len()))
+                .collect::<Vec<_>>();
+            fn pick<R: Record>(c: &Collection<R>, ids: &[RecordId]) -> Collection<R> {
+                ids.iter().filter_map(|id| c.get(id).map(|r| (*id, r.clone()))).collect()
+            }
+            let rest = AppData {
+                dreams: pick(&d.dreams, &dreams),
+                activities: pick(&d.activities, &activities),
+                assessments: pick(&d.assessments, &assessments),
+            };
+            (da::kept::kept([counts[0], counts[1], counts[2]]), rest)
+        });
+        let t = now();
+        let file = format!("{}-{}.json", da::kept::FILE_STEM, &format_millis(t)[..10]);
+        let content = tid_og_lyst_core::sync::wire::export_json_of::<K>(&rest, &self.device(), t);
+        match import.shown {
+            Shown::Notice(id) => self.dismiss(id),
+            Shown::Line(Some(line)) => {
+                line.try_set(Some(text.clone()));
+            }
+            Shown::Line(None) => {}
+        }
+        let id = self.next_notice.get_value();
+        self.next_notice.set_value(id + 1);
+        let notice = Notice {
+            id,
+            kind: NoticeKind::Error,
+            text: format!("{text} {}", da::kept::FULL),
+            download: Some((file, content)),
+            download_label: da::kept::DOWNLOAD,
+            action: None,
+        };
+        self.notices.update(|n| n.push(notice));
+    }
+
+    /// Follows the writing of records an import brought (`incoming`'s ids):
+    /// its message `text` shows as a notice now, and is replaced by how much
+    /// was kept if the storage runs full.
+    pub fn notify_imported(&self, incoming: &AppData, text: String) {
+        let id = self.next_notice.get_value();
+        self.notify(NoticeKind::Info, text);
+        self.import.set_value(Some(Import { ids: Import::ids_of(incoming), shown: Shown::Notice(id) }));
+    }
+
+    /// [`notify_imported`](Self::notify_imported) for a page that shows the
+    /// import's message in a line of its own, `line` (if any).
+    pub fn watch_imported(&self, incoming: &AppData, line: Option<WriteSignal<Option<String>>>) {
+        self.import.set_value(Some(Import { ids: Import::ids_of(incoming), shown: Shown::Line(line) }));
+    }
+
+    /// Resolves once no records are being written (what changed before the
+    /// call included); false when the storage was full.
+    pub async fn written(&self) -> bool {
+        // The saving effect starts in the turn after a change.
+        crate::slices::next_turn().await;
+        while self.is_saving() {
+            crate::slices::sleep(20).await;
+        }
+        !self.storage_full.get_untracked()
     }
 
     fn listen_other_tabs<K: Kinds>(self) {
@@ -298,12 +403,39 @@ impl AppState {
                 self.data.update(|d| *d = d.merge_of::<K>(&theirs));
             }
             storage::idb::FromOtherTab::Cleared => self.data.set(AppData::default()),
+            // Nothing is written from now on (not even what the clearing
+            // tab writes, joined back in here); the forside (the app's base
+            // address) holds no records.
+            storage::idb::FromOtherTab::VisitOver => {
+                self.loaded.set(false);
+                self.let_go_unsaved();
+                let front = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+                if let Some(front) = front {
+                    let _ = web_sys::window().map(|w| w.location().replace(&front));
+                }
+            }
         });
     }
 
     /// True while records are being written.
     pub fn is_saving(&self) -> bool {
         self.saving.try_get_value().unwrap_or(false)
+    }
+
+    /// Gives this device a new id, its clock past every stamp in the data:
+    /// after a visit on a shared tablet, nothing made before counts as
+    /// this device's ("Mine drømme" is empty for the next person).
+    pub fn renew_device(&self) {
+        let mut c = Clock::new(crate::ids::new_device());
+        self.data.with_untracked(|d| d.observe_into(&mut c));
+        let _ = storage::save(storage::KEY_CLOCK, &c);
+        self.clock.set_value(c);
+    }
+
+    /// Leaving the page no longer asks first: what is not written yet is
+    /// meant to go (the shared tablet is being cleared).
+    pub fn let_go_unsaved(&self) {
+        self.pending.set_value(false);
     }
 
     /// This device's id.
@@ -339,14 +471,18 @@ impl AppState {
     pub fn push(&self, kind: NoticeKind, text: String, download: Option<(String, String)>) {
         let id = self.next_notice.get_value();
         self.next_notice.set_value(id + 1);
-        self.notices.update(|n| n.push(Notice { id, kind, text, download, action: None }));
+        let download_label = da::storage::DOWNLOAD_CORRUPT;
+        self.notices.update(|n| n.push(Notice { id, kind, text, download, download_label, action: None }));
     }
 
     /// Shows a message with an action button.
     pub fn push_action(&self, kind: NoticeKind, text: String, label: &'static str, action: fn()) {
         let id = self.next_notice.get_value();
         self.next_notice.set_value(id + 1);
-        self.notices.update(|n| n.push(Notice { id, kind, text, download: None, action: Some((label, action)) }));
+        self.notices.update(|n| {
+            let download_label = da::storage::DOWNLOAD_CORRUPT;
+            n.push(Notice { id, kind, text, download: None, download_label, action: Some((label, action)) })
+        });
     }
 
     /// Hands the open notices without a file or a button to the page of
@@ -366,6 +502,32 @@ impl AppState {
     /// Removes a message.
     pub fn dismiss(&self, id: u32) {
         self.notices.update(|n| n.retain(|x| x.id != id));
+    }
+}
+
+/// An import whose records are being written.
+struct Import {
+    /// Its records' ids per kind (dreams, activities, workshops).
+    ids: [Vec<RecordId>; 3],
+    /// Where its own message shows.
+    shown: Shown,
+}
+
+/// Where an import's own message shows.
+enum Shown {
+    /// As this notice.
+    Notice(u32),
+    /// In this line of its page (or in none).
+    Line(Option<WriteSignal<Option<String>>>),
+}
+
+impl Import {
+    fn ids_of(d: &AppData) -> [Vec<RecordId>; 3] {
+        [
+            d.dreams.keys().copied().collect(),
+            d.activities.keys().copied().collect(),
+            d.assessments.keys().copied().collect(),
+        ]
     }
 }
 

@@ -25,15 +25,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use tid_og_lyst_core::record::merge::{self, Collection, Record};
-use tid_og_lyst_core::record::meta::{Clock, Millis};
+use tid_og_lyst_core::record::meta::{Clock, Millis, RecordId};
 use tid_og_lyst_core::record::object;
 use tid_og_lyst_core::sync::data::{AppData, Kinds};
+use tid_og_lyst_core::sync::shared_tablet::{keys_to_remove, Clearing};
 
 pub use crate::names::*;
-
-/// The notices one page of a tab hands to the next when it loads another
-/// bundle's page (session storage: this tab only, read once).
-const KEY_HANDED_NOTICES: &str = "tidoglyst.v1.notices";
 
 /// Why a value could not be saved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -432,15 +429,68 @@ pub fn migrate() {
     }
 }
 
-/// Removes every personal value: records in both stores, undo copy,
-/// backups, preferences and the clock. Display settings stay. The returned
-/// future reports when IndexedDB is empty.
-pub fn clear_personal() -> impl std::future::Future<Output = Result<(), SaveError>> {
-    for (k, _) in all_own() {
-        if k != KEY_SETTINGS && k != KEY_SCHEMA {
-            remove(&k);
+/// Removes the values beside the records that `clearing` removes (the
+/// core's rule, [`names::holds`](crate::names::holds) saying what each
+/// holds), in local storage and in this tab's session storage.
+pub fn clear_keys(clearing: Clearing) {
+    let own: Vec<String> = all_own().into_iter().map(|(k, _)| k).collect();
+    for k in keys_to_remove(clearing, &own, holds) {
+        remove(k);
+    }
+    let Some(s) = session() else { return };
+    let keys: Vec<String> = (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect();
+    let own: Vec<String> = keys.into_iter().filter(|k| k.starts_with(PREFIX)).collect();
+    for k in keys_to_remove(clearing, &own, holds) {
+        let _ = s.remove_item(k);
+    }
+}
+
+/// Asks the next page this tab loads (the data page, which reads every
+/// kind of record) to clear the shared tablet ([`take_clear_visit`]).
+pub fn ask_clear_visit() {
+    if let Some(s) = session() {
+        let _ = s.set_item(KEY_CLEAR_VISIT, "1");
+    }
+}
+
+/// True, once, when the previous page asked to clear the shared tablet.
+pub fn take_clear_visit() -> bool {
+    let Some(s) = session() else { return false };
+    let asked = s.get_item(KEY_CLEAR_VISIT).ok().flatten().is_some();
+    let _ = s.remove_item(KEY_CLEAR_VISIT);
+    asked
+}
+
+/// Per kind (dreams, activities, workshops), those of `ids` that are not
+/// stored as `data` holds them: after a save failed because storage is
+/// full, what of an import was not kept. In local storage (IndexedDB
+/// missing) a kind's records are one value, kept all or none.
+pub fn not_kept<K: Kinds>(data: &AppData, ids: &[Vec<RecordId>; 3]) -> [Vec<RecordId>; 3] {
+    if idb::is_open() {
+        return idb::not_kept::<K>(data, ids);
+    }
+    fn kind<R: Record>(key: &str, c: &Collection<R>, ids: &[RecordId]) -> Vec<RecordId> {
+        let list: Vec<&R> = c.values().collect();
+        let stored = serde_json::to_string(&list).ok().zip(raw_get(key)).is_some_and(|(now, was)| now == was);
+        if stored {
+            Vec::new()
+        } else {
+            ids.to_vec()
         }
     }
+    [
+        if K::DREAMS { kind(KEY_DREAMS, &data.dreams, &ids[0]) } else { Vec::new() },
+        if K::ACTIVITIES { kind(KEY_ACTIVITIES, &data.activities, &ids[1]) } else { Vec::new() },
+        if K::ASSESSMENTS { kind(KEY_ASSESSMENTS, &data.assessments, &ids[2]) } else { Vec::new() },
+    ]
+}
+
+/// Removes every personal value ("Ryd mine data"): records in both stores,
+/// undo copy, backups, preferences, the board's connection and the clock.
+/// Display settings stay. The returned future reports when IndexedDB is
+/// empty.
+pub fn clear_personal() -> impl std::future::Future<Output = Result<(), SaveError>> {
+    clear_keys(Clearing::Everything);
     let open = idb::is_open();
     let cleared = idb::clear_all();
     async move {

@@ -258,7 +258,13 @@ fn every_bundle_has_a_binary_that_starts_it() {
     for entry in fs::read_dir(Path::new(ROOT).join("src/bin")).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         let bin = name.trim_end_matches(".rs");
-        assert!(bin == "codec" || Bundle::ALL.iter().any(|b| b.bin() == bin), "src/bin/{name} is no bundle's");
+        // Besides the bundles: the on-demand wasm of the share links' codec, the camera's QR reader
+        // and the HSDS packages.
+        let on_demand = ["codec", "qr-reader", "hsds"];
+        assert!(
+            on_demand.contains(&bin) || Bundle::ALL.iter().any(|b| b.bin() == bin),
+            "src/bin/{name} is no bundle's"
+        );
     }
 }
 
@@ -475,9 +481,17 @@ fn only_the_codec_deflates_or_draws_qr_codes_in_the_browser() {
     // encoder: the app reaches them through ui::codec, which a release
     // build fetches as a wasm of its own (src/bin/codec.rs).
     for (path, text) in app_sources() {
-        if path == "src/ui/codec.rs" || path == "src/bin/codec.rs" {
+        // The HSDS wasm (src/bin/hsds.rs) zips and unzips its packages
+        // with the zip container (src/zip.rs).
+        if ["src/ui/codec.rs", "src/bin/codec.rs", "src/bin/hsds.rs", "src/zip.rs"].contains(&path.as_str()) {
             continue;
         }
+        // The QR reader's native tests draw the codes they read; its
+        // finder is rxing's `qrcode` module, no encoder.
+        let text = match path.as_str() {
+            "src/bin/qr-reader.rs" => text.split("#[cfg(test)]").next().unwrap_or("").replace("rxing::qrcode::", ""),
+            _ => text,
+        };
         let text = code(&text);
         for call in [
             "link::encode(",
@@ -485,12 +499,35 @@ fn only_the_codec_deflates_or_draws_qr_codes_in_the_browser() {
             "link::make_link(",
             "link::qr_path(",
             "link::qr_svg(",
+            // The HSDS packages' zip files (they deflate and inflate) and
+            // their mapping, which only their own wasm carries.
+            "zip::read(",
+            "zip::write(",
+            "hsds::export(",
+            "hsds::import(",
             "miniz_oxide",
             "qrcode::",
         ] {
             assert!(!text.contains(call), "{path} calls {call}: only ui::codec may (ARCHITECTURE.md)");
         }
     }
+}
+
+#[test]
+fn only_the_qr_reader_reads_qr_codes_from_pixels() {
+    // The QR decoder (`rxing` finds, `rqrr` reads) lives in its own wasm,
+    // fetched on "Skan svar" only where the browser has no BarcodeDetector:
+    // no bundle carries it.
+    let mut found = false;
+    for (path, text) in app_sources() {
+        let uses = code(&text).contains("rqrr::") || code(&text).contains("rxing::");
+        if path == "src/bin/qr-reader.rs" {
+            found = uses;
+        } else {
+            assert!(!uses, "{path} reads QR codes: only src/bin/qr-reader.rs may (ui::scanner fetches it)");
+        }
+    }
+    assert!(found, "src/bin/qr-reader.rs reads QR codes with rxing and rqrr: the checker is broken");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 // Trunk post_build hook, the same for `./x serve` (debug) and a release
 // build. It reads the route table (tools/site.mjs, from src/routes.rs) and:
-// builds the bundles besides trunk's (one per part, src/bin/, and the share
-// links' codec) with the profile trunk used; joins the style sheets into one
+// builds the bundles besides trunk's (one per part, src/bin/, the share
+// links' codec and the camera scanner's QR reader) with the profile trunk used; joins the style sheets into one
 // per page; writes one loader that starts the bundle of the address shown
 // (a look-up in the generated table) after the first paint; moves trunk's
 // inline scripts into files, so the Content-Security-Policy stays strict;
@@ -94,8 +94,13 @@ const mainGlue = (html.match(new RegExp(`href="[^"]*?/?(${trunkBin}-[0-9a-f]+\\.
 if (!mainGlue) throw new Error(`postbuild: no ${trunkBin}-*.js modulepreload in index.html`);
 const glues = { data: mainGlue };
 // Not a page's: the share links' codec (src/bin/codec.rs, ui::codec), which
-// every page's loader offers as tolCodec() and fetches when it is needed.
-const bins = { ...Object.fromEntries(Object.entries(SITE.bundles).filter(([b]) => b !== 'data')), codec: 'codec' };
+// every page's loader offers as tolCodec() and fetches when it is needed, and
+// the camera scanner's QR reader (src/bin/qr-reader.rs, ui::scanner), offered
+// as tolQrReader() to a browser without a BarcodeDetector of its own, and
+// the Open Referral HSDS packages' mapping and zip (src/bin/hsds.rs,
+// ui::hsds), offered as tolHsds() to the lists page's export and import.
+const ON_DEMAND = { codec: 'codec', 'qr-reader': 'qr-reader', hsds: 'hsds' };
+const bins = { ...Object.fromEntries(Object.entries(SITE.bundles).filter(([b]) => b !== 'data')), ...ON_DEMAND };
 {
   const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
   const profile = DEBUG ? [] : ['--release'];
@@ -147,6 +152,17 @@ globalThis.tolCodec = () => (codec ||= import(BUNDLES.codec[0])
   .then(async (m) => { await m.default({ module_or_path: BUNDLES.codec[1] }); return m; })
   .catch((e) => { codec = null; throw e; }));
 if (location.hash.startsWith('#data=')) tolCodec().catch(() => {});
+// The camera scanner's QR reader ("Skan svar"), the same way: fetched only
+// where the browser reads no QR code itself.
+let qrReader = null;
+globalThis.tolQrReader = () => (qrReader ||= import(BUNDLES['qr-reader'][0])
+  .then(async (m) => { await m.default({ module_or_path: BUNDLES['qr-reader'][1] }); return m; })
+  .catch((e) => { qrReader = null; throw e; }));
+// The HSDS packages' wasm, the same way, on their first export or import.
+let hsds = null;
+globalThis.tolHsds = () => (hsds ||= import(BUNDLES.hsds[0])
+  .then(async (m) => { await m.default({ module_or_path: BUNDLES.hsds[1] }); return m; })
+  .catch((e) => { hsds = null; throw e; }));
 // 404.html, on a record's page: the record looked up first, so that the
 // message of one not on this device is painted before the wasm comes.
 await Promise.resolve(globalThis.tolPeek).catch(() => {});

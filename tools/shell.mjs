@@ -253,7 +253,8 @@ export function shellBody(page, base) {
       `<button class="btn btn--small display-toggle" type="button" aria-expanded="false" aria-controls="display-controls">${esc(APP.DISPLAY)}</button>` +
       `<nav class="main-nav" aria-label="${esc(APP.NAV_LABEL)}"><ul>${nav}</ul></nav>` +
       `<div class="display-controls" id="display-controls"><div class="text-size" role="group" aria-label="${esc(APP.TEXT_SIZE)}">${sizes}</div>` +
-      `<button class="btn btn--small" type="button" aria-pressed="false">${esc(APP.PROJECTOR)}</button></div></header>`,
+      `<button class="btn btn--small" type="button" aria-pressed="false">${esc(APP.PROJECTOR)}</button>` +
+      `<button class="btn btn--small" type="button" aria-pressed="false">${esc(APP.TABLET)}</button></div></header>`,
     '<div class="notices" role="status" aria-live="polite" data-shell=""></div>',
     `<main id="main-shell" tabindex="-1" data-shell="">${main}</main>`,
     ...deep,

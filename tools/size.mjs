@@ -84,9 +84,12 @@ export function deepLoad(bundle) {
 
 /**
  * What no first load fetches, but a use does, on top of the page's: the
- * share links' codec (src/bin/codec.rs), when a link is made or opened.
+ * share links' codec (src/bin/codec.rs), when a link is made or opened, and
+ * the camera scanner's QR reader (src/bin/qr-reader.rs), on "Skan svar" in
+ * a browser without a BarcodeDetector, and the HSDS packages' wasm
+ * (src/bin/hsds.rs), on their export or import on the lists page.
  */
-export const ON_DEMAND = { 'share links: + codec': 'codec' };
+export const ON_DEMAND = { 'share links: + codec': 'codec', 'camera scan: + QR reader': 'qr-reader', 'HSDS in and out: + hsds': 'hsds' };
 
 /** The files of a bundle fetched on demand: its glue and its wasm. */
 export function onDemandLoad(bundle) {

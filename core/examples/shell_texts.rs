@@ -46,6 +46,7 @@ fn main() -> std::io::Result<()> {
             "TEXT_SIZE": da::app::TEXT_SIZE,
             "TEXT_SIZES": da::app::TEXT_SIZES,
             "PROJECTOR": da::app::PROJECTOR,
+            "TABLET": da::tablet::SETTING,
             "DISPLAY": da::display::VIEW,
             "FOOTER": da::app::FOOTER,
             "BOOT": da::app::BOOT,

@@ -303,6 +303,58 @@ pub mod share {
     pub const FROM_LINK: &str = "data fra et link";
     /// Link error prefix.
     pub const LINK_ERROR: &str = "Linket kunne ikke læses";
+
+    /// A long share, split into `n` links (`sync::parts`).
+    pub fn parts_made(n: usize) -> String {
+        format!("Data er for lange til ét link, så de er delt i {n} links. Send dem alle – modtageren kan åbne dem i vilkårlig rækkefølge.")
+    }
+    /// One link of several.
+    pub fn part_of(i: usize, n: usize) -> String {
+        format!("Del {i} af {n}")
+    }
+    /// The button that sends one link of several.
+    pub fn send_part(i: usize, n: usize) -> String {
+        format!("Send del {i} af {n}")
+    }
+    /// What sending one of several links did.
+    pub fn part_sent(i: usize, n: usize, what: &str) -> String {
+        format!("Del {i} af {n}: {what}")
+    }
+    /// Which of several QR codes is shown.
+    pub fn code_of(i: usize, n: usize) -> String {
+        format!("Kode {i} af {n}")
+    }
+    /// The alt text of one of several QR codes.
+    pub fn qr_part_alt(i: usize, n: usize) -> String {
+        format!("QR-kode {i} af {n} med en del af data. Peg mobilens kamera på hver kode for sig.")
+    }
+    /// Under several QR codes.
+    pub const QR_PARTS_HELP: &str =
+        "Data er for mange til én QR-kode, så de er delt i flere. Koderne skifter af sig selv; skan dem alle, i vilkårlig rækkefølge.";
+    /// Button: the code before.
+    pub const PREVIOUS_CODE: &str = "Forrige kode";
+    /// Button: the code after.
+    pub const NEXT_CODE: &str = "Næste kode";
+    /// Button: stop the codes changing by themselves.
+    pub const STOP_CHANGING: &str = "Stop skift";
+    /// Button: let the codes change by themselves again.
+    pub const CHANGE_BY_ITSELF: &str = "Skift automatisk";
+    /// Parts of a share received so far.
+    pub fn parts_received(received: usize, n: usize) -> String {
+        format!("{received} af {n} dele modtaget")
+    }
+    /// While parts are missing.
+    pub const PARTS_WAITING: &str =
+        "Åbn de andre links, eller skan de andre QR-koder – i vilkårlig rækkefølge. Intet er ændret endnu.";
+    /// Button: drop the parts received.
+    pub const FORGET_PARTS: &str = "Glem de modtagne dele";
+    /// After the parts were dropped.
+    pub const PARTS_FORGOTTEN: &str = "De modtagne dele er glemt.";
+    /// Button: drop the parts received and start with the link refused.
+    pub const START_OVER: &str = "Begynd forfra med dette link";
+    /// A part could not be kept for the rest.
+    pub const PART_NOT_KEPT: &str =
+        "Delen kunne ikke gemmes på denne enhed (lageret er fuldt eller slået fra). Bed om data som fil i stedet.";
 }
 
 /// The shared board (Fælles tavle): connecting, syncing, what goes wrong.
@@ -425,4 +477,87 @@ pub mod offline {
 pub mod display {
     /// The button that folds out text size and projector mode on phones.
     pub const VIEW: &str = "Visning";
+}
+
+/// "Læs op" on an activity and on a dream (`ui::speech`).
+pub mod speech {
+    /// The button.
+    pub const READ: &str = "Læs op";
+    /// While speaking.
+    pub const STOP: &str = "Stop oplæsning";
+}
+
+/// The shared tablet of an IT café or a library ("Delt tablet").
+pub mod tablet {
+    /// The setting (a toggle beside text size and projector mode).
+    pub const SETTING: &str = "Delt tablet";
+    /// The idle time's choice.
+    pub const IDLE_LABEL: &str = "Ryd efter";
+    /// One choice of idle time.
+    pub fn idle_choice(minutes: u8) -> String {
+        format!("{minutes} min. uden brug")
+    }
+    /// The button on every page.
+    pub const DONE: &str = "Færdig – ryd til næste";
+    /// The confirmation's question.
+    pub const CONFIRM_TITLE: &str = "Ryd tabletten til den næste?";
+    /// What goes and what stays.
+    pub const CONFIRM_TEXT: &str = "Det, du har gjort her, slettes: dine favoritter, drømme du har taget, \
+        dine svar, dit navn og det, du var ved at skrive. Aktiviteterne, importerede lister og en \
+        igangværende workshop bliver.";
+    /// Confirm.
+    pub const YES: &str = "Ja, ryd tabletten";
+    /// The idle warning's question.
+    pub const STILL_THERE: &str = "Er du her stadig?";
+    /// The idle warning's countdown.
+    pub fn clears_in(seconds: i64) -> String {
+        if seconds == 1 {
+            "Tabletten ryddes om 1 sekund.".into()
+        } else {
+            format!("Tabletten ryddes om {seconds} sekunder.")
+        }
+    }
+    /// Staying.
+    pub const STAY: &str = "Jeg er her stadig";
+    /// While the tablet is cleared.
+    pub const CLEARING: &str = "Tabletten ryddes …";
+    /// Cleared, on the forside.
+    pub const CLEARED: &str = "Tabletten er ryddet og klar til den næste.";
+}
+
+/// When the storage ran full during an import: how much of it was kept.
+pub mod kept {
+    use crate::activities::da::thousands;
+
+    /// The kinds of record, (one, many), in the order of `sync::data::AppData`.
+    pub const KINDS: [(&str, &str); 3] = [("drøm", "drømme"), ("aktivitet", "aktiviteter"), ("workshop", "workshops")];
+
+    /// "1.000 af 5.219 aktiviteter er gemt": per kind imported, (saved,
+    /// imported) in the order of [`KINDS`]; kinds with nothing imported are
+    /// left out.
+    pub fn kept(counts: [(usize, usize); 3]) -> String {
+        let parts: Vec<String> = counts
+            .iter()
+            .zip(KINDS)
+            .filter(|((_, total), _)| *total > 0)
+            .map(|((saved, total), (one, many))| {
+                format!("{} af {} {}", thousands(*saved), thousands(*total), if *total == 1 { one } else { many })
+            })
+            .collect();
+        let list = match parts.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} og {last}", rest.join(", ")),
+            _ => parts.concat(),
+        };
+        format!("{list} er gemt.")
+    }
+
+    /// After the counts, beside the file of what was not saved.
+    pub const FULL: &str = "Browserens lager er fuldt. Resten er ikke tabt: det er her i appen, så længe \
+        siden er åben. Hent det som fil, ryd plads, og importér filen igen.";
+
+    /// The button that downloads what was not saved.
+    pub const DOWNLOAD: &str = "Hent det, der ikke er gemt";
+
+    /// The file's name before its date.
+    pub const FILE_STEM: &str = "tid-og-lyst-ikke-gemt";
 }

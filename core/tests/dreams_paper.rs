@@ -108,3 +108,21 @@ fn the_print_of_all_open_dreams_has_the_open_ones_soonest_first() {
     assert_eq!(titles, ["Fisketur nr. 2", "Fisketur nr. 1"]);
     assert_eq!(held, 1, "the dream whose boundaries are not confirmed is held back");
 }
+
+#[test]
+fn read_aloud_says_the_sheet_in_sentences_and_nothing_private() {
+    let d = dream(1, "open", "2026-03-25", true);
+    let spoken = tid_og_lyst_core::dreams::paper::read_aloud(&d);
+    assert!(
+        spoken.starts_with("Fisketur nr. 1. Erik vil gerne fiske fra havnen igen. Vi mangler 1 drømmeløber."),
+        "{spoken}"
+    );
+    for said in
+        ["Hvornår: 1. april 2026 til 30. april 2026.", "Varighed: 3,5 timer.", "Koordinator: Lone, lone@example.dk."]
+    {
+        assert!(spoken.contains(said), "{said} in {spoken}");
+    }
+    for private in ["Havnevej", "Lise", "Anna", "anna@", "Bent"] {
+        assert!(!spoken.contains(private), "Læs op says {private}");
+    }
+}

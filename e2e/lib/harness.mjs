@@ -42,12 +42,12 @@ export function bundleOfFile(file) {
   return Object.values(SITE.bundles).includes(name) ? name : null;
 }
 
-/** A date `days` from today as YYYY-MM-DD (local time, like the app). */
+/** A date `days` from today as YYYY-MM-DD (in Copenhagen, like the app). */
 export function dayFromToday(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  // The app's "today" is Copenhagen's (core text::dates::today), whatever
+  // the machine's zone: between midnight there and here the two differ.
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date()).split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /**
@@ -211,14 +211,18 @@ export async function startServer({ root = DIST, base = '/', overrides = {}, com
   };
 }
 
-/** Launches Debian's Chromium, headless. */
-export async function launch() {
+/**
+ * Launches Debian's Chromium, headless; `args` are more switches (a fake
+ * camera fed from a file: `--use-file-for-fake-video-capture=…`).
+ */
+export async function launch({ args = [] } = {}) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...args,
     ],
   });
 }

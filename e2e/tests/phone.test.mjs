@@ -26,7 +26,7 @@ const FIRST = {
   '/': '.door',
   '/droemme': '.dream-card',
   '/aktiviteter': '.act-card',
-  '/skal-kan': 'main .card',
+  '/skal-kan': 'main .card:not([hidden])',
   '/del': 'main button',
   '/om': 'main h2',
   '/droemme/ny': 'main input',

@@ -38,9 +38,13 @@ pub fn export_checked<K: Kinds>(state: AppState, data: &AppData, file_stem: &str
     Some((data.len(), file))
 }
 
-/// The data page.
+/// The data page; in its place, the clearing of a shared tablet when
+/// "Færdig – ryd til næste" asked for it.
 #[component]
 pub fn DataPage() -> impl IntoView {
+    if storage::take_clear_visit() {
+        return view! { <crate::ui::shared_tablet::ClearVisit/> }.into_any();
+    }
     view! {
         <section class="page data-page">
             <h1>{t::TITLE}</h1>
@@ -63,6 +67,7 @@ pub fn DataPage() -> impl IntoView {
             </Later>
         </section>
     }
+    .into_any()
 }
 
 /// What is stored on this device.
@@ -136,13 +141,17 @@ fn ImportSection() -> impl IntoView {
             set_pending.set(Some(Pending { file_name: name, data, report }));
         }
     };
-    // A link that carries data (`#data=…`) leads straight to its preview.
-    if let Some(payload) = crate::ui::share::take_payload() {
+    // A link that carries data (`#data=…`, or the last of a long one's
+    // parts), also one opened while this page is shown, leads straight to
+    // its preview.
+    let whole = Callback::new(move |payload: String| {
+        set_done.set(None);
         spawn_local(async move {
             let parsed = import::read_link::<AllKinds>(payload).await;
             receive(tid_og_lyst_core::da::share::FROM_LINK.into(), parsed);
         });
-    }
+    });
+    let opened = import::open_links(whole, set_error);
 
     let on_file = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
@@ -229,8 +238,8 @@ fn ImportSection() -> impl IntoView {
     let apply = move |_| {
         // Taken out of the signal, not cloned (it may hold 50,000 records).
         let Some(Some(p)) = set_pending.try_update(Option::take) else { return };
-        undo_available.set(import::apply::<AllKinds>(state, p.data));
         set_done.set(Some(t::APPLIED.into()));
+        undo_available.set(import::apply_telling::<AllKinds>(state, p.data, Some(set_done)));
     };
 
     let undo = move |_| {
@@ -253,6 +262,7 @@ fn ImportSection() -> impl IntoView {
             />
             <label for="import-file" class="btn btn--primary">{t::IMPORT}</label>
             <ImportError error=error/>
+            <import::PartsReceived opened=opened/>
             <p role="status" class="import-progress">
                 {move || reading.get().map(|p| match p {
                     Progress::Scanning(done, total) => t::checking(done, total),

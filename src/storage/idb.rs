@@ -363,6 +363,7 @@ async fn write_store<R: Record>(
     // Every slice is its own transaction, started one turn of the event
     // loop after the other; the browser commits them in order meanwhile.
     let mut started = Vec::new();
+    let mut failed = Ok(());
     let mut rest: &[(RecordId, u64)] = &c.put;
     let mut deletes = c.delete.chunks(SLICE * 8).peekable();
     while !rest.is_empty() || deletes.peek().is_some() {
@@ -373,7 +374,7 @@ async fn write_store<R: Record>(
         let committed = done(&tx);
         let s = store(&tx, name).map_err(|e| save_error(&e))?;
         let mut texts = Vec::with_capacity(slice.len());
-        let mut failed = None;
+        let mut failed_put = None;
         data(&mut |d| {
             let records = kind(d);
             let n = rest.len().min(SLICE);
@@ -381,7 +382,7 @@ async fn write_store<R: Record>(
                 let Some(r) = records.get(id) else { continue };
                 let Ok(text) = serde_json::to_string(r) else { continue };
                 if let Err(e) = s.put_with_key(&JsValue::from_str(&text), &JsValue::from_str(&id.to_string())) {
-                    failed = Some(save_error(&e));
+                    failed_put = Some(save_error(&e));
                     return;
                 }
                 texts.push(text);
@@ -389,9 +390,10 @@ async fn write_store<R: Record>(
             slice = &rest[..n];
             rest = &rest[n..];
         });
-        if let Some(e) = failed {
+        if let Some(e) = failed_put {
             let _ = tx.abort();
-            return Err(e);
+            failed = Err(e);
+            break;
         }
         for id in gone {
             let _ = s.delete(&JsValue::from_str(&id.to_string()));
@@ -402,8 +404,14 @@ async fn write_store<R: Record>(
         }
     }
     let mut slice_start = crate::slices::clock();
+    // Every slice that commits is remembered, also after one that failed
+    // (a full store may still take a later, smaller one), so what is
+    // stored can be told exactly (`kept`); the first failure is returned.
     for (committed, slice, gone, texts) in started {
-        committed.await.map_err(|e| save_error(&e))?;
+        if let Err(e) = committed.await {
+            failed = failed.and(Err(save_error(&e)));
+            continue;
+        }
         SAVED.with(|saved| {
             let mut saved = saved.borrow_mut();
             let m = saved.entry(name).or_default();
@@ -423,7 +431,25 @@ async fn write_store<R: Record>(
             slice_start = crate::slices::clock();
         }
     }
-    Ok(())
+    failed
+}
+
+/// Per kind, those of `ids` not stored as `data` holds them.
+pub fn not_kept<K: Kinds>(data: &AppData, ids: &[Vec<RecordId>; 3]) -> [Vec<RecordId>; 3] {
+    fn kind<R: Record>(name: &'static str, c: &Collection<R>, ids: &[RecordId]) -> Vec<RecordId> {
+        SAVED.with(|s| {
+            let s = s.borrow();
+            let saved = s.get(name);
+            let stored =
+                |id: &RecordId| c.get(id).is_none_or(|r| saved.and_then(|m| m.get(id)) == Some(&fingerprint(name, r)));
+            ids.iter().filter(|id| !stored(id)).copied().collect()
+        })
+    }
+    [
+        if K::DREAMS { kind(STORE_DREAMS, &data.dreams, &ids[0]) } else { Vec::new() },
+        if K::ACTIVITIES { kind(STORE_ACTIVITIES, &data.activities, &ids[1]) } else { Vec::new() },
+        if K::ASSESSMENTS { kind(STORE_ASSESSMENTS, &data.assessments, &ids[2]) } else { Vec::new() },
+    ]
 }
 
 /// Writes every record of a migrated kind, then checks that each id is there.
@@ -537,6 +563,14 @@ pub enum FromOtherTab {
     Data(AppData),
     /// It cleared every record ("Ryd mine data").
     Cleared,
+    /// It clears the shared tablet for the next person: what this tab
+    /// holds of the visit must go, not be written again.
+    VisitOver,
+}
+
+/// Tells the other tabs that the shared tablet is being cleared.
+pub fn tell_visit_over() {
+    post(&JsValue::from_str("visit"));
 }
 
 /// Calls `f` for every message from another tab (with the records of `K`'s
@@ -548,6 +582,10 @@ pub fn on_other_tab<K: Kinds>(f: impl Fn(FromOtherTab) + 'static) {
         if text == "clear" {
             SAVED.with(|s| s.borrow_mut().clear());
             f(FromOtherTab::Cleared);
+            return;
+        }
+        if text == "visit" {
+            f(FromOtherTab::VisitOver);
             return;
         }
         let Ok(serde_json::Value::Object(mut m)) = serde_json::from_str::<serde_json::Value>(&text) else { return };

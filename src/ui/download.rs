@@ -1,12 +1,21 @@
-//! Saving text as a file the user downloads, without any server.
+//! Saving text or bytes as a file the user downloads, without any server.
 
 use wasm_bindgen::JsCast;
 
 /// Offers `content` as a download named `file_name`. Returns false when the
 /// browser refused.
 pub fn download_text(file_name: &str, mime: &str, content: &str) -> bool {
+    download(file_name, mime, &wasm_bindgen::JsValue::from_str(content))
+}
+
+/// Offers `bytes` (a zip file) as a download named `file_name`.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
+    download(file_name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn download(file_name: &str, mime: &str, content: &wasm_bindgen::JsValue) -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return false };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let parts = js_sys::Array::of1(content);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return false };

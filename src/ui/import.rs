@@ -1,14 +1,17 @@
 //! Importing records: the preview of what an import would change, applying
 //! it (all or nothing, with an undo copy), and the import of a share link
-//! (`#data=…`). The data page imports files and links with it; the dream
-//! board and the workshop list import the links made of their own records
-//! (`routes::Route::for_import`), so a QR code opens the part it is about.
+//! (`#data=…`, or a long one's parts, `#del=…`, kept until all are in), also
+//! of a link opened in a tab already on its page. The data page imports files
+//! and links with it; the dream board and the workshop list import the links
+//! made of their own records (`routes::Route::for_import`), so a QR code
+//! opens the part it is about.
 
 use leptos::prelude::*;
 
-use crate::state::{use_app, AppState};
+use crate::router::{use_navigate, NavigateOptions};
+use crate::state::{now, use_app, AppState};
 use crate::storage;
-use crate::ui::{codec, share};
+use crate::ui::codec;
 use leptos::task::spawn_local;
 use tid_og_lyst_core::activities::activity::Activity;
 use tid_og_lyst_core::assessment::session::Assessment;
@@ -17,6 +20,7 @@ use tid_og_lyst_core::dreams::dream::Dream;
 use tid_og_lyst_core::record::merge::{Collection, Record};
 use tid_og_lyst_core::sync::data::{AppData, Kinds};
 use tid_og_lyst_core::sync::import::{preview_of, ImportReport};
+use tid_og_lyst_core::sync::parts::{self, Assembler, Fragment, Part, PartError, Progress};
 use tid_og_lyst_core::sync::{link, wire};
 
 /// A file that has been read and checked, waiting for the user's yes.
@@ -119,7 +123,7 @@ pub fn ImportError(
     }
 }
 
-/// The records of a share link's payload (see [`share::take_payload`]), or a
+/// The records of a share link's payload (see [`open_links`]), or a
 /// Danish reason why they cannot be read. A link with records of kinds
 /// other than `K`'s is opened on the data page, which reads every kind.
 pub async fn read_link<K: Kinds>(payload: String) -> Result<AppData, String> {
@@ -129,13 +133,10 @@ pub async fn read_link<K: Kinds>(payload: String) -> Result<AppData, String> {
         Err(wire::ImportError::OtherPart) => {
             let origin = web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default();
             let data_page = format!("{origin}{}", crate::ui::link::to(&crate::routes::Route::Data));
-            match link::link_with(&data_page, &payload) {
-                Ok(url) => {
-                    crate::ui::link::load_page(&url);
-                    Err(t::OPENING_DATA_PAGE.to_string())
-                }
-                Err(e) => Err(e.to_string()),
-            }
+            // This browser's own move: as long as the payload (a long
+            // share's parts are put together by now).
+            crate::ui::link::load_page(&link::page_link(&data_page, &payload));
+            Err(t::OPENING_DATA_PAGE.to_string())
         }
         Err(e) => Err(e.to_string()),
     }
@@ -197,10 +198,19 @@ fn load_undo<K: Kinds>() -> Option<UndoCopy> {
 }
 
 /// Joins `incoming`'s records of `K`'s kinds into the records after keeping
-/// a copy of them for [`undo`]; returns whether that copy was kept.
+/// a copy of them for [`undo`]; returns whether that copy was kept. Should
+/// the storage run full while they are written, a notice says how many
+/// were kept.
 pub fn apply<K: Kinds>(state: AppState, incoming: AppData) -> bool {
+    apply_telling::<K>(state, incoming, None)
+}
+
+/// [`apply`], and should the storage run full, `line` (where the page says
+/// the import is done) says how many were kept instead.
+pub fn apply_telling<K: Kinds>(state: AppState, incoming: AppData, line: Option<WriteSignal<Option<String>>>) -> bool {
     let saved_undo = state.data.with_untracked(save_undo::<K>);
     state.observe(&incoming);
+    state.watch_imported(&incoming, line);
     state.data.update(|d| d.join_in::<K>(incoming));
     saved_undo
 }
@@ -230,33 +240,210 @@ pub fn undo<K: Kinds>(state: AppState) -> bool {
     true
 }
 
-/// A share link opened on this page: its preview (once the records here
-/// are read, so it compares with them), then "Flet ind" or "Annullér".
-/// Shows nothing when the address carries no link.
+/// The share links opened on a page ([`open_links`]): where a long
+/// share's parts have come to, and the last part refused because another
+/// share's parts were waiting.
+#[derive(Clone, Copy)]
+pub struct OpenedLinks {
+    /// `(received, count)` while parts of a share are missing.
+    waiting: RwSignal<Option<(usize, usize)>>,
+    /// A part refused while another share's parts wait, for "Begynd forfra
+    /// med dette link".
+    refused: RwSignal<Option<Part>>,
+    /// Said after the parts waiting were forgotten.
+    note: RwSignal<Option<&'static str>>,
+    /// Takes a whole payload.
+    whole: Callback<String>,
+    /// Where a link that cannot be read is told (`None` once one is read).
+    error: WriteSignal<Option<String>>,
+}
+
+impl OpenedLinks {
+    fn receive(self, fragment: Fragment) {
+        self.note.set(None);
+        match fragment {
+            Fragment::Whole(payload) => {
+                self.error.set(None);
+                self.whole.run(payload);
+            }
+            Fragment::Part(Err(e)) => self.error.set(Some(e.to_string())),
+            Fragment::Part(Ok(part)) => self.keep(part, false),
+        }
+    }
+
+    /// Adds `part` to the parts kept in storage (so that parts opened in
+    /// other tabs count), or starts them afresh with it.
+    fn keep(self, part: Part, afresh: bool) {
+        let at = now();
+        let mut kept: Assembler = storage::load(storage::KEY_LINK_PARTS, at).ok().flatten().unwrap_or_default();
+        let result = if afresh { kept.start_over(part.clone(), at) } else { kept.accept(part.clone(), at) };
+        let saved = if kept.is_empty() {
+            storage::remove(storage::KEY_LINK_PARTS);
+            Ok(())
+        } else {
+            storage::save(storage::KEY_LINK_PARTS, &kept)
+        };
+        self.waiting.set(kept.waiting());
+        self.refused.set(None);
+        match result {
+            Ok(Progress::Complete(payload)) => {
+                self.error.set(None);
+                self.whole.run(payload);
+            }
+            Ok(Progress::Waiting { .. }) if saved.is_err() => {
+                self.error.set(Some(tid_og_lyst_core::da::share::PART_NOT_KEPT.into()))
+            }
+            Ok(Progress::Waiting { .. }) => self.error.set(None),
+            Err(e) => {
+                if matches!(e, PartError::OtherTransfer { .. }) {
+                    self.refused.set(Some(part));
+                }
+                self.error.set(Some(e.to_string()));
+            }
+        }
+    }
+
+    /// "Glem de modtagne dele".
+    fn forget(self) {
+        storage::remove(storage::KEY_LINK_PARTS);
+        self.waiting.set(None);
+        self.refused.set(None);
+        self.error.set(None);
+        self.note.set(Some(tid_og_lyst_core::da::share::PARTS_FORGOTTEN));
+    }
+
+    /// True while there is something to show: parts waiting, a part
+    /// refused or a note.
+    fn showing(self) -> bool {
+        self.waiting.with(Option::is_some) || self.refused.with(Option::is_some) || self.note.with(Option::is_some)
+    }
+}
+
+/// Takes the share link (`#data=…`) or part (`#del=…`) in the address off
+/// it, through the router (so a reload does not read it twice and the
+/// router's address stays the one shown).
+fn take_fragment(navigate: &impl Fn(&str, NavigateOptions)) -> Option<Fragment> {
+    let location = web_sys::window()?.location();
+    let fragment = parts::read_fragment(&location.hash().ok()?)?;
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    navigate(&format!("{path}{search}"), NavigateOptions { replace: true, scroll: false });
+    Some(fragment)
+}
+
+/// Reads the share link in the address now, and each one opened on this
+/// page later: a link pasted into a tab already on its page changes only
+/// the fragment (`hashchange`; the router follows the address, and the
+/// fragment is then taken off it here). A whole payload goes to `whole`; a
+/// part is kept with the others until all are in, then their payload goes
+/// to `whole`; why a link cannot be read goes to `error`.
+pub fn open_links(whole: Callback<String>, error: WriteSignal<Option<String>>) -> OpenedLinks {
+    let opened = OpenedLinks {
+        waiting: RwSignal::new(None),
+        refused: RwSignal::new(None),
+        note: RwSignal::new(None),
+        whole,
+        error,
+    };
+    let navigate = use_navigate();
+    if let Some(fragment) = take_fragment(&navigate) {
+        opened.receive(fragment);
+    }
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(fragment) = take_fragment(&navigate) {
+            opened.receive(fragment);
+        }
+    });
+    on_cleanup(move || handle.remove());
+    opened
+}
+
+/// "2 af 3 dele modtaget" while a long share's parts are missing, with
+/// "Glem de modtagne dele"; "Begynd forfra med dette link" for a part
+/// refused because another share's parts wait.
+#[component]
+pub fn PartsReceived(
+    /// The links opened on the page.
+    opened: OpenedLinks,
+) -> impl IntoView {
+    use tid_og_lyst_core::da::share as s;
+    let status = move || match opened.waiting.get() {
+        Some((received, count)) => Some(s::parts_received(received, count)),
+        None => opened.note.get().map(String::from),
+    };
+    let start_over = move |_| {
+        if let Some(Some(part)) = opened.refused.try_update(Option::take) {
+            opened.keep(part, true);
+        }
+    };
+    // A part opened on a page whose import is below the fold (`/del`): the
+    // count into view (its bottom at the window's bottom, so a page where
+    // it shows already does not move), once the page that holds it is shown.
+    let here = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if opened.waiting.with(Option::is_none) {
+            return;
+        }
+        spawn_local(async move {
+            for _ in 0..20 {
+                if let Some(el) = here.get_untracked().filter(|el| el.is_connected()) {
+                    el.scroll_into_view_with_bool(false);
+                    return;
+                }
+                crate::slices::next_turn().await;
+            }
+        });
+    });
+    view! {
+        <div class="link-parts" node_ref=here>
+            <p class="link-parts__status" role="status">{status}</p>
+            {move || opened.waiting.get().map(|(received, count)| view! {
+                <progress class="link-parts__progress" max=count value=received aria-hidden="true"></progress>
+                <p>{s::PARTS_WAITING}</p>
+            })}
+            <div class="actions">
+                <Show when=move || opened.refused.with(Option::is_some)>
+                    <button type="button" class="btn btn--primary" on:click=start_over>{s::START_OVER}</button>
+                </Show>
+                <Show when=move || opened.waiting.with(Option::is_some)>
+                    <button type="button" class="btn" on:click=move |_| opened.forget()>{s::FORGET_PARTS}</button>
+                </Show>
+            </div>
+        </div>
+    }
+}
+
+/// Share links opened on this page (on load, or later in the same tab):
+/// their preview (once the records here are read, so it compares with
+/// them), then "Flet ind" or "Annullér"; a long share's parts counted until
+/// all are in. Shows nothing while no link was opened.
 #[component]
 pub fn FromLink<K: Kinds>(
     /// The kinds of record this page reads (`DreamsOnly` …).
     kinds: K,
 ) -> impl IntoView {
     let _ = kinds;
-    let Some(payload) = share::take_payload() else { return ().into_any() };
     let state = use_app();
     let (error, set_error) = signal(None::<String>);
     let (pending, set_pending) = signal(None::<Pending>);
-    let (done, set_done) = signal(None::<&'static str>);
+    let (done, set_done) = signal(None::<String>);
     let undo_available = RwSignal::new(false);
     // The link's records once read, until the preview takes them.
     let arrived = RwSignal::new(None::<AppData>);
-    spawn_local(async move {
-        match read_link::<K>(payload).await {
-            Err(e) => {
-                set_error.try_set(Some(e));
+    let whole = Callback::new(move |payload: String| {
+        set_done.set(None);
+        spawn_local(async move {
+            match read_link::<K>(payload).await {
+                Err(e) => {
+                    set_error.try_set(Some(e));
+                }
+                Ok(data) => {
+                    arrived.try_set(Some(data));
+                }
             }
-            Ok(data) => {
-                arrived.try_set(Some(data));
-            }
-        }
+        });
     });
+    let opened = open_links(whole, set_error);
     // The preview compares with the records here: once they are in.
     Effect::new(move |_| {
         if !state.loaded.get() || arrived.with(Option::is_none) {
@@ -270,19 +457,27 @@ pub fn FromLink<K: Kinds>(
     });
     let on_apply = move |_| {
         let Some(Some(p)) = set_pending.try_update(Option::take) else { return };
-        undo_available.set(apply::<K>(state, p.data));
-        set_done.set(Some(t::APPLIED));
+        set_done.set(Some(t::APPLIED.into()));
+        undo_available.set(apply_telling::<K>(state, p.data, Some(set_done)));
     };
     let on_undo = move |_| {
         if undo::<K>(state) {
             undo_available.set(false);
-            set_done.set(Some(t::UNDONE));
+            set_done.set(Some(t::UNDONE.into()));
         }
     };
+    let hidden = move || {
+        !(opened.showing()
+            || error.with(Option::is_some)
+            || pending.with(Option::is_some)
+            || done.with(Option::is_some)
+            || undo_available.get())
+    };
     view! {
-        <section class="card link-import" aria-labelledby="link-import-title">
+        <section class="card link-import" aria-labelledby="link-import-title" hidden=hidden>
             <h2 id="link-import-title">{t::IMPORT_TITLE}</h2>
             <ImportError error=error/>
+            <PartsReceived opened=opened/>
             {move || pending.with(|p| p.as_ref().map(Shown::of)).map(|p| view! {
                 <Preview pending=p on_cancel=move || set_pending.set(None) on_apply=on_apply/>
             })}
@@ -292,5 +487,4 @@ pub fn FromLink<K: Kinds>(
             </Show>
         </section>
     }
-    .into_any()
 }

@@ -1,7 +1,8 @@
 //! The frame around every page: skip link, header with the main navigation,
 //! text size and projector controls, the notices, and the footer. On phones
 //! the header is two short rows (name and "Visning", then the four parts)
-//! and text size and projector mode fold out under "Visning".
+//! and text size, projector mode and "Delt tablet" fold out under
+//! "Visning"; a shared tablet's "Færdig – ryd til næste" is a row of its own.
 
 use crate::router::use_location;
 use crate::routes::Route;
@@ -11,6 +12,7 @@ use leptos::prelude::*;
 use crate::state::use_app;
 use crate::ui::link::href;
 use crate::ui::notices::Notices;
+use crate::ui::shared_tablet::{TabletBar, TabletSetting};
 use tid_og_lyst_core::da::app as t;
 use tid_og_lyst_core::da::display as t2;
 
@@ -41,6 +43,7 @@ pub fn Layout(
                     <span>{t::NAME}</span>
                 </a>
             </HeaderContent>
+            <TabletBar/>
         </header>
         <Notices/>
         <main id="main" tabindex="-1">{children()}</main>
@@ -151,6 +154,7 @@ fn HeaderContent(
             >
                 {t::PROJECTOR}
             </button>
+            <TabletSetting/>
         </div>
     }
 }

@@ -3,6 +3,7 @@
 pub mod codec;
 pub mod download;
 pub mod held;
+pub mod hsds;
 pub mod import;
 pub mod later;
 pub mod layout;
@@ -10,4 +11,7 @@ pub mod link;
 pub mod notices;
 pub mod offline;
 pub mod panic;
+pub mod scanner;
 pub mod share;
+pub mod shared_tablet;
+pub mod speech;

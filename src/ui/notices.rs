@@ -25,6 +25,7 @@ pub fn Notices() -> impl IntoView {
                         NoticeKind::Error => "notice notice--error",
                     };
                     let id = n.id;
+                    let label = n.download_label;
                     let download = n.download.clone().map(|(file, content)| {
                         view! {
                             <button
@@ -32,7 +33,7 @@ pub fn Notices() -> impl IntoView {
                                 class="btn btn--small"
                                 on:click=move |_| { download_text(&file, "application/json", &content); }
                             >
-                                {da::storage::DOWNLOAD_CORRUPT}
+                                {label}
                             </button>
                         }
                     });

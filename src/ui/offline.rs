@@ -71,6 +71,10 @@ pub fn start(state: AppState) {
 
 /// Reminds of an export that is due (for bundles that hold records).
 pub fn remind_export(state: AppState) {
+    // A shared tablet keeps nothing of a person's to export.
+    if state.settings.with_untracked(|s| s.shared_tablet.is_some()) {
+        return;
+    }
     let due = state.data.with_untracked(|d| {
         export_reminder_due(d, &state.device(), state.settings.with_untracked(|s| s.last_export), now())
     });

@@ -1,6 +1,8 @@
 //! "Del som link" and "Vis QR-kode": any export as a link whose fragment
 //! carries the data, handed to the Web Share API (SMS, mail, Messenger) or
-//! copied, and the same link as a large QR code.
+//! copied, and the same link as a large QR code; a long one as several
+//! links or several QR codes shown in turn (`core::sync::parts`), which the
+//! receiving page puts together (`ui::import`).
 
 use crate::routes::Route;
 use crate::ui::link::to;
@@ -12,6 +14,7 @@ use crate::state::{now, use_app};
 use crate::ui::codec;
 use tid_og_lyst_core::da::share as t;
 use tid_og_lyst_core::sync::data::{AppData, Kinds};
+use tid_og_lyst_core::sync::parts::{self, Carrier};
 use tid_og_lyst_core::sync::{link, wire};
 
 /// The address of the page that imports a link of `data`, absolute
@@ -22,25 +25,46 @@ pub fn import_page_url(data: &AppData) -> String {
     format!("{origin}{}", to(&page))
 }
 
-/// Builds the link for `data`'s records of `K`'s kinds, or a Danish reason
+/// Encodes `data`'s records of `K`'s kinds as a link's payload, read back
+/// and checked before it is offered, like a file export; or a Danish reason
 /// why not.
-pub async fn link_for<K: Kinds>(
-    data: AppData,
+async fn payload_for<K: Kinds>(
+    data: &AppData,
     device: &tid_og_lyst_core::record::meta::DeviceId,
 ) -> Result<String, String> {
     if data.is_empty() {
         return Err(t::NOTHING.into());
     }
-    let json = serde_json::to_string(&wire::export_value_of::<K>(&data, device, now())).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string(&wire::export_value_of::<K>(data, device, now())).map_err(|e| e.to_string())?;
     let payload = codec::encode(&json).await?;
-    let url = link::link_with(&import_page_url(&data), &payload).map_err(|e| e.to_string())?;
-    // Read the link back before offering it, like a file export.
     let back = codec::decode(&payload).await?;
     let parsed = wire::parse_text_of::<K>(&back).map_err(|e| e.to_string())?;
-    if parsed.data != data {
+    if &parsed.data != data {
         return Err(tid_og_lyst_core::da::data::EXPORT_FAILED.into());
     }
-    Ok(url)
+    Ok(payload)
+}
+
+/// Builds the one link for `data`'s records of `K`'s kinds (a printed QR
+/// code), or a Danish reason why not.
+pub async fn link_for<K: Kinds>(
+    data: AppData,
+    device: &tid_og_lyst_core::record::meta::DeviceId,
+) -> Result<String, String> {
+    let payload = payload_for::<K>(&data, device).await?;
+    link::link_with(&import_page_url(&data), &payload).map_err(|e| e.to_string())
+}
+
+/// Builds the links for `data`'s records of `K`'s kinds for `carrier`: one,
+/// or a long share's parts in order (`parts::links`); or a Danish reason
+/// why not.
+pub async fn links_for<K: Kinds>(
+    data: AppData,
+    device: &tid_og_lyst_core::record::meta::DeviceId,
+    carrier: Carrier,
+) -> Result<Vec<String>, String> {
+    let payload = payload_for::<K>(&data, device).await?;
+    parts::links(&import_page_url(&data), &payload, carrier).map_err(|e| e.to_string())
 }
 
 /// Hands a link to the Web Share API if the browser has one; otherwise
@@ -79,7 +103,8 @@ async fn send(url: String, title: String) -> String {
 
 /// Buttons "Del som link" and "Vis QR-kode" for the data `what` returns
 /// (its records of `K`'s kinds: the page's part's, or every kind on the
-/// data page).
+/// data page). A long share is several links, each sent on its own, or
+/// several QR codes shown in turn.
 #[component]
 pub fn ShareLink<K: Kinds>(
     /// The kinds of record the link carries (`DreamsOnly` …, `AllKinds`).
@@ -92,14 +117,14 @@ pub fn ShareLink<K: Kinds>(
 ) -> impl IntoView {
     let _ = kinds;
     let state = use_app();
-    let (made, set_made) = signal(None::<Result<String, String>>);
+    let (made, set_made) = signal(None::<Result<Vec<String>, String>>);
     let (message, set_message) = signal(None::<String>);
     let (show_qr, set_show_qr) = signal(false);
-    let make = move || {
+    let make = move |carrier: Carrier| {
         let data = what.run(());
         let device = state.device();
         async move {
-            let result = link_for::<K>(data, &device).await;
+            let result = links_for::<K>(data, &device, carrier).await;
             set_made.try_set(Some(result.clone()));
             result
         }
@@ -107,11 +132,14 @@ pub fn ShareLink<K: Kinds>(
     let title2 = title.clone();
     let on_share = move |_| {
         set_show_qr.set(false);
-        let made = make();
+        let made = make(Carrier::Message);
         let title = title2.clone();
         spawn_local(async move {
             let message = match made.await {
-                Ok(url) => send(url, title).await,
+                // Several links: each sent by its own button (a share sheet
+                // takes one link a press).
+                Ok(links) if links.len() > 1 => t::parts_made(links.len()),
+                Ok(mut links) => send(links.remove(0), title).await,
                 Err(e) => e,
             };
             set_message.try_set(Some(message));
@@ -123,14 +151,14 @@ pub fn ShareLink<K: Kinds>(
             set_show_qr.set(false);
             return;
         }
-        let made = make();
+        let made = make(Carrier::QrCode);
         spawn_local(async move {
             if made.await.is_ok() {
                 set_show_qr.try_set(true);
             }
         });
     };
-    let link_text = move || made.get().and_then(|r| r.ok());
+    let links = move || made.get().and_then(|r| r.ok());
     let error = move || made.get().and_then(|r| r.err());
     view! {
         <div class="share-link" on:pointerdown=move |_| codec::warm() on:focusin=move |_| codec::warm()>
@@ -142,14 +170,97 @@ pub fn ShareLink<K: Kinds>(
             </div>
             <p class="share-link__message" role="status">{move || message.get()}</p>
             {move || error().map(|e| view! { <p class="notice notice--error">{e}</p> })}
-            {move || link_text().map(|url| view! {
-                <label class="field">
-                    <span>{t::THE_LINK}</span>
-                    <input class="share-link__url" type="text" readonly prop:value=url.clone()/>
-                </label>
+            {move || show_qr.get().then(links).flatten().map(|mut links| {
+                if links.len() == 1 {
+                    view! { <QrCode text=links.remove(0)/> }.into_any()
+                } else {
+                    view! { <QrCodes links=links/> }.into_any()
+                }
             })}
-            {move || (show_qr.get()).then(&link_text).flatten().map(|url| view! { <QrCode text=url/> })}
+            {move || links().map(|mut links| {
+                if links.len() == 1 {
+                    view! {
+                        <label class="field">
+                            <span>{t::THE_LINK}</span>
+                            <input class="share-link__url" type="text" readonly prop:value=links.remove(0)/>
+                        </label>
+                    }
+                    .into_any()
+                } else {
+                    view! { <PartLinks links=links title=title.clone() said=set_message/> }.into_any()
+                }
+            })}
         </div>
+    }
+}
+
+/// A long share's links, each with a button that sends it on its own.
+#[component]
+fn PartLinks(
+    /// The parts' links, in order.
+    links: Vec<String>,
+    /// Title for the share sheet.
+    title: String,
+    /// Where what a button did is said.
+    said: WriteSignal<Option<String>>,
+) -> impl IntoView {
+    let n = links.len();
+    let rows = links
+        .into_iter()
+        .enumerate()
+        .map(|(i, url)| {
+            let (url2, title) = (url.clone(), format!("{title} ({})", t::part_of(i + 1, n)));
+            let on_send = move |_| {
+                let (url, title) = (url2.clone(), title.clone());
+                spawn_local(async move {
+                    let what = send(url, title).await;
+                    said.try_set(Some(t::part_sent(i + 1, n, &what)));
+                });
+            };
+            view! {
+                <li class="share-link__part">
+                    <label class="field">
+                        <span>{t::part_of(i + 1, n)}</span>
+                        <input class="share-link__url" type="text" readonly prop:value=url/>
+                    </label>
+                    <button type="button" class="btn" on:click=on_send>{t::send_part(i + 1, n)}</button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="share-link__parts">{rows}</ol> }
+}
+
+/// A QR code as one SVG path (see `link::qr_path`), with its alt text and
+/// caption.
+fn qr_figure(side: usize, d: String, alt: String, caption: &'static str) -> impl IntoView {
+    view! {
+        <figure class="qr">
+            <svg
+                class="qr__code"
+                role="img"
+                aria-label=alt
+                viewBox=format!("0 0 {side} {side}")
+                shape-rendering="crispEdges"
+            >
+                <rect width=side.to_string() height=side.to_string() fill="#fff"/>
+                <path fill="#000" d=d/>
+            </svg>
+            <figcaption>{caption}</figcaption>
+        </figure>
+    }
+}
+
+/// A code being made, made, too long, or why it could not be made.
+type Made = Option<Result<Option<(usize, String)>, String>>;
+
+/// What a code [`Made`] shows: the code, or what stands in its place.
+fn made_view(made: Made, alt: String, caption: &'static str) -> AnyView {
+    match made {
+        None => view! { <p class="qr__making">{t::QR_MAKING}</p> }.into_any(),
+        Some(Ok(Some((side, d)))) => qr_figure(side, d, alt, caption).into_any(),
+        Some(Ok(None)) => view! { <p class="notice notice--warning">{t::QR_TOO_LONG}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="notice notice--error">{e}</p> }.into_any(),
     }
 }
 
@@ -160,43 +271,77 @@ pub fn QrCode(
     /// What the code encodes.
     text: String,
 ) -> impl IntoView {
-    let (made, set_made) = signal(None::<Result<Option<(usize, String)>, String>>);
+    let (made, set_made) = signal(None);
     spawn_local(async move {
         set_made.try_set(Some(codec::qr_path(&text).await));
     });
-    move || match made.get() {
-        None => view! { <p class="qr__making">{t::QR_MAKING}</p> }.into_any(),
-        Some(Ok(Some((side, d)))) => view! {
-            <figure class="qr">
-                <svg
-                    class="qr__code"
-                    role="img"
-                    aria-label=t::QR_ALT
-                    viewBox=format!("0 0 {side} {side}")
-                    shape-rendering="crispEdges"
-                >
-                    <rect width=side.to_string() height=side.to_string() fill="#fff"/>
-                    <path fill="#000" d=d/>
-                </svg>
-                <figcaption>{t::QR_CAPTION}</figcaption>
-            </figure>
-        }
-        .into_any(),
-        Some(Ok(None)) => view! { <p class="notice notice--warning">{t::QR_TOO_LONG}</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="notice notice--error">{e}</p> }.into_any(),
-    }
+    move || made_view(made.get(), t::QR_ALT.into(), t::QR_CAPTION)
 }
 
-/// Reads `#data=…` from the address, removes it (so a reload does not import
-/// twice) and returns its payload (for [`codec::decode`]).
-pub fn take_payload() -> Option<String> {
-    let w = web_sys::window()?;
-    let hash = w.location().hash().ok()?;
-    let payload = link::payload_of_fragment(&hash)?.to_string();
-    if let Ok(history) = w.history() {
-        let path = w.location().pathname().unwrap_or_default();
-        let search = w.location().search().unwrap_or_default();
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+/// How long each of several QR codes is shown before the next: time for a
+/// phone's camera to find it and for its owner to tap the link, or to wait
+/// for the next turn.
+const CODE_SHOWN: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// A long share's QR codes shown in turn ("Kode 2 af 3"), changing by
+/// themselves until stopped, and buttons to step through them.
+#[component]
+fn QrCodes(
+    /// The parts' links, in order.
+    links: Vec<String>,
+) -> impl IntoView {
+    let n = links.len();
+    let codes = RwSignal::new(vec![None; n]);
+    // Made one by one, the first first, so it shows at once.
+    spawn_local(async move {
+        for (i, text) in links.iter().enumerate() {
+            let made = codec::qr_path(text).await;
+            if codes.try_update(|c| c[i] = Some(made)).is_none() {
+                return;
+            }
+        }
+    });
+    let shown = RwSignal::new(0usize);
+    let turning = RwSignal::new(true);
+    let next = move || shown.update(|i| *i = (*i + 1) % n);
+    let timer = set_interval_with_handle(
+        move || {
+            if turning.get_untracked() {
+                next();
+            }
+        },
+        CODE_SHOWN,
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+    });
+    // A step by hand stops the turning: the person scanning sets the pace.
+    let step = move |forward: bool| {
+        turning.set(false);
+        if forward {
+            next();
+        } else {
+            shown.update(|i| *i = (*i + n - 1) % n);
+        }
+    };
+    view! {
+        <div class="qr-parts">
+            <p class="qr-parts__count">{move || t::code_of(shown.get() + 1, n)}</p>
+            {move || {
+                let i = shown.get();
+                made_view(codes.with(|c| c[i].clone()), t::qr_part_alt(i + 1, n), t::QR_CAPTION)
+            }}
+            <div class="actions qr-parts__steps">
+                <button type="button" class="btn" on:click=move |_| step(false)>{t::PREVIOUS_CODE}</button>
+                <button type="button" class="btn" on:click=move |_| turning.update(|t| *t = !*t)>
+                    {move || if turning.get() { t::STOP_CHANGING } else { t::CHANGE_BY_ITSELF }}
+                </button>
+                <button type="button" class="btn" on:click=move |_| step(true)>{t::NEXT_CODE}</button>
+            </div>
+            <p class="qr-parts__help">{t::QR_PARTS_HELP}</p>
+        </div>
     }
-    Some(payload)
 }

@@ -103,9 +103,15 @@ pub struct Activity {
     /// Where the information comes from.
     #[serde(default)]
     pub source: String,
-    /// When the information was last checked.
+    /// When the information was last edited.
     #[serde(default, deserialize_with = "crate::text::dates::de_opt_iso")]
     pub updated: Option<NaiveDate>,
+    /// When someone last confirmed that the information is still true
+    /// ("Stadig aktuel", HSDS's `assured_date`); `None`: never. Optional on
+    /// the wire (absent = never), and joined as the later of two versions'
+    /// (see [`Record::join`] below), so no merge undoes a confirmation.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "crate::text::dates::de_opt_iso")]
+    pub confirmed: Option<NaiveDate>,
     /// Invented example data (the shipped catalogue).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub example: bool,
@@ -345,6 +351,33 @@ impl Record for Activity {
     fn check(&self) -> Result<(), String> {
         self.validate().map_err(|e| e.to_string())
     }
+    /// The newer version whole, but confirmed on the later of the two
+    /// dates: a confirmation made on one device survives an edit made on
+    /// another from an older copy. The newer is chosen on everything but
+    /// the confirmation (the stamp, then the JSON without it), so the join
+    /// stays commutative, associative and idempotent.
+    fn join(a: &Self, b: &Self) -> Self {
+        use std::cmp::Ordering::*;
+        let winner = match a.meta.rev.cmp(&b.meta.rev) {
+            Greater => a,
+            Less => b,
+            Equal => {
+                let plain = |x: &Activity| {
+                    let mut x = x.clone();
+                    x.confirmed = None;
+                    serde_json::to_string(&x).unwrap_or_default()
+                };
+                if plain(a) >= plain(b) {
+                    a
+                } else {
+                    b
+                }
+            }
+        };
+        let mut out = winner.clone();
+        out.confirmed = a.confirmed.max(b.confirmed);
+        out
+    }
 }
 
 /// True for an `https:` or `http:` link.
@@ -449,6 +482,8 @@ pub struct Draft {
     pub source: String,
     /// Last updated, dd-mm-yyyy (empty: today when saved from the form).
     pub updated: String,
+    /// Last confirmed, dd-mm-yyyy (empty: never).
+    pub confirmed: String,
     /// Example data.
     pub example: bool,
 }
@@ -483,6 +518,7 @@ impl Default for Draft {
             web: String::new(),
             source: String::new(),
             updated: String::new(),
+            confirmed: String::new(),
             example: false,
         }
     }
@@ -605,6 +641,7 @@ impl Draft {
             web: a.contact.web.clone(),
             source: a.source.clone(),
             updated: a.updated.map(format_date).unwrap_or_default(),
+            confirmed: a.confirmed.map(format_date).unwrap_or_default(),
             example: a.example,
             ..Draft::default()
         };
@@ -767,6 +804,17 @@ impl Draft {
                 }
             }
         };
+        let confirmed = if self.confirmed.trim().is_empty() {
+            None
+        } else {
+            match parse_date(&self.confirmed) {
+                Some(d) => Some(d),
+                None => {
+                    errors.insert("confirmed", t::ERR_CONFIRMED.into());
+                    None
+                }
+            }
+        };
         let a = Activity {
             meta,
             title,
@@ -784,6 +832,7 @@ impl Draft {
             contact: Contact { name: self.contact_name.trim().into(), phone, email, web },
             source: self.source.trim().into(),
             updated,
+            confirmed,
             example: self.example,
             extra,
         };

@@ -196,6 +196,7 @@ fn cells(a: &Activity) -> Vec<String> {
         d.source,
         d.updated,
         yes_no(d.example).into(),
+        d.confirmed,
     ]
 }
 
@@ -254,6 +255,7 @@ fn field_column(key: &str) -> &'static str {
         "email" => 23,
         "web" => 24,
         "updated" => 26,
+        "confirmed" => 28,
         _ => return "",
     };
     t::CSV_COLUMNS[i]
@@ -434,17 +436,21 @@ fn normalise(column: usize, value: String) -> String {
 
 fn read_row(get: &dyn Fn(usize) -> String, warnings: &mut Vec<String>) -> Result<(Option<RecordId>, Draft), String> {
     let get = |i: usize| normalise(i, get(i));
-    let updated = {
-        let text = get(26);
+    // A date the activity can do without: read in any spreadsheet's form, or
+    // skipped with a warning (a file without the column has none).
+    let mut optional_date = |column: usize| {
+        let text = get(column);
         match crate::text::dates::parse_date(&text) {
             Some(d) => crate::activities::activity::format_date(d),
             None if text.trim().is_empty() => String::new(),
             None => {
-                warnings.push(t::csv::skipped_cell(t::CSV_COLUMNS[26], text.trim()));
+                warnings.push(t::csv::skipped_cell(t::CSV_COLUMNS[column], text.trim()));
                 String::new()
             }
         }
     };
+    let updated = optional_date(26);
+    let confirmed = optional_date(28);
     let id_text = get(0);
     let id = if id_text.trim().is_empty() {
         None
@@ -489,6 +495,7 @@ fn read_row(get: &dyn Fn(usize) -> String, warnings: &mut Vec<String>) -> Result
         web: get(24),
         source: get(25),
         updated,
+        confirmed,
         example: parse_bool(t::CSV_COLUMNS[27], &get(27))?,
         days: [false; 7],
         ..Draft::default()
@@ -578,6 +585,7 @@ mod tests {
             },
             source: "=HYPERLINK(\"x\")".into(),
             updated: NaiveDate::from_ymd_opt(2026, 11, 2),
+            confirmed: NaiveDate::from_ymd_opt(2026, 11, 20),
             example: true,
             extra: Default::default(),
         }

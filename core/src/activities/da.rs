@@ -376,7 +376,7 @@ pub fn err_month(text: &str) -> String {
 // ------------------------------------------------------------ CSV
 
 /// Column headings of the CSV file, in order.
-pub const CSV_COLUMNS: [&str; 28] = [
+pub const CSV_COLUMNS: [&str; 29] = [
     "Id",
     "Titel",
     "Arrangør",
@@ -405,6 +405,7 @@ pub const CSV_COLUMNS: [&str; 28] = [
     "Kilde",
     "Sidst opdateret",
     "Eksempeldata",
+    "Sidst bekræftet",
 ];
 /// Yes.
 pub const YES: &str = "ja";
@@ -495,5 +496,339 @@ pub fn filters_button(on: usize) -> String {
         "Filtre".to_string()
     } else {
         format!("Filtre ({on})")
+    }
+}
+
+/// A date in words: "5. januar 2026".
+pub fn long_date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}. {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+/// Bad last-confirmed date (form, CSV).
+pub const ERR_CONFIRMED: &str = "Datoen for seneste bekræftelse er ugyldig.";
+
+/// "Sidst bekræftet": the badge, the button and the filter.
+pub mod trust {
+    use super::long_date;
+    use chrono::NaiveDate;
+
+    /// Badge: never confirmed.
+    pub const NEVER: &str = "Aldrig bekræftet";
+    /// Badge: stale since a date.
+    pub fn not_since(d: NaiveDate) -> String {
+        format!("Ikke bekræftet siden {}", long_date(d))
+    }
+    /// The line beside the button.
+    pub fn last(d: NaiveDate) -> String {
+        format!("Sidst bekræftet {}.", long_date(d))
+    }
+    /// Heading of the detail page's box.
+    pub const HEADING: &str = "Er oplysningerne rigtige?";
+    /// What the box asks.
+    pub const ASK: &str = "Har du tjekket med arrangøren, at tid og sted stadig passer? Så tryk «Stadig aktuel».";
+    /// The button.
+    pub const STILL_CURRENT: &str = "Stadig aktuel";
+    /// After the button.
+    pub fn confirmed(d: NaiveDate) -> String {
+        format!("Tak! Aktiviteten er bekræftet {}.", long_date(d))
+    }
+    /// Already confirmed today.
+    pub const ERR_ALREADY: &str = "Aktiviteten er allerede bekræftet i dag.";
+    /// Deleted meanwhile.
+    pub const ERR_DELETED: &str = "Aktiviteten er slettet og kan ikke bekræftes.";
+    /// The list filter.
+    pub const FILTER: &str = "Bekræftet inden for et år";
+    /// The detail page's fact label.
+    pub const FACT: &str = "Sidst bekræftet";
+}
+
+/// "Meld en fejl".
+pub mod report {
+    /// The fold-out's summary.
+    pub const TITLE: &str = "Meld en fejl";
+    /// What the form asks.
+    pub const ASK: &str =
+        "Hvad er forkert? Sæt kryds, og skriv gerne lidt mere. Du sender selv beskeden fra din mail eller sms.";
+    /// The checkboxes, in `Problem::ALL`'s order.
+    pub const PROBLEMS: [&str; 5] =
+        ["Tidspunktet", "Stedet", "Telefonnummeret", "Den er aflyst eller holdt op", "Andet"];
+    /// The same, as a few words in an SMS.
+    pub const SHORT: [&str; 5] = ["tidspunktet", "stedet", "telefonnummeret", "aflyst", "andet"];
+    /// The note's label.
+    pub const NOTE: &str = "Skriv mere (frivilligt)";
+    /// The mail link.
+    pub fn by_mail(to: &str) -> String {
+        format!("Send som e-mail til {to}")
+    }
+    /// The SMS link.
+    pub fn by_sms(to: &str) -> String {
+        format!("Send som sms til {to}")
+    }
+    /// Under the links.
+    pub const HINT: &str =
+        "Linket åbner din mail eller sms med beskeden skrevet. Intet sendes, før du selv trykker send.";
+    /// No e-mail or phone on the entry.
+    pub const ERR_NO_CONTACT: &str = "Aktiviteten har hverken en e-mailadresse eller et telefonnummer, som en fejl kan meldes til. Kontakt arrangøren på anden vis, fx via hjemmesiden.";
+    /// Nothing ticked.
+    pub const ERR_NOTHING: &str = "Sæt kryds ved det, der er forkert, eller skriv, hvad der er galt.";
+    /// Note too long.
+    pub const ERR_TOO_LONG: &str = "Beskeden må højst være 1.000 tegn.";
+    /// Control characters.
+    pub const ERR_UNREADABLE: &str = "Beskeden indeholder tegn, der ikke kan sendes.";
+    /// Mail subject.
+    pub fn subject(title: &str) -> String {
+        format!("Fejl i aktiviteten «{title}»")
+    }
+    /// Mail greeting.
+    pub fn greeting(name: &str) -> String {
+        if name.is_empty() {
+            "Hej".into()
+        } else {
+            format!("Hej {name}")
+        }
+    }
+    /// Mail intro.
+    pub fn intro(title: &str) -> String {
+        format!("Jeg har set aktiviteten «{title}» i Tid og Lyst, og noget ser ud til at være forkert:")
+    }
+    /// One ticked problem with what the entry says now.
+    pub fn problem_line(i: usize, stated: &str) -> String {
+        if stated.is_empty() {
+            PROBLEMS[i].to_string()
+        } else {
+            format!("{} (der står: {stated})", PROBLEMS[i])
+        }
+    }
+    /// The page's address.
+    pub fn page_line(url: &str) -> String {
+        format!("Aktivitetens side: {url}")
+    }
+    /// Closing.
+    pub const REGARDS: &str = "Venlig hilsen";
+    /// The SMS's start.
+    pub fn sms_head(title: &str, what: &str) -> String {
+        if what.is_empty() {
+            format!("Fejl i «{title}» (Tid og Lyst):")
+        } else {
+            format!("Fejl i «{title}» (Tid og Lyst): {what}.")
+        }
+    }
+}
+
+/// "Læs op": the button and the spoken text's words.
+pub mod speech {
+    /// "Arrangør".
+    pub const ORGANIZER: &str = "Arrangør";
+    /// "Sted".
+    pub const PLACE: &str = "Sted";
+    /// "Pris".
+    pub const PRICE: &str = "Pris";
+    /// "Kontakt".
+    pub const CONTACT: &str = "Kontakt";
+    /// "telefon".
+    pub const PHONE: &str = "telefon";
+}
+
+/// The A5 booklet of the activities shown.
+pub mod booklet {
+    /// Page and link title.
+    pub const TITLE: &str = "Hæfte til at tage med hjem";
+    /// The lists page's hint.
+    pub const HINT: &str = "Udskriv de viste aktiviteter som et lille hæfte i A5 med en QR-kode ved hver, der åbner aktiviteten på en mobil.";
+    /// The link from the lists page.
+    pub const OPEN: &str = "Lav et hæfte (A5)";
+    /// Back from the booklet.
+    pub const BACK: &str = "Tilbage til lister og deling";
+    /// Layout choice.
+    pub const LAYOUT: &str = "Sådan skal arkene udskrives";
+    /// Folded booklet.
+    pub const FOLDED: &str = "Foldet hæfte (udskriv på begge sider, vend på den korte kant, fold på midten)";
+    /// Single pages.
+    pub const SINGLE: &str = "Enkeltsider i rækkefølge (udskriv på én side, klip arkene på midten)";
+    /// Print help.
+    pub const PRINT_HINT: &str = "Vælg A4 og liggende papir, hvis printeren spørger. Større tekst (A+ og A++ øverst) giver større skrift i hæftet.";
+    /// Print button.
+    pub const PRINT: &str = "Udskriv hæftet";
+    /// Cover heading.
+    pub const COVER: &str = "Aktiviteter";
+    /// Cover: what was searched.
+    pub fn scope(what: &str) -> String {
+        if what.is_empty() {
+            "Alle aktiviteter".into()
+        } else {
+            format!("Udvalgt: {what}")
+        }
+    }
+    /// Cover: printed on.
+    pub fn printed(date: &str) -> String {
+        format!("Udskrevet {date}")
+    }
+    /// Cover: how to use the codes.
+    pub const SCAN: &str = "Peg mobilens kamera på QR-koden ved en aktivitet for at åbne den i Tid og Lyst.";
+    /// Code caption for an own activity (a share link).
+    pub const SCAN_OWN: &str = "Scan for at hente aktiviteten";
+    /// Code caption for a catalogue activity.
+    pub const SCAN_PAGE: &str = "Scan for at åbne aktiviteten";
+    /// Notes page heading.
+    pub const NOTES: &str = "Noter";
+    /// Back cover.
+    pub const BACK_COVER: &str =
+        "Fundet i Tid og Lyst – aktiviteter og fællesskaber for seniorer. Listen virker også uden internet.";
+    /// Nothing to print.
+    pub const EMPTY: &str =
+        "Søgningen viser ingen aktiviteter, så der er intet at udskrive. Gå tilbage, og ret søgningen.";
+    /// Page number.
+    pub fn page(n: usize, of: usize) -> String {
+        format!("Side {n} af {of}")
+    }
+    /// The screen preview's label for a page.
+    pub fn preview_label(n: usize) -> String {
+        format!("Side {n}")
+    }
+    /// The preview's heading.
+    pub const PREVIEW: &str = "Sådan ser siderne ud";
+    /// While the codes are made.
+    pub fn making(done: usize, all: usize) -> String {
+        format!("Laver QR-koder … {done} af {all}")
+    }
+    /// Alt text of a code.
+    pub fn qr_alt(title: &str) -> String {
+        format!("QR-kode til «{title}»")
+    }
+    /// Too long for a code.
+    pub const NO_CODE: &str = "(ingen QR-kode: aktiviteten fylder for meget)";
+}
+
+/// Open Referral HSDS 3: the tabular data package in and out.
+pub mod hsds {
+    /// Section heading.
+    pub const TITLE: &str = "Open Referral (HSDS)";
+    /// What it is.
+    pub const HINT: &str = "Gem de viste aktiviteter i det åbne format for tilbudsoversigter (Open Referral HSDS 3) som en zip-fil med datapackage.json og CSV-filer, eller læs en sådan pakke ind fra et andet system.";
+    /// Export button.
+    pub const EXPORT: &str = "Eksportér HSDS (zip)";
+    /// Import label.
+    pub const IMPORT: &str = "Importér HSDS (zip eller CSV-filer)";
+    /// After the export.
+    pub fn exported(n: usize, file: &str) -> String {
+        if n == 1 {
+            format!("1 aktivitet er gemt som {file}.")
+        } else {
+            format!("{n} aktiviteter er gemt som {file}.")
+        }
+    }
+    /// Nothing shown to export.
+    pub const NOTHING: &str = "Søgningen viser ingen aktiviteter.";
+    /// Preview: what can be imported.
+    pub fn preview(good: usize, bad: usize) -> String {
+        format!("{good} aktiviteter kan importeres. {bad} tilbud kan ikke bruges og springes over.")
+    }
+    /// A row of services.csv.
+    pub fn row(line: usize, title: &str, msg: &str) -> String {
+        if title.is_empty() {
+            format!("services.csv række {line}: {msg}")
+        } else {
+            format!("services.csv række {line} («{title}»): {msg}")
+        }
+    }
+    /// No services.csv.
+    pub const ERR_NO_SERVICES: &str = "Pakken har ingen services.csv. En HSDS-pakke skal mindst have services.csv, og gerne datapackage.json og de andre CSV-filer.";
+    /// A CSV file that cannot be read.
+    pub fn err_csv(file: &str, line: usize, msg: &str) -> String {
+        format!("{file} kan ikke læses (linje {line}): {msg}")
+    }
+    /// A CSV file without the columns.
+    pub fn err_header(file: &str, column: &str) -> String {
+        format!("{file} mangler kolonnen «{column}».")
+    }
+    /// datapackage.json unreadable.
+    pub const ERR_DESCRIPTOR: &str = "datapackage.json kan ikke læses.";
+    /// No name.
+    pub const ERR_NO_NAME: &str = "Tilbuddet har intet navn.";
+    /// Same id twice.
+    pub fn duplicate(line: usize) -> String {
+        format!("Samme id som række {line}.")
+    }
+    /// The schedule kept as text.
+    pub const KEPT_TIMES: &str = "Tiderne kunne ikke læses som en fast plan og står i beskrivelsen.";
+    /// More than one time: one plan is kept, the rest as text.
+    pub const FIRST_TIME_ONLY: &str =
+        "Tilbuddet har flere forskellige tider; én fast plan er taget med, resten står i beskrivelsen.";
+    /// Other currency.
+    pub fn currency(c: &str) -> String {
+        format!("Prisen er i {c}, ikke kroner, og står i beskrivelsen.")
+    }
+    /// The description's line of kept times.
+    pub fn times_text(text: &str) -> String {
+        format!("Tider: {text}")
+    }
+    /// The description's line of a price in another currency.
+    pub fn price_text(text: &str) -> String {
+        format!("Pris: {text}")
+    }
+    /// The organization of an activity without one.
+    pub const NO_ORGANIZER: &str = "Arrangør ikke oplyst";
+    /// An organization's description.
+    pub fn organization(name: &str) -> String {
+        format!("{name} arrangerer aktiviteter i Tid og Lyst.")
+    }
+    /// The package's title.
+    pub const PACKAGE_TITLE: &str = "Aktiviteter fra Tid og Lyst";
+    /// The package's description.
+    pub const PACKAGE_DESCRIPTION: &str = "Aktiviteter og fællesskaber for seniorer i Open Referral HSDS 3.0's tabelformat. Tider er dansk tid (Europe/Copenhagen).";
+    /// The taxonomy.
+    pub const TAXONOMY: &str = "Tid og Lyst";
+    /// The taxonomy's description.
+    pub const TAXONOMY_DESCRIPTION: &str = "Kategorier og kendetegn for aktiviteter i Tid og Lyst.";
+    /// Terms: (code, name) of the kendetegn beside the categories.
+    pub const TERMS: [(&str, &str); 9] = [
+        ("maalgruppe", "For hvem"),
+        ("koerestol", "Kørestolsvenlig"),
+        ("transport", "Transport eller samkørsel"),
+        ("foelgeven", "Følgeven kan komme med"),
+        ("kom-som-du-er", "Kom som du er – ingen tilmelding"),
+        ("kilde", "Kilde"),
+        ("eksempel", "Eksempeldata"),
+        ("adresse", "Adresse"),
+        ("by", "By"),
+    ];
+    /// A category term's description.
+    pub fn category_term(name: &str) -> String {
+        format!("Kategori: {name}")
+    }
+    /// A cost option.
+    pub const PRICE_OPTION: &str = "Pris pr. gang";
+    /// A break in the notes.
+    pub fn pause_note(months: &str) -> String {
+        format!("Holder pause i {months}.")
+    }
+    /// The start of a pause note (read back).
+    pub const PAUSE_PREFIX: &str = "Holder pause i ";
+    /// Service area of a municipality.
+    pub fn municipality(name: &str) -> String {
+        format!("{name} Kommune")
+    }
+    /// Imported.
+    pub fn done(n: usize) -> String {
+        if n == 1 {
+            "1 aktivitet er importeret fra HSDS.".into()
+        } else {
+            format!("{n} aktiviteter er importeret fra HSDS.")
+        }
+    }
+    /// Reading.
+    pub const READING: &str = "Læser pakken …";
+    /// Zip problems.
+    pub const ERR_ZIP: &str = "Zip-filen kan ikke læses. Vælg en zip-fil med CSV-filer, eller vælg CSV-filerne selv.";
+    /// Zip with a method we do not read.
+    pub const ERR_ZIP_METHOD: &str = "Zip-filen er pakket på en måde, appen ikke kan læse (kun almindelig zip). Pak den ud, og vælg CSV-filerne selv.";
+    /// Zip too large when unpacked.
+    pub const ERR_ZIP_LARGE: &str = "Zip-filen fylder over 64 MB pakket ud.";
+    /// Zip locked.
+    pub const ERR_ZIP_LOCKED: &str = "Zip-filen er låst med adgangskode.";
+    /// A zip entry that does not check out.
+    pub fn err_zip_entry(name: &str) -> String {
+        format!("Filen «{name}» i zip-filen er beskadiget.")
     }
 }

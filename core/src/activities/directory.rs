@@ -16,6 +16,7 @@ use chrono::{Duration, NaiveDate, Weekday};
 
 use crate::activities::activity::{parse_weekday, Activity};
 use crate::activities::schedule::{monday_of, DayPart, Occurrence};
+use crate::activities::trust::confirmed_within_year;
 use crate::record::merge::{pick_newer, Collection};
 use crate::record::meta::{Millis, RecordId};
 use crate::text::dates::to_local;
@@ -243,6 +244,8 @@ pub struct Filters {
     pub wheelchair: bool,
     /// Transport only.
     pub transport: bool,
+    /// Confirmed within a year only ("Bekræftet inden for et år").
+    pub confirmed: bool,
     /// Quick filter.
     pub when: Option<When>,
     /// Favourites only.
@@ -269,6 +272,8 @@ pub mod keys {
     pub const WHEELCHAIR: &str = "koerestol";
     /// Transport.
     pub const TRANSPORT: &str = "transport";
+    /// Confirmed within a year.
+    pub const CONFIRMED: &str = "bekraeftet";
     /// Quick filter.
     pub const WHEN: &str = "hvornaar";
     /// Favourites.
@@ -309,6 +314,7 @@ impl Filters {
             free: flag(keys::FREE),
             wheelchair: flag(keys::WHEELCHAIR),
             transport: flag(keys::TRANSPORT),
+            confirmed: flag(keys::CONFIRMED),
             when: match get(keys::WHEN).as_deref() {
                 Some("i-dag") => Some(When::Today),
                 Some("denne-uge") => Some(When::ThisWeek),
@@ -339,6 +345,7 @@ impl Filters {
         put(keys::FREE, flag(self.free));
         put(keys::WHEELCHAIR, flag(self.wheelchair));
         put(keys::TRANSPORT, flag(self.transport));
+        put(keys::CONFIRMED, flag(self.confirmed));
         put(
             keys::WHEN,
             match self.when {
@@ -405,6 +412,7 @@ impl<'a> Matcher<'a> {
             && (!f.free || a.is_free())
             && (!f.wheelchair || a.access.wheelchair)
             && (!f.transport || a.access.transport)
+            && (!f.confirmed || confirmed_within_year(a, self.today))
             && (!f.mine || self.favourites.contains(&a.meta.id))
             && (f.place.is_empty() || a.place() == f.place)
             && match f.when {
@@ -597,6 +605,7 @@ mod tests {
             free: true,
             wheelchair: true,
             transport: true,
+            confirmed: true,
             when: Some(When::ThisWeek),
             mine: true,
             place: "Bytorvet 1, Glamsbjerg".into(),

@@ -4,6 +4,7 @@
 
 pub mod cards;
 pub mod da;
+pub mod da_scan;
 pub mod results;
 pub mod session;
 pub mod timer;

@@ -10,6 +10,7 @@
 //! nothing on any device: claims and history join as unions
 //! (`Record::join`), so a phone that took the dream from a poster and
 //! sends it back adds its claim to the coordinator's and erases none.
+//! "Læs op" on a dream's page reads the same sheet (`read_aloud`).
 
 use chrono::NaiveDate;
 
@@ -18,9 +19,9 @@ use crate::dreams::da_report as t;
 use crate::dreams::dream::{Dream, Status};
 use crate::dreams::form::format_hours;
 use crate::dreams::matching::sort_by_deadline;
-use crate::dreams::share::{danish_date, danish_day, window_text};
-use crate::text::dates;
+use crate::dreams::share::{danish_date, planned_text, window_text};
 use crate::text::join_present;
+use crate::text::spoken::{for_speech, sentence};
 
 /// The copy of a dream a poster's QR code carries: the runners' copy
 /// without the claims and the history; `None` for a deleted dream or one
@@ -67,10 +68,7 @@ pub struct Sheet {
 /// The sheet of a dream. Reads no private note and no claim but their number.
 pub fn sheet(dream: &Dream) -> Sheet {
     let when = match dream.planned_for() {
-        Some(p) => match p.time {
-            Some(tm) => format!("{} kl. {}", danish_day(p.date), dates::hm(tm).replace(':', ".")),
-            None => danish_day(p.date),
-        },
+        Some(p) => planned_text(p),
         None => window_text(dream),
     };
     let who = match dream.dreamer_age {
@@ -97,4 +95,19 @@ pub fn sheet(dream: &Dream) -> Sheet {
         missing: t::missing(dream.runners_missing()),
         facts,
     }
+}
+
+/// What "Læs op" reads of a dream: its sheet ([`sheet`], what may hang
+/// in public: the dreamer's first name, never the private note or a runner)
+/// as sentences a Danish voice says well.
+pub fn read_aloud(d: &Dream) -> String {
+    let sheet = sheet(d);
+    let mut out = String::new();
+    for text in [&sheet.title, &sheet.story, &sheet.missing] {
+        sentence(&mut out, text);
+    }
+    for (label, text) in &sheet.facts {
+        sentence(&mut out, &for_speech(&format!("{label}: {text}")));
+    }
+    out
 }

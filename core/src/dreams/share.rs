@@ -5,10 +5,11 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::dreams::da as t;
-use crate::dreams::dream::Dream;
+use crate::dreams::dream::{Dream, PlannedFor};
 use crate::dreams::form::format_hours;
 use crate::ics;
 use crate::record::meta::Millis;
+use crate::text::dates;
 use crate::text::join_present;
 
 /// Where the post goes.
@@ -135,4 +136,12 @@ pub fn calendar(d: &Dream, now: Millis) -> Option<String> {
         alarm: Some(ics::Alarm { days_before: 1, text: t::cal_alarm(&d.title) }),
     };
     Some(ics::calendar(&[event], now))
+}
+
+/// A planned date in words: `lørdag 12. december 2026 kl. 10.00`.
+pub fn planned_text(p: PlannedFor) -> String {
+    match p.time {
+        Some(tm) => format!("{} kl. {}", danish_day(p.date), dates::hm(tm).replace(':', ".")),
+        None => danish_day(p.date),
+    }
 }

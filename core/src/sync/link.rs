@@ -1,7 +1,8 @@
 //! Share without files: an export travels in a link's fragment
 //! (`…/del#data=…`), deflated and base64url-encoded, and as a QR code of that
-//! link. A fragment never reaches a server. Pure: the browser side only reads
-//! and writes `location.hash`.
+//! link; a long one in several links or codes (`parts`). A fragment never
+//! reaches a server. Pure: the browser side only reads and writes
+//! `location.hash`.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -10,10 +11,12 @@ use thiserror::Error;
 /// The fragment key that carries data.
 pub const FRAGMENT_KEY: &str = "data=";
 
-/// The longest link accepted, in characters. SMS apps, mail clients and
-/// Messenger pass links of this size intact; longer ones get cut or refused,
-/// so a file is suggested instead.
-pub const MAX_LINK_CHARS: usize = 8_000;
+/// The longest link sent in a message, in characters. Some messengers and
+/// mail clients cut or stop underlining a link past about 2,000 characters
+/// (the old limit of Internet Explorer that many still keep), so a longer
+/// share is sent in parts (`parts::links`). A link longer than this made by
+/// an earlier version is still read.
+pub const MAX_LINK_CHARS: usize = 2_000;
 
 /// The longest link a QR code is made for. Version 40 with low error
 /// correction holds 2,953 bytes; a code that dense is hard to scan from the
@@ -47,6 +50,14 @@ pub enum LinkError {
     TooLongForLink {
         /// Length of the link it would make.
         chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// The export is too large even for links in parts.
+    #[error("Data fylder for meget til links ({} dele; højst {max}). Del dem som fil i stedet.", parts.map_or_else(|| format!("over {max}"), |n| n.to_string()))]
+    TooManyParts {
+        /// How many parts it would take (`None`: more than can be made).
+        parts: Option<usize>,
         /// The limit.
         max: usize,
     },
@@ -85,11 +96,18 @@ pub fn make_link(app_url: &str, json: &str) -> Result<String, LinkError> {
 /// a wasm of its own, loaded when a link is first made or read), refused
 /// when it would be too long.
 pub fn link_with(app_url: &str, payload: &str) -> Result<String, LinkError> {
-    let link = format!("{app_url}#{FRAGMENT_KEY}{payload}");
+    let link = page_link(app_url, payload);
     if link.len() > MAX_LINK_CHARS {
         return Err(LinkError::TooLongForLink { chars: link.len(), max: MAX_LINK_CHARS });
     }
     Ok(link)
+}
+
+/// The link that moves this browser to `app_url` with a payload it read
+/// (a link of another part's records goes to `/del`): no messenger carries
+/// it, so it is as long as the payload makes it.
+pub fn page_link(app_url: &str, payload: &str) -> String {
+    format!("{app_url}#{FRAGMENT_KEY}{payload}")
 }
 
 /// The payload of a fragment (`#data=…` or `data=…`), if it carries one.

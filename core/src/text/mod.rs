@@ -6,6 +6,7 @@ pub mod dates;
 pub mod fields;
 pub mod privacy;
 pub mod search;
+pub mod spoken;
 
 /// The parts that are not empty, joined by `sep`: "Strib, Middelfart", not
 /// "Strib, " when one is missing.

@@ -1,18 +1,18 @@
 //! `/aktiviteter/lister`: CSV in and out, and share links, of the
 //! activities the list's search shows (its filters come along in the
 //! query): export them; import a spreadsheet with a preview (good rows, bad
-//! rows by row number) and then all good rows at once, with undo.
+//! rows by row number) and then all good rows at once, with undo. Below, the
+//! way to the A5 booklet and Open Referral HSDS in and out (`hsds_io`).
 
 use crate::ui::later::Later;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::state::{now, use_app, NoticeKind};
+use crate::state::{now, use_app};
 use crate::ui::download::download_text;
 use crate::ui::link::to;
 use crate::ui::share::ShareLink;
-use tid_og_lyst_core::activities::activity::Activity;
 use tid_og_lyst_core::activities::csv::{decode, to_csv, CsvImport, CsvReader};
 use tid_og_lyst_core::activities::da as t;
 use tid_og_lyst_core::record::merge;
@@ -21,6 +21,7 @@ use tid_og_lyst_core::sync::data::{ActivitiesOnly, AppData};
 
 use super::catalogue::{catalogue, use_building, use_entries, Catalogue};
 use super::favourites::favourites;
+use super::hsds_io::{BookletLink, HsdsSection};
 use super::list::{filters_of_url, route};
 
 /// The lists page.
@@ -46,6 +47,8 @@ pub fn ListsPage() -> impl IntoView {
             <h1>{t::LISTS}</h1>
             <p role="status" aria-live="polite" class="result-count">{scope}</p>
             <CsvSection matches=matches/>
+            <BookletLink filters=filters/>
+            <HsdsSection matches=matches/>
         </section>
     }
 }
@@ -140,14 +143,11 @@ fn CsvSection(
         let Some(Some(p)) = set_preview.try_update(Option::take) else { return };
         let before = state.data.get_untracked();
         let n = p.good.len();
-        let incoming: Vec<Activity> = p.good.into_iter().map(|(_, a)| a).collect();
-        state.data.update(|d| {
-            for a in incoming {
-                merge::insert(&mut d.activities, a);
-            }
-        });
+        let incoming = AppData { activities: merge::collect(p.good.into_iter().map(|(_, a)| a)), ..AppData::default() };
+        // Its message, or how much was kept should the storage run full.
+        state.notify_imported(&incoming, t::csv_done(n));
+        state.data.update(|d| d.join_in::<ActivitiesOnly>(incoming));
         undo.set(Some(before));
-        state.notify(NoticeKind::Info, t::csv_done(n));
     };
     let do_undo = move |_| {
         if let Some(Some(before)) = undo.try_update(Option::take) {

@@ -36,6 +36,11 @@ pub fn ActivityForm(
         ev.prevent_default();
         let mut d = draft.get_untracked();
         d.updated = format_date(today(now()));
+        // Whoever types in a new activity vouches for it today; an edit
+        // leaves the last confirmation as it was ("Stadig aktuel" renews it).
+        if is_new {
+            d.confirmed = format_date(today(now()));
+        }
         let (meta, extra) = match &existing {
             Some(a) => {
                 let mut m = a.meta.clone();

@@ -10,6 +10,7 @@ use crate::ui::link::to;
 use leptos::prelude::*;
 use tid_og_lyst_core::text::upper_first;
 
+use chrono::NaiveDate;
 use std::collections::HashSet;
 use tid_og_lyst_core::activities::da as t;
 use tid_og_lyst_core::activities::directory::{daypart_from, daypart_key, refines, Entry, Filters, When};
@@ -18,7 +19,9 @@ use crate::state::now;
 use crate::ui::later::Later;
 use crate::ui::layout::wide_screen;
 use tid_og_lyst_core::activities::schedule::{format_occurrence, weekday_name};
+use tid_og_lyst_core::activities::trust::confirmation;
 use tid_og_lyst_core::record::meta::RecordId;
+use tid_og_lyst_core::text::dates::today;
 use tid_og_lyst_core::text::join_present;
 
 use super::catalogue::{catalogue, use_building, use_entries, Catalogue};
@@ -35,7 +38,7 @@ pub fn route(f: &Filters) -> Route {
 }
 
 /// The filters as the address's query pairs.
-fn pairs(f: &Filters) -> Vec<(String, String)> {
+pub(super) fn pairs(f: &Filters) -> Vec<(String, String)> {
     f.to_query().into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
@@ -240,6 +243,7 @@ fn filters_on(f: &Filters) -> usize {
         f.free,
         f.wheelchair,
         f.transport,
+        f.confirmed,
         f.when.is_some(),
         f.mine,
     ]
@@ -456,6 +460,7 @@ fn FlagFilters(filters: Memo<Filters>, rest: Memo<Filters>, set_filters: Callbac
             {check(t::F_FREE, |f| f.free, |f, v| f.free = v)}
             {check(t::F_WHEELCHAIR, |f| f.wheelchair, |f, v| f.wheelchair = v)}
             {check(t::F_TRANSPORT, |f| f.transport, |f, v| f.transport = v)}
+            {check(t::trust::FILTER, |f| f.confirmed, |f, v| f.confirmed = v)}
         </div>
         <div class="act-quick">
             {quick(t::Q_TODAY, |f| f.when == Some(When::Today), |f| {
@@ -480,6 +485,8 @@ struct Card {
     tags: Vec<&'static str>,
     price: Option<String>,
     fav: bool,
+    /// "Ikke bekræftet siden …" or "Aldrig bekræftet".
+    badge: Option<String>,
 }
 
 #[component]
@@ -487,10 +494,13 @@ fn Results(matches: Memo<Vec<u32>>, shown: RwSignal<usize>) -> impl IntoView {
     let entries = use_entries();
     let building = use_building();
     let favs = favourites();
+    let today = today(now());
     let cards = Memo::new(move |_| {
         let n = shown.get();
         entries.with(|e| {
-            matches.with(|m| favs.with(|fv| m.iter().take(n).map(|i| card(&e.0[*i as usize], fv)).collect::<Vec<_>>()))
+            matches.with(|m| {
+                favs.with(|fv| m.iter().take(n).map(|i| card(&e.0[*i as usize], fv, today)).collect::<Vec<_>>())
+            })
         })
     });
     let more = move || matches.with(Vec::len) > shown.get();
@@ -517,7 +527,7 @@ fn Results(matches: Memo<Vec<u32>>, shown: RwSignal<usize>) -> impl IntoView {
 }
 
 /// What the card of `x` shows.
-fn card(x: &Entry, favourites: &HashSet<RecordId>) -> Card {
+fn card(x: &Entry, favourites: &HashSet<RecordId>, today: NaiveDate) -> Card {
     let a = &x.activity;
     let mut tags = Vec::new();
     if a.example {
@@ -544,6 +554,7 @@ fn card(x: &Entry, favourites: &HashSet<RecordId>) -> Card {
         tags,
         price: a.price_dkk.filter(|p| *p > 0.0).map(t::price),
         fav: favourites.contains(&a.meta.id),
+        badge: confirmation(a, today).badge(),
     }
 }
 
@@ -562,7 +573,8 @@ fn CardRow(card: Memo<Card>) -> impl IntoView {
                         let tags = c.tags.iter().map(|tag| view! { <li class="tag">{*tag}</li> }).collect_view();
                         let price = c.price.clone().map(|p| view! { <li class="tag">{p}</li> });
                         let fav = c.fav.then(|| view! { <li class="tag tag--fav">{t::FAV_MARK}</li> });
-                        (tags, price, fav)
+                        let badge = c.badge.clone().map(|b| view! { <li class="tag tag--stale">{b}</li> });
+                        (tags, price, fav, badge)
                     })
                 }}
             </ul>

@@ -1,16 +1,20 @@
 //! The activities part: the offline directory of open activities (list with
 //! search and filters kept in the URL), the detail page with calendar file,
-//! favourites and print, the form for adding and editing, CSV in and out,
-//! and the printable week programme of one place.
+//! favourites, print, "Læs op", "Stadig aktuel" and "Meld en fejl", the form
+//! for adding and editing, CSV and Open Referral HSDS in and out, the A5
+//! booklet of a search, and the printable week programme of one place.
 
+mod booklet;
 pub mod catalogue;
 mod csv_io;
 mod detail;
 mod favourites;
 mod form;
+mod hsds_io;
 mod list;
 mod week;
 
+pub use booklet::BookletPage;
 pub use csv_io::ListsPage;
 pub use list::ActivitiesPage;
 

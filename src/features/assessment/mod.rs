@@ -12,6 +12,7 @@ mod hands;
 mod list;
 mod overview;
 mod projector;
+mod scan;
 mod summary;
 
 use crate::router::{use_params_map, use_query_map};

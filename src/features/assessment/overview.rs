@@ -36,6 +36,7 @@ pub fn Overview(
     view! {
         <ShareSection session=session/>
         <Turnouts session=session/>
+        <super::scan::ScanAnswers id=id/>
         <RevealRules id=id session=session/>
         <ImportBallots id=id session=session/>
         <CardsEditor id=id session=session/>

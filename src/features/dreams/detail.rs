@@ -20,11 +20,13 @@ use crate::features::data::export_checked;
 use crate::state::{now, use_app, AppState, NoticeKind};
 use crate::ui::download::download_text;
 use crate::ui::share::ShareLink;
+use crate::ui::speech::ReadAloud;
 use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::{ClaimState, Dream, Opening, Phase, PlannedFor, Runner, Status};
 use tid_og_lyst_core::dreams::form::{format_hours, Checked, DreamForm};
+use tid_og_lyst_core::dreams::paper::read_aloud;
 use tid_og_lyst_core::dreams::privacy::strip_dream;
-use tid_og_lyst_core::dreams::share::{calendar, danish_date, danish_day, window_text};
+use tid_og_lyst_core::dreams::share::{calendar, danish_date, planned_text, window_text};
 use tid_og_lyst_core::dreams::steps::{self, Step};
 use tid_og_lyst_core::record::meta::RecordId;
 use tid_og_lyst_core::sync::data::{AppData, DreamsOnly};
@@ -180,6 +182,7 @@ fn Details(
             {format!("{}: {}", t::F_STATUS, status.label())}
         </p>
         <Badges items/>
+        <ReadAloud text=read_aloud(&dream)/>
         <Flags dream=dream.clone()/>
         <div class="dream-layout">
             <div class="dream-main">
@@ -533,14 +536,6 @@ fn MyClaim(
             <p role="status">{move || status.get()}</p>
             <ShareLink kinds=DreamsOnly what=Callback::new(move |()| for_coordinator(state, id)) title=t::EXPORT_FOR_COORD/>
         </section>
-    }
-}
-
-/// The planned date (and time) in Danish.
-fn planned_text(p: PlannedFor) -> String {
-    match p.time {
-        Some(tm) => format!("{} kl. {}", danish_day(p.date), dates::hm(tm).replace(':', ".")),
-        None => danish_day(p.date),
     }
 }
 
