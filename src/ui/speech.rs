@@ -138,7 +138,11 @@ pub fn ReadAloud(
                     class="btn read-aloud no-print"
                     on:click=toggle
                 >
-                    <span aria-hidden="true">"🔊 "</span>
+                    // A drawn speaker: no device needs an emoji font for it.
+                    <svg class="read-aloud__icon" aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
+                        <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor"/>
+                        <path d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"/>
+                    </svg>
                     {move || if speaking.get() { t::STOP } else { t::READ }}
                 </button>
             }
