@@ -130,9 +130,28 @@ impl RowSplitter {
     }
 }
 
-fn cell(value: &str) -> String {
-    let v = if value.starts_with(['=', '+', '-', '@', '\'']) { format!("'{value}") } else { value.to_string() };
-    if v.contains([';', '"', '\n', '\r']) || v != v.trim() {
+/// How a CSV file is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dialect {
+    /// Between cells.
+    pub separator: char,
+    /// What a spreadsheet needs: a BOM, padded cells quoted, and a cell
+    /// that starts like a formula kept from being run (a leading `'`).
+    pub spreadsheet: bool,
+}
+
+/// The dialect Danish Excel reads: `;`, BOM, formulas kept from running.
+pub const EXCEL_DA: Dialect = Dialect { separator: ';', spreadsheet: true };
+/// RFC 4180 (data packages such as HSDS): `,`, UTF-8 without BOM, cells as they are.
+pub const RFC_4180: Dialect = Dialect { separator: ',', spreadsheet: false };
+
+fn cell(value: &str, d: Dialect) -> String {
+    let v = if d.spreadsheet && value.starts_with(['=', '+', '-', '@', '\'']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    if v.contains([d.separator, '"', '\n', '\r']) || (d.spreadsheet && v != v.trim()) {
         format!("\"{}\"", v.replace('"', "\"\""))
     } else {
         v
@@ -204,16 +223,27 @@ fn weekday_list(days: &[bool; 7]) -> String {
     (0..7).filter(|i| days[*i]).map(|i| t::WEEKDAYS[i]).collect::<Vec<_>>().join(", ")
 }
 
-/// A table as a CSV text in the dialect Danish Excel reads: BOM, the
-/// header, one CRLF-ended row each, `;` between cells, each cell quoted
-/// where needed and kept from being run as a formula. The writer of every
-/// spreadsheet of activities and of the dreams' year in numbers.
+/// A table as a CSV text in the dialect Danish Excel reads ([`EXCEL_DA`]):
+/// BOM, the header, one CRLF-ended row each, `;` between cells, each cell
+/// quoted where needed and kept from being run as a formula. The writer of
+/// every spreadsheet of activities and of the dreams' year in numbers.
 pub fn write_table<S: AsRef<str>>(header: &[&str], rows: impl IntoIterator<Item = Vec<S>>) -> String {
-    let mut out = String::from('\u{feff}');
-    out.push_str(&header.iter().map(|c| cell(c)).collect::<Vec<_>>().join(";"));
+    write_table_as(EXCEL_DA, header, rows)
+}
+
+/// A table as a CSV text in dialect `d`: the header, one CRLF-ended row
+/// each, each cell quoted where needed.
+pub fn write_table_as<S: AsRef<str>, R: AsRef<[S]>>(
+    d: Dialect,
+    header: &[&str],
+    rows: impl IntoIterator<Item = R>,
+) -> String {
+    let sep = d.separator.to_string();
+    let mut out = if d.spreadsheet { String::from('\u{feff}') } else { String::new() };
+    out.push_str(&header.iter().map(|c| cell(c, d)).collect::<Vec<_>>().join(&sep));
     out.push_str("\r\n");
     for row in rows {
-        out.push_str(&row.iter().map(|c| cell(c.as_ref())).collect::<Vec<_>>().join(";"));
+        out.push_str(&row.as_ref().iter().map(|c| cell(c.as_ref(), d)).collect::<Vec<_>>().join(&sep));
         out.push_str("\r\n");
     }
     out

@@ -26,7 +26,7 @@ use crate::activities::activity::{
     format_date, is_email, is_web_link, parse_price, Activity, Category, Draft, KIND_AGREEMENT, KIND_DATES,
     KIND_MONTHLY, KIND_WEEKLY,
 };
-use crate::activities::csv::{parse_rows, CsvImport};
+use crate::activities::csv::{parse_rows, write_table_as, CsvImport, RFC_4180};
 use crate::activities::csv_dialect::{detect_separator, strip_bom};
 use crate::activities::da::{self as t, hsds as h};
 use crate::activities::municipalities;
@@ -302,20 +302,8 @@ impl Table {
 
     /// RFC 4180: commas, quotes where needed, CRLF, UTF-8 without BOM.
     fn csv(&self) -> String {
-        let cell = |v: &str| {
-            if v.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", v.replace('"', "\"\""))
-            } else {
-                v.to_string()
-            }
-        };
-        let mut out = self.fields.iter().map(|f| f.name).collect::<Vec<_>>().join(",");
-        out.push_str("\r\n");
-        for row in &self.rows {
-            out.push_str(&row.iter().map(|v| cell(v)).collect::<Vec<_>>().join(","));
-            out.push_str("\r\n");
-        }
-        out
+        let header: Vec<&str> = self.fields.iter().map(|f| f.name).collect();
+        write_table_as(RFC_4180, &header, &self.rows)
     }
 }
 

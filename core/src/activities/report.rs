@@ -7,7 +7,7 @@
 
 use crate::activities::activity::{is_email, is_phone, Activity};
 use crate::activities::da::report as t;
-use crate::text::fields::check_text;
+use crate::text::fields::{check_text, percent_encode};
 
 /// Longest note (characters): a mail or SMS app must take the whole link.
 pub const MAX_NOTE: usize = 1_000;
@@ -108,20 +108,6 @@ pub fn recipients(a: &Activity) -> Result<Vec<(Channel, String)>, ReportError> {
     } else {
         Ok(out)
     }
-}
-
-/// Percent-encodes everything but RFC 3986's unreserved characters (so a
-/// space is `%20`, never `+`, which mail apps would show as a plus).
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3 / 2);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// The problems ticked, each once, in the form's order.

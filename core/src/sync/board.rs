@@ -26,6 +26,7 @@ use crate::record::meta::RecordId;
 use crate::record::object;
 use crate::sync::data::{AppData, Kinds};
 use crate::sync::migrate::VERSION;
+use crate::text::fields::percent_encode;
 
 /// The `format` of a board document.
 pub const DOC_FORMAT: &str = "tid-og-lyst-record";
@@ -412,15 +413,6 @@ fn changes_request(since: &Value, wait: Option<u32>) -> Request {
         path.push_str(&format!("&feed=longpoll&timeout={ms}"));
     }
     Request { method: "GET", path, body: None, waits: wait.is_some() }
-}
-
-fn percent_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// Records read from the board.

@@ -58,6 +58,21 @@ pub fn check_field(field: &str, value: &str) -> Result<(), String> {
     check_text(value).map_err(|p| text_problem(field, p))
 }
 
+/// Percent-encodes everything but RFC 3986's unreserved characters (a mail
+/// or SMS link's text, a shared board's query value; a
+/// space is `%20`, never `+`, which mail apps would show as a plus).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -126,24 +126,20 @@ pub fn BookletPage() -> impl IntoView {
                 </Show>
                 <fieldset class="checks booklet-layout">
                     <legend>{tb::LAYOUT}</legend>
-                    <label class="check">
-                        <input
-                            type="radio"
-                            name="booklet-layout"
-                            prop:checked=move || layout.get() == Layout::Folded
-                            on:change=move |_| layout.set(Layout::Folded)
-                        />
-                        {tb::FOLDED}
-                    </label>
-                    <label class="check">
-                        <input
-                            type="radio"
-                            name="booklet-layout"
-                            prop:checked=move || layout.get() == Layout::Single
-                            on:change=move |_| layout.set(Layout::Single)
-                        />
-                        {tb::SINGLE}
-                    </label>
+                    {[(Layout::Folded, tb::FOLDED), (Layout::Single, tb::SINGLE)]
+                        .into_iter()
+                        .map(|(choice, label)| view! {
+                            <label class="check">
+                                <input
+                                    type="radio"
+                                    name="booklet-layout"
+                                    prop:checked=move || layout.get() == choice
+                                    on:change=move |_| layout.set(choice)
+                                />
+                                {label}
+                            </label>
+                        })
+                        .collect_view()}
                 </fieldset>
                 <p class="hint">{tb::PRINT_HINT}</p>
                 <p class="booklet-making" role="status">{making}</p>

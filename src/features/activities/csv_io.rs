@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::state::{now, use_app};
+use crate::state::{now, use_app, AppState};
 use crate::ui::download::download_text;
 use crate::ui::link::to;
 use crate::ui::share::ShareLink;
+use tid_og_lyst_core::activities::activity::Activity;
 use tid_og_lyst_core::activities::csv::{decode, to_csv, CsvImport, CsvReader};
 use tid_og_lyst_core::activities::da as t;
 use tid_og_lyst_core::record::merge;
@@ -141,21 +142,10 @@ fn CsvSection(
     let apply = move |_| {
         // Taken out of the signal, not cloned (it may hold 50,000 rows).
         let Some(Some(p)) = set_preview.try_update(Option::take) else { return };
-        let before = state.data.get_untracked();
         let n = p.good.len();
-        let incoming = AppData { activities: merge::collect(p.good.into_iter().map(|(_, a)| a)), ..AppData::default() };
-        // Its message, or how much was kept should the storage run full.
-        state.notify_imported(&incoming, t::csv_done(n));
-        state.data.update(|d| d.join_in::<ActivitiesOnly>(incoming));
-        undo.set(Some(before));
+        join_imported(state, p.good.into_iter().map(|(_, a)| a), t::csv_done(n), undo);
     };
-    let do_undo = move |_| {
-        if let Some(Some(before)) = undo.try_update(Option::take) {
-            if let Some(replaced) = state.data.try_update(|d| std::mem::replace(d, before)) {
-                crate::slices::drop_in_slices(replaced);
-            }
-        }
-    };
+    let do_undo = move |_| undo_import(state, undo);
     view! {
         <section class="card act-csv no-print">
             <p>{t::EXPORT_CSV_HINT}</p>
@@ -227,5 +217,30 @@ fn CsvPreview(
                 <button type="button" class="btn" on:click=move |_| on_cancel()>{t::CANCEL}</button>
             </div>
         </div>
+    }
+}
+
+/// Activities read from a file (CSV or HSDS) joined in at once, with `done`
+/// as their message (or how much was kept should the storage run full); the
+/// data before is kept in `undo` for "Fortryd".
+pub(super) fn join_imported(
+    state: AppState,
+    activities: impl IntoIterator<Item = Activity>,
+    done: String,
+    undo: RwSignal<Option<AppData>>,
+) {
+    let before = state.data.get_untracked();
+    let incoming = AppData { activities: merge::collect(activities), ..AppData::default() };
+    state.notify_imported(&incoming, done);
+    state.data.update(|d| d.join_in::<ActivitiesOnly>(incoming));
+    undo.set(Some(before));
+}
+
+/// "Fortryd": the data as it was before the import in `undo`.
+pub(super) fn undo_import(state: AppState, undo: RwSignal<Option<AppData>>) {
+    if let Some(Some(before)) = undo.try_update(Option::take) {
+        if let Some(replaced) = state.data.try_update(|d| std::mem::replace(d, before)) {
+            crate::slices::drop_in_slices(replaced);
+        }
     }
 }

@@ -20,10 +20,10 @@ use tid_og_lyst_core::activities::csv::{decode, CsvImport};
 use tid_og_lyst_core::activities::da::{self as t, booklet as tb, hsds as th};
 use tid_og_lyst_core::activities::directory::Filters;
 use tid_og_lyst_core::activities::hsds;
-use tid_og_lyst_core::record::merge;
-use tid_og_lyst_core::sync::data::{ActivitiesOnly, AppData};
+use tid_og_lyst_core::sync::data::AppData;
 
 use super::catalogue::use_entries;
+use super::csv_io::{join_imported, undo_import};
 use super::list::pairs;
 
 /// "Hæfte til at tage med hjem": the way to the booklet of the search.
@@ -127,26 +127,15 @@ pub fn HsdsSection(
     };
     let apply = move |_| {
         let Some(Some(p)) = preview.try_update(Option::take) else { return };
-        let before = state.data.get_untracked();
         let n = p.good.len();
         // Each read activity is a new revision made here.
         let stamped = p.good.into_iter().map(|(_, mut a)| {
             a.meta.rev = state.stamp();
             a
         });
-        let incoming = AppData { activities: merge::collect(stamped), ..AppData::default() };
-        // Its message, or how much was kept should the storage run full.
-        state.notify_imported(&incoming, th::done(n));
-        state.data.update(|d| d.join_in::<ActivitiesOnly>(incoming));
-        undo.set(Some(before));
+        join_imported(state, stamped, th::done(n), undo);
     };
-    let do_undo = move |_| {
-        if let Some(Some(before)) = undo.try_update(Option::take) {
-            if let Some(replaced) = state.data.try_update(|d| std::mem::replace(d, before)) {
-                crate::slices::drop_in_slices(replaced);
-            }
-        }
-    };
+    let do_undo = move |_| undo_import(state, undo);
     view! {
         <section class="card act-hsds no-print" aria-labelledby="act-hsds-title">
             <h2 id="act-hsds-title">{th::TITLE}</h2>
