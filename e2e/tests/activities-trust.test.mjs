@@ -334,6 +334,8 @@ for (const size of ['tablet', 'phone']) {
     await phone.page.getByRole('button', { name: 'Flet ind' }).click();
     await phone.page.getByText('Importen er gennemført.').waitFor();
     await open(phone.page, env.server, '/aktiviteter?kommune=Hedensted');
+    // The list with the catalogue read (it is drawn again once the catalogue is in).
+    await countIs(phone.page, n);
     await phone.page.getByRole('link', { name: own }).click();
     await phone.page.getByRole('heading', { level: 1, name: own }).waitFor();
     assertClean(phone.problems, 'phone');
