@@ -41,10 +41,6 @@ fn main() -> std::io::Result<()> {
         "storage": {
             "prefix": names::PREFIX,
             "db": names::DB_NAME,
-            "records": [
-                { "part": first_segment(&tid_og_lyst::routes::Route::Dreams.path()), "store": names::STORE_DREAMS, "legacy": names::KEY_DREAMS },
-                { "part": first_segment(&tid_og_lyst::routes::Route::Assessment.path()), "store": names::STORE_ASSESSMENTS, "legacy": names::KEY_ASSESSMENTS },
-            ],
         },
     });
     let mut out = std::io::stdout().lock();

@@ -31,7 +31,7 @@ fn start(app: fn() -> AnyView) {
 }
 
 /// The static first paint (header, the page's heading and intro, the
-/// "appen starter" message; tools/shell.mjs) stays while the app builds its
+/// "appen starter" message; examples/first_paint.rs) stays while the app builds its
 /// page off screen in pieces (`ui::later`), then gives way to it in one
 /// task, so no frame shows neither. (A record's top drawn by the build is
 /// kept for its page to show until it can draw the record: `ui::held`.)
@@ -70,7 +70,7 @@ pub fn start_part<P: Part>() {
 
 /// The table's pages of a bundle, for its router.
 macro_rules! pages_of {
-    ($($pattern:literal => $bundle:ident, $page:path;)*) => {
+    ($($pattern:literal => $bundle:ident, $page:path $(, $top:path)?;)*) => {
         /// The pages of `P`'s bundle. The test is a constant of each bundle's
         /// build, so another bundle's pages are not in its wasm.
         fn pages<P: Part>() -> Vec<router::Page> {

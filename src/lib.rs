@@ -7,27 +7,28 @@
 //! slices that give the event loop back), `storage` (the only code that touches browser storage), `state` (signals
 //! and the persistence effects), `board` (the shared board's requests and sync loop), `app` (one root per bundle), `ui` (shared pieces) and
 //! `features` (one folder per part); `zip` is the HSDS wasm's zip container.
-//! Everything but `names`, `routes` and `zip` is compiled only for wasm32.
+//! What the static first paint renders is compiled natively too (`browser!`).
 
+/// Items compiled for the browser only. The native build compiles the rest:
+/// the route table, the storage names, and the components of the static
+/// first paint (`ui::frame`, each part's `top`), which the build renders to
+/// HTML (`examples/first_paint.rs`).
+macro_rules! browser {
+    ($($item:item)*) => { $(#[cfg(target_arch = "wasm32")] $item)* };
+}
+
+pub mod features;
 pub mod names;
 pub mod routes;
+pub mod ui;
 pub mod zip;
 
-#[cfg(target_arch = "wasm32")]
-pub mod app;
-#[cfg(target_arch = "wasm32")]
-pub mod board;
-#[cfg(target_arch = "wasm32")]
-pub mod features;
-#[cfg(target_arch = "wasm32")]
-pub mod ids;
-#[cfg(target_arch = "wasm32")]
-pub mod router;
-#[cfg(target_arch = "wasm32")]
-pub mod slices;
-#[cfg(target_arch = "wasm32")]
-pub mod state;
-#[cfg(target_arch = "wasm32")]
-pub mod storage;
-#[cfg(target_arch = "wasm32")]
-pub mod ui;
+browser! {
+    pub mod app;
+    pub mod board;
+    pub mod ids;
+    pub mod router;
+    pub mod slices;
+    pub mod state;
+    pub mod storage;
+}

@@ -9,37 +9,40 @@
 
 use tid_og_lyst_core::sync::data::{ActivitiesOnly, AllKinds, AssessmentsOnly, DreamsOnly, Kinds};
 
-/// The route table: `pattern => Bundle, component;` for every page, in the
-/// order the router tries them. It is handed to `$then!`, so each reader
-/// expands it where it is used: [`ROUTES`] below, and the router's pages in
-/// `app.rs`, where the components' paths (below `crate::features`) resolve.
-/// Adding a page is a row here and its component.
+/// The route table: `pattern => Bundle, component[, first paint];` for every
+/// page, in the order the router tries them. The first paint, where a page
+/// has one, is the top of the page the build paints before the wasm
+/// (`features::first_paint`, rendered natively by `examples/first_paint.rs`),
+/// made of the same components the page draws. It is handed to `$then!`, so
+/// each reader expands it where it is used: [`ROUTES`] below, the router's
+/// pages in `app.rs` and the first paints, where the paths (below
+/// `crate::features`) resolve. Adding a page is a row here and its component.
 #[macro_export]
 macro_rules! route_table {
     ($then:ident) => {
         $then! {
-            "/" => Front, home::Home;
-            "/om" => Front, about::About;
-            "/droemme" => Dreams, dreams::DreamsPage;
-            "/droemme/ny" => Dreams, dreams::NewDreamPage;
+            "/" => Front, home::Home, home::Home;
+            "/om" => Front, about::About, about::About;
+            "/droemme" => Dreams, dreams::DreamsPage, dreams::top::board;
+            "/droemme/ny" => Dreams, dreams::NewDreamPage, dreams::top::new_dream;
             "/droemme/aarsrapport" => Dreams, dreams::report::ReportPage;
             "/droemme/opslag" => Dreams, dreams::paper::PostersPage;
             "/droemme/:id" => Dreams, dreams::DreamPage;
-            "/aktiviteter" => Activities, activities::ActivitiesPage;
-            "/aktiviteter/ny" => Activities, activities::NewActivityPage;
-            "/aktiviteter/lister" => Activities, activities::ListsPage;
+            "/aktiviteter" => Activities, activities::ActivitiesPage, activities::top::directory;
+            "/aktiviteter/ny" => Activities, activities::NewActivityPage, activities::top::new_activity;
+            "/aktiviteter/lister" => Activities, activities::ListsPage, activities::top::lists;
             "/aktiviteter/haefte" => Activities, activities::BookletPage;
             "/aktiviteter/:id" => Activities, activities::ActivityPage;
-            "/skal-kan" => Assessment, assessment::AssessmentPage;
+            "/skal-kan" => Assessment, assessment::AssessmentPage, assessment::top::list;
             "/skal-kan/:id" => Assessment, assessment::SessionPage;
-            "/del" => Data, data::DataPage;
+            "/del" => Data, data::DataPage, data::top::page;
         }
     };
 }
 
 /// The table's patterns and bundles.
 macro_rules! patterns_and_bundles {
-    ($($pattern:literal => $bundle:ident, $page:path;)*) => {
+    ($($pattern:literal => $bundle:ident, $page:path $(, $top:path)?;)*) => {
         /// Every page: its pattern and the bundle that holds it, in the order
         /// the router tries them.
         pub const ROUTES: &[(&str, Bundle)] = &[$(($pattern, Bundle::$bundle)),*];

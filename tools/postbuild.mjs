@@ -16,7 +16,7 @@ import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { SITE, PAGE_ROUTES, bundleAt } from './site.mjs';
-import { topOf, RECORD_PAGES, RECORD_ID, CATALOGUE_TOPS, activityPage, shellBody, FRESH_SCRIPT, DEEP_SCRIPT } from './shell.mjs';
+import { firstPaint, RECORD_ID, FRESH_SCRIPT, DEEP_SCRIPT } from './shell.mjs';
 
 // The minifiers come with the browser tests' packages (e2e/package.json),
 // which `./x build` and `./x serve` install anyway (for wasm-opt).
@@ -85,6 +85,8 @@ const AFTER_PAINT = `await new Promise((go) => {
 
 // The app's base path, as trunk wrote it into <base href>.
 const base = (html.match(/<base href="([^"]*)"/) || [])[1] || '/';
+// Each page's static first paint: the app's components rendered natively (examples/first_paint.rs).
+const FIRST = firstPaint(base, 'public/catalogue.json');
 
 // Trunk builds src/main.rs, /del's bundle; the others are built here with
 // the same profile, through wasm-bindgen (and, in a release build,
@@ -196,11 +198,11 @@ html = html.replace(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g, (whol
 // unknown address), it preloads the bundle's glue and wasm at once, beside
 // the style sheet, instead of after the first paint. A dream's or a
 // workshop's page waits: 404.html's last script looks the record up first
-// (RECORD_PAGES), and paints the message of one not on this device.
+// (the first paint's `records`), and paints the message of one not on this device.
 const PRELOAD_SCRIPT = minified(`try{(function(){
 var B=${JSON.stringify(BUNDLE_URLS)},l=location.pathname;
 ${bundleAt.toString()}
-if(l.indexOf(${JSON.stringify(base)})!==0)return;var h=l.slice(${base.length - 1});if(/^\\/(${RECORD_PAGES.map((r) => r.part).join('|')})\\/${RECORD_ID}$/.test(h))return;
+if(l.indexOf(${JSON.stringify(base)})!==0)return;var h=l.slice(${base.length - 1});if(/^\\/(${FIRST.records.map((r) => r.part).join('|')})\\/${RECORD_ID}$/.test(h))return;
 var f=B[${pick('h')}];if(!f)return;
 var m=document.createElement('link');m.rel='modulepreload';m.href=f[0];document.head.appendChild(m);
 var w=document.createElement('link');w.rel='preload';w.as='fetch';w.crossOrigin='anonymous';w.href=f[1];document.head.appendChild(w)})()}catch(e){}`, false);
@@ -235,11 +237,11 @@ const preloadsOf = (bundle) => {
 };
 const trunkPreloads = [...html.matchAll(/<link rel="modulepreload"[^>]*>/g)].map((m) => m[0]).join('');
 if (!trunkPreloads) throw new Error('postbuild: no modulepreload links in index.html');
-/** The page with `page`'s static first paint (null: 404.html), its bundle's sheet and preloads. */
-const withShell = (page) => html
-  .replace('<!--style-->', (page ? '' : `<script>${PRELOAD_SCRIPT}</script>\n  `) + sheetOf(page?.bundle))
-  .replace(trunkPreloads, preloadsOf(page?.bundle))
-  .replace('<body>', `<body>\n${shellBody(page, base)}`);
+/** The page with the static first paint `body` of a page of `bundle` (none: 404.html), its bundle's sheet and preloads. */
+const withShell = (body, bundle) => html
+  .replace('<!--style-->', (bundle ? '' : `<script>${PRELOAD_SCRIPT}</script>\n  `) + sheetOf(bundle))
+  .replace(trunkPreloads, preloadsOf(bundle))
+  .replace('<body>', `<body>\n${body}${bundle ? '' : `<script data-shell="">${DEEP_SCRIPT}</script>`}`);
 const write = (file, text) => {
   mkdirSync(dirname(join(dir, file)), { recursive: true });
   writeFileSync(join(dir, file), text);
@@ -247,18 +249,18 @@ const write = (file, text) => {
 // Every route of the table without a parameter: a page of its own
 // (droemme.html, aktiviteter/lister.html …, served for its address by
 // GitHub Pages, Netlify and nginx `try_files $uri $uri.html /404.html`).
-for (const r of PAGE_ROUTES) write(r.page, withShell({ path: r.pattern, file: r.page, bundle: r.bundle, ...topOf(r.pattern) }));
-write('404.html', withShell(null));
+for (const r of PAGE_ROUTES) write(r.page, withShell(FIRST.pages[r.pattern], r.bundle));
+write('404.html', withShell(FIRST.deep, null));
 // Each example activity's own page (aktiviteter/<id>.html, a shared
 // activity's link): its top is painted before the wasm. Not precached: once
 // the service worker is installed, it answers these addresses with 404.html
 // from its cache, online or not, and the app draws the activity.
 const heldPages = new Set();
-for (const a of CATALOGUE_TOPS) {
+for (const a of FIRST.examples) {
   if (!new RegExp(`^${RECORD_ID}$`).test(a.id)) throw new Error(`postbuild: catalogue activity id ${a.id}`);
-  const page = activityPage(a);
-  write(page.file, withShell({ ...page, bundle: bundleAt(page.path) }));
-  heldPages.add(page.file);
+  const file = `${a.path.replace(/^\//, '')}.html`;
+  write(file, withShell(a.body, bundleAt(a.path)));
+  heldPages.add(file);
 }
 
 // The service worker precaches every file of the build but the example

@@ -1,10 +1,9 @@
-// First paint without the wasm: every route's page carries a static copy of
-// what the app renders first (header, navigation, the page's heading and
-// intro; tools/shell.mjs). It is painted while the wasm is still loading, the
-// app then takes its place without anything moving, and the copy can never
-// drift from what the app renders (its texts come from the same constants,
-// its markup is checked here): each static element must equal, tag for tag
-// and letter for letter, the element the app renders there.
+// First paint without the wasm: every route's page carries what the app
+// renders first (header, navigation, the page's top), rendered at build time
+// from the app's own components (examples/first_paint.rs). It is painted
+// while the wasm is still loading and the app then takes its place without
+// anything moving. This checks the generator: each static element must
+// equal, tag for tag and letter for letter, the element the app renders there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,14 +15,34 @@ const SUB = process.env.TOL_DIST_SUB ? resolve(process.env.TOL_DIST_SUB) : resol
 
 const env = useBrowser();
 
-/** The parts both the static page and the app render, as normalised HTML. */
+/**
+ * `el` as canonical HTML, in the page: attributes sorted (the build renders
+ * them in its own order), comments dropped and neighbouring text joined (the
+ * build's and the app's text nodes split differently), the static page's
+ * markers (`data-shell`, `data-fresh`) and main id read as the app's.
+ */
+function canonical(el) {
+  if (!el) return null;
+  const text = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const ser = (n) => {
+    if (n.nodeType === 3) return text(n.data);
+    if (n.nodeType !== 1) return '';
+    const attrs = [...n.attributes]
+      .filter((a) => a.name !== 'data-shell' && a.name !== 'data-fresh')
+      .map((a) => ` ${a.name}="${text(a.value === '#main-shell' ? '#main' : a.value).replace(/"/g, '&quot;')}"`)
+      .sort()
+      .join('');
+    const tag = n.tagName.toLowerCase();
+    const kids = [...(tag === 'template' ? n.content.childNodes : n.childNodes)].map(ser).join('');
+    return ['img', 'input', 'br'].includes(tag) ? `<${tag}${attrs}>` : `<${tag}${attrs}>${kids}</${tag}>`;
+  };
+  return ser(el);
+}
+
+/** The parts both the static page and the app render, as canonical HTML. */
 function snapshot(page, staticPage) {
-  return page.evaluate((isStatic) => {
-    const norm = (el) => (el ? el.outerHTML
-      .replace(/ data-shell=""/g, '')
-      .replace(/ data-fresh=""/g, '')
-      .replace(/#main-shell"/g, '#main"')
-      .replace(/<!---->/g, '') : null);
+  return page.evaluate(`((isStatic) => {
+    const norm = ${canonical};
     const main = document.querySelector(isStatic ? 'main#main-shell' : 'main#main');
     const section = main?.querySelector('section');
     return {
@@ -34,10 +53,21 @@ function snapshot(page, staticPage) {
       blocks: section ? [...section.children].map(norm) : [],
       h1: (() => { const r = main?.querySelector('h1')?.getBoundingClientRect(); return r ? [r.x, r.y, r.width, r.height] : null; })(),
     };
-  }, staticPage);
+  })(${JSON.stringify(staticPage)})`);
 }
 
-/** The routes whose static page paints their top (tools/shell.mjs); a route added to the table may or may not. */
+/** The first `n` children (all: none given) of the element `selector` matches, as canonical HTML, with its h1's box. */
+function topOf(page, selector, n) {
+  return page.evaluate(`((a, n) => {
+    const norm = ${canonical};
+    return {
+      blocks: [...a.children].slice(0, n ?? undefined).map(norm),
+      h1: (({ x, y, width, height }) => [x, y, width, height])(a.querySelector('h1').getBoundingClientRect()),
+    };
+  })(document.querySelector(${JSON.stringify(selector)}), ${JSON.stringify(n ?? null)})`);
+}
+
+/** The routes whose static page paints their top (the route table's first paints); a route added to the table may or may not. */
 const WITH_TOP = ['/', '/om', '/droemme', '/droemme/ny', '/aktiviteter', '/aktiviteter/ny', '/aktiviteter/lister', '/skal-kan', '/del'];
 
 test('every route paints its header, heading and intro before the wasm, and they equal what the app renders', async () => {
@@ -47,7 +77,7 @@ test('every route paints its header, heading and intro before the wasm, and they
   for (const route of ROUTES) {
     await still.goto(env.server.url(route));
     const s = await snapshot(still, true);
-    // A route with a top in tools/shell.mjs paints its heading; one without
+    // A route with a first paint in the table paints its heading; one without
     // (a page just added to the table) its header, navigation and footer.
     const top = s.section !== null;
     assert.ok(top || !WITH_TOP.includes(route), `${route}: the static page has its top`);
@@ -155,10 +185,7 @@ test('an example activity\'s own page paints its top before the wasm, keeps it w
     const current = await page.locator('header a[aria-current="page"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(current, ['/aktiviteter'], 'the navigation marks the directory');
     if (size === 'phone') await assertAccessible(page, `static ${route}`);
-    const staticTop = await top.evaluate((a) => ({
-      blocks: [...a.children].map((c) => c.outerHTML),
-      h1: (({ x, y, width, height }) => [x, y, width, height])(a.querySelector('h1').getBoundingClientRect()),
-    }));
+    const staticTop = await topOf(page, 'main#main-shell article[data-held]');
     // The app starts while the catalogue is still on its way: the same top stays.
     releaseWasm();
     await page.locator('main#main').waitFor();
@@ -168,10 +195,7 @@ test('an example activity\'s own page paints its top before the wasm, keeps it w
     releaseCatalogue();
     await page.locator('main#main .activity-detail__next').waitFor();
     assert.equal(await page.locator('[data-held], [data-shell], #boot-loading').count(), 0, 'the held top has given way to the app\'s');
-    const appTop = await page.locator('main#main article.activity-detail').evaluate((a, n) => ({
-      blocks: [...a.children].slice(0, n).map((c) => c.outerHTML.replace(/<!---->/g, '')),
-      h1: (({ x, y, width, height }) => [x, y, width, height])(a.querySelector('h1').getBoundingClientRect()),
-    }), staticTop.blocks.length);
+    const appTop = await topOf(page, 'main#main article.activity-detail', staticTop.blocks.length);
     assert.deepEqual(appTop.blocks, staticTop.blocks, `${size}: the app draws the same top, tag for tag`);
     assert.deepEqual(appTop.h1.map(Math.round), staticTop.h1.map(Math.round), `${size}: the h1 does not move`);
     assertClean(problems);
@@ -185,7 +209,7 @@ test('every example activity has its own page; an id the build does not know (an
     const html = readFileSync(resolve(DIST, 'aktiviteter', `${a.id}.html`), 'utf8');
     const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
     assert.ok(html.includes(`<h1>${esc(a.title)}</h1>`), `${a.id}: its title`);
-    assert.match(html, /<article class="page activity-detail" data-held="/);
+    assert.match(html, new RegExp(`<article (?=[^>]*class="page activity-detail")(?=[^>]*data-held="${a.id}")`), `${a.id}: its top, held`);
   }
   const { context, page, problems } = await newPage(env.browser, env.server, { size: 'phone' });
   const response = await page.goto(env.server.url('/aktiviteter/0b9f6a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'));
@@ -572,7 +596,7 @@ test('every page keeps the strict CSP head; 404.html carries the deep links it k
     assert.doesNotMatch(html, /\sstyle=/, `${file}: no inline style`);
   }
   const notFound = readFileSync(resolve(DIST, '404.html'), 'utf8');
-  assert.match(notFound, /<header class="site-header"/);
+  assert.match(notFound, /<header [^>]*class="site-header"/);
   assert.match(notFound, /<main id="main-shell" tabindex="-1" data-shell=""><\/main>/, '404.html: <main> empty until its script has read the address');
   assert.deepEqual([...notFound.matchAll(/<template data-record="([^"]+)"/g)].map((m) => m[1]), ['droemme', 'skal-kan']);
   assert.doesNotMatch(notFound, /aria-current="page"/, 'the script marks the part');

@@ -1,5 +1,5 @@
 //! The top of a record that the build drew into the record's static page
-//! (tools/shell.mjs: an example activity's `aktiviteter/<id>.html`), kept on
+//! (examples/first_paint.rs: an example activity's `aktiviteter/<id>.html`), kept on
 //! screen until the page can draw the record itself: what was painted before
 //! the wasm is not replaced by a loading message and then drawn again.
 

@@ -1,4 +1,4 @@
-//! The app's first build in pieces. The static page (tools/shell.mjs) stays
+//! The app's first build in pieces. The static page (examples/first_paint.rs) stays
 //! on screen while the app builds its copy off screen, one piece per turn
 //! of the event loop, and gives way to it in one task when the last piece
 //! is built: a slow phone gets several short tasks instead of one long one

@@ -1,22 +1,18 @@
-//! The frame around every page: skip link, header with the main navigation,
-//! text size and projector controls, the notices, and the footer. On phones
-//! the header is two short rows (name and "Visning", then the four parts)
-//! and text size, projector mode and "Delt tablet" fold out under
-//! "Visning"; a shared tablet's "Færdig – ryd til næste" is a row of its own.
+//! The app's frame around every page (`ui::frame`) with what only the app
+//! knows: the settings and their changes, the notices, a shared tablet's
+//! "Færdig – ryd til næste" and idle time, and a connected board's promise.
 
-use crate::router::use_location;
-use crate::routes::Route;
-use crate::ui::link::to;
 use leptos::prelude::*;
 
+use crate::router::use_location;
 use crate::state::use_app;
-use crate::ui::link::href;
+use crate::ui::frame::{Controls, Frame};
 use crate::ui::notices::Notices;
-use crate::ui::shared_tablet::{TabletBar, TabletSetting};
+use crate::ui::shared_tablet::{TabletBar, TabletIdle};
 use tid_og_lyst_core::da::app as t;
-use tid_og_lyst_core::da::display as t2;
 
-/// Wraps a page.
+/// Wraps a page in the frame (`ui::frame`), with the settings and the
+/// connected board's promise.
 #[component]
 pub fn Layout(
     /// The routed page.
@@ -34,128 +30,28 @@ pub fn Layout(
             let _ = list.toggle_with_force("projector", s.projector);
         }
     });
-    view! {
-        <a class="skip-link" href="#main">{t::SKIP}</a>
-        <header class="site-header">
-            <HeaderContent>
-                <a class="brand" href=to(&Route::Home) aria-label=format!("{} – {}", t::NAME, t::NAV_HOME)>
-                    <img src=href("/icon.svg") alt="" width="40" height="40"/>
-                    <span>{t::NAME}</span>
-                </a>
-            </HeaderContent>
-            <TabletBar/>
-        </header>
-        <Notices/>
-        <main id="main" tabindex="-1">{children()}</main>
-        <footer class="site-footer">
-            <FooterPromise/>
-            <a href=to(&Route::About)>{t::NAV_ABOUT}</a>
-        </footer>
-    }
-}
-
-/// The main navigation; the current page is marked with `aria-current`.
-#[component]
-fn MainNav() -> impl IntoView {
-    let location = use_location();
-    let items = [
-        (Route::Dreams, t::NAV_DREAMS),
-        (Route::Activities(vec![]), t::NAV_ACTIVITIES),
-        (Route::Assessment, t::NAV_ASSESSMENT),
-        (Route::Data, t::NAV_DATA),
-    ];
-    view! {
-        <nav class="main-nav" aria-label=t::NAV_LABEL>
-            <ul>
-                {items
-                    .into_iter()
-                    .map(|(route, label)| {
-                        let full = to(&route);
-                        let current = {
-                            let full = full.clone();
-                            move || {
-                                let p = location.pathname.get();
-                                (p == full || p.starts_with(&format!("{full}/"))).then_some("page")
-                            }
-                        };
-                        view! {
-                            <li>
-                                <a href=full aria-current=current>{label}</a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        </nav>
-    }
-}
-
-/// The header's content: `children` (the link to the forside), the
-/// "Visning" button (shown on phones only), the main navigation, then text
-/// size (A / A+ / A++) and projector mode, both remembered. On phones the last two are folded under "Visning"
-/// until it is pressed; wider screens always show them.
-#[component]
-fn HeaderContent(
-    /// The link to the forside.
-    children: Children,
-) -> impl IntoView {
-    let state = use_app();
-    let size = move || state.settings.with(|s| s.text_size);
-    let open = RwSignal::new(false);
-    let toggle = NodeRef::<leptos::html::Button>::new();
-    // Escape folds the panel and gives the focus back to "Visning".
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" && open.get_untracked() {
-            open.set(false);
-            if let Some(b) = toggle.get_untracked() {
-                let _ = b.focus();
-            }
-        }
+    let settings = state.settings;
+    let controls = Controls {
+        text_size: Signal::derive(move || settings.with(|s| s.text_size)),
+        set_text_size: Callback::new(move |i| settings.update(|s| s.text_size = i)),
+        projector: Signal::derive(move || settings.with(|s| s.projector)),
+        toggle_projector: Callback::new(move |()| settings.update(|s| s.projector = !s.projector)),
+        tablet: Signal::derive(move || settings.with(|s| s.shared_tablet.is_some())),
+        toggle_tablet: Callback::new(move |()| crate::ui::shared_tablet::toggle(state)),
     };
+    let (promise, status) = footer_promise();
     view! {
-        {children()}
-        <button
-            type="button"
-            class="btn btn--small display-toggle"
-            node_ref=toggle
-            aria-expanded=move || open.get().to_string()
-            aria-controls="display-controls"
-            on:click=move |_| open.update(|o| *o = !*o)
+        <Frame
+            path=use_location().pathname
+            controls
+            tablet_extra=ViewFn::from(|| view! { <TabletIdle/> })
+            header_end=ViewFn::from(|| view! { <TabletBar/> })
+            notices=ViewFn::from(|| view! { <Notices/> })
+            promise
+            status
         >
-            {t2::VIEW}
-        </button>
-        <MainNav/>
-        <div id="display-controls" class="display-controls" class:display-controls--open=move || open.get() on:keydown=on_key>
-            <div class="text-size" role="group" aria-label=t::TEXT_SIZE>
-                {t::TEXT_SIZES
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (label, name))| {
-                        let i = i as u8;
-                        view! {
-                            <button
-                                type="button"
-                                class="btn btn--small"
-                                aria-pressed=move || (size() == i).to_string()
-                                aria-label=*name
-                                on:click=move |_| state.settings.update(|s| s.text_size = i)
-                            >
-                                {*label}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            <button
-                type="button"
-                class="btn btn--small"
-                aria-pressed=move || state.settings.with(|s| s.projector).to_string()
-                on:click=move |_| state.settings.update(|s| s.projector = !s.projector)
-            >
-                {t::PROJECTOR}
-            </button>
-            <TabletSetting/>
-        </div>
+            {children()}
+        </Frame>
     }
 }
 
@@ -166,13 +62,13 @@ pub fn wide_screen() -> bool {
 }
 
 /// The footer's promise of what leaves the device: nothing, or, connected to
-/// a shared board, what goes where; and where the page syncs, how it goes.
-#[component]
-fn FooterPromise() -> impl IntoView {
+/// a shared board, what goes where; and where the page syncs, while
+/// connected, how it goes.
+fn footer_promise() -> (Signal<String>, ViewFn) {
     let status = crate::board::use_board().map(|b| b.status);
     let connected = Memo::new(move |_| status.is_some_and(|s| !matches!(s.get(), crate::board::Status::Off)));
     // Read again when the board's status changes (connected, disconnected).
-    let promise = move || {
+    let promise = Signal::derive(move || {
         if let Some(s) = status {
             s.track();
         }
@@ -180,12 +76,11 @@ fn FooterPromise() -> impl IntoView {
             Some(c) => tid_og_lyst_core::da::board::footer(c.host()),
             None => t::FOOTER.to_string(),
         }
-    };
-    view! {
-        <p>{promise}</p>
-        // Only where the page syncs, and only while connected, so an unconnected page is as before.
-        {move || {
+    });
+    let line = ViewFn::from(move || {
+        move || {
             connected.get().then(|| view! { <p class="board-status" role="status">{move || status.and_then(|s| s.get().line())}</p> })
-        }}
-    }
+        }
+    });
+    (promise, line)
 }

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 static BASE: OnceLock<String> = OnceLock::new();
 
 /// Reads the base path from the document. Call once at start.
+#[cfg(target_arch = "wasm32")]
 pub fn init_base() {
     let base = web_sys::window()
         .and_then(|w| w.document())
@@ -14,6 +15,11 @@ pub fn init_base() {
         .and_then(|uri| web_sys::Url::new(&uri).ok())
         .map(|u| u.pathname())
         .unwrap_or_default();
+    set_base(&base);
+}
+
+/// Sets the base path (the build's, when it renders the static first paint).
+pub fn set_base(base: &str) {
     let _ = BASE.set(base.trim_end_matches('/').to_string());
 }
 
@@ -35,6 +41,7 @@ pub fn to(route: &crate::routes::Route) -> String {
 /// Loads `url` (a path with the base, query and hash) as a page of its own:
 /// its page's loader starts the bundle that has it (`routes::Bundle`). When
 /// the address bar shows it already, the page is loaded again in place.
+#[cfg(target_arch = "wasm32")]
 pub fn load_page(url: &str) {
     let Some(loc) = web_sys::window().map(|w| w.location()) else { return };
     let shown = format!(

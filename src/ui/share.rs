@@ -12,6 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::{now, use_app};
 use crate::ui::codec;
+use crate::ui::share_buttons::ShareButtons;
 use tid_og_lyst_core::da::share as t;
 use tid_og_lyst_core::sync::data::{AppData, Kinds};
 use tid_og_lyst_core::sync::parts::{self, Carrier};
@@ -130,7 +131,7 @@ pub fn ShareLink<K: Kinds>(
         }
     };
     let title2 = title.clone();
-    let on_share = move |_| {
+    let on_share = move |()| {
         set_show_qr.set(false);
         let made = make(Carrier::Message);
         let title = title2.clone();
@@ -145,7 +146,7 @@ pub fn ShareLink<K: Kinds>(
             set_message.try_set(Some(message));
         });
     };
-    let on_qr = move |_| {
+    let on_qr = move |()| {
         set_message.set(None);
         if show_qr.get_untracked() {
             set_show_qr.set(false);
@@ -161,14 +162,13 @@ pub fn ShareLink<K: Kinds>(
     let links = move || made.get().and_then(|r| r.ok());
     let error = move || made.get().and_then(|r| r.err());
     view! {
-        <div class="share-link" on:pointerdown=move |_| codec::warm() on:focusin=move |_| codec::warm()>
-            <div class="actions">
-                <button type="button" class="btn" on:click=on_share>{t::SHARE_LINK}</button>
-                <button type="button" class="btn" aria-expanded=move || show_qr.get().to_string() on:click=on_qr>
-                    {t::SHOW_QR}
-                </button>
-            </div>
-            <p class="share-link__message" role="status">{move || message.get()}</p>
+        <ShareButtons
+            on_share=Callback::new(on_share)
+            on_qr=Callback::new(on_qr)
+            on_warm=Callback::new(|()| codec::warm())
+            show_qr
+            message
+        >
             {move || error().map(|e| view! { <p class="notice notice--error">{e}</p> })}
             {move || show_qr.get().then(links).flatten().map(|mut links| {
                 if links.len() == 1 {
@@ -190,7 +190,7 @@ pub fn ShareLink<K: Kinds>(
                     view! { <PartLinks links=links title=title.clone() said=set_message/> }.into_any()
                 }
             })}
-        </div>
+        </ShareButtons>
     }
 }
 

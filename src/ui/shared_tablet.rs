@@ -21,29 +21,28 @@ use crate::ui::link::to;
 use tid_og_lyst_core::da::tablet as t;
 use tid_og_lyst_core::sync::shared_tablet::{forget_visit, idle, Clearing, Idle, IDLE_CHOICES, IDLE_MINUTES};
 
-/// The setting, beside text size and projector mode: "Delt tablet", and
-/// while it is on, the minutes idle before the warning.
+/// Turns "Delt tablet" on (with the usual idle time) or off: the header's
+/// button beside text size and projector mode (`ui::frame`).
+pub fn toggle(state: AppState) {
+    state.settings.update(|s| {
+        s.shared_tablet = match s.shared_tablet {
+            Some(_) => None,
+            None => Some(SharedTablet { idle_minutes: IDLE_MINUTES }),
+        }
+    })
+}
+
+/// While "Delt tablet" is on, after its button: the minutes idle before the warning.
 #[component]
-pub fn TabletSetting() -> impl IntoView {
+pub fn TabletIdle() -> impl IntoView {
     let state = use_app();
     let on = move || state.settings.with(|s| s.shared_tablet);
-    let toggle = move |_| {
-        state.settings.update(|s| {
-            s.shared_tablet = match s.shared_tablet {
-                Some(_) => None,
-                None => Some(SharedTablet { idle_minutes: IDLE_MINUTES }),
-            }
-        })
-    };
     let pick = move |ev: leptos::ev::Event| {
         if let Ok(m) = event_target_value(&ev).parse::<u8>() {
             state.settings.update(|s| s.shared_tablet = Some(SharedTablet { idle_minutes: m }));
         }
     };
     view! {
-        <button type="button" class="btn btn--small" aria-pressed=move || on().is_some().to_string() on:click=toggle>
-            {t::SETTING}
-        </button>
         {move || on().map(|s| view! {
             <label class="tablet-idle">
                 {t::IDLE_LABEL}" "

@@ -24,6 +24,7 @@ use super::catalogue::{catalogue, use_building, use_entries, Catalogue};
 use super::favourites::favourites;
 use super::hsds_io::{BookletLink, HsdsSection};
 use super::list::{filters_of_url, route};
+use super::top::{CsvCard, ListsHead};
 
 /// The lists page.
 #[component]
@@ -44,9 +45,7 @@ pub fn ListsPage() -> impl IntoView {
     };
     view! {
         <section class="page act-lists">
-            <p class="no-print"><a href=move || to(&route(&filters.get()))>{t::BACK_TO_SEARCH}</a></p>
-            <h1>{t::LISTS}</h1>
-            <p role="status" aria-live="polite" class="result-count">{scope}</p>
+            <ListsHead back=Signal::derive(move || to(&route(&filters.get()))) scope=Signal::derive(scope)/>
             <CsvSection matches=matches/>
             <BookletLink filters=filters/>
             <HsdsSection matches=matches/>
@@ -147,21 +146,13 @@ fn CsvSection(
     };
     let do_undo = move |_| undo_import(state, undo);
     view! {
-        <section class="card act-csv no-print">
-            <p>{t::EXPORT_CSV_HINT}</p>
-            <div class="actions">
-                <button type="button" class="btn" on:click=export>{t::EXPORT_CSV}</button>
-                <input id="act-csv-file" class="file-input" type="file" accept=".csv,text/csv" on:change=on_file/>
-                <label for="act-csv-file" class="btn">{t::IMPORT_CSV}</label>
-            </div>
-            <p class="hint">{t::SHARE_SHOWN_HINT}</p>
-            <Later>
-                <ShareLink kinds=ActivitiesOnly what=own_shown title=t::LISTS/>
-            </Later>
-            <div role="alert">
-                {move || error.get().map(|e| view! { <p class="notice notice--error">{e}</p> })}
-            </div>
-            <p role="status" class="act-csv-progress">{move || reading.get().map(|(done, total)| t::csv_reading(done, total))}</p>
+        <CsvCard
+            on_export=Callback::new(export)
+            on_file=Callback::new(on_file)
+            share=ViewFn::from(move || view! { <Later><ShareLink kinds=ActivitiesOnly what=own_shown title=t::LISTS/></Later> })
+            error
+            progress=Signal::derive(move || reading.get().map(|(done, total)| t::csv_reading(done, total)))
+        >
             {move || reading.with(Option::is_some).then(|| view! {
                 <button type="button" class="btn" on:click=move |_| reading.set(None)>{t::CANCEL}</button>
             })}
@@ -169,7 +160,7 @@ fn CsvSection(
             <Show when=move || undo.with(Option::is_some)>
                 <button type="button" class="btn" on:click=do_undo>{tid_og_lyst_core::da::data::UNDO}</button>
             </Show>
-        </section>
+        </CsvCard>
     }
 }
 

@@ -105,11 +105,7 @@ fn Detail(activity: Activity) -> impl IntoView {
     let spoken = read_aloud(&a, next.as_ref());
     view! {
         <article class="page activity-detail">
-            <p class="no-print"><a href=to(&Route::Activities(vec![]))>{t::BACK}</a></p>
-            <p class="activity-detail__category">{a.category.label()}</p>
-            <h1>{a.title.clone()}</h1>
-            {a.example.then(|| view! { <p class="notice example-notice">{t::EXAMPLE_NOTICE}</p> })}
-            {(!a.organizer.is_empty()).then(|| view! { <p class="lead">{a.organizer.clone()}</p> })}
+            <super::top::ActivityHead activity=a.clone()/>
             <p class="activity-detail__next">
                 {match next {
                     Some(o) => t::next_time(&format_occurrence(&o)),

@@ -68,8 +68,7 @@ pub fn ActivityForm(
     };
     view! {
         <section class="page activity-form">
-            <p><a href=to(&Route::Activities(vec![]))>{t::BACK}</a></p>
-            <h1>{if is_new { t::NEW_TITLE } else { t::EDIT_TITLE }}</h1>
+            <super::top::FormHead is_new/>
             <ErrorSummary errors=errors/>
             <form on:submit=save novalidate>
                 <Later>

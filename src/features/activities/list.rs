@@ -17,6 +17,7 @@ use tid_og_lyst_core::activities::directory::{daypart_from, daypart_key, refines
 
 use crate::state::now;
 use crate::ui::later::Later;
+use super::top::DirectoryHead;
 use crate::ui::layout::wide_screen;
 use tid_og_lyst_core::activities::schedule::{format_occurrence, weekday_name};
 use tid_og_lyst_core::activities::trust::confirmation;
@@ -163,10 +164,7 @@ pub fn ActivitiesPage() -> impl IntoView {
     let has_place = move || filters.with(|f| !f.place.is_empty());
     view! {
         <section class="page activities" class:activities--week=has_place>
-            <div class="page-head">
-                <h1>{t::TITLE}</h1>
-                <AddButton/>
-            </div>
+            <AddButton/>
             <Show when=has_place>
                 <WeekProgramme place=Signal::derive(move || filters.with(|f| f.place.clone())) entries=entries/>
             </Show>
@@ -208,14 +206,10 @@ fn ListsLink(
 #[component]
 fn AddButton() -> impl IntoView {
     let navigate = use_navigate();
-    let add = move |_| {
+    let add = move |()| {
         navigate(&to(&Route::NewActivity), NavigateOptions::default());
     };
-    view! {
-        <div class="actions no-print">
-            <button type="button" class="btn btn--primary" on:click=add>{t::ADD}</button>
-        </div>
-    }
+    view! { <DirectoryHead on_add=Callback::new(add)/> }
 }
 
 #[component]

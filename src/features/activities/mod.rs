@@ -4,18 +4,22 @@
 //! for adding and editing, CSV and Open Referral HSDS in and out, the A5
 //! booklet of a search, and the printable week programme of one place.
 
-mod booklet;
-pub mod catalogue;
-mod csv_io;
-mod detail;
-mod favourites;
-mod form;
-mod hsds_io;
-mod list;
-mod week;
+pub mod top;
 
-pub use booklet::BookletPage;
-pub use csv_io::ListsPage;
-pub use list::ActivitiesPage;
+browser! {
+    mod booklet;
+    pub mod catalogue;
+    mod csv_io;
+    mod detail;
+    mod favourites;
+    mod form;
+    mod hsds_io;
+    mod list;
+    mod week;
 
-pub use detail::{ActivityPage, NewActivityPage};
+    pub use booklet::BookletPage;
+    pub use csv_io::ListsPage;
+    pub use list::ActivitiesPage;
+
+    pub use detail::{ActivityPage, NewActivityPage};
+}

@@ -21,8 +21,7 @@ use tid_og_lyst_core::record::merge::live;
 pub fn AssessmentPage() -> impl IntoView {
     view! {
         <section class="page assessment">
-            <h1>{t::TITLE}</h1>
-            <p class="lead">{t::INTRO}</p>
+            <super::top::ListHead/>
             // A facilitator's QR code or link opens here.
             <crate::ui::import::FromLink kinds=AssessmentsOnly/>
             <Later>

@@ -20,6 +20,7 @@ use super::today;
 use crate::features::data::export_checked;
 use crate::state::use_app;
 use crate::ui::layout::wide_screen;
+use super::top::{BoardHead, EmptyBoard};
 use crate::ui::share::ShareLink;
 use tid_og_lyst_core::dreams::da as t;
 use tid_og_lyst_core::dreams::dream::{counts, Category, Dream, Status};
@@ -69,12 +70,11 @@ pub fn DreamsPage() -> impl IntoView {
     };
     view! {
         <section class="page dreams-page">
-            <h1>{t::TITLE}</h1>
-            <p class="lead">{t::INTRO}</p>
+            <BoardHead/>
             // An empty board says so first (on a first visit it is also in
             // the static first paint, so it shows before the wasm).
             <Show when=move || empty.get()>
-                <p class="notice">{t::EMPTY_BOARD}</p>
+                <EmptyBoard/>
             </Show>
             // A coordinator's link of dreams opens here.
             <crate::ui::import::FromLink kinds=DreamsOnly/>

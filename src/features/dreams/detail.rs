@@ -15,6 +15,7 @@ use tid_og_lyst_core::text::dates;
 use super::card::{badges, Badges};
 use super::form::DreamFormView;
 use super::share::ShareBox;
+use super::top::{BackToBoard, Missing, NewDreamHead, DREAM_PAGE};
 use super::{act, change_dream, change_dream_with, local_time, prefs, today};
 use crate::features::data::export_checked;
 use crate::state::{now, use_app, AppState, NoticeKind};
@@ -42,8 +43,8 @@ pub fn DreamPage() -> impl IntoView {
     let tools_first = query.with_untracked(|q| q.get("koordinator").is_some());
     let raw = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     view! {
-        <section class="page dream-page">
-            <p><a class="back-link" href=to(&Route::Dreams)>{t::BACK}</a></p>
+        <section class=DREAM_PAGE>
+            <BackToBoard/>
             {move || match RecordId::parse(&raw.get()) {
                 Some(id) => view! { <DreamView id editing tools_first/> }.into_any(),
                 None => view! { <Missing/> }.into_any(),
@@ -56,18 +57,10 @@ pub fn DreamPage() -> impl IntoView {
 #[component]
 pub fn NewDreamPage() -> impl IntoView {
     view! {
-        <section class="page dream-page">
-            <p><a class="back-link" href=to(&Route::Dreams)>{t::BACK}</a></p>
+        <section class=DREAM_PAGE>
+            <BackToBoard/>
             <NewDream/>
         </section>
-    }
-}
-
-#[component]
-fn Missing() -> impl IntoView {
-    view! {
-        <h1>{t::TITLE}</h1>
-        <p class="gone">{t::NOT_FOUND}</p>
     }
 }
 
@@ -98,7 +91,7 @@ fn NewDream() -> impl IntoView {
         nav2(&to(&Route::Dreams), NavigateOptions::default());
     });
     view! {
-        <h1>{t::NEW_TITLE}</h1>
+        <NewDreamHead/>
         <DreamFormView initial on_save on_cancel/>
     }
 }
