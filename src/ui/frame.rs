@@ -197,22 +197,16 @@ fn HeaderControls(
                     })
                     .collect_view()}
             </div>
-            <button
-                type="button"
-                class="btn btn--small"
-                aria-pressed=move || projector.get().to_string()
-                on:click=move |_| toggle_projector.run(())
-            >
-                {t::PROJECTOR}
-            </button>
-            <button
-                type="button"
-                class="btn btn--small"
-                aria-pressed=move || tablet.get().to_string()
-                on:click=move |_| toggle_tablet.run(())
-            >
-                {t3::SETTING}
-            </button>
+            {[(t::PROJECTOR, projector, toggle_projector), (t3::SETTING, tablet, toggle_tablet)]
+                .into_iter()
+                .map(|(label, on, toggle)| {
+                    view! {
+                        <button type="button" class="btn btn--small" aria-pressed=move || on.get().to_string() on:click=move |_| toggle.run(())>
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view()}
             {tablet_extra.map(|v| v.run())}
         </div>
     }
