@@ -343,6 +343,10 @@ test('3. the card timer: counts down, P pauses and resumes, the rule "Når tiden
   // when the test says so.
   const pageNow = () => page.evaluate(() => Date.now());
   await page.clock.pauseAt((await pageNow()) + 100);
+  // One tick of the projector's quarter-second clock, so the time shown is
+  // a tick's (not the moment the card's countdown started, between ticks):
+  // two seconds on, the shown time is then exactly eight ticks later.
+  await page.clock.runFor(250);
   const secs = (t) => {
     const m = /^Tid tilbage: (\d+)\.(\d\d)$/.exec(t);
     return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
