@@ -135,7 +135,9 @@ proptest! {
         let by_message = links(APP, &payload, Carrier::Message).unwrap();
         let by_qr = links(APP, &payload, Carrier::QrCode).unwrap();
         prop_assert!(by_qr.len() > by_message.len());
-        let theirs = part_of(&links(APP, &other, Carrier::Message).unwrap()[0]);
+        // The other data may be cut into a different number of parts.
+        let their_links = links(APP, &other, Carrier::Message).unwrap();
+        let theirs = part_of(&their_links[0]);
 
         let mut a = Assembler::default();
         a.accept(part_of(&by_message[0]), 0).unwrap();
@@ -151,7 +153,7 @@ proptest! {
         );
         prop_assert_eq!(&a, &before);
         // "Begynd forfra med dette link".
-        prop_assert_eq!(a.start_over(theirs, 3), Ok(Progress::Waiting { received: 1, count: by_message.len() }));
+        prop_assert_eq!(a.start_over(theirs, 3), Ok(Progress::Waiting { received: 1, count: their_links.len() }));
     }
 }
 
