@@ -259,15 +259,7 @@ fn query(pairs: &[(String, String)]) -> String {
 /// Percent-encodes like the browser's `encodeURIComponent`: UTF-8 bytes,
 /// everything but `A–Z a–z 0–9 - _ . ! ~ * ' ( )` escaped.
 pub fn encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    tid_og_lyst_core::text::fields::percent_encode_keeping(text, b"-_.!~*'()")
 }
 
 /// The parameters of `path` (below the base, without query) if it fits

@@ -62,9 +62,16 @@ pub fn check_field(field: &str, value: &str) -> Result<(), String> {
 /// or SMS link's text, a shared board's query value; a
 /// space is `%20`, never `+`, which mail apps would show as a plus).
 pub fn percent_encode(text: &str) -> String {
+    percent_encode_keeping(text, b"-._~")
+}
+
+/// Percent-encodes the UTF-8 bytes of `text`, keeping ASCII letters, digits
+/// and the bytes in `keep` (`percent_encode`'s RFC 3986 set, or an address's
+/// `encodeURIComponent` set in `routes::encode`).
+pub fn percent_encode_keeping(text: &str, keep: &[u8]) -> String {
     let mut out = String::with_capacity(text.len() * 3 / 2);
     for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+        if b.is_ascii_alphanumeric() || keep.contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
